@@ -1,0 +1,28 @@
+/**
+ * Idempotent demo seed: run it any number of times; rows are keyed by stable ids, existing
+ * rows are left as they are (so edits made in the demo survive a restart).
+ */
+import { createPrisma } from "@/lib/db/client";
+import { seedAccounts } from "./steps/accounts";
+import { seedArticles } from "./steps/articles";
+import { seedComments } from "./steps/comments";
+import { seedSite } from "./steps/site";
+
+const url = process.env.DATABASE_URL;
+if (!url) throw new Error("DATABASE_URL is not set");
+const db = createPrisma(url);
+
+const t0 = Date.now();
+try {
+  const site = await seedSite(db);
+  const users = await seedAccounts(db);
+  const articles = await seedArticles(db, users);
+  const comments = await seedComments(db, users, articles);
+  console.log(
+    `seed: ${site.categories} categories, ${site.tags} tags, ${site.pages} pages, ${users.size} users, ` +
+      `${articles.created}/${articles.total} articles created, ${comments.created}/${comments.total} comments created ` +
+      `(${Date.now() - t0} ms)`,
+  );
+} finally {
+  await db.$disconnect();
+}

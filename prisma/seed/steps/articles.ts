@@ -1,0 +1,113 @@
+import crypto from "node:crypto";
+import type { Db } from "@/lib/db/client";
+import { renderArticle } from "@/lib/content/render";
+import { saveMedia } from "@/lib/media/storage";
+import { indexArticle } from "@/lib/search/index-article";
+import { articlesA } from "../data/articles-a";
+import { articlesB } from "../data/articles-b";
+import type { SeedArticle } from "../data/types";
+import { coverSvg, publicIdFor } from "../lib/images";
+import { toDoc } from "../lib/inline";
+import type { SeededUsers } from "./accounts";
+
+export const seedArticleId = (key: string) => `seed-article-${key}`;
+const DAY = 86_400_000;
+const num = (key: string, salt: string) => crypto.createHash("sha1").update(key + salt).digest().readUInt32BE(0);
+
+async function svgMedia(db: Db, svg: string, alt: string, width: number, height: number) {
+  return saveMedia(db, { data: Buffer.from(svg), mime: "image/svg+xml", alt, width, height });
+}
+
+async function seedOne(db: Db, a: SeedArticle, users: SeededUsers, tagIds: Map<string, number>, categoryIds: Map<string, number>, featured: boolean) {
+  const id = seedArticleId(a.key);
+  const now = Date.now();
+  const cover = await svgMedia(db, coverSvg(a.cover.label, a.key), a.cover.alt, 1200, 630);
+  const figureUrls: string[] = [];
+  for (const b of a.blocks) {
+    if (b.type === "figure") figureUrls.push((await svgMedia(db, coverSvg(b.label, `${a.key}:${b.label}`, "FIGURE"), b.alt, 1200, 630)).url);
+  }
+  const doc = toDoc(a.blocks, (_label, i) => figureUrls[i - 1]!);
+  const rendered = renderArticle(doc);
+  const at = new Date(now - a.daysAgo * DAY);
+  const isPublished = a.status === "PUBLISHED";
+  const authorId = users.get(a.author)!.id;
+  const categoryId = categoryIds.get(a.category);
+  if (!categoryId) throw new Error(`article ${a.key}: unknown category ${a.category}`);
+  // recent articles have fewer views; a deterministic spread keeps re-seeds stable
+  const views = isPublished ? 300 + (num(a.key, "v") % 9000) + Math.round(Math.min(a.daysAgo, 30) * 120) : 0;
+
+  await db.$transaction(async (tx) => {
+    await tx.article.create({
+      data: {
+        id,
+        publicId: publicIdFor(a.key),
+        title: a.title,
+        lede: a.lede,
+        bodyJson: doc as object,
+        bodyHtml: rendered.html,
+        bodyText: rendered.text,
+        coverUrl: cover.url,
+        coverAlt: a.cover.alt,
+        coverCaption: a.cover.caption ?? null,
+        status: a.status,
+        scheduledAt: a.status === "SCHEDULED" ? at : null,
+        publishedAt: isPublished ? at : null,
+        isFeatured: featured,
+        viewCount: views,
+        authorId,
+        translatorId: a.translator ? users.get(a.translator)!.id : null,
+        categoryId,
+        sourceUrl: a.source?.url ?? null,
+        sourceTitle: a.source?.title ?? null,
+        sourceAuthor: a.source?.author ?? null,
+        sourceSite: a.source?.site ?? null,
+        sourceLanguage: a.source?.language ?? null,
+        sourcePublishedAt: a.source ? new Date(a.source.publishedAt) : null,
+        createdAt: isPublished ? at : new Date(now - (a.daysAgo + 1) * DAY),
+        tags: {
+          create: a.tags.map((name) => {
+            const tagId = tagIds.get(name);
+            if (!tagId) throw new Error(`article ${a.key}: unknown tag ${name}`);
+            return { tagId };
+          }),
+        },
+        revisions: { create: { version: 1, title: a.title, lede: a.lede, bodyJson: doc as object, editorId: authorId } },
+      },
+    });
+    await indexArticle(tx, { id, title: a.title, lede: a.lede, bodyText: rendered.text });
+    if (isPublished) {
+      // daily views for the last week, so the hot list has something to rank
+      const days = Math.min(7, Math.ceil(a.daysAgo));
+      const rows = Array.from({ length: days }, (_, d) => ({
+        articleId: id,
+        day: new Date(new Date(now - d * DAY).toISOString().slice(0, 10)),
+        views: 20 + (num(a.key, `d${d}`) % 400),
+      }));
+      if (rows.length) await tx.articleViewDay.createMany({ data: rows, skipDuplicates: true });
+    }
+  });
+}
+
+export async function seedArticles(db: Db, users: SeededUsers) {
+  const all = [...articlesA, ...articlesB];
+  const tagIds = new Map((await db.tag.findMany({ select: { id: true, name: true } })).map((t) => [t.name, t.id]));
+  const categoryIds = new Map((await db.category.findMany({ select: { id: true, slug: true } })).map((c) => [c.slug, c.id]));
+  const existing = new Set(
+    (await db.article.findMany({ where: { id: { in: all.map((a) => seedArticleId(a.key)) } }, select: { id: true } })).map((r) => r.id),
+  );
+  // the three newest originals lead the home page
+  const featured = new Set(
+    all
+      .filter((a) => a.status === "PUBLISHED" && !a.source)
+      .sort((x, y) => x.daysAgo - y.daysAgo)
+      .slice(0, 3)
+      .map((a) => a.key),
+  );
+  let created = 0;
+  for (const a of all) {
+    if (existing.has(seedArticleId(a.key))) continue;
+    await seedOne(db, a, users, tagIds, categoryIds, featured.has(a.key));
+    created++;
+  }
+  return { total: all.length, created };
+}
