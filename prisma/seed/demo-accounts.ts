@@ -1,13 +1,10 @@
-/**
- * One demo login per role. Printed by `npm start` in demo mode only, used by the e2e
- * storage states. Passwords are the seed's, never valid outside a demo database.
- */
-export const DEMO_PASSWORD = "Demo-Press-2026!";
+import demo from "./demo-accounts.json" with { type: "json" };
 
-export const demoAccounts = [
-  { role: "ADMIN", key: "admin", email: "admin@byline.test" },
-  { role: "EDITOR", key: "editor-chen", email: "editor-chen@byline.test" },
-  { role: "TRANSLATOR", key: "translator-lin", email: "translator-lin@byline.test" },
-  { role: "CONTRIBUTOR", key: "contributor-wang", email: "contributor-wang@byline.test" },
-  { role: "READER", key: "reader-li", email: "reader-li@byline.test" },
-] as const;
+/**
+ * One demo login per role (JSON so the plain-Node `npm start` can print it). Printed in demo
+ * mode only and used by the e2e storage states; never valid outside a demo database.
+ */
+export const DEMO_PASSWORD: string = demo.password;
+
+export type DemoRole = "ADMIN" | "EDITOR" | "TRANSLATOR" | "CONTRIBUTOR" | "READER";
+export const demoAccounts = demo.accounts as { role: DemoRole; key: string; email: string }[];

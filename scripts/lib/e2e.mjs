@@ -1,0 +1,103 @@
+// e2e stage of `npm test`: a seeded database, the production build, the real server, Playwright.
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { sourceFingerprint } from "./bootstrap.mjs";
+import { migrate, seed } from "./database.mjs";
+import { freePort } from "./embedded-pg.mjs";
+import { bin, root, run, step } from "./run.mjs";
+
+const DIST = ".next-test";
+const reports = path.join(root, ".data", "test-reports");
+
+async function recreateDatabase(url) {
+  const u = new URL(url);
+  const name = decodeURIComponent(u.pathname.slice(1));
+  if (!["127.0.0.1", "localhost", "[::1]"].includes(u.hostname) || !name.includes("test")) throw new Error(`refusing to reset ${name} on ${u.hostname}`);
+  u.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: u.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function waitForHealth(base, child, timeoutMs = 60_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}; see .data/test-reports/server.log`);
+    try {
+      const r = await fetch(`${base}/api/health`);
+      if (r.ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("server did not become healthy in 60 s");
+}
+
+export async function runE2E(databaseUrl, extraArgs = []) {
+  step("e2e", "fresh database, migrations, demo seed");
+  await recreateDatabase(databaseUrl);
+  await migrate(databaseUrl, ["deploy"], { quiet: true });
+  await seed(databaseUrl, { quiet: true, env: { UPLOAD_DIR: path.join(root, ".data", "test-uploads") } });
+
+  const port = await freePort();
+  const base = `http://localhost:${port}`;
+  const env = {
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: DIST,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: databaseUrl,
+    SITE_URL: base,
+    PORT: String(port),
+    AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+    BYLINE_DEMO: "1",
+    BYLINE_TEST: "1",
+    UPLOAD_DIR: path.join(root, ".data", "test-uploads"),
+    MAIL_DIR: path.join(root, ".data", "test-mail"),
+    LOG_LEVEL: "info",
+  };
+  const stamp = path.join(root, DIST, "byline-fingerprint");
+  const fingerprint = sourceFingerprint();
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === fingerprint) step("e2e", "production build up to date");
+  else {
+    step("e2e", "next build");
+    await run(bin("next"), ["build"], { env });
+    fs.writeFileSync(stamp, fingerprint);
+  }
+
+  step("e2e", `starting the production server on ${base}`);
+  fs.rmSync(env.MAIL_DIR, { recursive: true, force: true });
+  const log = fs.openSync(path.join(reports, "server.log"), "w");
+  const server = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", log, log] });
+  try {
+    await waitForHealth(base, server);
+    const out = path.join(reports, "e2e.json");
+    fs.rmSync(out, { force: true });
+    let failure;
+    try {
+      await run(bin("playwright"), ["test", ...extraArgs], {
+        env: { ...env, NODE_ENV: "test", BASE_URL: base, PLAYWRIGHT_JSON_OUTPUT_NAME: out },
+      });
+    } catch (e) {
+      failure = e;
+    }
+    const counts = fs.existsSync(out) ? playwrightCounts(JSON.parse(fs.readFileSync(out, "utf8"))) : { passed: 0, failed: 1, skipped: 0 };
+    if (failure) throw Object.assign(failure, { counts });
+    return counts;
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((r) => (server.exitCode !== null ? r() : server.once("exit", r)));
+    fs.closeSync(log);
+  }
+}
+
+function playwrightCounts(report) {
+  const s = report.stats ?? {};
+  return { passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: s.unexpected ?? 0, skipped: s.skipped ?? 0 };
+}

@@ -1,0 +1,59 @@
+// The HTTP server around Next.js, with graceful shutdown: on SIGTERM stop accepting, let
+// in-flight requests finish for up to 10 s, then run shutdown hooks (view-count flush, database).
+import http from "node:http";
+import { root } from "./run.mjs";
+
+export async function startServer({ dev = false, port = 3000, hostname = "0.0.0.0", log = console.log } = {}) {
+  const { default: next } = await import("next");
+  const app = next({ dev, dir: root, hostname, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  let inFlight = 0;
+  const server = http.createServer((req, res) => {
+    inFlight++;
+    res.on("close", () => inFlight--);
+    handle(req, res);
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, hostname, resolve);
+  });
+
+  async function close(timeoutMs = 10_000) {
+    log(`shutting down: waiting for ${inFlight} in-flight request(s), at most ${timeoutMs / 1000}s`);
+    const closed = new Promise((resolve) => server.close(resolve));
+    server.closeIdleConnections();
+    const timedOut = await Promise.race([closed.then(() => false), new Promise((r) => setTimeout(() => r(true), timeoutMs).unref())]);
+    if (timedOut) {
+      log(`shutdown: ${inFlight} request(s) still running after ${timeoutMs / 1000}s, closing them`);
+      server.closeAllConnections();
+    }
+    // app-level hooks (lib/shutdown.ts), e.g. flushing buffered view counts
+    for (const hook of globalThis.__bylineShutdownHooks ?? []) {
+      try {
+        await hook();
+      } catch (e) {
+        log(`shutdown hook failed: ${e?.message ?? e}`);
+      }
+    }
+    await app.close?.();
+  }
+  return { server, close };
+}
+
+/** Runs `close` once on SIGTERM/SIGINT, then exits. */
+export function onShutdown(close) {
+  let stopping = false;
+  const handler = async (signal) => {
+    if (stopping) return;
+    stopping = true;
+    try {
+      await close(signal);
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.on("SIGTERM", handler);
+  process.on("SIGINT", handler);
+}
