@@ -3,6 +3,7 @@ const nextConfig = {
   // 'use cache' + cacheTag for public reads, with partial prerendering: the article shell is
   // cached and invalidated by tag; per-user bits (header menu, bookmark state) stream in.
   cacheComponents: true,
+  partialPrefetching: true,
   // helpers and CI may run several builds side by side
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,

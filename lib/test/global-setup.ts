@@ -29,7 +29,6 @@ export default async function setup() {
   let url = process.env.TEST_DATABASE_URL;
   if (!url && process.env.DATABASE_URL) url = process.env.DATABASE_URL;
   if (!url) {
-    // @ts-expect-error plain-JS bootstrap module
     const { resolveDatabase } = await import("../../scripts/lib/database.mjs");
     const server = await resolveDatabase({ cluster: "test-pg", name: "byline_test_int", fast: true, log: () => {} });
     url = server.url as string;

@@ -43,6 +43,8 @@ const BUILD_INPUTS = ["app", "components", "lib", "public", "prisma/schema.prism
 /** A fingerprint of everything `next build` reads, so an unchanged tree is not rebuilt. */
 export function sourceFingerprint() {
   const h = crypto.createHash("sha256");
+  // the build bakes SITE_URL into prerendered pages (canonical URLs, feeds)
+  h.update(`SITE_URL=${process.env.SITE_URL ?? ""}\n`);
   const walk = (p) => {
     if (!fs.existsSync(p)) return;
     const st = fs.statSync(p);

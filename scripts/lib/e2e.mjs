@@ -2,6 +2,7 @@
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { sourceFingerprint } from "./bootstrap.mjs";
@@ -11,6 +12,14 @@ import { bin, root, run, step } from "./run.mjs";
 
 const DIST = ".next-test";
 const reports = path.join(root, ".data", "test-reports");
+
+function isFree(port) {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once("error", () => resolve(false));
+    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
+  });
+}
 
 async function recreateDatabase(url) {
   const u = new URL(url);
@@ -46,7 +55,8 @@ export async function runE2E(databaseUrl, extraArgs = []) {
   await migrate(databaseUrl, ["deploy"], { quiet: true });
   await seed(databaseUrl, { quiet: true, env: { UPLOAD_DIR: path.join(root, ".data", "test-uploads") } });
 
-  const port = await freePort();
+  // a fixed port when free keeps SITE_URL (baked into the build) stable, so local reruns reuse the build
+  const port = (await isFree(39170)) ? 39170 : await freePort();
   const base = `http://localhost:${port}`;
   const env = {
     NODE_ENV: "production",
@@ -63,6 +73,7 @@ export async function runE2E(databaseUrl, extraArgs = []) {
     LOG_LEVEL: "info",
   };
   const stamp = path.join(root, DIST, "byline-fingerprint");
+  process.env.SITE_URL = base;
   const fingerprint = sourceFingerprint();
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === fingerprint) step("e2e", "production build up to date");
   else {

@@ -90,6 +90,10 @@ async function seedOne(db: Db, a: SeedArticle, users: SeededUsers, tagIds: Map<s
 
 export async function seedArticles(db: Db, users: SeededUsers) {
   const all = [...articlesA, ...articlesB];
+  // tags named by articles but missing from tags.ts are created, so content and tag list can't drift apart
+  for (const name of new Set(all.flatMap((a) => a.tags))) {
+    await db.tag.upsert({ where: { name }, update: {}, create: { name, slug: `t-${publicIdFor(`tag:${name}`, 6)}` } });
+  }
   const tagIds = new Map((await db.tag.findMany({ select: { id: true, name: true } })).map((t) => [t.name, t.id]));
   const categoryIds = new Map((await db.category.findMany({ select: { id: true, slug: true } })).map((c) => [c.slug, c.id]));
   const existing = new Set(

@@ -1,0 +1,41 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useRef } from "react";
+import { FormAlert } from "../form-alert";
+import { FormField } from "../form-field";
+import type { AuthFormState } from "../form-state";
+import { SubmitButton } from "../submit-button";
+import { useFocusError } from "../use-focus-error";
+import { loginAction } from "./actions";
+
+export function LoginForm({ next, registered }: { next: string; registered: boolean }) {
+  const [state, formAction, pending] = useActionState(loginAction, {} as AuthFormState);
+  const formRef = useRef<HTMLFormElement>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  useFocusError(state, formRef, alertRef);
+  const fieldErrors = state.error?.fieldErrors ?? {};
+  const registerHref = next === "/" ? "/register" : `/register?next=${encodeURIComponent(next)}`;
+
+  return (
+    <form ref={formRef} action={formAction} noValidate className="space-y-5">
+      {state.error ? (
+        <FormAlert tone="error" ref={alertRef}>
+          {state.error.message}
+        </FormAlert>
+      ) : registered ? (
+        <FormAlert tone="success">注册成功，请登录。</FormAlert>
+      ) : null}
+      <input type="hidden" name="next" value={next} />
+      <FormField name="email" label="邮箱" type="email" autoComplete="username" defaultValue={state.values?.email} errors={fieldErrors.email} required />
+      <FormField name="password" label="密码" type="password" autoComplete="current-password" errors={fieldErrors.password} required />
+      <SubmitButton pending={pending} label="登录" pendingLabel="登录中…" />
+      <p className="text-center text-sm text-ink-600">
+        还没有账号？
+        <Link href={registerHref} className="font-medium text-brand-600 hover:underline">
+          立即注册
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+// next-auth's ESM imports "next/server" without an extension, which plain Node (vitest) cannot
+// resolve; the config only needs these two names from it.
+vi.mock("next-auth", () => ({ CredentialsSignin: class extends Error {} }));
+vi.mock("next-auth/providers/credentials", () => ({ default: (options: object) => ({ id: "credentials", type: "credentials", options }) }));
+vi.mock("@/lib/services/accounts/authenticate-user", () => ({ authenticateUser: vi.fn() }));
+vi.mock("./session-state", () => ({ loadUserState: vi.fn(async () => ({ role: "READER", status: "ACTIVE", sessionVersion: 1 })) }));
+
+const SECRET = "a".repeat(43);
+
+async function configWith(vars: Record<string, string | undefined>) {
+  vi.resetModules();
+  vi.unstubAllEnvs();
+  vi.stubEnv("DATABASE_URL", "postgresql://localhost/x");
+  vi.stubEnv("AUTH_SECRET", SECRET);
+  for (const [k, v] of Object.entries(vars)) vi.stubEnv(k, v);
+  const { buildAuthConfig } = await import("./config");
+  return buildAuthConfig();
+}
+
+afterEach(() => vi.unstubAllEnvs());
+
+describe("buildAuthConfig", () => {
+  it("trusts the Host header in development, and in production only once SITE_URL is set", async () => {
+    expect((await configWith({ NODE_ENV: "development", SITE_URL: undefined })).trustHost).toBe(true);
+    expect((await configWith({ NODE_ENV: "production", BYLINE_DEMO: "1", SITE_URL: undefined })).trustHost).toBe(false);
+    expect((await configWith({ NODE_ENV: "production", BYLINE_DEMO: "1", SITE_URL: "https://byline.example" })).trustHost).toBe(true);
+  });
+
+  it("uses JWT sessions with an httpOnly, SameSite=Lax cookie and the secret from env", async () => {
+    const c = await configWith({ NODE_ENV: "test" });
+    expect(c.session?.strategy).toBe("jwt");
+    expect(c.cookies?.sessionToken?.options).toMatchObject({ httpOnly: true, sameSite: "lax" });
+    expect(c.secret).toBe(SECRET);
+  });
+
+  it("the jwt callback keeps only ids in the token and ignores a client update's payload", async () => {
+    const c = await configWith({ NODE_ENV: "test" });
+    const token = { sub: "u1", userId: "u1", role: "READER", sessionVersion: 1, checkedAt: Date.now(), email: "x@y.cn" };
+    const jwt = c.callbacks!.jwt! as (p: object) => Promise<Record<string, unknown> | null>;
+    const next = await jwt({ token, trigger: "update", session: { role: "ADMIN" } });
+    expect(next).toEqual({ sub: "u1", userId: "u1", role: "READER", sessionVersion: 1, checkedAt: expect.any(Number) });
+  });
+});

@@ -1,0 +1,70 @@
+import "server-only";
+import type { NextAuthConfig } from "next-auth";
+import { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { authenticateUser } from "@/lib/services/accounts/authenticate-user";
+import { nextToken } from "./claims";
+import { loadUserState } from "./session-state";
+
+/** Thrown by authorize() only after a correct password, so it reveals nothing to a guesser. */
+export class AccountSuspended extends CredentialsSignin {
+  code = "suspended";
+}
+
+const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
+
+/**
+ * Built lazily (lib/auth/index.ts passes a function to NextAuth) so `next build` can import
+ * the auth module without AUTH_SECRET or DATABASE_URL in its environment.
+ */
+export function buildAuthConfig(): NextAuthConfig {
+  const e = env();
+  return {
+    secret: e.AUTH_SECRET,
+    // Auth.js builds its own URLs from the Host / X-Forwarded-Host headers when it trusts the
+    // host. That is safe in development and tests (localhost, random ports), and in production
+    // once the operator sets SITE_URL, which declares the deploy sits behind a proxy that sets
+    // Host to the public origin. A production process without SITE_URL refuses instead of
+    // trusting whatever Host a client sends. Our own redirects never use these URLs anyway:
+    // actions redirect to safeNextPath() results only.
+    trustHost: e.NODE_ENV !== "production" || Boolean(process.env.SITE_URL),
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+    // Defaults keep their names (and the __Secure- prefix on https); we pin the flags that matter.
+    cookies: { sessionToken: { options: { httpOnly: true, sameSite: "lax", path: "/" } } },
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      Credentials({
+        credentials: { email: {}, password: {} },
+        async authorize(credentials) {
+          const result = await authenticateUser(credentials);
+          if (result.ok) return { id: result.user.id, role: result.user.role, sessionVersion: result.user.sessionVersion };
+          if (result.reason === "suspended") throw new AccountSuspended();
+          return null; // Auth.js turns this into CredentialsSignin: "邮箱或密码错误"
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user, trigger }) {
+        const claims = await nextToken({ token, user, trigger }, loadUserState);
+        // no name/email/picture in the cookie: the token carries ids, never personal data
+        return claims ? { sub: claims.userId, ...claims } : null;
+      },
+      session({ session, token }) {
+        const { userId, role, sessionVersion } = token as { userId: string; role: typeof session.user.role; sessionVersion: number };
+        return { expires: session.expires, user: { id: userId, role, sessionVersion } };
+      },
+    },
+    logger: {
+      // a failed login is routine, not a server error with a stack trace
+      error(error) {
+        if (error instanceof CredentialsSignin) logger.info({ code: error.code }, "sign-in refused");
+        else logger.error({ err: error }, "auth error");
+      },
+      warn(code) {
+        logger.warn({ code }, "auth warning");
+      },
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { config, proxy } from "@/proxy";
+
+const req = (path: string, cookie?: string) => new NextRequest(`http://localhost:3000${path}`, { headers: cookie ? { cookie } : {} });
+
+describe("proxy", () => {
+  it("sends visitors without a session cookie to the login page, keeping where they were going", () => {
+    const res = proxy(req("/editor/drafts?page=2"));
+    expect(res.status).toBe(307);
+    expect(res.headers.get("location")).toBe("http://localhost:3000/login?next=%2Feditor%2Fdrafts%3Fpage%3D2");
+  });
+
+  it.each(["authjs.session-token=x", "__Secure-authjs.session-token=x", "authjs.session-token.0=x; authjs.session-token.1=y"])(
+    "lets a request with %s through (the pages check the session itself)",
+    (cookie) => {
+      const res = proxy(req("/admin", cookie));
+      expect(res.headers.get("location")).toBeNull();
+      expect(res.headers.get("x-middleware-next")).toBe("1");
+    },
+  );
+
+  it("ignores look-alike and empty cookies", () => {
+    expect(proxy(req("/admin", "session-token=x; authjs.session-tokenX=y")).status).toBe(307);
+    expect(proxy(req("/admin", "authjs.session-token=")).status).toBe(307);
+  });
+
+  it("only runs on the staff areas", () => {
+    expect(config.matcher).toEqual(["/editor/:path*", "/admin/:path*"]);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { ZodError } from "zod";
+import { verifyPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db";
+import { createUser, TEST_PASSWORD, uid } from "@/lib/test/factories";
+import { registerUser } from "./register-user";
+
+const input = (over: Partial<{ email: string; displayName: string; password: string }> = {}) => ({
+  email: `New-${uid()}@Example.COM`,
+  displayName: "新读者",
+  password: "  a passphrase with spaces  ",
+  ...over,
+});
+
+describe("registerUser", () => {
+  it("creates a READER with a lower-cased email, a profile with a short publicId, and an audit entry", async () => {
+    const data = input();
+    const result = await registerUser(data);
+    expect(result.outcome).toBe("created");
+    const user = await db.user.findUniqueOrThrow({ where: { email: data.email.toLowerCase() }, include: { profile: true, auditLogs: true } });
+    expect(user.role).toBe("READER");
+    expect(user.status).toBe("ACTIVE");
+    expect(user.profile?.displayName).toBe("新读者");
+    expect(user.profile?.publicId).toMatch(/^[a-z][0-9a-z]{5}$/);
+    expect(user.auditLogs.map((a) => a.action)).toEqual(["account.register"]);
+    // the password is stored exactly as typed: never trimmed
+    expect(await verifyPassword(user.passwordHash, data.password)).toBe(true);
+    expect(await verifyPassword(user.passwordHash, data.password.trim())).toBe(false);
+  });
+
+  it("answers an existing email (in any case) without creating or changing anything", async () => {
+    const existing = await createUser({ email: `taken-${uid()}@example.com` });
+    const before = await db.user.count();
+    const result = await registerUser(input({ email: existing.email.toUpperCase(), password: "a different password" }));
+    expect(result).toEqual({ outcome: "exists" });
+    expect(await db.user.count()).toBe(before);
+    const after = await db.user.findUniqueOrThrow({ where: { id: existing.id } });
+    expect(after.passwordHash).toBe(existing.passwordHash);
+    expect(await verifyPassword(after.passwordHash, TEST_PASSWORD)).toBe(true);
+  });
+
+  it("creates exactly one account when the same email registers twice at once", async () => {
+    const data = input();
+    const results = await Promise.all([registerUser(data), registerUser({ ...data, displayName: "另一个" })]);
+    expect(results.map((r) => r.outcome).sort()).toEqual(["created", "exists"]);
+    expect(await db.user.count({ where: { email: data.email.toLowerCase() } })).toBe(1);
+  });
+
+  it("refuses invalid input with zh-CN field errors and creates nothing", async () => {
+    const data = input({ displayName: "坏\u0000名字", password: "short" });
+    const error = await registerUser(data).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ZodError);
+    const fields = (error as ZodError).issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    expect(fields).toEqual(["displayName: 内容包含无法识别的字符（如空字符或不完整的表情符号），请删除后重试。", "password: 至少需要 10 个字符。"]);
+    expect(await db.user.count({ where: { email: data.email.toLowerCase() } })).toBe(0);
+  });
+});
