@@ -3,8 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { renderArticle } from "@/lib/content/render";
 import { saveMedia } from "@/lib/media/storage";
 import { indexArticle } from "@/lib/search/index-article";
-import { articlesA } from "../data/articles-a";
-import { articlesB } from "../data/articles-b";
+import { demoArticles } from "../data/articles";
 import type { SeedArticle } from "../data/types";
 import { coverSvg, publicIdFor } from "../lib/images";
 import { toDoc } from "../lib/inline";
@@ -89,7 +88,7 @@ async function seedOne(db: Db, a: SeedArticle, users: SeededUsers, tagIds: Map<s
 }
 
 export async function seedArticles(db: Db, users: SeededUsers) {
-  const all = [...articlesA, ...articlesB];
+  const all = demoArticles;
   // tags named by articles but missing from tags.ts are created, so content and tag list can't drift apart
   for (const name of new Set(all.flatMap((a) => a.tags))) {
     await db.tag.upsert({ where: { name }, update: {}, create: { name, slug: `t-${publicIdFor(`tag:${name}`, 6)}` } });
