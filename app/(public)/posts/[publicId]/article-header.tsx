@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { formatDateTime } from "@/lib/format/beijing-time";
+import type { PublicArticle } from "@/lib/services/public/get-public-article";
+import { BookmarkButton } from "./bookmark-button";
+import { ViewCount } from "./view-count";
+
+/** Title, byline (author, 译者), category, publish time, views and the 收藏 button. */
+export function ArticleHeader({ article }: { article: PublicArticle }) {
+  const { author, translator, category } = article;
+  return (
+    <header className="border-b border-slate-200 pb-4">
+      <h1 className="text-2xl leading-snug font-bold text-ink-900 sm:text-3xl">{article.title}</h1>
+      <div className="mt-4 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-ink-600">
+        <span>
+          <span className="sr-only">作者：</span>
+          <Link href={`/member/${author.publicId}`} className="font-medium text-ink-900 hover:text-brand-600">
+            {author.displayName}
+          </Link>
+        </span>
+        {translator && (
+          <span>
+            译者：
+            <Link
+              href={`/member/${translator.publicId}`}
+              className="font-medium text-ink-900 hover:text-brand-600"
+            >
+              {translator.displayName}
+            </Link>
+          </span>
+        )}
+        <Link
+          href={`/category/${category.slug}`}
+          className="rounded bg-brand-50 px-2 py-0.5 text-brand-700 hover:bg-brand-100"
+        >
+          {category.name}
+        </Link>
+        <time dateTime={article.publishedAt.toISOString()}>{formatDateTime(article.publishedAt)}</time>
+        <ViewCount publicId={article.publicId} initial={article.viewCount} />
+        <span className="ml-auto">
+          <BookmarkButton publicId={article.publicId} />
+        </span>
+      </div>
+    </header>
+  );
+}

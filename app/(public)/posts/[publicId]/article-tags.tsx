@@ -1,0 +1,22 @@
+import Link from "next/link";
+
+export function ArticleTags({ tags }: { tags: { slug: string; name: string }[] }) {
+  if (tags.length === 0) return null;
+  return (
+    <div className="mt-8 flex flex-wrap items-center gap-2 text-sm">
+      <span className="text-ink-600">标签：</span>
+      <ul className="flex flex-wrap gap-2">
+        {tags.map((t) => (
+          <li key={t.slug}>
+            <Link
+              href={`/tag/${t.slug}`}
+              className="inline-block rounded-full border border-slate-300 px-3 py-1 text-ink-600 hover:border-brand-500 hover:text-brand-600"
+            >
+              {t.name}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+"use client";
+
+import { useActionState, useEffect, useRef, useState } from "react";
+import { createCommentAction, type CommentFormState } from "./actions";
+
+type Viewer = "loading" | "signed-out" | { displayName: string };
+
+/**
+ * 发表评论. Whether the reader is signed in is asked after load (/api/me), so the article page
+ * stays the same cached HTML for everyone. Comments are held for moderation before they show.
+ */
+export function CommentForm({ publicId }: { publicId: string }) {
+  const [viewer, setViewer] = useState<Viewer>("loading");
+  const [state, action, pending] = useActionState<CommentFormState, FormData>(createCommentAction, null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    fetch("/api/me", { credentials: "same-origin", cache: "no-store" })
+      .then((r) => (r.ok ? (r.json() as Promise<{ user: { displayName: string } | null }>) : { user: null }))
+      .then((d) => live && setViewer(d.user ? { displayName: d.user.displayName } : "signed-out"))
+      .catch(() => live && setViewer("signed-out"));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (state?.ok) formRef.current?.reset();
+  }, [state]);
+
+  const signedIn = typeof viewer === "object";
+  const loginHref = `/login?next=${encodeURIComponent(`/posts/${publicId}#comments`)}`;
+  const bodyError = state && !state.ok ? state.error.fieldErrors?.body?.[0] : undefined;
+
+  return (
+    <form
+      ref={formRef}
+      action={action}
+      className="mt-4"
+      aria-labelledby="comment-form-title"
+      data-testid="comment-form"
+    >
+      <h3 id="comment-form-title" className="sr-only">
+        发表评论
+      </h3>
+      <input type="hidden" name="publicId" value={publicId} />
+      <label htmlFor="comment-body" className="mb-1 block text-sm text-ink-600">
+        {signedIn ? `以 ${viewer.displayName} 的身份评论` : "评论内容"}
+      </label>
+      <textarea
+        id="comment-body"
+        name="body"
+        rows={4}
+        maxLength={2000}
+        required
+        disabled={!signedIn || pending}
+        aria-invalid={bodyError ? true : undefined}
+        aria-describedby={bodyError ? "comment-body-error" : undefined}
+        placeholder={signedIn ? "文明发言，理性讨论。评论经审核后显示。" : "登录后才能发表评论"}
+        className="w-full rounded border border-slate-300 bg-white p-3 text-[15px] leading-7 focus:border-brand-500 disabled:bg-slate-100"
+      />
+      {bodyError && (
+        <p id="comment-body-error" className="mt-1 text-sm text-red-700">
+          {bodyError}
+        </p>
+      )}
+      <div className="mt-3 flex flex-wrap items-center gap-3">
+        {/* the captcha image goes here once comment anti-spam lands (a later issue) */}
+        <div
+          data-testid="captcha-slot"
+          aria-hidden="true"
+          className="flex h-10 w-28 items-center justify-center rounded border border-dashed border-slate-300 bg-slate-50 text-xs text-slate-500"
+        >
+          验证码
+        </div>
+        {signedIn ? (
+          <button
+            type="submit"
+            disabled={pending}
+            className="ml-auto rounded bg-brand-600 px-5 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+          >
+            {pending ? "提交中…" : "发表评论"}
+          </button>
+        ) : (
+          <p className="ml-auto text-sm text-ink-600">
+            {viewer === "loading" ? (
+              "正在确认登录状态…"
+            ) : (
+              <>
+                请先
+                <a href={loginHref} className="mx-1 text-brand-700 underline">
+                  登录
+                </a>
+                后参与评论
+              </>
+            )}
+          </p>
+        )}
+      </div>
+      <p role="status" className="mt-2 text-sm">
+        {state?.ok && <span className="text-green-700">评论已提交，审核通过后将显示在这里。</span>}
+        {state && !state.ok && !bodyError && <span className="text-red-700">{state.error.message}</span>}
+      </p>
+    </form>
+  );
+}

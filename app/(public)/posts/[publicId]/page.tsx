@@ -1,0 +1,123 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { extractToc, wantsToc } from "@/lib/content/extract-toc";
+import { getAuthorLatest } from "@/lib/services/public/get-author-latest";
+import { getPublicArticle } from "@/lib/services/public/get-public-article";
+import { getRelatedArticles } from "@/lib/services/public/get-related-articles";
+import { listArticleStaticParams } from "@/lib/services/public/list-article-static-params";
+import { listHotArticles } from "@/lib/services/public/list-hot-articles";
+import { absoluteUrl } from "@/lib/site-url";
+import { ArticleBody } from "./article-body";
+import { ArticleCover } from "./article-cover";
+import { ArticleHeader } from "./article-header";
+import { ArticleJsonLd } from "./article-json-ld";
+import { ArticleLede } from "./article-lede";
+import { articleMetadata } from "./article-metadata";
+import { ArticleTags } from "./article-tags";
+import { ArticleToc } from "./article-toc";
+import { AuthorCard } from "./author-card";
+import { CommentsSection } from "./comments-section";
+import { HotArticles } from "./hot-articles";
+import { RelatedArticles } from "./related-articles";
+import { ShareBox } from "./share-box";
+import { TranslationCredit } from "./translation-credit";
+
+type Props = { params: Promise<{ publicId: string }> };
+
+// The whole page is static output (per-reader parts are client components that ask after load).
+// That also makes an unknown or unpublished id a real 404: the first request for an id that was
+// not prerendered waits for its render instead of streaming a shell with status 200.
+export const ensureStatic = "navigation";
+
+export async function generateStaticParams() {
+  return (await listArticleStaticParams()).map((publicId) => ({ publicId }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const article = await getPublicArticle((await params).publicId);
+  if (!article) notFound();
+  return articleMetadata(article);
+}
+
+/**
+ * 文章页. Everything on it is shared by all readers and cached by tag; the per-reader parts
+ * (收藏 state, comment form sign-in, the view beacon) are client components that ask after
+ * load, and the comment order (?order=) is chosen in the browser between two cached lists.
+ */
+export default async function ArticlePage({ params }: Props) {
+  const article = await getPublicArticle((await params).publicId);
+  if (!article) notFound();
+
+  const [related, latest] = await Promise.all([
+    getRelatedArticles({
+      articleId: article.id,
+      categoryId: article.category.id,
+      tagIds: article.tags.map((t) => t.id),
+    }),
+    getAuthorLatest(article.author.id, article.id),
+  ]);
+  const shown = new Set([
+    article.publicId,
+    ...related.map((a) => a.publicId),
+    ...latest.map((a) => a.publicId),
+  ]);
+  const hot = (await listHotArticles({ categoryId: article.category.id, limit: 6 + shown.size }))
+    .filter((a) => !shown.has(a.publicId))
+    .slice(0, 6);
+  const toc = extractToc(article.bodyHtml);
+  const url = absoluteUrl(`/posts/${article.publicId}`);
+
+  return (
+    <div className="-mx-1 sm:mx-0">
+      <ArticleJsonLd article={article} />
+      <nav aria-label="面包屑" className="mb-3 text-sm text-ink-600">
+        <ol className="flex flex-wrap items-center gap-1">
+          <li>
+            <Link href="/" className="hover:text-brand-600">
+              首页
+            </Link>
+          </li>
+          <li aria-hidden="true">/</li>
+          <li>
+            <Link href={`/category/${article.category.slug}`} className="hover:text-brand-600">
+              {article.category.name}
+            </Link>
+          </li>
+        </ol>
+      </nav>
+      <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_20rem] lg:gap-6">
+        <div className="min-w-0">
+          <article className="rounded bg-white p-4 sm:p-8" data-testid="article">
+            <ArticleHeader article={article} />
+            <ArticleLede lede={article.lede} />
+            <ArticleCover
+              url={article.coverUrl}
+              alt={article.coverAlt}
+              caption={article.coverCaption}
+              title={article.title}
+            />
+            {wantsToc(toc, article.bodyLength) && <ArticleToc toc={toc} />}
+            <div className="mt-6">
+              <ArticleBody html={article.bodyHtml} />
+            </div>
+            <ArticleTags tags={article.tags} />
+            {article.source && (
+              <TranslationCredit
+                source={article.source}
+                translatorName={article.translator?.displayName ?? null}
+              />
+            )}
+            <ShareBox url={url} title={article.title} qrSrc={`/posts/${article.publicId}/qr.svg`} />
+          </article>
+          <RelatedArticles items={related} />
+          <CommentsSection articleId={article.id} publicId={article.publicId} />
+        </div>
+        <aside aria-label="作者与热文" className="mt-6 space-y-6 lg:mt-0">
+          <AuthorCard author={article.author} latest={latest} />
+          <HotArticles items={hot} categoryName={article.category.name} />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { draft, translation } from "./seeded-articles";
+
+test.use({ storageState: { cookies: [], origins: [] } });
+
+test.describe("article page", () => {
+  test("a translation shows title, lede, body, contents and the attribution", async ({ page }) => {
+    const a = translation();
+    const res = await page.goto(a.path);
+    expect(res?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(a.title);
+    await expect(page.getByText(`导语：${a.lede}`)).toBeVisible();
+
+    const article = page.getByTestId("article");
+    const firstPara = a.blocks.find((b) => b.type === "p");
+    if (firstPara?.type === "p")
+      await expect(article).toContainText(
+        firstPara.text.replace(/\*\*|\*|`|\[([^\]]+)\]\([^)]+\)/g, "$1").slice(0, 12),
+      );
+
+    // the contents box lists the body's real headings and its links land on them
+    const toc = page.getByRole("navigation", { name: "目录" });
+    const firstHeading = a.blocks.find((b) => b.type === "h2");
+    await expect(toc).toBeVisible();
+    if (firstHeading?.type === "h2")
+      await expect(toc.getByRole("link", { name: firstHeading.text })).toHaveAttribute("href", "#h-1");
+    await expect(page.locator("#h-1")).toHaveText(firstHeading?.type === "h2" ? firstHeading.text : /.+/);
+
+    const credit = page.getByRole("region", { name: "译文声明" });
+    await expect(credit).toContainText(a.source!.title);
+    await expect(credit).toContainText(a.source!.author);
+    await expect(credit).toContainText(a.source!.site);
+    await expect(credit.getByRole("link", { name: a.source!.url })).toHaveAttribute("href", a.source!.url);
+    await expect(credit).toContainText("转载");
+    await expect(page.getByText(/^译者：/).first()).toBeVisible();
+
+    // metadata for crawlers and share cards
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`${a.path}$`));
+    await expect(page.locator('meta[property="og:type"]')).toHaveAttribute("content", "article");
+    const ld = JSON.parse(
+      (await page.locator('script[type="application/ld+json"]').first().textContent()) ?? "{}",
+    );
+    expect(ld).toMatchObject({
+      "@type": "NewsArticle",
+      headline: a.title,
+      isBasedOn: { url: a.source!.url },
+    });
+  });
+
+  test("a draft URL and an unknown id answer 404", async ({ page }) => {
+    expect((await page.goto(draft().path))?.status()).toBe(404);
+    expect((await page.goto("/posts/zzzzzzzz"))?.status()).toBe(404);
+  });
+
+  test("at 375 px nothing overflows sideways (screenshot attached)", async ({ page }, testInfo) => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto(translation().path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await testInfo.attach("article-375px", {
+      body: await page.screenshot({ fullPage: true }),
+      contentType: "image/png",
+    });
+  });
+
+  test("has no serious or critical axe violations", async ({ page }) => {
+    await page.goto(translation().path);
+    await expect(page.getByTestId("bookmark-button")).not.toHaveAttribute("data-state", "loading");
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+
+  test("ships no editor code to readers", async ({ page, request }) => {
+    await page.goto(translation().path);
+    const srcs = await page
+      .locator("script[src]")
+      .evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).src));
+    expect(srcs.length).toBeGreaterThan(0);
+    for (const src of srcs) {
+      const js = await (await request.get(src)).text();
+      expect(js, src).not.toMatch(/tiptap|prosemirror/i);
+    }
+  });
+
+  test("the view beacon counts a reader once and bots never", async ({ browser, request }) => {
+    // a user agent of its own: other tests (and reruns) share this machine's IP, and a
+    // cookieless first visit is keyed by IP and user agent
+    const context = await browser.newContext({
+      userAgent: `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 e2e/${Date.now()}`,
+    });
+    const page = await context.newPage();
+    const a = translation();
+    const beacon = page.waitForResponse(
+      (r) => r.url().endsWith(`/api/views/${a.publicId}`) && r.request().method() === "POST",
+    );
+    await page.goto(a.path);
+    const first = await (await beacon).json();
+    expect(first.counted).toBe(true);
+    await expect(page.getByTestId("view-count")).toHaveText(first.views.toLocaleString("zh-CN"));
+    // same browser (same visitor cookie) within 30 minutes: not again
+    const again = await page.request.post(`/api/views/${a.publicId}`);
+    expect((await again.json()).counted).toBe(false);
+    const bot = await request.post(`/api/views/${a.publicId}`, {
+      headers: { "user-agent": "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)" },
+    });
+    expect((await bot.json()).counted).toBe(false);
+    await context.close();
+  });
+
+  test("shares with a WeChat QR code from our own server", async ({ page, request }) => {
+    const a = translation();
+    await page.goto(a.path);
+    await page.getByRole("button", { name: "微信" }).click();
+    const img = page.getByRole("img", { name: /二维码/ });
+    await expect(img).toBeVisible();
+    const src = await img.getAttribute("src");
+    expect(src).toBe(`/posts/${a.publicId}/qr.svg`);
+    const svg = await request.get(src!);
+    expect(svg.headers()["content-type"]).toContain("image/svg+xml");
+    await expect(page.getByTestId("article").getByRole("link", { name: /微博/ })).toHaveAttribute(
+      "href",
+      /service\.weibo\.com\/share/,
+    );
+  });
+});

@@ -1,0 +1,33 @@
+import { statusOf, toActionError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+
+const noStore = { "Cache-Control": "private, no-store" };
+
+/** JSON for a per-user API answer: never stored by a shared cache. */
+export function jsonNoStore(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}) {
+  return Response.json(body, { status: init.status ?? 200, headers: { ...noStore, ...init.headers } });
+}
+
+/** AppError / ZodError → `{ error: { code, message, fieldErrors } }` with the matching status; anything else is logged, not echoed. */
+export function jsonError(e: unknown) {
+  const status = statusOf(e);
+  if (status === 500) logger.error({ err: e }, "api: unexpected error");
+  return jsonNoStore({ error: toActionError(e) }, { status });
+}
+
+/**
+ * Rejects a state-changing request sent by another site. Session cookies are SameSite=Lax
+ * already; this is the second wall (and covers old browsers). Requests without Origin (curl,
+ * same-origin GET) pass: they cannot carry a victim's cookies cross-site.
+ */
+export function isCrossSite(req: Request): boolean {
+  if (req.headers.get("sec-fetch-site") === "cross-site") return true;
+  const origin = req.headers.get("origin");
+  if (!origin) return false;
+  try {
+    const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}

@@ -1,0 +1,73 @@
+import "server-only";
+import { z } from "zod";
+import { assertCan, type Actor } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { safeText } from "@/lib/validation";
+
+export const createCommentSchema = z.object({
+  publicId: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/, "文章编号无效。"),
+  body: safeText(2000, { min: 2 }),
+  parentId: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((v) => v || undefined),
+});
+export type CreateCommentInput = z.input<typeof createCommentSchema>;
+
+/** Per author: a burst of comments is almost always spam or a stuck button. */
+const RATE_WINDOW_MS = 60_000;
+const RATE_MAX = 3;
+
+/**
+ * A reader's comment on a published article. It starts PENDING and appears only once a
+ * moderator approves it, so nothing here touches a cache. Replies attach to the top-level
+ * comment of their thread (one level of threading) and only to comments readers can see.
+ */
+export async function createComment(
+  actor: Actor | null,
+  input: CreateCommentInput,
+  meta: { ip?: string | null; userAgent?: string | null } = {},
+): Promise<{ id: string; status: "PENDING" }> {
+  assertCan(actor, "comment.create");
+  const { publicId, body, parentId } = createCommentSchema.parse(input);
+  const article = await db.article.findFirst({
+    where: { publicId, status: "PUBLISHED", publishedAt: { lte: new Date() } },
+    select: { id: true },
+  });
+  if (!article) throw new AppError("NOT_FOUND");
+
+  let threadId: string | null = null;
+  if (parentId) {
+    const parent = await db.comment.findFirst({
+      where: { id: parentId, articleId: article.id, status: "APPROVED" },
+      select: { id: true, parentId: true },
+    });
+    if (!parent)
+      throw new AppError("INVALID", "要回复的评论不存在或尚未通过审核。", {
+        fieldErrors: { parentId: ["要回复的评论不存在。"] },
+      });
+    threadId = parent.parentId ?? parent.id;
+  }
+
+  const recent = await db.comment.count({
+    where: { authorId: actor.id, createdAt: { gt: new Date(Date.now() - RATE_WINDOW_MS) } },
+  });
+  if (recent >= RATE_MAX)
+    throw new AppError("RATE_LIMITED", "评论太频繁了，请一分钟后再试。", { retryAfterSeconds: 60 });
+
+  const comment = await db.comment.create({
+    data: {
+      articleId: article.id,
+      authorId: actor.id,
+      parentId: threadId,
+      body,
+      status: "PENDING",
+      ip: meta.ip?.slice(0, 64) ?? null,
+      userAgent: meta.userAgent?.slice(0, 512) ?? null,
+    },
+    select: { id: true },
+  });
+  return { id: comment.id, status: "PENDING" };
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { can, type Actor } from "@/lib/authz";
+import { isBot } from "./is-bot";
+import { viewRecorder } from "./view-recorder";
+
+const inputSchema = z.object({
+  publicId: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/),
+  visitorId: z.string().min(8).max(64),
+  userAgent: z.string().max(1024).nullable(),
+});
+export type RecordViewInput = z.input<typeof inputSchema> & { actor: Actor | null };
+
+/**
+ * Counts one reader's view of a published article: never for crawlers, never for staff or the
+ * article's own author and translator (their visits are previews and checks, not readership),
+ * at most once per visitor per article per 30 minutes. Returns the count to display, including
+ * views still waiting in the batch buffer.
+ */
+export async function recordView(input: RecordViewInput): Promise<{ counted: boolean; views: number }> {
+  const { publicId, visitorId, userAgent } = inputSchema.parse(input);
+  const { actor } = input;
+  const article = await db.article.findFirst({
+    where: { publicId, status: "PUBLISHED", publishedAt: { lte: new Date() } },
+    select: { id: true, authorId: true, translatorId: true, status: true, viewCount: true },
+  });
+  if (!article) throw new AppError("NOT_FOUND");
+  const { buffer, dedupe } = viewRecorder();
+  // whoever may preview this article (editors, its author and translator) is checking, not reading
+  const isStaff = can(actor, "article.viewDraft", { kind: "article", ...article });
+  const counted = !isBot(userAgent) && !isStaff && dedupe.shouldCount(visitorId, article.id);
+  if (counted) buffer.add(article.id);
+  return { counted, views: article.viewCount + buffer.pendingFor(article.id) };
+}
