@@ -11,7 +11,8 @@ export const MEDIA_TYPES: Record<string, string> = {
   "image/svg+xml": "svg",
 };
 
-export const uploadRoot = () => path.resolve(process.env.UPLOAD_DIR ?? ".data/uploads");
+// resolved at run time from configuration: keep the bundler from tracing the whole project
+export const uploadRoot = () => path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.UPLOAD_DIR ?? ".data/uploads");
 export const mediaUrl = (storageKey: string) => `/media/${storageKey}`;
 
 type SaveInput = { data: Buffer; mime: string; uploaderId?: string | null; alt?: string | null; width?: number; height?: number };
