@@ -24,6 +24,6 @@ describe("loadEnv", () => {
 
   it("requires DATABASE_URL and a valid SITE_URL", () => {
     expect(() => loadEnv({ NODE_ENV: "development" })).toThrow(/DATABASE_URL/);
-    expect(() => loadEnv({ ...base, SITE_URL: "not a url" })).toThrow(/SITE_URL/);
+    expect(() => loadEnv({ ...base, NODE_ENV: "development", SITE_URL: "not a url" })).toThrow(/SITE_URL/);
   });
 });
