@@ -28,6 +28,8 @@ export const articlesL2: SeedArticle[] = [
       { type: "h2", text: "检测与处置" },
       { type: "code", language: "bash", code: "# 检查管理接口访问日志中是否出现异常的长 URI 请求\ngrep -E 'POST /remote/[a-z_]+\\?.{512,}' /var/log/gateway/httpd.log | head\n\n# 对比系统文件完整性（厂商提供的校验工具）\n/opt/gateway/bin/integrity-check --full" },
       { type: "ol", items: ["立即升级到厂商发布的修复版本", "升级前先采集内存与日志，已被入侵的设备仅升级无法清除后门", "轮换设备上保存的所有凭据和证书", "把管理接口限制在内网或跳板机访问"] },
+      { type: "h2", text: "影响范围" },
+      { type: "p", text: "厂商公告称，7.2 至 7.4 系列的所有版本均受影响，8.0 及以上版本因重写了请求解析模块而不受影响。已停止支持的 6.x 版本不会获得补丁，仍在使用的用户应尽快迁移。" },
     ],
   },
   {

@@ -1,0 +1,95 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { inputClass, primaryButton, secondaryButton } from "@/components/editor/modal-dialog";
+import type { ActionResult } from "@/lib/errors";
+import type { ArticleForEdit } from "@/lib/services/articles/article-dto";
+import { publishArticleAction, submitForReviewAction, unpublishArticleAction } from "../actions";
+
+type Props = { article: Pick<ArticleForEdit, "id" | "status" | "permissions">; save: () => Promise<boolean>; version: () => number; disabled?: boolean };
+
+/**
+ * 提交审核 / 发布 / 定时发布 / 撤回, shown by what the actor may do (the services decide again).
+ * Pending edits are saved first, and the transition names that version, so what is published
+ * is exactly what the person clicking saw.
+ */
+export function WorkflowButtons({ article, save, version, disabled }: Props) {
+  const router = useRouter();
+  const [isPending, start] = useTransition();
+  const pending = isPending || Boolean(disabled);
+  const [error, setError] = useState("");
+  const [scheduling, setScheduling] = useState(false);
+  const [when, setWhen] = useState("");
+  const { status, permissions: p } = article;
+  const open = status === "DRAFT" || status === "IN_REVIEW" || status === "SCHEDULED";
+
+  const act = (fn: () => Promise<ActionResult<unknown>>) =>
+    start(async () => {
+      setError("");
+      if (!(await save())) return setError("请先解决保存问题，再进行此操作。");
+      const r = await fn();
+      if (!r.ok) return setError(r.error.message);
+      setScheduling(false);
+      router.refresh();
+    });
+
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {p.canSubmit && status === "DRAFT" && (
+        <button type="button" disabled={pending} className={primaryButton} onClick={() => act(() => submitForReviewAction({ id: article.id, version: version() }))}>
+          提交审核
+        </button>
+      )}
+      {p.canPublish && open && (
+        <button type="button" disabled={pending} className={primaryButton} onClick={() => act(() => publishArticleAction({ id: article.id, version: version() }))}>
+          {status === "SCHEDULED" ? "立即发布" : "发布"}
+        </button>
+      )}
+      {p.canSchedule && open && (
+        <button type="button" disabled={pending} aria-expanded={scheduling} className={secondaryButton} onClick={() => setScheduling((v) => !v)}>
+          定时发布
+        </button>
+      )}
+      {p.canUnpublish && status !== "DRAFT" && status !== "ARCHIVED" && (
+        <>
+          <button type="button" disabled={pending} className={secondaryButton} onClick={() => act(() => unpublishArticleAction({ id: article.id, to: "DRAFT" }))}>
+            {status === "IN_REVIEW" ? "退回修改" : "撤回为草稿"}
+          </button>
+          <button type="button" disabled={pending} className={secondaryButton} onClick={() => act(() => unpublishArticleAction({ id: article.id, to: "ARCHIVED" }))}>
+            撤回并归档
+          </button>
+        </>
+      )}
+      {p.canUnpublish && status === "ARCHIVED" && (
+        <button type="button" disabled={pending} className={secondaryButton} onClick={() => act(() => unpublishArticleAction({ id: article.id, to: "DRAFT" }))}>
+          恢复为草稿
+        </button>
+      )}
+      {scheduling && (
+        <form
+          className="flex w-full flex-wrap items-center gap-2 rounded-md border border-slate-200 bg-slate-50 p-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!when) return setError("请选择发布时间。");
+            act(() => publishArticleAction({ id: article.id, version: version(), scheduledAt: new Date(when).toISOString() }));
+          }}
+        >
+          <label htmlFor="schedule-at" className="text-sm">
+            发布时间（按本机时区）
+          </label>
+          <input id="schedule-at" type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} className={`${inputClass} w-auto`} />
+          <button type="submit" disabled={pending} className={primaryButton}>
+            确认定时发布
+          </button>
+        </form>
+      )}
+      {isPending && <span className="text-sm text-ink-600" role="status">处理中…</span>}
+      {error && (
+        <p role="alert" className="w-full text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

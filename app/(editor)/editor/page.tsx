@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { can } from "@/lib/authz";
+import type { ArticleStatus } from "@/lib/generated/prisma/enums";
+import { listMyArticles } from "@/lib/services/articles/list-my-articles";
+import { listReviewQueue } from "@/lib/services/articles/list-review-queue";
+import { ArticleTable } from "./article-table";
+import { Pagination } from "./pagination";
+import { NoAccess, requireStaff } from "./staff";
+import { STATUS_LABELS } from "./status-badge";
+
+export const metadata: Metadata = { title: "我的文章" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const TABS: (ArticleStatus | undefined)[] = [undefined, "DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "ARCHIVED"];
+const EMPTY: Record<string, string> = {
+  all: "你还没有写过文章。",
+  DRAFT: "没有草稿。",
+  IN_REVIEW: "没有正在审核的稿件。",
+  SCHEDULED: "没有定时发布的文章。",
+  PUBLISHED: "还没有已发布的文章。",
+  ARCHIVED: "没有已归档的文章。",
+};
+
+const hrefFor = (status: ArticleStatus | undefined, page = 1) => {
+  const q = new URLSearchParams();
+  if (status) q.set("status", status);
+  if (page > 1) q.set("page", String(page));
+  const s = q.toString();
+  return s ? `/editor?${s}` : "/editor";
+};
+
+/** 工作台首页: my articles by status (草稿 / 审核中 / 已发布…), with counts, newest change first. */
+export default async function EditorDashboard({ searchParams }: Props) {
+  const actor = await requireStaff("/editor");
+  if (!actor) return <NoAccess />;
+  const q = await searchParams;
+  const mine = await listMyArticles(actor, { status: q.status, page: q.page });
+  const queue = can(actor, "article.review") ? await listReviewQueue(actor) : null;
+  const total = Object.values(mine.counts).reduce((a, b) => a + b, 0);
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold text-ink-900">我的文章</h1>
+        <Link href="/editor/articles/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          新建文章
+        </Link>
+      </div>
+      {queue && queue.total > 0 && (
+        <p className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
+          审核队列中有 {queue.total} 篇稿件等待处理。
+          <Link href="/editor/review" className="ml-2 font-medium underline">
+            去审核
+          </Link>
+        </p>
+      )}
+      <nav aria-label="按状态筛选" className="flex flex-wrap gap-1 border-b border-slate-200">
+        {TABS.map((s) => {
+          const current = s === mine.status;
+          return (
+            <Link
+              key={s ?? "all"}
+              href={hrefFor(s)}
+              aria-current={current ? "page" : undefined}
+              className={`-mb-px border-b-2 px-3 py-2 text-sm ${current ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-ink-600 hover:text-ink-900"}`}
+            >
+              {s ? STATUS_LABELS[s] : "全部"} <span className="text-xs text-ink-600">{s ? mine.counts[s] : total}</span>
+            </Link>
+          );
+        })}
+      </nav>
+      {mine.items.length ? (
+        <>
+          <ArticleTable items={mine.items} caption={mine.status ? STATUS_LABELS[mine.status] : "全部文章"} />
+          <Pagination page={mine.page} pageCount={mine.pageCount} href={(p) => hrefFor(mine.status, p)} />
+        </>
+      ) : (
+        <div className="rounded-lg bg-white p-8 text-center text-ink-600">
+          <p>{EMPTY[mine.status ?? "all"]}</p>
+          <Link href="/editor/articles/new" className="mt-2 inline-block text-brand-700 underline">
+            写一篇新文章或译文
+          </Link>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import Link from "next/link";
+import { connection } from "next/server";
+import { requireUserOrRedirect } from "@/lib/auth/session";
+import { can, type Action, type Actor } from "@/lib/authz";
+
+/**
+ * The workspace gate for pages: anonymous visitors go to the login page, signed-in users without
+ * the right get `null` (render <NoAccess/>). Services check again: this only shapes the page.
+ */
+export async function requireStaff(path: string, action: Action = "article.create"): Promise<Actor | null> {
+  // per-user pages are rendered at request time (the session lookup uses crypto before cookies)
+  await connection();
+  const actor = await requireUserOrRedirect(path);
+  return can(actor, action) ? actor : null;
+}
+
+export function NoAccess({ message = "你的账号没有进入编辑工作台的权限。" }: { message?: string }) {
+  return (
+    <div className="rounded-lg bg-white p-8 text-center">
+      <h1 className="text-lg font-semibold text-ink-900">无法访问</h1>
+      <p className="mt-2 text-ink-600">{message}如需成为作者或译者，请联系编辑部。</p>
+      <Link href="/" className="mt-4 inline-block text-brand-700 underline">
+        返回首页
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { renderRss } from "@/lib/feed/rss";
+import { rssResponse } from "@/lib/feed/rss-response";
+import { SITE_NAME } from "@/lib/seo/page-metadata";
+import { getMember } from "@/lib/services/public/get-member";
+import { listFeedItems } from "@/lib/services/public/list-feed-items";
+import { listStaticParams } from "@/lib/services/public/list-static-params";
+
+export async function generateStaticParams() {
+  return (await listStaticParams()).members.map((publicId) => ({ publicId }));
+}
+
+/** /member/<publicId>/feed: what one member wrote or translated, RSS 2.0 with full text. */
+export async function GET(_req: Request, { params }: { params: Promise<{ publicId: string }> }) {
+  const { publicId } = await params;
+  const [member, items] = await Promise.all([getMember(publicId), listFeedItems({ memberPublicId: publicId })]);
+  if (!member) return new Response("没有这位作者", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return rssResponse(
+    renderRss(
+      { title: `${member.displayName} · ${SITE_NAME}`, description: member.bio ?? `${member.displayName}在${SITE_NAME}发表的文章`, path: `/member/${member.publicId}`, feedPath: `/member/${member.publicId}/feed` },
+      items,
+    ),
+  );
+}

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { KeysetArticles } from "@/components/site/keyset-articles";
+import { ListSkeleton } from "@/components/site/list-skeleton";
+import { getTag } from "@/lib/services/public/get-tag";
+import { listStaticParams } from "@/lib/services/public/list-static-params";
+import { listTagArticles } from "@/lib/services/public/list-tag-articles";
+import { pageMetadata } from "@/lib/seo/page-metadata";
+import type { SearchParams } from "../../search-params";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: SearchParams };
+
+export async function generateStaticParams() {
+  return (await listStaticParams()).tags.map((slug) => ({ slug }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const tag = await getTag((await params).slug);
+  if (!tag) return { title: "专题不存在" };
+  return pageMetadata({ title: `专题：${tag.name}`, description: `署名 Byline 关于「${tag.name}」的文章。`, path: `/tag/${tag.slug}` });
+}
+
+export default async function TagPage({ params, searchParams }: Props) {
+  const tag = await getTag((await params).slug);
+  if (!tag) notFound();
+  return (
+    <section aria-labelledby="tag-title" className="mx-auto max-w-4xl rounded bg-white p-5">
+      <header className="mb-5 border-b border-slate-200 pb-4">
+        <p className="text-sm text-ink-600">
+          <Link href="/tag" className="hover:text-brand-600">
+            专题
+          </Link>
+        </p>
+        <h1 id="tag-title" className="mt-1 text-2xl font-bold">
+          #{tag.name}
+        </h1>
+      </header>
+      <Suspense fallback={<ListSkeleton />}>
+        <KeysetArticles searchParams={searchParams} basePath={`/tag/${tag.slug}`} load={(before) => listTagArticles(tag, before)} headingLevel={2} emptyText="这个专题下还没有文章。" />
+      </Suspense>
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+import type { MetadataRoute } from "next";
+import { listSitemapEntries } from "@/lib/services/public/list-sitemap-entries";
+import { absoluteUrl } from "@/lib/site-url";
+import { footerPages } from "@/components/site/footer-pages";
+
+const pathOf = { article: "/posts/", category: "/category/", tag: "/tag/", member: "/member/" } as const;
+
+/** /sitemap.xml: every public article and the category, tag and member pages with content. */
+export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
+  const entries = await listSitemapEntries();
+  const newest = entries.find((e) => e.kind === "article")?.lastModified ?? undefined;
+  return [
+    { url: absoluteUrl("/"), lastModified: newest, changeFrequency: "hourly", priority: 1 },
+    ...entries.map((e) => ({
+      url: absoluteUrl(pathOf[e.kind] + encodeURIComponent(e.key)),
+      lastModified: e.lastModified ?? undefined,
+      changeFrequency: e.kind === "article" ? ("monthly" as const) : ("daily" as const),
+      priority: e.kind === "article" ? 0.8 : e.kind === "category" ? 0.7 : 0.5,
+    })),
+    ...footerPages.map((p) => ({ url: absoluteUrl(`/page/${p.slug}`), changeFrequency: "yearly" as const, priority: 0.2 })),
+  ];
+}

@@ -1,0 +1,18 @@
+/** What POST /api/media answers. */
+export type UploadedImage = { url: string; width: number; height: number };
+
+/** Sends one image to /api/media. Throws an Error with the server's zh-CN message on failure. */
+export async function uploadImageFile(file: File, alt = ""): Promise<UploadedImage> {
+  const form = new FormData();
+  form.append("file", file);
+  if (alt) form.append("alt", alt);
+  let res: Response;
+  try {
+    res = await fetch("/api/media", { method: "POST", body: form, credentials: "same-origin" });
+  } catch {
+    throw new Error("网络连接失败，图片没有上传，请检查网络后重试。");
+  }
+  const data = (await res.json().catch(() => null)) as (UploadedImage & { error?: { message?: string } }) | null;
+  if (!res.ok || !data?.url) throw new Error(data?.error?.message ?? "图片上传失败，请稍后重试。");
+  return { url: data.url, width: data.width, height: data.height };
+}

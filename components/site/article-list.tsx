@@ -1,0 +1,43 @@
+import Link from "next/link";
+import type { ArticleCard } from "@/lib/services/public/article-card";
+import { ArticleCover } from "./article-cover";
+import { ArticleMeta } from "./article-meta";
+
+/** The main river of articles: cover, title, lede and byline per row. */
+/** `headingLevel`: one below the heading the list sits under (2 right under a page's h1). */
+export function ArticleList({
+  articles,
+  showCategory = true,
+  headingLevel = 3,
+  testId = "article-list",
+}: {
+  articles: ArticleCard[];
+  showCategory?: boolean;
+  headingLevel?: 2 | 3;
+  testId?: string;
+}) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <ul className="divide-y divide-slate-100" data-testid={testId}>
+      {articles.map((a) => (
+        <li key={a.publicId} className="flex gap-4 py-5 first:pt-0">
+          <Link href={`/posts/${a.publicId}`} tabIndex={-1} aria-hidden="true" className="hidden shrink-0 overflow-hidden rounded sm:block">
+            <ArticleCover article={a} className="h-[6.75rem] w-48" />
+          </Link>
+          <div className="min-w-0 flex-1">
+            <Heading className="text-lg leading-snug font-semibold">
+              <Link href={`/posts/${a.publicId}`} className="text-ink-900 hover:text-brand-600">
+                {a.isTranslation && <span className="mr-1.5 rounded bg-amber-100 px-1 py-0.5 align-[2px] text-xs font-normal text-amber-800">编译</span>}
+                {a.title}
+              </Link>
+            </Heading>
+            {a.lede && <p className="mt-1.5 line-clamp-2 text-sm leading-6 text-ink-600">{a.lede}</p>}
+            <div className="mt-2">
+              <ArticleMeta article={a} showCategory={showCategory} />
+            </div>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

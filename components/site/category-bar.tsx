@@ -1,0 +1,19 @@
+import Link from "next/link";
+import type { CategoryDto } from "@/lib/services/public/list-categories";
+
+/** The blue category bar, in the editors' order; scrolls sideways on narrow screens. */
+export function CategoryBar({ categories }: { categories: CategoryDto[] }) {
+  return (
+    <nav aria-label="栏目" className="bg-brand-600">
+      <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 text-sm whitespace-nowrap text-white">
+        {categories.map((c) => (
+          <li key={c.id}>
+            <Link href={`/category/${c.slug}`} className="block px-3 py-2.5 hover:bg-brand-700 focus-visible:bg-brand-700">
+              {c.name}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { formatDate } from "@/lib/format/beijing-time";
+import type { CategoryBlock } from "@/lib/services/public/list-category-blocks";
+import { ArticleCover } from "./article-cover";
+
+/** The home page's per-category boxes: the newest article with its cover, then titles. */
+export function CategoryBlocks({ blocks }: { blocks: CategoryBlock[] }) {
+  if (blocks.length === 0) return null;
+  return (
+    <section aria-labelledby="category-blocks-title" className="mt-10">
+      <h2 id="category-blocks-title" className="sr-only">
+        分类浏览
+      </h2>
+      <div className="grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
+        {blocks.map((b) => {
+          const [first, ...rest] = b.articles;
+          return (
+            <section key={b.slug} aria-labelledby={`block-${b.slug}`} className="rounded bg-white p-5" data-testid="category-block">
+              <div className="flex items-center justify-between border-b border-slate-100 pb-2">
+                <h3 id={`block-${b.slug}`} className="border-l-4 border-brand-600 pl-3 font-semibold">
+                  {b.name}
+                </h3>
+                <Link href={`/category/${b.slug}`} className="text-xs text-brand-700 hover:underline">
+                  更多<span className="sr-only">{b.name}文章</span> →
+                </Link>
+              </div>
+              {first && (
+                <Link href={`/posts/${first.publicId}`} className="group mt-3 block">
+                  <ArticleCover article={first} className="aspect-video w-full rounded" />
+                  <span className="mt-2 line-clamp-2 block font-medium text-ink-900 group-hover:text-brand-600">{first.title}</span>
+                </Link>
+              )}
+              <ul className="mt-2 space-y-2 text-sm">
+                {rest.map((a) => (
+                  <li key={a.publicId} className="flex items-baseline justify-between gap-3">
+                    <Link href={`/posts/${a.publicId}`} className="line-clamp-1 text-ink-900 hover:text-brand-600">
+                      {a.title}
+                    </Link>
+                    <time dateTime={a.publishedAt.toISOString()} className="shrink-0 text-xs text-ink-600">
+                      {formatDate(a.publishedAt).slice(5)}
+                    </time>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import Link from "next/link";
+import type { HomeHighlights as Highlights } from "@/lib/services/public/get-home-highlights";
+import { ArticleCover } from "./article-cover";
+import { ArticleMeta } from "./article-meta";
+
+/** 头条 (large, with cover and lede) beside the 推荐 list. */
+export function HomeHighlights({ highlights }: { highlights: Highlights }) {
+  const { lead, featured } = highlights;
+  if (!lead) return null;
+  return (
+    <section aria-labelledby="highlights-title" className="grid gap-5 lg:grid-cols-[3fr_2fr]">
+      <h2 id="highlights-title" className="sr-only">
+        头条与推荐
+      </h2>
+      <article className="overflow-hidden rounded bg-white" data-testid="lead-story">
+        <Link href={`/posts/${lead.publicId}`} tabIndex={-1} aria-hidden="true" className="block">
+          <ArticleCover article={lead} eager className="aspect-video w-full" />
+        </Link>
+        <div className="p-5">
+          <h3 className="text-xl leading-snug font-bold md:text-2xl">
+            <Link href={`/posts/${lead.publicId}`} className="text-ink-900 hover:text-brand-600">
+              {lead.title}
+            </Link>
+          </h3>
+          {lead.lede && <p className="mt-2 line-clamp-3 leading-7 text-ink-600">{lead.lede}</p>}
+          <div className="mt-3">
+            <ArticleMeta article={lead} />
+          </div>
+        </div>
+      </article>
+      <ul className="flex flex-col gap-3" data-testid="featured-stories">
+        {featured.map((a) => (
+          <li key={a.publicId} className="flex flex-1 gap-3 rounded bg-white p-3">
+            <Link href={`/posts/${a.publicId}`} tabIndex={-1} aria-hidden="true" className="shrink-0 overflow-hidden rounded">
+              <ArticleCover article={a} className="h-20 w-32 text-sm" />
+            </Link>
+            <div className="min-w-0">
+              <h3 className="line-clamp-2 leading-snug font-semibold">
+                <Link href={`/posts/${a.publicId}`} className="text-ink-900 hover:text-brand-600">
+                  {a.title}
+                </Link>
+              </h3>
+              <p className="mt-1 text-xs text-ink-600">
+                {a.author?.displayName ?? "署名编辑部"} · {a.category.name}
+              </p>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { CollapsibleNav } from "./collapsible-nav";
+import { GuideMenu, type GuideLink } from "./guide-menu";
+import { SearchForm } from "./search-form";
+import { SiteLogo } from "./site-logo";
+import { UserMenu } from "./user-menu";
+
+/** Top bar: logo, 首页, 导读, search, 投稿 and the (client-side) user area. */
+export function SiteHeader({ specialHref }: { specialHref: string }) {
+  const guide: GuideLink[] = [
+    { href: specialHref, label: "专题", description: "围绕一个主题的系列报道" },
+    { href: "/#hot", label: "热门", description: "近 7 天阅读最多的文章" },
+    { href: "/feed", label: "RSS 订阅", description: "在阅读器里订阅全站更新" },
+    { href: "/contribute", label: "投稿", description: "分享你的研究与实战经验" },
+  ];
+  return (
+    <header className="relative border-b border-slate-200 bg-white">
+      <div className="mx-auto flex h-16 max-w-6xl items-center gap-4 px-4">
+        <Link href="/" className="shrink-0 rounded" aria-label="署名 Byline 首页">
+          <SiteLogo className="h-8 w-auto" />
+        </Link>
+        <CollapsibleNav>
+          <nav aria-label="主导航" className="flex flex-col gap-1 md:flex-row md:items-center">
+            <Link href="/" className="rounded px-3 py-2 text-ink-900 hover:bg-brand-50 hover:text-brand-700">
+              首页
+            </Link>
+            <GuideMenu links={guide} />
+          </nav>
+          <div className="flex flex-col gap-3 md:ml-auto md:flex-row md:items-center">
+            <SearchForm />
+            <Link href="/contribute" className="rounded px-3 py-2 text-ink-900 hover:bg-brand-50 hover:text-brand-700">
+              投稿
+            </Link>
+            <UserMenu />
+          </div>
+        </CollapsibleNav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,113 @@
+import { expect, test } from "@playwright/test";
+import { authStatePath } from "../auth-state";
+import { expectNoSeriousA11yViolations, postIds, waitForUserArea } from "./helpers";
+
+test.describe("home page", () => {
+  test("shows the lead story, featured, latest, hot, category blocks and comments, with metadata", async ({ page }) => {
+    const res = await page.goto("/");
+    expect(res?.status()).toBe(200);
+    await expect(page).toHaveTitle(/署名 Byline/);
+    await expect(page.getByTestId("lead-story")).toBeVisible();
+    await expect(page.getByTestId("featured-stories").getByRole("listitem")).not.toHaveCount(0);
+    expect((await postIds(page)).length).toBeGreaterThanOrEqual(10);
+    await expect(page.locator("#hot").getByRole("heading", { name: "热门文章" })).toBeVisible();
+    await expect(page.getByTestId("hot-list").getByRole("listitem")).not.toHaveCount(0);
+    await expect(page.getByTestId("category-block")).not.toHaveCount(0);
+    await expect(page.getByRole("heading", { name: "最新评论" })).toBeVisible();
+
+    // the category bar lists every category, in order, and the footer reads settings
+    await expect(page.getByRole("navigation", { name: "栏目" }).getByRole("link")).toHaveCount(11);
+    const footer = page.locator("footer");
+    await expect(footer.getByRole("link", { name: "隐私政策" })).toHaveAttribute("href", "/page/privacy");
+    await expect(footer.getByRole("link", { name: /ICP/ })).toBeVisible();
+
+    const head = page.locator("head");
+    await expect(head.locator('link[rel="canonical"]')).toHaveAttribute("href", /^https?:\/\/[^/]+\/?$/);
+    await expect(head.locator('meta[property="og:title"]')).toHaveAttribute("content", /署名 Byline/);
+    await expect(head.locator('meta[name="twitter:card"]')).toHaveAttribute("content", /summary/);
+    await expect(head.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute("href", /\/feed$/);
+    await waitForUserArea(page);
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  test("加载更多 pages by keyset: the next page shares no article with the first", async ({ page }) => {
+    await page.goto("/");
+    const first = await postIds(page);
+    await page.getByTestId("load-more").click();
+    await expect(page).toHaveURL(/\?before=[0-9a-z]+\.[\w-]+$/);
+    const second = await postIds(page);
+    expect(second.length).toBeGreaterThan(0);
+    expect(second.filter((id) => first.includes(id))).toEqual([]);
+    await expect(page.getByRole("link", { name: "回到最新" })).toBeVisible();
+  });
+
+  test("the 导读 menu works from the keyboard", async ({ page }) => {
+    await page.goto("/");
+    const button = page.getByRole("button", { name: "导读" });
+    await button.focus();
+    await expect(button).toHaveAttribute("aria-expanded", "false");
+    await page.keyboard.press("ArrowDown");
+    await expect(button).toHaveAttribute("aria-expanded", "true");
+    await expect(page.getByRole("link", { name: /^专题/ })).toBeFocused();
+    await page.keyboard.press("ArrowDown");
+    await expect(page.getByRole("link", { name: /^热门/ })).toBeFocused();
+    const menu = page.locator(`#${await button.getAttribute("aria-controls")}`);
+    await expect(menu.getByRole("link", { name: /^RSS/ })).toHaveAttribute("href", "/feed");
+    await expect(menu.getByRole("link", { name: /^专题/ })).toHaveAttribute("href", /^\/tag/);
+    await page.keyboard.press("Escape");
+    await expect(button).toHaveAttribute("aria-expanded", "false");
+    await expect(button).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(menu.getByRole("link", { name: /^投稿/ })).toBeVisible();
+    await page.keyboard.press("Tab"); // into the menu…
+    await page.keyboard.press("Shift+Tab");
+    await page.keyboard.press("Shift+Tab"); // …and out of it: the menu closes
+    await expect(menu).toBeHidden();
+  });
+
+  test("at 375 px the header folds into a menu button", async ({ page }, testInfo) => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto("/");
+    await waitForUserArea(page).catch(() => {}); // hidden inside the folded menu
+    const toggle = page.getByRole("button", { name: "打开菜单" });
+    await expect(toggle).toBeVisible();
+    await expect(page.getByRole("searchbox", { name: "搜索文章" })).toBeHidden();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await testInfo.attach("home-375px", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+    await toggle.click();
+    await expect(page.getByRole("searchbox", { name: "搜索文章" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "关闭菜单" })).toHaveAttribute("aria-expanded", "true");
+  });
+});
+
+test.describe("home page, signed in", () => {
+  test.use({ storageState: authStatePath("EDITOR") });
+
+  test("the user menu comes from /api/me, and the server HTML stays the same for everyone", async ({ page }) => {
+    await page.goto("/");
+    const account = page.locator("header").getByRole("button", { name: /账户菜单/ });
+    await account.click();
+    await expect(page.getByRole("link", { name: "我的收藏" })).toHaveAttribute("href", "/me/bookmarks");
+    await expect(page.getByRole("link", { name: "我的评论" })).toHaveAttribute("href", "/me/comments");
+    await expect(page.getByRole("link", { name: "编辑后台" })).toHaveAttribute("href", "/editor");
+    await expect(page.getByRole("link", { name: "管理后台" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "退出登录" })).toBeVisible();
+
+    // the signed-in request gets the same shared HTML: no name, no menu rendered on the server
+    const { user } = await (await page.request.get("/api/me")).json();
+    const html = await (await page.request.get("/")).text();
+    expect(html).not.toContain("退出登录");
+    expect(user.displayName).toBeTruthy();
+    expect(html).not.toContain("账户菜单");
+  });
+});
+
+test.describe("home page, admin", () => {
+  test.use({ storageState: authStatePath("ADMIN") });
+
+  test("an admin also gets 管理后台", async ({ page }) => {
+    await page.goto("/");
+    await page.locator("header").getByRole("button", { name: /账户菜单/ }).click();
+    await expect(page.getByRole("link", { name: "管理后台" })).toHaveAttribute("href", "/admin");
+  });
+});

@@ -1,0 +1,21 @@
+import { expect, test } from "@playwright/test";
+import { expectNotFound, postIds } from "./helpers";
+
+test.describe("tag pages", () => {
+  test("the 专题 index links to tag pages that list tagged articles", async ({ page }) => {
+    await page.goto("/tag");
+    await expect(page.getByRole("heading", { level: 1, name: "专题" })).toBeVisible();
+    const link = page.getByTestId("tag-index").getByRole("link").first();
+    const label = (await link.locator("span").first().textContent())!.trim(); // "#名称"
+    await link.click();
+    await expect(page).toHaveURL(/\/tag\/[\w-]+$/);
+    await expect(page.getByRole("heading", { level: 1, name: label })).toBeVisible();
+    await expect(page).toHaveTitle(new RegExp(`专题：${label.slice(1)}`));
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/tag\/[\w-]+$/);
+    expect((await postIds(page)).length).toBeGreaterThan(0);
+  });
+
+  test("an unknown tag is a 404", async ({ page }) => {
+    await expectNotFound(page, `/tag/no-such-tag-${Date.now()}`);
+  });
+});

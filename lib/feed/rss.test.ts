@@ -1,0 +1,38 @@
+import Parser from "rss-parser";
+import { describe, expect, it } from "vitest";
+import { absolutizeHtml, renderRss } from "./rss";
+
+const item = {
+  publicId: "abc12",
+  title: "标题 & <特殊>",
+  lede: "",
+  bodyHtml: "",
+  publishedAt: new Date("2026-03-01T04:00:00Z"),
+  categoryName: "漏洞",
+  authorName: null,
+  translatorName: null,
+};
+
+describe("RSS rendering", () => {
+  it("makes root-relative links and images absolute, and leaves the rest alone", () => {
+    const html = '<a href="/posts/x">a</a><img src="/media/1.webp"><a href="//cdn.example/x">b</a><a href="https://e.com/">c</a>';
+    const out = absolutizeHtml(html);
+    expect(out).toMatch(/href="https?:\/\/[^"]+\/posts\/x"/);
+    expect(out).toMatch(/src="https?:\/\/[^"]+\/media\/1\.webp"/);
+    expect(out).toContain('href="//cdn.example/x"');
+    expect(out).toContain('href="https://e.com/"');
+  });
+
+  it("stays valid without a body, lede or byline", async () => {
+    const xml = renderRss({ title: "署名", description: "d", path: "/", feedPath: "/feed" }, [item]);
+    const feed = await new Parser().parseString(xml);
+    expect(feed.items[0]?.title).toBe("标题 & <特殊>");
+    expect(xml).toContain("<p>标题 &amp; &lt;特殊&gt;</p>");
+    expect(xml).not.toContain("dc:creator");
+  });
+
+  it("dates the channel by its newest item, not by the clock", () => {
+    const a = renderRss({ title: "t", description: "d", path: "/", feedPath: "/feed" }, [item]);
+    expect(a).toContain(`<lastBuildDate>${item.publishedAt.toUTCString()}</lastBuildDate>`);
+  });
+});

@@ -1,0 +1,81 @@
+import "server-only";
+import { z } from "zod";
+import { assertCan, type Actor } from "@/lib/authz";
+import { emptyDoc, renderArticle } from "@/lib/content/render";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { newPublicId } from "@/lib/public-id";
+import { indexArticle } from "@/lib/search/index-article";
+import { resolveTags } from "./resolve-tags";
+import { articleFields } from "./schemas";
+import { auditArticle } from "./side-effects";
+
+/** A new draft. Only these fields; status, author, counters and ids are the server's to set. */
+export const createArticleSchema = z.strictObject(articleFields).partial().required({ title: true, categoryId: true });
+export type CreateArticleInput = z.input<typeof createArticleSchema>;
+
+export type CreatedArticle = { id: string; publicId: string; version: number };
+
+export async function assertCategory(id: number) {
+  if (await db.category.findUnique({ where: { id }, select: { id: true } })) return;
+  throw new AppError("INVALID", "所选分类不存在，请重新选择。", { fieldErrors: { categoryId: ["所选分类不存在。"] } });
+}
+
+/**
+ * 新建文章: a DRAFT owned by the actor. With a source URL it is a translation and the actor is
+ * also its translator (the public page credits 译者 from that). Revision 1 is the starting point.
+ */
+export async function createArticle(actor: Actor | null, input: unknown): Promise<CreatedArticle> {
+  assertCan(actor, "article.create");
+  const data = createArticleSchema.parse(input);
+  await assertCategory(data.categoryId);
+  const body = data.body ?? emptyDoc();
+  const rendered = renderArticle(body);
+  const lede = data.lede ?? "";
+  const isTranslation = Boolean(data.sourceUrl);
+
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.$transaction(async (tx) => {
+        const tags = await resolveTags(tx, actor, data.tags ?? []);
+        const article = await tx.article.create({
+          data: {
+            publicId: newPublicId(),
+            title: data.title,
+            lede,
+            bodyJson: body as Prisma.InputJsonValue,
+            bodyHtml: rendered.html,
+            bodyText: rendered.text,
+            status: "DRAFT",
+            authorId: actor.id,
+            translatorId: isTranslation ? actor.id : null,
+            categoryId: data.categoryId,
+            coverUrl: data.coverUrl,
+            coverAlt: data.coverAlt,
+            coverCaption: data.coverCaption,
+            seoTitle: data.seoTitle,
+            seoDescription: data.seoDescription,
+            sourceUrl: data.sourceUrl,
+            sourceTitle: data.sourceTitle,
+            sourceAuthor: data.sourceAuthor,
+            sourceSite: data.sourceSite,
+            sourcePublishedAt: data.sourcePublishedAt,
+            sourceLanguage: isTranslation ? "en" : null,
+            sourceText: data.sourceText,
+            tags: { create: tags.map((t) => ({ tagId: t.id })) },
+            revisions: { create: { version: 1, title: data.title, lede, bodyJson: body as Prisma.InputJsonValue, editorId: actor.id } },
+          },
+          select: { id: true, publicId: true, version: true },
+        });
+        await indexArticle(tx, { id: article.id, title: data.title, lede, bodyText: rendered.text });
+        await auditArticle(tx, actor.id, "article.create", article.id, { isTranslation });
+        return article;
+      });
+    } catch (e) {
+      // a 6-character public id collides rarely; a fresh one is the fix
+      const isIdClash = e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002" && JSON.stringify(e.meta ?? {}).includes("publicId");
+      if (!isIdClash || attempt >= 4) throw e;
+    }
+  }
+}

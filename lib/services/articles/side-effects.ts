@@ -1,0 +1,47 @@
+import "server-only";
+import { revalidateTag, updateTag } from "next/cache";
+import { articleChangeTags } from "@/lib/cache-tags";
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { logger } from "@/lib/logger";
+import type { ArticleHead } from "./access";
+
+type Tx = Pick<Db, "auditLog">;
+
+/** One AuditLog row per state change of an article; written in the same transaction as the change. */
+export function auditArticle(tx: Tx, actorId: string | null, action: string, articleId: string, meta?: Prisma.InputJsonValue) {
+  return tx.auditLog.create({ data: { actorId, action, targetType: "article", targetId: articleId, meta } });
+}
+
+export const cacheTagsOf = (a: Pick<ArticleHead, "id" | "authorId" | "translatorId" | "category" | "tags">) =>
+  articleChangeTags({
+    id: a.id,
+    authorId: a.authorId,
+    translatorId: a.translatorId,
+    categorySlug: a.category.slug,
+    tagSlugs: a.tags.map((t) => t.tag.slug),
+  });
+
+/**
+ * Invalidates public cache entries. Inside a server action `updateTag` expires them at once, so the
+ * editor who just published sees the page; in a route handler `revalidateTag(…, "max")` is the
+ * allowed form. Outside any request (the scheduled-publish timer) Next has no cache scope to
+ * touch: there the public cache lifetimes (lib/services/public/cache-profile.ts, one minute)
+ * bound how late the change shows.
+ */
+export function invalidatePublic(tagList: string[]) {
+  for (const tag of new Set(tagList)) {
+    try {
+      updateTag(tag);
+    } catch {
+      try {
+        revalidateTag(tag, "max");
+      } catch (e) {
+        logger.debug({ tag, err: e }, "cache: no request scope to invalidate in");
+      }
+    }
+  }
+}
+
+/** Public pages only show PUBLISHED articles: a change invalidates them only when it crosses that line. */
+export const touchesPublic = (...statuses: string[]) => statuses.includes("PUBLISHED");

@@ -1,0 +1,40 @@
+import "server-only";
+import { cacheLife, cacheTag } from "next/cache";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { tags } from "@/lib/cache-tags";
+import { isPublic } from "./article-card";
+import { lists } from "./cache-profile";
+
+export type FeedItem = {
+  publicId: string;
+  title: string;
+  lede: string;
+  bodyHtml: string;
+  publishedAt: Date;
+  categoryName: string;
+  authorName: string | null;
+  translatorName: string | null;
+};
+
+export const FEED_SIZE = 20;
+
+/** The newest public articles with their full HTML, for RSS: all, one category's or one member's. One statement. */
+export async function listFeedItems(options: { categoryId?: number; memberPublicId?: string } = {}): Promise<FeedItem[]> {
+  "use cache";
+  cacheTag(tags.articles());
+  cacheLife(lists);
+  const member = Prisma.sql`(SELECT m."userId" FROM profiles m WHERE m."publicId" = ${options.memberPublicId ?? ""})`;
+  const inCategory = options.categoryId === undefined ? Prisma.empty : Prisma.sql`AND a."categoryId" = ${options.categoryId}`;
+  const byMember = options.memberPublicId === undefined ? Prisma.empty : Prisma.sql`AND (a."authorId" = ${member} OR a."translatorId" = ${member})`;
+  return db.$queryRaw<FeedItem[]>`
+    SELECT a."publicId", a.title, a.lede, a."bodyHtml", a."publishedAt", c.name AS "categoryName",
+      ap."displayName" AS "authorName", tp."displayName" AS "translatorName"
+    FROM articles a
+    JOIN categories c ON c.id = a."categoryId"
+    LEFT JOIN profiles ap ON ap."userId" = a."authorId"
+    LEFT JOIN profiles tp ON tp."userId" = a."translatorId"
+    WHERE ${isPublic} ${inCategory} ${byMember}
+    ORDER BY a."publishedAt" DESC, a."publicId" DESC
+    LIMIT ${FEED_SIZE}`;
+}

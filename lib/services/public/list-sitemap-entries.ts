@@ -1,0 +1,36 @@
+import "server-only";
+import { cacheLife, cacheTag } from "next/cache";
+import { db } from "@/lib/db";
+import { tags } from "@/lib/cache-tags";
+import { isPublic } from "./article-card";
+import { lists } from "./cache-profile";
+
+export type SitemapEntry = { kind: "article" | "category" | "tag" | "member"; key: string; lastModified: Date | null };
+
+/** sitemap.xml's protocol limit per file */
+const MAX_URLS = 50_000;
+
+/**
+ * Every public article plus the category, tag and member pages that have something public on
+ * them, in one statement.
+ */
+export async function listSitemapEntries(): Promise<SitemapEntry[]> {
+  "use cache";
+  cacheTag(tags.articles(), tags.categories());
+  cacheLife(lists);
+  return db.$queryRaw<SitemapEntry[]>`
+    (SELECT 'article' AS kind, a."publicId" AS key, GREATEST(a."updatedAt", a."publishedAt") AS "lastModified"
+      FROM articles a WHERE ${isPublic} ORDER BY a."publishedAt" DESC LIMIT ${MAX_URLS - 1_000})
+    UNION ALL
+    (SELECT 'category', c.slug, max(a."publishedAt")
+      FROM categories c LEFT JOIN articles a ON a."categoryId" = c.id AND ${isPublic}
+      GROUP BY c.id ORDER BY c.position)
+    UNION ALL
+    (SELECT 'tag', t.slug, max(a."publishedAt")
+      FROM tags t JOIN article_tags at ON at."tagId" = t.id JOIN articles a ON a.id = at."articleId" AND ${isPublic}
+      GROUP BY t.id ORDER BY max(a."publishedAt") DESC LIMIT 500)
+    UNION ALL
+    (SELECT 'member', p."publicId", max(a."publishedAt")
+      FROM profiles p JOIN articles a ON (a."authorId" = p."userId" OR a."translatorId" = p."userId") AND ${isPublic}
+      GROUP BY p."userId" ORDER BY max(a."publishedAt") DESC LIMIT 500)`;
+}
