@@ -61,7 +61,8 @@ test("a translator drafts beside the source, saves and submits; an editor publis
   const e = await pageAs(browser, "EDITOR");
   await e.goto("/editor/review");
   await e.getByRole("link", { name: title }).click();
-  await expect(e.getByRole("textbox", { name: "标题", exact: true })).toHaveValue(title);
+  // the editor page loads tiptap on first visit: allow for a loaded 2-core CI machine
+  await expect(e.getByRole("textbox", { name: "标题", exact: true })).toHaveValue(title, { timeout: 20_000 });
   await e.getByRole("button", { name: "发布", exact: true }).click();
   await expect(e.getByText("已发布", { exact: true }).first()).toBeVisible();
   const href = await e.getByRole("link", { name: "查看文章" }).getAttribute("href");
