@@ -86,6 +86,15 @@ export function can(actor: Actor | null, action: Action, resource?: Resource, no
   return stateAllows(actor, action, resource, now);
 }
 
+/**
+ * Whether the actor's role holds any grant for the action: the security wrappers' coarse gate
+ * (lib/security), checked before input is even parsed. The service still makes the object-level
+ * decision with assertCan.
+ */
+export function mayAttempt(actor: Actor | null, action: Action): boolean {
+  return !!actor && actor.status === "ACTIVE" && POLICY[action][actor.role] !== "none";
+}
+
 /** Whether the actor may know an unpublished article exists at all. */
 function mayKnowOf(actor: Actor, r: Resource): boolean {
   if (r.kind !== "article" || r.status === "PUBLISHED") return true;

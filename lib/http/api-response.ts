@@ -15,19 +15,3 @@ export function jsonError(e: unknown) {
   return jsonNoStore({ error: toActionError(e) }, { status });
 }
 
-/**
- * Rejects a state-changing request sent by another site. Session cookies are SameSite=Lax
- * already; this is the second wall (and covers old browsers). Requests without Origin (curl,
- * same-origin GET) pass: they cannot carry a victim's cookies cross-site.
- */
-export function isCrossSite(req: Request): boolean {
-  if (req.headers.get("sec-fetch-site") === "cross-site") return true;
-  const origin = req.headers.get("origin");
-  if (!origin) return false;
-  try {
-    const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
-}

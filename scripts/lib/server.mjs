@@ -3,6 +3,26 @@
 import http from "node:http";
 import { root } from "./run.mjs";
 
+// How many reverse proxies of ours sit in front (0: clients connect directly). Decides which
+// address lib/security/client-ip.ts sees; see resolveClientIp there for the rule.
+const TRUST_PROXY_HOPS = Math.max(0, Number(process.env.TRUST_PROXY_HOPS ?? 0) || 0);
+
+/**
+ * The client address: the socket's, or the one `hops` proxies back in X-Forwarded-For (each
+ * proxy appends the address it received from, so only the rightmost entries are trustworthy).
+ */
+export function resolveClientIp(socketAddress, forwardedFor, hops) {
+  const socket = (socketAddress ?? "").replace(/^::ffff:/, "");
+  if (hops <= 0 || typeof forwardedFor !== "string") return socket;
+  const chain = forwardedFor.split(",").map((s) => s.trim()).filter(Boolean);
+  return chain[chain.length - hops] ?? chain[0] ?? socket;
+}
+
+/** Overwrites any client-sent value: rate limits and the audit log must not take an address on trust. */
+function stampClientIp(req) {
+  req.headers["x-byline-client-ip"] = resolveClientIp(req.socket?.remoteAddress, req.headers["x-forwarded-for"], TRUST_PROXY_HOPS);
+}
+
 export async function startServer({ dev = false, port = 3000, hostname = "0.0.0.0", log = console.log } = {}) {
   const { default: next } = await import("next");
   const app = next({ dev, dir: root, hostname, port });
@@ -12,6 +32,7 @@ export async function startServer({ dev = false, port = 3000, hostname = "0.0.0.
   const server = http.createServer((req, res) => {
     inFlight++;
     res.on("close", () => inFlight--);
+    stampClientIp(req);
     handle(req, res);
   });
   server.keepAliveTimeout = 5_000;

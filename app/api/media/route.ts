@@ -1,7 +1,6 @@
-import { getCurrentUser } from "@/lib/auth/session";
-import { assertCan } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
-import { isCrossSite, jsonError, jsonNoStore } from "@/lib/http/api-response";
+import { jsonNoStore } from "@/lib/http/api-response";
+import { secureRoute } from "@/lib/security/route";
 import { MAX_UPLOAD_BYTES, uploadImage } from "@/lib/services/media/upload-image";
 
 // room for the multipart envelope around a maximum-size file
@@ -33,12 +32,10 @@ async function readCapped(req: Request, max: number): Promise<Buffer> {
  * POST /api/media: multipart `file` (+ optional `alt`) → `{ url, width, height }`. Staff only
  * (media.upload); the service checks the bytes and re-encodes them.
  */
-export async function POST(req: Request) {
-  try {
-    if (isCrossSite(req)) throw new AppError("FORBIDDEN", "请求来源无效。");
-    const actor = await getCurrentUser();
-    // before reading a 10 MB body for someone who may not upload at all
-    assertCan(actor, "media.upload");
+export const POST = secureRoute(
+  // the wrapper's permission gate runs before a 10 MB body is read for someone who may not upload at all
+  { name: "media.upload", auth: "user", permission: "media.upload" },
+  async (_body, { req, actor }) => {
     const body = await readCapped(req, MAX_BODY_BYTES);
     let form: FormData;
     try {
@@ -51,7 +48,5 @@ export async function POST(req: Request) {
     const alt = form.get("alt");
     const result = await uploadImage(actor, { data: Buffer.from(await file.arrayBuffer()), alt: typeof alt === "string" ? alt : null });
     return jsonNoStore(result, { status: 201 });
-  } catch (e) {
-    return jsonError(e);
-  }
-}
+  },
+);

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { safeText } from "@/lib/validation";
 
-export const createCommentSchema = z.object({
+export const createCommentSchema = z.strictObject({
   publicId: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/, "文章编号无效。"),
   body: safeText(2000, { min: 2 }),
   parentId: z

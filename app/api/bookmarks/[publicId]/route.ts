@@ -1,7 +1,8 @@
 import { connection } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
-import { isCrossSite, jsonError, jsonNoStore } from "@/lib/http/api-response";
+import { z } from "zod";
+import { jsonError, jsonNoStore } from "@/lib/http/api-response";
+import { idParam, secureRoute } from "@/lib/security/route";
 import { getBookmarkState } from "@/lib/services/bookmarks/get-bookmark-state";
 import { toggleBookmark } from "@/lib/services/bookmarks/toggle-bookmark";
 
@@ -20,15 +21,12 @@ export async function GET(_req: Request, ctx: Ctx) {
   }
 }
 
-async function set(req: Request, ctx: Ctx, bookmarked: boolean) {
-  try {
-    if (isCrossSite(req)) throw new AppError("FORBIDDEN");
-    const { publicId } = await ctx.params;
-    return jsonNoStore(await toggleBookmark(await getCurrentUser(), { publicId, bookmarked }));
-  } catch (e) {
-    return jsonError(e);
-  }
-}
+const params = z.strictObject({ publicId: idParam });
 
-export const POST = (req: Request, ctx: Ctx) => set(req, ctx, true);
-export const DELETE = (req: Request, ctx: Ctx) => set(req, ctx, false);
+const set = (bookmarked: boolean) =>
+  secureRoute({ name: bookmarked ? "bookmark.add" : "bookmark.remove", auth: "user", permission: "bookmark.manage", params }, (_body, { actor, params }) =>
+    toggleBookmark(actor, { publicId: params.publicId, bookmarked }),
+  );
+
+export const POST = set(true);
+export const DELETE = set(false);

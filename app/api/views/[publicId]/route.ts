@@ -1,30 +1,20 @@
-import { cookies, headers } from "next/headers";
-import { getCurrentUser } from "@/lib/auth/session";
+import { cookies } from "next/headers";
+import { z } from "zod";
+import { idParam, secureRoute } from "@/lib/security/route";
 import { siteUrl } from "@/lib/site-url";
-import { isCrossSite, jsonError, jsonNoStore } from "@/lib/http/api-response";
 import { recordView } from "@/lib/services/views/record-view";
 import { VISITOR_COOKIE, visitorIdFor } from "@/lib/services/views/visitor-id";
-
-type Ctx = { params: Promise<{ publicId: string }> };
 
 /**
  * The article page's view beacon. The page stays static; this POST decides whether the view
  * counts and answers with the figure to show.
  */
-export async function POST(req: Request, ctx: Ctx) {
-  try {
-    const { publicId } = await ctx.params;
-    const [jar, h] = await Promise.all([cookies(), headers()]);
-    const ua = h.get("user-agent");
-    if (isCrossSite(req)) return jsonNoStore({ counted: false }, { status: 403 });
-    const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "";
-    const visitor = visitorIdFor(jar.get(VISITOR_COOKIE)?.value, ip, ua ?? "");
-    const result = await recordView({
-      publicId,
-      visitorId: visitor.id,
-      userAgent: ua,
-      actor: await getCurrentUser(),
-    });
+export const POST = secureRoute(
+  { name: "article.view", auth: "optional", params: z.strictObject({ publicId: idParam }) },
+  async (_body, { actor, params, ip, userAgent }) => {
+    const jar = await cookies();
+    const visitor = visitorIdFor(jar.get(VISITOR_COOKIE)?.value, ip ?? "", userAgent ?? "");
+    const result = await recordView({ publicId: params.publicId, visitorId: visitor.id, userAgent, actor });
     if (visitor.isNew) {
       jar.set(VISITOR_COOKIE, visitor.id, {
         httpOnly: true,
@@ -34,8 +24,6 @@ export async function POST(req: Request, ctx: Ctx) {
         maxAge: 365 * 86_400,
       });
     }
-    return jsonNoStore(result);
-  } catch (e) {
-    return jsonError(e);
-  }
-}
+    return result;
+  },
+);

@@ -1,12 +1,23 @@
-/** FormData of the 新建文章 form → the createArticle input. Source fields only for a translation. */
-export function newArticleInput(form: FormData): Record<string, unknown> {
-  const text = (name: string) => {
-    const v = form.get(name);
-    return typeof v === "string" ? v : "";
-  };
-  const input: Record<string, unknown> = { title: text("title"), categoryId: text("categoryId"), lede: text("lede") };
-  if (text("kind") === "translation") {
-    for (const k of ["sourceUrl", "sourceTitle", "sourceAuthor", "sourceSite", "sourcePublishedAt", "sourceText"]) input[k] = text(k);
-  }
-  return input;
+import { z } from "zod";
+
+const text = z.string().optional().default("");
+
+/** The 新建文章 form's fields, exactly: anything else (authorId, status…) is refused. Limits live in the service schema. */
+export const newArticleFormSchema = z.strictObject({
+  kind: z.enum(["original", "translation"]).default("original"),
+  title: text,
+  categoryId: text,
+  lede: text,
+  sourceUrl: text,
+  sourceTitle: text,
+  sourceAuthor: text,
+  sourceSite: text,
+  sourcePublishedAt: text,
+  sourceText: text,
+});
+
+/** The form → the createArticle input. Source fields only for a translation. */
+export function newArticleInput(form: z.output<typeof newArticleFormSchema>): Record<string, unknown> {
+  const { kind, title, categoryId, lede, ...source } = form;
+  return kind === "translation" ? { title, categoryId, lede, ...source } : { title, categoryId, lede };
 }

@@ -1,0 +1,85 @@
+import "server-only";
+import { headers } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { getCurrentUser } from "@/lib/auth/session";
+import { mayAttempt, type Action, type Actor } from "@/lib/authz";
+import { AppError, toActionError, type ActionResult } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { clientIpOf } from "./client-ip";
+import { originProblem } from "./origin";
+import { withRequestContext } from "./request-context";
+import { assertStrictInput, formToObject } from "./strict-input";
+
+/**
+ * The one wrapper for server actions. Every action is a public POST endpoint whatever page
+ * imports it, so, in this order and before any work: the Origin must be our configured origin
+ * (CSRF), the session is re-read from the database (suspension, role change and sign-out
+ * everywhere apply at once), the role must hold the permission at all, and the input must parse
+ * with a strict schema. The handler then runs with the request's IP and user agent available
+ * to audit() (services write audit rows in the same transaction as the change). Expected
+ * failures come back as values (ActionResult); redirect() and notFound() pass through.
+ */
+
+type AuthMode = "user" | "optional";
+type ActorFor<A extends AuthMode> = A extends "user" ? Actor : Actor | null;
+
+export type ActionContext<A extends AuthMode> = { actor: ActorFor<A>; ip: string | null; userAgent: string | null };
+
+export type SecureActionOptions<S extends z.ZodType, A extends AuthMode> = {
+  /** for logs and the request context: "article.publish", "account.changePassword" */
+  name: string;
+  input: S;
+  /** "user": signed-in only (UNAUTHENTICATED otherwise); "optional": the handler decides */
+  auth: A;
+  /** coarse gate: the actor's role must hold some grant for it (see lib/authz.ts) */
+  permission?: Action;
+};
+
+type Handler<S extends z.ZodType, A extends AuthMode, T> = (input: z.output<S>, ctx: ActionContext<A>) => Promise<T>;
+
+async function execute<S extends z.ZodType, A extends AuthMode, T>(
+  opts: SecureActionOptions<S, A>,
+  handler: Handler<S, A, T>,
+  raw: unknown,
+): Promise<ActionResult<T>> {
+  try {
+    const h = await headers();
+    const problem = originProblem(h);
+    const ip = clientIpOf(h);
+    if (problem) {
+      logger.warn({ action: opts.name, problem, ip }, "action refused: origin");
+      throw new AppError("FORBIDDEN", "请求来源无法确认，已拒绝。请从本站页面重新操作。");
+    }
+    const actor = await getCurrentUser();
+    if (opts.auth === "user" && !actor) throw new AppError("UNAUTHENTICATED");
+    if (opts.permission && !mayAttempt(actor, opts.permission)) {
+      if (!actor) throw new AppError("UNAUTHENTICATED");
+      logger.warn({ action: opts.name, actorId: actor.id, role: actor.role }, "action refused: permission");
+      throw new AppError("FORBIDDEN");
+    }
+    const input = opts.input.parse(raw);
+    const userAgent = h.get("user-agent");
+    const data = await withRequestContext({ action: opts.name, ip, userAgent }, () =>
+      handler(input, { actor: actor as ActorFor<A>, ip, userAgent }),
+    );
+    return { ok: true, data };
+  } catch (e) {
+    unstable_rethrow(e); // redirect(), notFound(): control flow, not failures
+    const error = toActionError(e);
+    if (error.code === "INTERNAL") logger.error({ err: e, action: opts.name }, "action failed");
+    return { ok: false, error };
+  }
+}
+
+/** An action called with one argument (JSON-like input from a client component). */
+export function secureAction<S extends z.ZodType, A extends AuthMode, T>(opts: SecureActionOptions<S, A>, handler: Handler<S, A, T>) {
+  assertStrictInput(opts.name, opts.input);
+  return (raw: unknown): Promise<ActionResult<T>> => execute(opts, handler, raw);
+}
+
+/** An action for `useActionState(action, …)` on a <form>: its FormData becomes the input object. */
+export function secureFormAction<S extends z.ZodType, A extends AuthMode, T>(opts: SecureActionOptions<S, A>, handler: Handler<S, A, T>) {
+  assertStrictInput(opts.name, opts.input);
+  return (_prev: unknown, form: FormData): Promise<ActionResult<T>> => execute(opts, handler, formToObject(form));
+}
