@@ -1,16 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
+import { AdminNav } from "./admin-nav";
 
 export const metadata: Metadata = {
   title: { default: "管理后台", template: "%s · 管理后台" },
   robots: { index: false, follow: false },
 };
 
-/** 管理后台 shell: plain staff chrome, separate from the reading site. */
+/** 管理后台 shell: plain staff chrome, separate from the reading site, with a side nav by role. */
 export default function AdminLayout({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col bg-slate-100">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        跳到主要内容
+      </a>
       <header className="border-b border-slate-200 bg-white">
         <nav aria-label="管理后台导航" className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-2">
           <Link href="/admin" className="mr-3 text-lg font-bold text-brand-600">
@@ -24,9 +28,14 @@ export default function AdminLayout({ children }: { children: ReactNode }) {
           </Link>
         </nav>
       </header>
-      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
-        {children}
-      </main>
+      <div className="mx-auto flex w-full max-w-6xl flex-1 flex-col gap-4 px-3 py-4 sm:px-4 md:flex-row md:gap-6 md:py-6">
+        <Suspense fallback={<div className="md:w-44 md:shrink-0" />}>
+          <AdminNav />
+        </Suspense>
+        <main id="main" className="min-w-0 flex-1">
+          {children}
+        </main>
+      </div>
     </div>
   );
 }

@@ -1,0 +1,26 @@
+import { connection } from "next/server";
+import { getCurrentUser } from "@/lib/auth/session";
+import { can, type Action } from "@/lib/authz";
+import { NavLinks, type NavItem } from "./nav-links";
+
+const SECTIONS: (NavItem & { action: Action })[] = [
+  { href: "/admin", label: "站点概览", action: "user.manage" },
+  { href: "/admin/users", label: "用户管理", action: "user.manage" },
+  { href: "/admin/comments", label: "评论审核", action: "comment.moderate" },
+  { href: "/admin/categories", label: "分类管理", action: "category.manage" },
+  { href: "/admin/settings", label: "站点设置", action: "settings.manage" },
+  { href: "/admin/audit", label: "审计日志", action: "audit.view" },
+];
+
+/** Side navigation with only the sections the actor's role may use (lib/authz.ts); editors see 评论审核. */
+export async function AdminNav() {
+  await connection(); // request time: the session lookup uses crypto before cookies
+  const actor = await getCurrentUser();
+  const items = SECTIONS.filter((s) => can(actor, s.action)).map(({ href, label }) => ({ href, label }));
+  if (!items.length) return null;
+  return (
+    <nav aria-label="管理功能" className="md:w-44 md:shrink-0">
+      <NavLinks items={items} />
+    </nav>
+  );
+}
