@@ -1,0 +1,52 @@
+/** zh-CN names of known audit actions; unknown keys are shown raw, so a new action is never hidden. */
+export const ACTION_LABELS: Record<string, string> = {
+  "auth.login": "登录",
+  "account.register": "注册账号",
+  "user.changeRole": "修改角色",
+  "user.suspend": "停用账号",
+  "user.reactivate": "恢复账号",
+  "user.forceSignOut": "强制下线",
+  "article.create": "新建文章",
+  "article.editAny": "编辑他人文章",
+  "article.submitForReview": "提交审核",
+  "article.publish": "发布文章",
+  "article.publishScheduled": "定时发布生效",
+  "article.schedule": "定时发布",
+  "article.unpublish": "撤回文章",
+  "article.archive": "归档文章",
+  "article.restoreRevision": "恢复历史版本",
+  "comment.approve": "通过评论",
+  "comment.reject": "拒绝评论",
+  "comment.delete": "删除评论",
+  "category.create": "新建分类",
+  "category.update": "修改分类",
+  "category.move": "调整分类顺序",
+  "category.delete": "删除分类",
+  "settings.update": "修改站点设置",
+};
+
+export const actionLabel = (key: string) => ACTION_LABELS[key] ?? key;
+
+/** Where a target lives in the staff UI, when it has a page. */
+export function targetHref(type: string | null, id: string | null): string | null {
+  if (!type) return null;
+  if (type === "user" && id) return `/admin/users/${encodeURIComponent(id)}`;
+  if (type === "article" && id) return `/editor/articles/${encodeURIComponent(id)}`;
+  if (type === "comment") return "/admin/comments";
+  if (type === "category") return "/admin/categories";
+  if (type === "settings") return "/admin/settings";
+  return null;
+}
+
+const TARGET_LABELS: Record<string, string> = { user: "用户", article: "文章", comment: "评论", category: "分类", settings: "站点设置" };
+export const targetLabel = (type: string | null) => (type ? (TARGET_LABELS[type] ?? type) : "—");
+
+/** "READER → EDITOR" and the rest of the meta as short key: value text (always rendered as text). */
+export function metaSummary(meta: unknown): string {
+  if (!meta || typeof meta !== "object" || Array.isArray(meta)) return meta == null ? "" : JSON.stringify(meta);
+  const { from, to, ...rest } = meta as Record<string, unknown>;
+  const parts: string[] = [];
+  if (from !== undefined || to !== undefined) parts.push(`${JSON.stringify(from ?? null)} → ${JSON.stringify(to ?? null)}`);
+  for (const [k, v] of Object.entries(rest)) if (v !== null && v !== undefined) parts.push(`${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`);
+  return parts.join("；").slice(0, 500);
+}

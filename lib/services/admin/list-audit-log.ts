@@ -1,0 +1,97 @@
+import "server-only";
+import { z } from "zod";
+import { assertCan, type Actor } from "@/lib/authz";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export const AUDIT_PAGE_SIZE = 50;
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00+08:00`)))
+  .optional()
+  .catch(undefined);
+
+// Query-string input: a malformed filter is dropped rather than turned into an error page.
+const inputSchema = z.object({
+  actor: z.string().trim().max(254).catch("").default(""),
+  action: z.string().trim().max(64).catch("").default(""),
+  target: z.string().trim().max(64).catch("").default(""),
+  from: day,
+  to: day,
+  before: z.string().regex(/^\d{1,19}$/).optional().catch(undefined),
+});
+
+export type AuditFilters = Omit<z.output<typeof inputSchema>, "before">;
+
+export type AuditRow = {
+  id: string;
+  action: string;
+  actor: { id: string; displayName: string; email: string } | null;
+  targetType: string | null;
+  targetId: string | null;
+  ip: string | null;
+  meta: unknown;
+  createdAt: Date;
+};
+
+export type AuditPage = { items: AuditRow[]; nextBefore: string | null; filters: AuditFilters };
+
+/** Dates in the filter are Beijing days, as the staff read them. */
+const startOf = (d: string) => new Date(`${d}T00:00:00+08:00`);
+const endOf = (d: string) => new Date(startOf(d).getTime() + 86_400_000);
+
+/**
+ * 审计日志 (admins): newest first, keyset-paged by id (?before=), filtered by actor (email or
+ * display name, case-insensitive), action prefix ("user." → every user action), exact target
+ * id, and a date range.
+ */
+export async function listAuditLog(viewer: Actor | null, input: Record<string, unknown> = {}): Promise<AuditPage> {
+  assertCan(viewer, "audit.view");
+  const { before, ...filters } = inputSchema.parse(input);
+  const where: Prisma.AuditLogWhereInput = {
+    ...(before ? { id: { lt: BigInt(before) } } : {}),
+    ...(filters.action ? { action: { startsWith: filters.action } } : {}),
+    ...(filters.target ? { targetId: filters.target } : {}),
+    ...(filters.from || filters.to
+      ? { createdAt: { ...(filters.from ? { gte: startOf(filters.from) } : {}), ...(filters.to ? { lt: endOf(filters.to) } : {}) } }
+      : {}),
+    ...(filters.actor
+      ? {
+          actor: {
+            OR: [
+              { id: filters.actor },
+              { email: { contains: filters.actor, mode: "insensitive" } },
+              { profile: { displayName: { contains: filters.actor, mode: "insensitive" } } },
+            ],
+          },
+        }
+      : {}),
+  };
+  const rows = await db.auditLog.findMany({
+    where,
+    orderBy: { id: "desc" },
+    take: AUDIT_PAGE_SIZE + 1,
+    select: {
+      id: true,
+      action: true,
+      targetType: true,
+      targetId: true,
+      ip: true,
+      meta: true,
+      createdAt: true,
+      actor: { select: { id: true, email: true, profile: { select: { displayName: true } } } },
+    },
+  });
+  const page = rows.slice(0, AUDIT_PAGE_SIZE);
+  return {
+    items: page.map((r) => ({
+      ...r,
+      id: r.id.toString(),
+      actor: r.actor ? { id: r.actor.id, email: r.actor.email, displayName: r.actor.profile?.displayName ?? r.actor.email } : null,
+    })),
+    nextBefore: rows.length > AUDIT_PAGE_SIZE ? page[page.length - 1]!.id.toString() : null,
+    filters,
+  };
+}
