@@ -21,7 +21,16 @@ type Props = {
  * A <form> bound to a secureFormAction: shows the zh-CN error (and field errors) or a success
  * note, and refreshes the server components on success so lists and details show the change.
  */
-export function ActionForm({ action, children, submitLabel, pendingLabel = "处理中…", successMessage = "已保存。", submitClass, className, testId }: Props) {
+export function ActionForm({
+  action,
+  children,
+  submitLabel,
+  pendingLabel = "处理中…",
+  successMessage = "已保存。",
+  submitClass,
+  className,
+  testId,
+}: Props) {
   const [state, formAction, pending] = useActionState(action, null);
   const router = useRouter();
   const alertRef = useRef<HTMLDivElement>(null);
@@ -42,7 +51,12 @@ export function ActionForm({ action, children, submitLabel, pendingLabel = "处�
         </div>
       </div>
       {state && !state.ok && (
-        <div ref={alertRef} tabIndex={-1} role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+        <div
+          ref={alertRef}
+          tabIndex={-1}
+          role="alert"
+          className="mt-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800"
+        >
           <p>{state.error.message}</p>
           {fieldErrors.length > 0 && (
             <ul className="mt-1 list-disc pl-5">

@@ -11,7 +11,8 @@ export function NavLinks({ items }: { items: NavItem[] }) {
   return (
     <ul className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
       {items.map((i) => {
-        const current = i.href === "/admin" ? path === "/admin" : path === i.href || path.startsWith(`${i.href}/`);
+        const current =
+          i.href === "/admin" ? path === "/admin" : path === i.href || path.startsWith(`${i.href}/`);
         return (
           <li key={i.href} className="shrink-0">
             <Link

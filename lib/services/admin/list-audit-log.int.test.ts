@@ -15,9 +15,16 @@ describe("listAuditLog", () => {
 
     const mine = await listAuditLog(admin, { actor: admin.displayName.toUpperCase() });
     expect(mine.items.map((r) => r.action)).toEqual(["user.suspend", "user.forceSignOut"]);
-    expect(mine.items[0]).toMatchObject({ actor: { id: admin.id, displayName: admin.displayName }, targetType: "user", targetId: target.id, ip: "203.0.113.50" });
+    expect(mine.items[0]).toMatchObject({
+      actor: { id: admin.id, displayName: admin.displayName },
+      targetType: "user",
+      targetId: target.id,
+      ip: "203.0.113.50",
+    });
 
-    expect((await listAuditLog(admin, { target: target.id, action: "user.sus" })).items.map((r) => r.action)).toEqual(["user.suspend"]);
+    expect(
+      (await listAuditLog(admin, { target: target.id, action: "user.sus" })).items.map((r) => r.action),
+    ).toEqual(["user.suspend"]);
     expect((await listAuditLog(admin, { target: target.id, action: "article." })).items).toEqual([]);
   });
 
@@ -25,9 +32,17 @@ describe("listAuditLog", () => {
     const admin = await createActor("ADMIN");
     const target = `t-${uid()}`;
     await db.auditLog.createMany({
-      data: Array.from({ length: 53 }, (_, i) => ({ actorId: admin.id, action: "test.page", targetType: "test", targetId: target, meta: { i } })),
+      data: Array.from({ length: 53 }, (_, i) => ({
+        actorId: admin.id,
+        action: "test.page",
+        targetType: "test",
+        targetId: target,
+        meta: { i },
+      })),
     });
-    await db.auditLog.create({ data: { action: "test.page", targetId: target, createdAt: new Date("2020-01-01T15:30:00Z") } }); // 2020-01-01 23:30 Beijing
+    await db.auditLog.create({
+      data: { action: "test.page", targetId: target, createdAt: new Date("2020-01-01T15:30:00Z") },
+    }); // 2020-01-01 23:30 Beijing
     const p1 = await listAuditLog(admin, { target });
     const p2 = await listAuditLog(admin, { target, before: p1.nextBefore });
     expect([p1.items.length, p2.items.length, p2.nextBefore]).toEqual([50, 4, null]);

@@ -20,7 +20,11 @@ const inputSchema = z.object({
   target: z.string().trim().max(64).catch("").default(""),
   from: day,
   to: day,
-  before: z.string().regex(/^\d{1,19}$/).optional().catch(undefined),
+  before: z
+    .string()
+    .regex(/^\d{1,19}$/)
+    .optional()
+    .catch(undefined),
 });
 
 export type AuditFilters = Omit<z.output<typeof inputSchema>, "before">;
@@ -47,7 +51,10 @@ const endOf = (d: string) => new Date(startOf(d).getTime() + 86_400_000);
  * display name, case-insensitive), action prefix ("user." → every user action), exact target
  * id, and a date range.
  */
-export async function listAuditLog(viewer: Actor | null, input: Record<string, unknown> = {}): Promise<AuditPage> {
+export async function listAuditLog(
+  viewer: Actor | null,
+  input: Record<string, unknown> = {},
+): Promise<AuditPage> {
   assertCan(viewer, "audit.view");
   const { before, ...filters } = inputSchema.parse(input);
   const where: Prisma.AuditLogWhereInput = {
@@ -55,7 +62,12 @@ export async function listAuditLog(viewer: Actor | null, input: Record<string, u
     ...(filters.action ? { action: { startsWith: filters.action } } : {}),
     ...(filters.target ? { targetId: filters.target } : {}),
     ...(filters.from || filters.to
-      ? { createdAt: { ...(filters.from ? { gte: startOf(filters.from) } : {}), ...(filters.to ? { lt: endOf(filters.to) } : {}) } }
+      ? {
+          createdAt: {
+            ...(filters.from ? { gte: startOf(filters.from) } : {}),
+            ...(filters.to ? { lt: endOf(filters.to) } : {}),
+          },
+        }
       : {}),
     ...(filters.actor
       ? {
@@ -89,7 +101,9 @@ export async function listAuditLog(viewer: Actor | null, input: Record<string, u
     items: page.map((r) => ({
       ...r,
       id: r.id.toString(),
-      actor: r.actor ? { id: r.actor.id, email: r.actor.email, displayName: r.actor.profile?.displayName ?? r.actor.email } : null,
+      actor: r.actor
+        ? { id: r.actor.id, email: r.actor.email, displayName: r.actor.profile?.displayName ?? r.actor.email }
+        : null,
     })),
     nextBefore: rows.length > AUDIT_PAGE_SIZE ? page[page.length - 1]!.id.toString() : null,
     filters,

@@ -7,7 +7,13 @@ import { createUser } from "@/lib/test/factories";
 /** The Actor a signed-in user of this role would be, for calling services directly. */
 export async function createActor(role: Role): Promise<Actor> {
   const u = await createUser({ role });
-  return { id: u.id, role: u.role, status: u.status, displayName: u.profile!.displayName, publicId: u.profile!.publicId };
+  return {
+    id: u.id,
+    role: u.role,
+    status: u.status,
+    displayName: u.profile!.displayName,
+    publicId: u.profile!.publicId,
+  };
 }
 
 /** Runs fn as if inside a secured action from this IP (audit rows pick the IP up from here). */

@@ -38,7 +38,10 @@ export type ModerationQueue = {
  * 评论审核 (editors and admins): one status tab, with a count per tab. 待审核 is a queue, so the
  * longest-waiting comment comes first; the other tabs show the latest decisions first.
  */
-export async function listCommentsForModeration(actor: Actor | null, input: Record<string, unknown> = {}): Promise<ModerationQueue> {
+export async function listCommentsForModeration(
+  actor: Actor | null,
+  input: Record<string, unknown> = {},
+): Promise<ModerationQueue> {
   assertCan(actor, "comment.moderate");
   const { status, page } = inputSchema.parse(input);
   const where = { status };
@@ -46,7 +49,10 @@ export async function listCommentsForModeration(actor: Actor | null, input: Reco
     db.comment.count({ where }),
     db.comment.findMany({
       where,
-      orderBy: status === "PENDING" ? [{ createdAt: "asc" }, { id: "asc" }] : [{ moderatedAt: { sort: "desc", nulls: "last" } }, { id: "asc" }],
+      orderBy:
+        status === "PENDING"
+          ? [{ createdAt: "asc" }, { id: "asc" }]
+          : [{ moderatedAt: { sort: "desc", nulls: "last" } }, { id: "asc" }],
       skip: (page - 1) * MODERATION_PAGE_SIZE,
       take: MODERATION_PAGE_SIZE,
       select: {
@@ -60,7 +66,11 @@ export async function listCommentsForModeration(actor: Actor | null, input: Reco
         author: { select: { id: true, profile: { select: { displayName: true, publicId: true } } } },
       },
     }),
-    db.comment.groupBy({ by: ["status"], where: { status: { in: [...MODERATION_TABS] } }, _count: { _all: true } }),
+    db.comment.groupBy({
+      by: ["status"],
+      where: { status: { in: [...MODERATION_TABS] } },
+      _count: { _all: true },
+    }),
   ]);
   const counts = { PENDING: 0, APPROVED: 0, REJECTED: 0 };
   for (const g of grouped) counts[g.status as ModerationTab] = g._count._all;
@@ -72,8 +82,17 @@ export async function listCommentsForModeration(actor: Actor | null, input: Reco
       createdAt: c.createdAt,
       moderatedAt: c.moderatedAt,
       isReply: c.parentId !== null,
-      article: { id: c.article.id, publicId: c.article.publicId, title: c.article.title, isPublished: c.article.status === "PUBLISHED" },
-      author: { id: c.author.id, displayName: c.author.profile?.displayName ?? "已注销用户", publicId: c.author.profile?.publicId ?? "" },
+      article: {
+        id: c.article.id,
+        publicId: c.article.publicId,
+        title: c.article.title,
+        isPublished: c.article.status === "PUBLISHED",
+      },
+      author: {
+        id: c.author.id,
+        displayName: c.author.profile?.displayName ?? "已注销用户",
+        publicId: c.author.profile?.publicId ?? "",
+      },
     })),
     status,
     page,

@@ -9,7 +9,10 @@ import { audit } from "@/lib/security/audit";
 import { invalidatePublic } from "../articles/side-effects";
 
 export const moderateCommentsSchema = z.strictObject({
-  ids: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "评论编号无效。")).min(1, "请至少选择一条评论。").max(100, "一次最多处理 100 条评论。"),
+  ids: z
+    .array(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "评论编号无效。"))
+    .min(1, "请至少选择一条评论。")
+    .max(100, "一次最多处理 100 条评论。"),
   decision: z.enum(["approve", "reject", "delete"], { error: "未知的审核操作。" }),
 });
 export type ModerateCommentsInput = z.input<typeof moderateCommentsSchema>;
@@ -45,12 +48,21 @@ export async function moderateComments(actor: Actor | null, input: unknown): Pro
       data: { status: rule.to, moderatedById: actor.id, moderatedAt: new Date() },
     });
     for (const r of rows) {
-      await audit(tx, { actorId: actor.id, action: `comment.${decision}`, targetType: "comment", targetId: r.id, meta: { from: r.status, to: rule.to, articleId: r.articleId } });
+      await audit(tx, {
+        actorId: actor.id,
+        action: `comment.${decision}`,
+        targetType: "comment",
+        targetId: r.id,
+        meta: { from: r.status, to: rule.to, articleId: r.articleId },
+      });
     }
     return rows;
   });
   if (!changed.length) {
-    throw new AppError("CONFLICT", unique.length === 1 ? "这条评论已被其他人处理，请刷新列表。" : "所选评论都已被其他人处理，请刷新列表。");
+    throw new AppError(
+      "CONFLICT",
+      unique.length === 1 ? "这条评论已被其他人处理，请刷新列表。" : "所选评论都已被其他人处理，请刷新列表。",
+    );
   }
   const visible = changed.filter((r) => r.status === "APPROVED" || rule.to === "APPROVED");
   invalidatePublic([...new Set(visible.map((r) => r.articleId))].flatMap(commentChangeTags));

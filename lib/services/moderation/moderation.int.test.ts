@@ -33,8 +33,12 @@ describe("listCommentsForModeration", () => {
   });
 
   it("refuses readers, translators and anonymous callers", async () => {
-    await expect(listCommentsForModeration(await createActor("READER"))).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(listCommentsForModeration(await createActor("TRANSLATOR"))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(listCommentsForModeration(await createActor("READER"))).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(listCommentsForModeration(await createActor("TRANSLATOR"))).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(listCommentsForModeration(null)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 });
@@ -51,13 +55,20 @@ describe("moderateComments", () => {
   it("approves, invalidates the article's comment tags and audits with the IP", async () => {
     const editor = await createActor("EDITOR");
     const c = await pendingComment();
-    const r = await fromIp("203.0.113.77", () => moderateComments(editor, { ids: [c.id], decision: "approve" }));
+    const r = await fromIp("203.0.113.77", () =>
+      moderateComments(editor, { ids: [c.id], decision: "approve" }),
+    );
     expect(r).toEqual({ changed: 1, skipped: 0 });
     const row = await db.comment.findUniqueOrThrow({ where: { id: c.id } });
     expect([row.status, row.moderatedById]).toEqual(["APPROVED", editor.id]);
     expect(invalidated).toEqual(expect.arrayContaining([tags.comments(c.articleId), tags.latestComments()]));
     const [a] = await auditRowsFor(c.id);
-    expect(a).toMatchObject({ action: "comment.approve", actorId: editor.id, ip: "203.0.113.77", meta: { from: "PENDING", to: "APPROVED" } });
+    expect(a).toMatchObject({
+      action: "comment.approve",
+      actorId: editor.id,
+      ip: "203.0.113.77",
+      meta: { from: "PENDING", to: "APPROVED" },
+    });
   });
 
   it("rejecting a pending comment leaves public caches alone; deleting an approved one invalidates", async () => {
@@ -77,17 +88,28 @@ describe("moderateComments", () => {
     const editor = await createActor("EDITOR");
     const [x, y] = [await pendingComment(), await pendingComment()];
     await moderateComments(editor, { ids: [x.id], decision: "approve" });
-    expect(await moderateComments(editor, { ids: [x.id, y.id], decision: "approve" })).toEqual({ changed: 1, skipped: 1 });
-    await expect(moderateComments(editor, { ids: [x.id], decision: "approve" })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await moderateComments(editor, { ids: [x.id, y.id], decision: "approve" })).toEqual({
+      changed: 1,
+      skipped: 1,
+    });
+    await expect(moderateComments(editor, { ids: [x.id], decision: "approve" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     expect((await auditRowsFor(x.id)).map((r) => r.action)).toEqual(["comment.approve"]);
   });
 
   it("refuses non-moderators, empty selections and unknown fields", async () => {
     const c = await pendingComment();
-    await expect(moderateComments(await createActor("CONTRIBUTOR"), { ids: [c.id], decision: "approve" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      moderateComments(await createActor("CONTRIBUTOR"), { ids: [c.id], decision: "approve" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     const editor = await createActor("EDITOR");
-    await expect(moderateComments(editor, { ids: [], decision: "approve" })).rejects.toMatchObject({ name: "ZodError" });
-    await expect(moderateComments(editor, { ids: [c.id], decision: "approve", status: "APPROVED" })).rejects.toMatchObject({ name: "ZodError" });
+    await expect(moderateComments(editor, { ids: [], decision: "approve" })).rejects.toMatchObject({
+      name: "ZodError",
+    });
+    await expect(
+      moderateComments(editor, { ids: [c.id], decision: "approve", status: "APPROVED" }),
+    ).rejects.toMatchObject({ name: "ZodError" });
     expect((await db.comment.findUniqueOrThrow({ where: { id: c.id } })).status).toBe("PENDING");
   });
 });

@@ -20,10 +20,23 @@ export async function changeUserRole(actor: Actor | null, input: unknown) {
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
     if (!user) throw new AppError("NOT_FOUND", "没有找到该用户，可能已被删除。");
-    if (user.role === role) throw new AppError("CONFLICT", `该用户已经是「${ROLE_LABELS[role]}」，无需修改。请刷新页面查看最新状态。`);
-    const res = await tx.user.updateMany({ where: { id: userId, role: user.role }, data: { role, sessionVersion: { increment: 1 } } });
+    if (user.role === role)
+      throw new AppError(
+        "CONFLICT",
+        `该用户已经是「${ROLE_LABELS[role]}」，无需修改。请刷新页面查看最新状态。`,
+      );
+    const res = await tx.user.updateMany({
+      where: { id: userId, role: user.role },
+      data: { role, sessionVersion: { increment: 1 } },
+    });
     if (res.count === 0) throw new AppError("CONFLICT", "该用户的角色刚被其他管理员修改，请刷新页面后再试。");
-    await audit(tx, { actorId: actor.id, action: "user.changeRole", targetType: "user", targetId: userId, meta: { from: user.role, to: role } });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "user.changeRole",
+      targetType: "user",
+      targetId: userId,
+      meta: { from: user.role, to: role },
+    });
     return { id: userId, role };
   });
 }

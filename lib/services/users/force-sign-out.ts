@@ -15,7 +15,11 @@ export async function forceSignOut(actor: Actor | null, input: unknown) {
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
     if (!before) throw new AppError("NOT_FOUND", "没有找到该用户，可能已被删除。");
-    const after = await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
+    const after = await tx.user.update({
+      where: { id: userId },
+      data: { sessionVersion: { increment: 1 } },
+      select: { sessionVersion: true },
+    });
     await audit(tx, {
       actorId: actor.id,
       action: "user.forceSignOut",

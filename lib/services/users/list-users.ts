@@ -42,7 +42,12 @@ export async function listUsers(actor: Actor | null, input: Record<string, unkno
     ...(role ? { role } : {}),
     ...(status ? { status } : {}),
     ...(q
-      ? { OR: [{ email: { contains: q, mode: "insensitive" } }, { profile: { displayName: { contains: q, mode: "insensitive" } } }] }
+      ? {
+          OR: [
+            { email: { contains: q, mode: "insensitive" } },
+            { profile: { displayName: { contains: q, mode: "insensitive" } } },
+          ],
+        }
       : {}),
   };
   const [total, rows] = await Promise.all([
@@ -64,7 +69,11 @@ export async function listUsers(actor: Actor | null, input: Record<string, unkno
     }),
   ]);
   return {
-    items: rows.map(({ profile, ...u }) => ({ ...u, displayName: profile?.displayName ?? "（无资料）", publicId: profile?.publicId ?? "" })),
+    items: rows.map(({ profile, ...u }) => ({
+      ...u,
+      displayName: profile?.displayName ?? "（无资料）",
+      publicId: profile?.publicId ?? "",
+    })),
     total,
     page,
     pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)),

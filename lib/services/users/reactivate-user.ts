@@ -18,8 +18,12 @@ export async function reactivateUser(actor: Actor | null, input: unknown) {
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { statusReason: true } });
     if (!user) throw new AppError("NOT_FOUND", "没有找到该用户，可能已被删除。");
-    const res = await tx.user.updateMany({ where: { id: userId, status: "SUSPENDED" }, data: { status: "ACTIVE", statusReason: reason } });
-    if (res.count === 0) throw new AppError("CONFLICT", "该账号已经是正常状态，可能刚被其他管理员恢复。请刷新页面查看。");
+    const res = await tx.user.updateMany({
+      where: { id: userId, status: "SUSPENDED" },
+      data: { status: "ACTIVE", statusReason: reason },
+    });
+    if (res.count === 0)
+      throw new AppError("CONFLICT", "该账号已经是正常状态，可能刚被其他管理员恢复。请刷新页面查看。");
     await audit(tx, {
       actorId: actor.id,
       action: "user.reactivate",

@@ -18,13 +18,17 @@ export async function suspendUser(actor: Actor | null, input: unknown) {
   assertCan(actor, "user.manage");
   if (userId === actor.id) throw new AppError("FORBIDDEN", "不能停用自己的账号。");
   return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { status: true, statusReason: true } });
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { status: true, statusReason: true },
+    });
     if (!user) throw new AppError("NOT_FOUND", "没有找到该用户，可能已被删除。");
     const res = await tx.user.updateMany({
       where: { id: userId, status: "ACTIVE" },
       data: { status: "SUSPENDED", statusReason: reason, sessionVersion: { increment: 1 } },
     });
-    if (res.count === 0) throw new AppError("CONFLICT", "该账号已经是停用状态，可能刚被其他管理员处理。请刷新页面查看。");
+    if (res.count === 0)
+      throw new AppError("CONFLICT", "该账号已经是停用状态，可能刚被其他管理员处理。请刷新页面查看。");
     await audit(tx, {
       actorId: actor.id,
       action: "user.suspend",

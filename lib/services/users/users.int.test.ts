@@ -53,15 +53,27 @@ describe("changeUserRole", () => {
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect([after.role, after.sessionVersion]).toEqual(["TRANSLATOR", user.sessionVersion + 1]);
     const [row] = await auditRowsFor(user.id);
-    expect(row).toMatchObject({ actorId: admin.id, action: "user.changeRole", targetType: "user", ip: "203.0.113.7", meta: { from: "READER", to: "TRANSLATOR" } });
+    expect(row).toMatchObject({
+      actorId: admin.id,
+      action: "user.changeRole",
+      targetType: "user",
+      ip: "203.0.113.7",
+      meta: { from: "READER", to: "TRANSLATOR" },
+    });
   });
 
   it("refuses an admin's own role, editors, and a no-op change", async () => {
     const admin = await createActor("ADMIN");
-    await expect(changeUserRole(admin, { userId: admin.id, role: "READER" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(changeUserRole(admin, { userId: admin.id, role: "READER" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     const user = await createUser({ role: "READER" });
-    await expect(changeUserRole(await createActor("EDITOR"), { userId: user.id, role: "ADMIN" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(changeUserRole(admin, { userId: user.id, role: "READER" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      changeUserRole(await createActor("EDITOR"), { userId: user.id, role: "ADMIN" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(changeUserRole(admin, { userId: user.id, role: "READER" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     expect(await versionOf(user.id)).toBe(user.sessionVersion);
     expect(await auditRowsFor(user.id)).toEqual([]);
   });
@@ -71,18 +83,28 @@ describe("suspendUser / reactivateUser", () => {
   it("requires a reason, records it, ends sessions, and reports a lost race", async () => {
     const admin = await createActor("ADMIN");
     const user = await createUser();
-    await expect(suspendUser(admin, { userId: user.id, reason: "  " })).rejects.toMatchObject({ name: "ZodError" });
+    await expect(suspendUser(admin, { userId: user.id, reason: "  " })).rejects.toMatchObject({
+      name: "ZodError",
+    });
     await expect(suspendUser(admin, { userId: user.id })).rejects.toMatchObject({ name: "ZodError" });
 
     await fromIp("198.51.100.2", () => suspendUser(admin, { userId: user.id, reason: "发布垃圾广告" }));
     let row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect([row.status, row.statusReason, row.sessionVersion]).toEqual(["SUSPENDED", "发布垃圾广告", user.sessionVersion + 1]);
-    await expect(suspendUser(admin, { userId: user.id, reason: "再来一次" })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect([row.status, row.statusReason, row.sessionVersion]).toEqual([
+      "SUSPENDED",
+      "发布垃圾广告",
+      user.sessionVersion + 1,
+    ]);
+    await expect(suspendUser(admin, { userId: user.id, reason: "再来一次" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
 
     await fromIp("198.51.100.2", () => reactivateUser(admin, { userId: user.id, reason: "申诉通过" }));
     row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect([row.status, row.statusReason]).toEqual(["ACTIVE", "申诉通过"]);
-    await expect(reactivateUser(admin, { userId: user.id, reason: "再来一次" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(reactivateUser(admin, { userId: user.id, reason: "再来一次" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
 
     const rows = await auditRowsFor(user.id);
     expect(rows.map((r) => [r.action, r.ip, r.actorId])).toEqual([
@@ -90,15 +112,26 @@ describe("suspendUser / reactivateUser", () => {
       ["user.reactivate", "198.51.100.2", admin.id],
     ]);
     expect(rows[0]!.meta).toMatchObject({ from: "ACTIVE", to: "SUSPENDED", reason: "发布垃圾广告" });
-    expect(rows[1]!.meta).toMatchObject({ from: "SUSPENDED", to: "ACTIVE", reason: "申诉通过", previousReason: "发布垃圾广告" });
+    expect(rows[1]!.meta).toMatchObject({
+      from: "SUSPENDED",
+      to: "ACTIVE",
+      reason: "申诉通过",
+      previousReason: "发布垃圾广告",
+    });
   });
 
   it("refuses suspending oneself and non-admins", async () => {
     const admin = await createActor("ADMIN");
-    await expect(suspendUser(admin, { userId: admin.id, reason: "测试自停" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(suspendUser(admin, { userId: admin.id, reason: "测试自停" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     const user = await createUser();
-    await expect(suspendUser(await createActor("EDITOR"), { userId: user.id, reason: "越权" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(reactivateUser(await createActor("READER"), { userId: user.id, reason: "越权" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      suspendUser(await createActor("EDITOR"), { userId: user.id, reason: "越权" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      reactivateUser(await createActor("READER"), { userId: user.id, reason: "越权" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).status).toBe("ACTIVE");
   });
 });
@@ -107,11 +140,17 @@ describe("forceSignOut", () => {
   it("bumps the session version and audits it; editors are refused", async () => {
     const admin = await createActor("ADMIN");
     const user = await createUser();
-    await expect(forceSignOut(await createActor("EDITOR"), { userId: user.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(forceSignOut(await createActor("EDITOR"), { userId: user.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await fromIp("192.0.2.9", () => forceSignOut(admin, { userId: user.id }));
     expect(await versionOf(user.id)).toBe(user.sessionVersion + 1);
     const [row] = await auditRowsFor(user.id);
-    expect(row).toMatchObject({ action: "user.forceSignOut", ip: "192.0.2.9", meta: { from: user.sessionVersion, to: user.sessionVersion + 1 } });
+    expect(row).toMatchObject({
+      action: "user.forceSignOut",
+      ip: "192.0.2.9",
+      meta: { from: user.sessionVersion, to: user.sessionVersion + 1 },
+    });
   });
 });
 
@@ -124,6 +163,8 @@ describe("getUserDetail", () => {
     expect(JSON.stringify(d)).not.toMatch(/argon2|passwordHash|totpSecret/);
     expect((await getUserDetail(admin, admin.id)).isSelf).toBe(true);
     await expect(getUserDetail(admin, "nope")).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getUserDetail(await createActor("EDITOR"), user.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(getUserDetail(await createActor("EDITOR"), user.id)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });

@@ -38,15 +38,24 @@ export function targetHref(type: string | null, id: string | null): string | nul
   return null;
 }
 
-const TARGET_LABELS: Record<string, string> = { user: "用户", article: "文章", comment: "评论", category: "分类", settings: "站点设置" };
+const TARGET_LABELS: Record<string, string> = {
+  user: "用户",
+  article: "文章",
+  comment: "评论",
+  category: "分类",
+  settings: "站点设置",
+};
 export const targetLabel = (type: string | null) => (type ? (TARGET_LABELS[type] ?? type) : "—");
 
 /** "READER → EDITOR" and the rest of the meta as short key: value text (always rendered as text). */
 export function metaSummary(meta: unknown): string {
-  if (!meta || typeof meta !== "object" || Array.isArray(meta)) return meta == null ? "" : JSON.stringify(meta);
+  if (!meta || typeof meta !== "object" || Array.isArray(meta))
+    return meta == null ? "" : JSON.stringify(meta);
   const { from, to, ...rest } = meta as Record<string, unknown>;
   const parts: string[] = [];
-  if (from !== undefined || to !== undefined) parts.push(`${JSON.stringify(from ?? null)} → ${JSON.stringify(to ?? null)}`);
-  for (const [k, v] of Object.entries(rest)) if (v !== null && v !== undefined) parts.push(`${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`);
+  if (from !== undefined || to !== undefined)
+    parts.push(`${JSON.stringify(from ?? null)} → ${JSON.stringify(to ?? null)}`);
+  for (const [k, v] of Object.entries(rest))
+    if (v !== null && v !== undefined) parts.push(`${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`);
   return parts.join("；").slice(0, 500);
 }

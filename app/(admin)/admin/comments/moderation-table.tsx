@@ -11,7 +11,11 @@ import { moderateCommentsAction } from "./actions";
 type Decision = "approve" | "reject" | "delete";
 const LABEL: Record<Decision, string> = { approve: "通过", reject: "拒绝", delete: "删除" };
 /** which buttons make sense on each tab */
-const DECISIONS: Record<ModerationTab, Decision[]> = { PENDING: ["approve", "reject", "delete"], APPROVED: ["reject", "delete"], REJECTED: ["approve", "delete"] };
+const DECISIONS: Record<ModerationTab, Decision[]> = {
+  PENDING: ["approve", "reject", "delete"],
+  APPROVED: ["reject", "delete"],
+  REJECTED: ["approve", "delete"],
+};
 
 /**
  * The moderation list: a checkbox per comment (and one for all) for bulk decisions, buttons per
@@ -39,24 +43,46 @@ export function ModerationTable({ items, tab }: { items: ModerationItem[]; tab: 
       }
       router.refresh();
     });
-  const ask = (ids: string[], decision: Decision) => (decision === "delete" ? setConfirmDelete(ids) : run(ids, decision));
-  const toggle = (id: string) => setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set(s).add(id)));
+  const ask = (ids: string[], decision: Decision) =>
+    decision === "delete" ? setConfirmDelete(ids) : run(ids, decision);
+  const toggle = (id: string) =>
+    setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set(s).add(id)));
 
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap items-center gap-2 rounded-lg bg-white p-3" role="toolbar" aria-label="批量操作">
+      <div
+        className="flex flex-wrap items-center gap-2 rounded-lg bg-white p-3"
+        role="toolbar"
+        aria-label="批量操作"
+      >
         <span className="text-sm text-ink-600">已选 {selected.size} 条</span>
         {DECISIONS[tab].map((d) => (
-          <button key={d} type="button" disabled={pending || selected.size === 0} className={d === "delete" ? ui.danger : ui.secondary} onClick={() => ask([...selected], d)}>
+          <button
+            key={d}
+            type="button"
+            disabled={pending || selected.size === 0}
+            className={d === "delete" ? ui.danger : ui.secondary}
+            onClick={() => ask([...selected], d)}
+          >
             批量{LABEL[d]}
           </button>
         ))}
       </div>
       {confirmDelete && (
-        <div role="alertdialog" aria-labelledby="confirm-delete" className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm">
+        <div
+          role="alertdialog"
+          aria-labelledby="confirm-delete"
+          className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm"
+        >
           <p id="confirm-delete">确定删除 {confirmDelete.length} 条评论吗？删除后读者将看不到它们。</p>
           <div className="mt-2 flex gap-2">
-            <button type="button" className={ui.danger} disabled={pending} onClick={() => run(confirmDelete, "delete")} autoFocus>
+            <button
+              type="button"
+              className={ui.danger}
+              disabled={pending}
+              onClick={() => run(confirmDelete, "delete")}
+              autoFocus
+            >
               确认删除
             </button>
             <button type="button" className={ui.secondary} onClick={() => setConfirmDelete(null)}>
@@ -67,7 +93,10 @@ export function ModerationTable({ items, tab }: { items: ModerationItem[]; tab: 
       )}
       <div aria-live="polite">
         {message && (
-          <p role={message.tone === "error" ? "alert" : undefined} className={`rounded-md p-3 text-sm ${message.tone === "error" ? "bg-red-50 text-red-800" : "bg-green-50 text-green-800"}`}>
+          <p
+            role={message.tone === "error" ? "alert" : undefined}
+            className={`rounded-md p-3 text-sm ${message.tone === "error" ? "bg-red-50 text-red-800" : "bg-green-50 text-green-800"}`}
+          >
             {message.text}
           </p>
         )}
@@ -78,29 +107,49 @@ export function ModerationTable({ items, tab }: { items: ModerationItem[]; tab: 
           <thead>
             <tr>
               <th scope="col" className={`${ui.th} w-10`}>
-                <input type="checkbox" aria-label="全选本页评论" checked={allChecked} onChange={() => setSelected(allChecked ? new Set() : new Set(items.map((i) => i.id)))} />
+                <input
+                  type="checkbox"
+                  aria-label="全选本页评论"
+                  checked={allChecked}
+                  onChange={() => setSelected(allChecked ? new Set() : new Set(items.map((i) => i.id)))}
+                />
               </th>
-              <th scope="col" className={ui.th}>评论</th>
-              <th scope="col" className={ui.th}>文章</th>
-              <th scope="col" className={ui.th}>操作</th>
+              <th scope="col" className={ui.th}>
+                评论
+              </th>
+              <th scope="col" className={ui.th}>
+                文章
+              </th>
+              <th scope="col" className={ui.th}>
+                操作
+              </th>
             </tr>
           </thead>
           <tbody>
             {items.map((c) => (
               <tr key={c.id} data-testid="moderation-row">
                 <td className={ui.td}>
-                  <input type="checkbox" aria-label={`选择 ${c.author.displayName} 的评论`} checked={selected.has(c.id)} onChange={() => toggle(c.id)} />
+                  <input
+                    type="checkbox"
+                    aria-label={`选择 ${c.author.displayName} 的评论`}
+                    checked={selected.has(c.id)}
+                    onChange={() => toggle(c.id)}
+                  />
                 </td>
                 <td className={`${ui.td} max-w-md`}>
                   <p className="whitespace-pre-wrap break-words">{c.body}</p>
                   <p className="mt-1 text-xs text-ink-600">
-                    {c.author.displayName} · <time dateTime={c.createdAt.toISOString()}>{formatDateTime(c.createdAt)}</time>
+                    {c.author.displayName} ·{" "}
+                    <time dateTime={c.createdAt.toISOString()}>{formatDateTime(c.createdAt)}</time>
                     {c.isReply && " · 回复"}
                   </p>
                 </td>
                 <td className={`${ui.td} max-w-[14rem]`}>
                   {c.article.isPublished ? (
-                    <Link href={`/posts/${c.article.publicId}#comments`} className="text-brand-700 hover:underline">
+                    <Link
+                      href={`/posts/${c.article.publicId}#comments`}
+                      className="text-brand-700 hover:underline"
+                    >
                       {c.article.title}
                     </Link>
                   ) : (

@@ -13,7 +13,12 @@ export const metadata: Metadata = { title: "用户管理" };
 export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await adminActor("user.manage");
   const q = await searchParams;
-  const list = await listUsers(actor, { q: param(q.q), role: param(q.role) || undefined, status: param(q.status) || undefined, page: param(q.page) || 1 });
+  const list = await listUsers(actor, {
+    q: param(q.q),
+    role: param(q.role) || undefined,
+    status: param(q.status) || undefined,
+    page: param(q.page) || 1,
+  });
   const { filters } = list;
   const href = (page: number) => {
     const s = new URLSearchParams();
@@ -27,10 +32,21 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-bold">用户管理</h1>
-      <form role="search" aria-label="搜索用户" className={`${ui.card} grid gap-3 sm:grid-cols-[1fr_auto_auto_auto] sm:items-end`}>
+      <form
+        role="search"
+        aria-label="搜索用户"
+        className={`${ui.card} grid gap-3 sm:grid-cols-[1fr_auto_auto_auto] sm:items-end`}
+      >
         <label className="text-sm">
           <span className="mb-1 block text-ink-600">邮箱或昵称</span>
-          <input name="q" type="search" defaultValue={filters.q} maxLength={254} className={ui.input} placeholder="例如 li@example.com 或 李" />
+          <input
+            name="q"
+            type="search"
+            defaultValue={filters.q}
+            maxLength={254}
+            className={ui.input}
+            placeholder="例如 li@example.com 或 李"
+          />
         </label>
         <label className="text-sm">
           <span className="mb-1 block text-ink-600">角色</span>
@@ -62,14 +78,26 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
         <>
           <div className="overflow-x-auto rounded-lg bg-white">
             <table className={ui.table}>
-              <caption className="px-3 py-2 text-left text-sm text-ink-600">{filtered ? `符合条件的用户：${list.total} 人` : `全部用户：${list.total} 人`}</caption>
+              <caption className="px-3 py-2 text-left text-sm text-ink-600">
+                {filtered ? `符合条件的用户：${list.total} 人` : `全部用户：${list.total} 人`}
+              </caption>
               <thead>
                 <tr>
-                  <th scope="col" className={ui.th}>昵称</th>
-                  <th scope="col" className={ui.th}>邮箱</th>
-                  <th scope="col" className={ui.th}>角色</th>
-                  <th scope="col" className={ui.th}>状态</th>
-                  <th scope="col" className={ui.th}>注册时间</th>
+                  <th scope="col" className={ui.th}>
+                    昵称
+                  </th>
+                  <th scope="col" className={ui.th}>
+                    邮箱
+                  </th>
+                  <th scope="col" className={ui.th}>
+                    角色
+                  </th>
+                  <th scope="col" className={ui.th}>
+                    状态
+                  </th>
+                  <th scope="col" className={ui.th}>
+                    注册时间
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -83,7 +111,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
                     <td className={`${ui.td} break-all`}>{u.email}</td>
                     <td className={ui.td}>{ROLE_LABELS[u.role]}</td>
                     <td className={ui.td}>
-                      <span className={u.status === "ACTIVE" ? "text-green-700" : "font-medium text-red-700"}>{STATUS_LABELS[u.status]}</span>
+                      <span className={u.status === "ACTIVE" ? "text-green-700" : "font-medium text-red-700"}>
+                        {STATUS_LABELS[u.status]}
+                      </span>
                     </td>
                     <td className={`${ui.td} whitespace-nowrap`}>{formatDateTime(u.createdAt)}</td>
                   </tr>

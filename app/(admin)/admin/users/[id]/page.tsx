@@ -44,7 +44,10 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
       <h1 className="text-xl font-bold">
         {u.displayName}
         {u.publicId && (
-          <Link href={`/member/${u.publicId}`} className="ml-3 text-sm font-normal text-brand-700 hover:underline">
+          <Link
+            href={`/member/${u.publicId}`}
+            className="ml-3 text-sm font-normal text-brand-700 hover:underline"
+          >
             公开主页
           </Link>
         )}
@@ -66,13 +69,21 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
         <h2 id="role" className="mb-2 font-semibold">
           角色
         </h2>
-        {u.isSelf ? <p className="text-sm text-ink-600">不能修改自己的角色，请让另一位管理员操作。</p> : <RoleForm userId={u.id} role={u.role} />}
+        {u.isSelf ? (
+          <p className="text-sm text-ink-600">不能修改自己的角色，请让另一位管理员操作。</p>
+        ) : (
+          <RoleForm userId={u.id} role={u.role} />
+        )}
       </section>
       <section aria-labelledby="status" className={ui.card}>
         <h2 id="status" className="mb-2 font-semibold">
           账号状态
         </h2>
-        {u.isSelf ? <p className="text-sm text-ink-600">不能停用自己的账号。</p> : <StatusForm key={u.status} userId={u.id} status={u.status} />}
+        {u.isSelf ? (
+          <p className="text-sm text-ink-600">不能停用自己的账号。</p>
+        ) : (
+          <StatusForm key={u.status} userId={u.id} status={u.status} />
+        )}
       </section>
       <section aria-labelledby="sessions" className={ui.card}>
         <h2 id="sessions" className="mb-2 font-semibold">
@@ -81,7 +92,10 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
         <SignOutForm userId={u.id} />
       </section>
       <p className="text-sm">
-        <Link href={`/admin/audit?target=${encodeURIComponent(u.id)}`} className="text-brand-700 hover:underline">
+        <Link
+          href={`/admin/audit?target=${encodeURIComponent(u.id)}`}
+          className="text-brand-700 hover:underline"
+        >
           查看与此用户有关的审计记录
         </Link>
       </p>

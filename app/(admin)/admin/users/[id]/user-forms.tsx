@@ -5,11 +5,21 @@ import type { Role, UserStatus } from "@/lib/generated/prisma/enums";
 import { ROLE_LABELS } from "@/lib/services/users/schemas";
 import { ActionForm } from "../../action-form";
 import * as ui from "../../ui";
-import { changeUserRoleAction, forceSignOutAction, reactivateUserAction, suspendUserAction } from "../actions";
+import {
+  changeUserRoleAction,
+  forceSignOutAction,
+  reactivateUserAction,
+  suspendUserAction,
+} from "../actions";
 
 export function RoleForm({ userId, role }: { userId: string; role: Role }) {
   return (
-    <ActionForm action={changeUserRoleAction} submitLabel="保存角色" successMessage="角色已修改，对方需要重新登录。" submitClass={ui.primary}>
+    <ActionForm
+      action={changeUserRoleAction}
+      submitLabel="保存角色"
+      successMessage="角色已修改，对方需要重新登录。"
+      submitClass={ui.primary}
+    >
       <input type="hidden" name="userId" value={userId} />
       <label className="block text-sm">
         <span className="mb-1 block text-ink-600">角色</span>
@@ -32,7 +42,12 @@ export function StatusForm({ userId, status }: { userId: string; status: UserSta
   const label = suspending ? "停用账号" : "恢复账号";
   if (!open) {
     return (
-      <button type="button" className={suspending ? ui.danger : ui.primary} onClick={() => setOpen(true)} aria-expanded={false}>
+      <button
+        type="button"
+        className={suspending ? ui.danger : ui.primary}
+        onClick={() => setOpen(true)}
+        aria-expanded={false}
+      >
         {label}
       </button>
     );
@@ -46,8 +61,18 @@ export function StatusForm({ userId, status }: { userId: string; status: UserSta
     >
       <input type="hidden" name="userId" value={userId} />
       <label className="block text-sm">
-        <span className="mb-1 block text-ink-600">{suspending ? "停用原因（必填，会记录在审计日志中）" : "恢复原因（必填）"}</span>
-        <textarea name="reason" required minLength={2} maxLength={500} rows={3} className={ui.input} autoFocus />
+        <span className="mb-1 block text-ink-600">
+          {suspending ? "停用原因（必填，会记录在审计日志中）" : "恢复原因（必填）"}
+        </span>
+        <textarea
+          name="reason"
+          required
+          minLength={2}
+          maxLength={500}
+          rows={3}
+          className={ui.input}
+          autoFocus
+        />
       </label>
       <button type="button" className={`${ui.secondary} mt-2`} onClick={() => setOpen(false)}>
         取消
@@ -66,7 +91,12 @@ export function SignOutForm({ userId }: { userId: string }) {
     );
   }
   return (
-    <ActionForm action={forceSignOutAction} submitLabel="确认强制下线" successMessage="已强制下线，对方所有设备的登录会在一分钟内失效。" submitClass={ui.danger}>
+    <ActionForm
+      action={forceSignOutAction}
+      submitLabel="确认强制下线"
+      successMessage="已强制下线，对方所有设备的登录会在一分钟内失效。"
+      submitClass={ui.danger}
+    >
       <input type="hidden" name="userId" value={userId} />
       <p className="text-sm text-ink-600">对方在所有设备上的登录都会失效，需要重新登录。</p>
       <button type="button" className={`${ui.secondary} mt-2`} onClick={() => setConfirming(false)}>

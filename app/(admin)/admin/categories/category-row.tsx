@@ -1,0 +1,120 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import type { ActionResult } from "@/lib/errors";
+import type { AdminCategory } from "@/lib/services/categories/list-categories-for-admin";
+import { ActionForm } from "../action-form";
+import * as ui from "../ui";
+import { deleteCategoryAction, moveCategoryAction, updateCategoryAction } from "./actions";
+import { CategoryFields } from "./category-fields";
+
+type Props = { c: AdminCategory; isFirst: boolean; isLast: boolean };
+
+/** One category: order buttons, an edit form that opens in place, delete with a confirmation. */
+export function CategoryRow({ c, isFirst, isLast }: Props) {
+  const router = useRouter();
+  const [mode, setMode] = useState<"view" | "edit" | "delete">("view");
+  const [error, setError] = useState("");
+  const [pending, start] = useTransition();
+  const run = (fn: () => Promise<ActionResult<unknown>>) =>
+    start(async () => {
+      setError("");
+      const r = await fn();
+      if (!r.ok) setError(r.error.message);
+      else setMode("view");
+      router.refresh();
+    });
+  const small = "px-2 py-1";
+  return (
+    <tr data-testid="category-row">
+      <th scope="row" className={`${ui.td} font-medium`}>
+        {c.name}
+        <span className="block text-xs font-normal text-ink-600">/{c.slug}</span>
+      </th>
+      <td className={`${ui.td} text-ink-600`}>{c.description ?? "—"}</td>
+      <td className={`${ui.td} text-right tabular-nums`}>{c.articleCount}</td>
+      <td className={ui.td}>
+        {mode === "edit" ? (
+          <ActionForm
+            action={updateCategoryAction}
+            submitLabel="保存"
+            successMessage="已保存。"
+            submitClass={ui.primary}
+          >
+            <input type="hidden" name="id" value={c.id} />
+            <CategoryFields c={c} idPrefix={`edit-${c.id}`} />
+            <button type="button" className={`${ui.secondary} mt-2`} onClick={() => setMode("view")}>
+              取消
+            </button>
+          </ActionForm>
+        ) : mode === "delete" ? (
+          <div role="alertdialog" aria-labelledby={`del-${c.id}`} className="space-y-2">
+            <p id={`del-${c.id}`} className="text-sm">
+              确定删除分类「{c.name}」吗？
+            </p>
+            <div className="flex flex-wrap gap-2">
+              <button
+                type="button"
+                autoFocus
+                disabled={pending}
+                className={`${ui.danger} ${small}`}
+                onClick={() => run(() => deleteCategoryAction({ id: c.id }))}
+              >
+                确认删除
+              </button>
+              <button type="button" className={`${ui.secondary} ${small}`} onClick={() => setMode("view")}>
+                取消
+              </button>
+            </div>
+          </div>
+        ) : (
+          <div className="flex flex-wrap gap-1">
+            <button
+              type="button"
+              disabled={pending || isFirst}
+              className={`${ui.secondary} ${small}`}
+              aria-label={`上移「${c.name}」`}
+              onClick={() => run(() => moveCategoryAction({ id: c.id, direction: "up" }))}
+            >
+              上移
+            </button>
+            <button
+              type="button"
+              disabled={pending || isLast}
+              className={`${ui.secondary} ${small}`}
+              aria-label={`下移「${c.name}」`}
+              onClick={() => run(() => moveCategoryAction({ id: c.id, direction: "down" }))}
+            >
+              下移
+            </button>
+            <button
+              type="button"
+              className={`${ui.secondary} ${small}`}
+              aria-label={`编辑「${c.name}」`}
+              onClick={() => setMode("edit")}
+            >
+              编辑
+            </button>
+            <button
+              type="button"
+              className={`${ui.danger} ${small}`}
+              aria-label={`删除「${c.name}」`}
+              onClick={() => {
+                setError("");
+                setMode("delete");
+              }}
+            >
+              删除
+            </button>
+          </div>
+        )}
+        {error && (
+          <p role="alert" className="mt-2 text-sm text-red-700">
+            {error}
+          </p>
+        )}
+      </td>
+    </tr>
+  );
+}

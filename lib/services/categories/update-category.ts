@@ -1,0 +1,39 @@
+import "server-only";
+import { assertCan, type Actor } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { audit } from "@/lib/security/audit";
+import { categoryFieldsSchema, categoryIdSchema } from "./schemas";
+import { asConflict, assertUnique, invalidateCategories } from "./shared";
+
+export const updateCategorySchema = categoryFieldsSchema.extend({ id: categoryIdSchema });
+
+/**
+ * 修改分类: name, slug and description. A new slug changes the category's URL, so both the old
+ * and the new category page are invalidated along with the bar.
+ */
+export async function updateCategory(actor: Actor | null, input: unknown) {
+  assertCan(actor, "category.manage");
+  const { id, ...fields } = updateCategorySchema.parse(input);
+  const before = await db
+    .$transaction(async (tx) => {
+      const old = await tx.category.findUnique({
+        where: { id },
+        select: { name: true, slug: true, description: true },
+      });
+      if (!old) throw new AppError("NOT_FOUND", "没有找到该分类，可能已被删除。请刷新页面。");
+      await assertUnique(tx, fields, id);
+      await tx.category.update({ where: { id }, data: fields });
+      await audit(tx, {
+        actorId: actor.id,
+        action: "category.update",
+        targetType: "category",
+        targetId: String(id),
+        meta: { from: old, to: fields },
+      });
+      return old;
+    })
+    .catch(asConflict);
+  invalidateCategories(before.slug, fields.slug);
+  return { id, ...fields };
+}
