@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef, type ReactNode } from "react";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/errors";
 
 type FormAction = (prev: unknown, form: FormData) => Promise<ActionResult<unknown>>;
@@ -15,11 +15,15 @@ type Props = {
   submitClass: string;
   className?: string;
   testId?: string;
+  /** clear the fields after a success (a "new …" form) */
+  resetOnSuccess?: boolean;
 };
 
 /**
  * A <form> bound to a secureFormAction: shows the zh-CN error (and field errors) or a success
  * note, and refreshes the server components on success so lists and details show the change.
+ * Submitted through onSubmit rather than `action=`, because React resets an action form after
+ * every submission and an admin would lose what they typed when the server refuses it.
  */
 export function ActionForm({
   action,
@@ -30,17 +34,33 @@ export function ActionForm({
   submitClass,
   className,
   testId,
+  resetOnSuccess,
 }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
   const router = useRouter();
   const alertRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    if (state?.ok) router.refresh();
-    else if (state) alertRef.current?.focus();
-  }, [state, router]);
+    if (state?.ok) {
+      if (resetOnSuccess) formRef.current?.reset();
+      router.refresh();
+    } else if (state) alertRef.current?.focus();
+  }, [state, router, resetOnSuccess]);
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    startTransition(() => formAction(data));
+  };
   const fieldErrors = state && !state.ok ? Object.values(state.error.fieldErrors ?? {}).flat() : [];
   return (
-    <form action={formAction} className={className} data-testid={testId} noValidate>
+    <form
+      ref={formRef}
+      method="post"
+      onSubmit={onSubmit}
+      className={className}
+      data-testid={testId}
+      noValidate
+    >
       {children}
       <div className="mt-3 flex flex-wrap items-center gap-3">
         <button type="submit" disabled={pending} className={submitClass}>

@@ -27,6 +27,7 @@ export default async function CategoriesPage() {
           successMessage="分类已创建，已加到栏目末尾。"
           submitClass={ui.primary}
           testId="create-category"
+          resetOnSuccess
         >
           <CategoryFields idPrefix="new" />
         </ActionForm>
