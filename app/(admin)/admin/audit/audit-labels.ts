@@ -6,6 +6,8 @@ export const ACTION_LABELS: Record<string, string> = {
   "user.suspend": "停用账号",
   "user.reactivate": "恢复账号",
   "user.forceSignOut": "强制下线",
+  "user.promoteContributor": "升为投稿人",
+  "contribution.submit": "提交投稿",
   "article.create": "新建文章",
   "article.editAny": "编辑他人文章",
   "article.submitForReview": "提交审核",

@@ -1,0 +1,45 @@
+import { expect, test } from "@playwright/test";
+import { comments } from "../../prisma/seed/data/comments";
+import { publicIdFor } from "../../prisma/seed/lib/images";
+import { authStatePath } from "../auth-state";
+
+// a genuine reader question from the demo queue (the spam ones are left for people to try)
+const seeded = comments.find((c) => c.key === "c-28")!;
+
+test.describe("comment moderation", () => {
+  test.use({ storageState: authStatePath("EDITOR") });
+
+  test("an editor approves a pending seeded comment and it appears on the public article page", async ({
+    page,
+  }) => {
+    await page.goto("/admin/comments");
+    await expect(page.getByRole("heading", { name: "评论审核" })).toBeVisible();
+    const pendingBefore = Number(await page.getByTestId("count-PENDING").textContent());
+    const row = page.getByTestId("moderation-row").filter({ hasText: seeded.body });
+    await expect(row).toHaveCount(1);
+    await row.getByRole("button", { name: /^通过/ }).click();
+    await expect(page.getByText("已通过 1 条评论")).toBeVisible();
+    await expect(page.getByTestId("moderation-row").filter({ hasText: seeded.body })).toHaveCount(0);
+    await expect(page.getByTestId("count-PENDING")).toHaveText(String(pendingBefore - 1));
+
+    await page.goto(`/posts/${publicIdFor(seeded.article)}`);
+    await expect(page.locator("#comments").getByText(seeded.body)).toBeVisible();
+  });
+
+  test("bulk selection works from the keyboard, and deleting asks first", async ({ page }) => {
+    await page.goto("/admin/comments?status=REJECTED");
+    await expect(page.getByRole("heading", { name: "评论审核" })).toBeVisible();
+    await page.goto("/admin/comments");
+    const first = page.getByTestId("moderation-row").first();
+    const box = first.getByRole("checkbox");
+    await box.focus();
+    await page.keyboard.press("Space");
+    await expect(box).toBeChecked();
+    await expect(page.getByText("已选 1 条")).toBeVisible();
+    await page.getByRole("button", { name: "批量删除" }).click();
+    await expect(page.getByRole("alertdialog")).toContainText("确定删除 1 条评论吗");
+    await page.getByRole("button", { name: "取消" }).click();
+    await expect(page.getByRole("alertdialog")).toHaveCount(0);
+    await expect(box).toBeChecked();
+  });
+});

@@ -1,0 +1,33 @@
+import crypto from "node:crypto";
+import pg from "pg";
+
+/** Straight into the e2e database (DATABASE_URL from scripts/lib/e2e.mjs), for rows a spec owns. */
+async function withDb<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A reader of this spec's own. Suspending the seeded demo reader would end the session that
+ * e2e/.auth/reader.json holds for every other spec running in parallel, so specs that suspend
+ * make their own reader. It never signs in, so its password hash is a placeholder.
+ */
+export function createReader(displayName: string) {
+  const id = `e2e-${crypto.randomBytes(6).toString("hex")}`;
+  return withDb(async (c) => {
+    await c.query(
+      `INSERT INTO users (id, email, "passwordHash", "updatedAt") VALUES ($1, $2, 'not-a-hash', now())`,
+      [id, `${id}@e2e.test`],
+    );
+    await c.query(
+      `INSERT INTO profiles ("userId", "publicId", "displayName", "updatedAt") VALUES ($1, $2, $3, now())`,
+      [id, id.slice(-12), displayName],
+    );
+    return { id, email: `${id}@e2e.test` };
+  });
+}
