@@ -76,7 +76,7 @@ async function Overview() {
   );
 }
 
-/** 站点概览: the admin's landing page. Moderation, users, categories and settings screens are still to come. */
+/** 站点概览: the admin's landing page; the other sections are in the side nav (docs/admin.md). */
 export default function AdminHome() {
   return (
     <>

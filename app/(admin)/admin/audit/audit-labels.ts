@@ -52,7 +52,7 @@ export const targetLabel = (type: string | null) => (type ? (TARGET_LABELS[type]
 /** "READER → EDITOR" and the rest of the meta as short key: value text (always rendered as text). */
 export function metaSummary(meta: unknown): string {
   if (!meta || typeof meta !== "object" || Array.isArray(meta))
-    return meta == null ? "" : JSON.stringify(meta);
+    return meta == null ? "" : JSON.stringify(meta).slice(0, 500);
   const { from, to, ...rest } = meta as Record<string, unknown>;
   const parts: string[] = [];
   if (from !== undefined || to !== undefined)
