@@ -1,9 +1,9 @@
+import Link from "next/link";
 import { connection } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { can, type Action } from "@/lib/authz";
-import { NavLinks, type NavItem } from "./nav-links";
 
-const SECTIONS: (NavItem & { action: Action })[] = [
+const SECTIONS: { href: string; label: string; action: Action }[] = [
   { href: "/admin", label: "站点概览", action: "user.manage" },
   { href: "/admin/users", label: "用户管理", action: "user.manage" },
   { href: "/admin/comments", label: "评论审核", action: "comment.moderate" },
@@ -16,11 +16,23 @@ const SECTIONS: (NavItem & { action: Action })[] = [
 export async function AdminNav() {
   await connection(); // request time: the session lookup uses crypto before cookies
   const actor = await getCurrentUser();
-  const items = SECTIONS.filter((s) => can(actor, s.action)).map(({ href, label }) => ({ href, label }));
+  const items = SECTIONS.filter((s) => can(actor, s.action));
   if (!items.length) return null;
   return (
-    <nav aria-label="管理功能" className="md:w-44 md:shrink-0">
-      <NavLinks items={items} />
+    <nav aria-label="管理功能">
+      <ul className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
+        {items.map((i) => (
+          <li key={i.href} className="shrink-0">
+            <Link
+              href={i.href}
+              data-section={i.href}
+              className="block rounded px-3 py-2 text-sm text-ink-900 hover:bg-slate-100 aria-[current=page]:bg-brand-50 aria-[current=page]:font-medium aria-[current=page]:text-brand-700"
+            >
+              {i.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
     </nav>
   );
 }

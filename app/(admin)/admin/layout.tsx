@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
 import { AdminNav } from "./admin-nav";
+import { NavCurrent } from "./nav-links";
 
 export const metadata: Metadata = {
   title: { default: "管理后台", template: "%s · 管理后台" },
@@ -32,9 +33,11 @@ export default function AdminLayout({ children }: { children: ReactNode }) {
         </nav>
       </header>
       <div className="mx-auto flex w-full max-w-6xl flex-1 flex-col gap-4 px-3 py-4 sm:px-4 md:flex-row md:gap-6 md:py-6">
-        <Suspense fallback={<div className="md:w-44 md:shrink-0" />}>
-          <AdminNav />
-        </Suspense>
+        <NavCurrent>
+          <Suspense fallback={null}>
+            <AdminNav />
+          </Suspense>
+        </NavCurrent>
         <main id="main" className="min-w-0 flex-1">
           {children}
         </main>
