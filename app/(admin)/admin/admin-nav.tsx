@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { connection } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { can, type Action } from "@/lib/authz";
@@ -12,7 +11,11 @@ const SECTIONS: { href: string; label: string; action: Action }[] = [
   { href: "/admin/audit", label: "审计日志", action: "audit.view" },
 ];
 
-/** Side navigation with only the sections the actor's role may use (lib/authz.ts); editors see 评论审核. */
+/**
+ * Side navigation with only the sections the actor's role may use (lib/authz.ts); editors see
+ * 评论审核. Plain <a>, not <Link>: no client component inside the streamed part of the layout
+ * (see nav-links.tsx).
+ */
 export async function AdminNav() {
   await connection(); // request time: the session lookup uses crypto before cookies
   const actor = await getCurrentUser();
@@ -23,13 +26,13 @@ export async function AdminNav() {
       <ul className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
         {items.map((i) => (
           <li key={i.href} className="shrink-0">
-            <Link
+            <a
               href={i.href}
               data-section={i.href}
               className="block rounded px-3 py-2 text-sm text-ink-900 hover:bg-slate-100 aria-[current=page]:bg-brand-50 aria-[current=page]:font-medium aria-[current=page]:text-brand-700"
             >
               {i.label}
-            </Link>
+            </a>
           </li>
         ))}
       </ul>
