@@ -13,14 +13,19 @@ export function CaptchaField({ round, errors }: { round: unknown; errors?: strin
   const hasError = Boolean(errors?.length);
 
   const refresh = useCallback(() => {
-    setFailed(false);
     fetch("/api/captcha", { cache: "no-store", credentials: "same-origin" })
       .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
-      .then((d: { token: string }) => setToken(d.token))
+      .then((d: { token: string }) => {
+        setToken(d.token);
+        setFailed(false);
+      })
       .catch(() => setFailed(true));
   }, []);
 
-  useEffect(refresh, [refresh, round]);
+  // a new captcha on mount and after every submit (`round` is the form's latest state)
+  useEffect(() => {
+    refresh();
+  }, [refresh, round]);
 
   return (
     <div className="space-y-1.5">
