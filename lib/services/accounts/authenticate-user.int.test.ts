@@ -55,7 +55,9 @@ describe("authenticateUser", () => {
   it("refuses the 6th attempt within the window even with the right password, and lifts the block after its wait", async () => {
     const user = await createUser();
     const ctx = fresh();
-    for (let i = 0; i < 5; i++) expect((await authenticateUser({ email: user.email, password: `wrong ${i}` }, ctx)).ok).toBe(false);
+    for (let i = 0; i < 4; i++) expect((await authenticateUser({ email: user.email, password: `wrong ${i}` }, ctx)).ok).toBe(false);
+    const fifth = await captureLoginOutcome(() => authenticateUser({ email: user.email, password: "wrong 4" }, ctx));
+    expect(fifth.outcome.retryAfterSeconds).toBe(600);
     const sixth = await captureLoginOutcome(() => authenticateUser({ email: user.email, password: TEST_PASSWORD }, ctx));
     expect(sixth.result).toEqual({ ok: false, reason: "invalid" });
     expect(sixth.outcome.retryAfterSeconds).toBe(600);

@@ -67,12 +67,14 @@ export async function admitLoginAttempt(email: string, ctx: GuardContext): Promi
   return status;
 }
 
-/** Counts a failure for the account+IP block and the account-wide captcha rule; says whether the next try needs a captcha. */
-export async function recordLoginFailure(email: string, { ip, limiter }: GuardContext): Promise<{ captchaRequired: boolean }> {
+/** Counts a failure for the account+IP block and the account-wide captcha rule; says what the next try faces. */
+export async function recordLoginFailure(email: string, { ip, limiter }: GuardContext): Promise<{ captchaRequired: boolean; retryAfterSeconds?: number }> {
   const k = keys(email, ip);
-  await limiter.fail(k.accountIp, LIMITS.loginAccountIp);
+  const { blockedUntil } = await limiter.fail(k.accountIp, LIMITS.loginAccountIp);
   const failures = await limiter.hit(k.accountFailures, LIMITS.loginAccountCaptcha);
-  return { captchaRequired: failures.points >= LIMITS.loginAccountCaptcha.limit };
+  const captchaRequired = failures.points >= LIMITS.loginAccountCaptcha.limit;
+  // the failure that starts a block says so at once (the same for unknown emails)
+  return blockedUntil ? { captchaRequired, retryAfterSeconds: secondsUntil(blockedUntil, limiter.now()) } : { captchaRequired };
 }
 
 /** A correct password clears its own account+IP counter (not the account-wide captcha count). */
