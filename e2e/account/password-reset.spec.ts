@@ -19,13 +19,13 @@ test.describe("forgot and reset password", () => {
     await page.goto(link);
     await expect(page.getByRole("heading", { name: "设置新密码" })).toBeVisible();
     // the policy speaks zh-CN and keeps the link usable
-    await page.getByLabel("新密码").fill("password1234");
+    await page.getByLabel("新密码", { exact: true }).fill("password1234");
     await page.getByRole("button", { name: "设置新密码" }).click();
-    await expect(page.getByLabel("新密码")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("新密码", { exact: true })).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByText("常见密码").first()).toBeVisible();
 
     const newPassword = "amber tram crosses the old bridge";
-    await page.getByLabel("新密码").fill(newPassword);
+    await page.getByLabel("新密码", { exact: true }).fill(newPassword);
     await page.getByRole("button", { name: "设置新密码" }).click();
     await expect(page).toHaveURL(/\/login\?reset=1$/);
     await expect(page.getByRole("status")).toHaveText("密码已重置，请用新密码登录。");

@@ -28,5 +28,6 @@ export const changePasswordAction = secureFormAction({ name: "account.changePass
     // the change stands; only the automatic sign-in failed (e.g. a captcha is due): log in by hand
     redirect("/login?next=%2Fme%2Fsecurity");
   }
-  return { notice: "密码已修改。其他设备上的登录已全部退出，当前浏览器保持登录。" };
+  // a fresh request, so the page reads the new session cookie (this request still carries the old one)
+  redirect("/me/security?changed=1");
 });

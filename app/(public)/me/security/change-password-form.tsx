@@ -8,7 +8,7 @@ import { SubmitButton } from "@/app/(auth)/submit-button";
 import { useFocusError } from "@/app/(auth)/use-focus-error";
 import { changePasswordAction } from "./actions";
 
-export function ChangePasswordForm({ minLength }: { minLength: number }) {
+export function ChangePasswordForm({ minLength, changed }: { minLength: number; changed: boolean }) {
   const [result, formAction, pending] = useActionState(changePasswordAction, INITIAL_AUTH_STATE);
   const state = viewOf(result);
   const formRef = useRef<HTMLFormElement>(null);
@@ -22,8 +22,8 @@ export function ChangePasswordForm({ minLength }: { minLength: number }) {
         <FormAlert tone="error" ref={alertRef}>
           {state.error.message}
         </FormAlert>
-      ) : state.notice ? (
-        <FormAlert tone="success">{state.notice}</FormAlert>
+      ) : changed ? (
+        <FormAlert tone="success">密码已修改。其他设备上的登录已全部退出，当前浏览器保持登录。</FormAlert>
       ) : null}
       <FormField name="currentPassword" label="当前密码" type="password" autoComplete="current-password" errors={fieldErrors.currentPassword} required />
       <FormField
