@@ -1,6 +1,7 @@
 import "server-only";
 import { db as defaultDb } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
+import { logger } from "@/lib/logger";
 
 /**
  * Brute-force counters in PostgreSQL, so every app instance sees the same numbers (an attacker
@@ -57,7 +58,8 @@ export class RateLimiter {
         "points" = CASE WHEN rate_limits."windowEndsAt" <= ${BigInt(now)} THEN 1 ELSE rate_limits."points" + 1 END,
         "windowEndsAt" = CASE WHEN rate_limits."windowEndsAt" <= ${BigInt(now)} THEN EXCLUDED."windowEndsAt" ELSE rate_limits."windowEndsAt" END
       RETURNING "points", "windowEndsAt", "blocks", "blockedUntil"`);
-    void this.maybeCleanup(now);
+    // housekeeping must never fail the request that happened to trigger it
+    this.maybeCleanup(now).catch((err: unknown) => logger.warn({ err }, "rate limit cleanup failed"));
     return { points: row.points, resetAt: Number(row.windowEndsAt) };
   }
 
@@ -146,3 +148,7 @@ export class RateLimiter {
     await this.db.$executeRaw`DELETE FROM used_captchas WHERE "expiresAt" < ${BigInt(now)}`;
   }
 }
+
+let shared: RateLimiter | undefined;
+/** The process-wide limiter on the app database and the system clock (tests construct their own). */
+export const sharedLimiter = (): RateLimiter => (shared ??= new RateLimiter());

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/logger";
 import { verifyCaptcha } from "@/lib/security/captcha";
-import { RateLimiter } from "@/lib/security/rate-limit";
+import { type RateLimiter, sharedLimiter } from "@/lib/security/rate-limit";
 import { requestContext } from "@/lib/security/request-context";
 import { emailSchema, loginPasswordSchema } from "@/lib/validation";
 import { admitLoginAttempt, recordLoginFailure, recordLoginSuccess } from "./login-guard";
@@ -33,8 +33,6 @@ export type AuthenticateResult = { ok: true; user: AuthenticatedUser } | { ok: f
 /** The request's IP (set by the security wrappers) and the counters; tests pass their own clock. */
 export type AuthenticateContext = { ip?: string | null; limiter?: RateLimiter };
 
-let sharedLimiter: RateLimiter | undefined;
-
 /**
  * Checks email + password under the brute-force rules. Called by the Credentials provider, so
  * every sign-in path (our action, Auth.js's own callback endpoint) is counted the same way.
@@ -43,7 +41,7 @@ export async function authenticateUser(input: unknown, ctx: AuthenticateContext 
   const parsed = loginSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
-  const guard = { ip: ctx.ip !== undefined ? ctx.ip : (requestContext()?.ip ?? null), limiter: ctx.limiter ?? (sharedLimiter ??= new RateLimiter()) };
+  const guard = { ip: ctx.ip !== undefined ? ctx.ip : (requestContext()?.ip ?? null), limiter: ctx.limiter ?? sharedLimiter() };
 
   const admitted = await admitLoginAttempt(email, guard);
   if (admitted.retryAfterSeconds) {

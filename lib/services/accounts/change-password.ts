@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { audit } from "@/lib/security/audit";
-import { RateLimiter, secondsUntil } from "@/lib/security/rate-limit";
+import { type RateLimiter, sharedLimiter, secondsUntil } from "@/lib/security/rate-limit";
 import { LIMITS, rateLimitedError } from "@/lib/security/rate-limit-rules";
 import { safeText } from "@/lib/validation";
 import { assertNewPassword } from "./assert-new-password";
@@ -29,7 +29,7 @@ export async function changePassword(actor: Actor, input: unknown, ctx: ChangePa
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { id: true, email: true, role: true, passwordHash: true } });
   if (!user) throw new AppError("UNAUTHENTICATED");
 
-  const limiter = ctx.limiter ?? new RateLimiter();
+  const limiter = ctx.limiter ?? sharedLimiter();
   const key = `login:account-ip:${accountKey(user.email)}:${(ctx.ip ?? "unknown").slice(0, 64)}`;
   const blockedUntil = await limiter.blockedUntil(key);
   if (blockedUntil) throw rateLimitedError(secondsUntil(blockedUntil, limiter.now()));

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { RateLimiter, secondsUntil } from "@/lib/security/rate-limit";
+import { type RateLimiter, secondsUntil } from "@/lib/security/rate-limit";
 import { LIMITS } from "@/lib/security/rate-limit-rules";
 
 /**

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";
 import { newPublicId } from "@/lib/public-id";
-import { RateLimiter, secondsUntil } from "@/lib/security/rate-limit";
+import { type RateLimiter, sharedLimiter, secondsUntil } from "@/lib/security/rate-limit";
 import { LIMITS, rateLimitedError } from "@/lib/security/rate-limit-rules";
 import { emailSchema, newPasswordSchema, safeText } from "@/lib/validation";
 import { assertNewPassword } from "./assert-new-password";
@@ -39,7 +39,7 @@ export async function registerUser(input: RegisterUserInput | Record<string, unk
   // the policy and the limits depend only on what was typed and where from, never on whether
   // the email exists, so both outcomes are refused or accepted alike
   await assertNewPassword(data.password, { role: "READER", email: data.email });
-  const limiter = ctx.limiter ?? new RateLimiter();
+  const limiter = ctx.limiter ?? sharedLimiter();
   const ipWait = await spendIpAuthRequest({ ip: ctx.ip, limiter });
   if (ipWait) throw rateLimitedError(ipWait, "请求过于频繁");
   const byIp = await limiter.hit(`register:ip:${(ctx.ip ?? "unknown").slice(0, 64)}`, LIMITS.registerIp);

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { sendMail } from "@/lib/mail/send-mail";
 import { audit } from "@/lib/security/audit";
-import { RateLimiter, secondsUntil } from "@/lib/security/rate-limit";
+import { type RateLimiter, sharedLimiter, secondsUntil } from "@/lib/security/rate-limit";
 import { LIMITS, rateLimitedError } from "@/lib/security/rate-limit-rules";
 import { absoluteUrl } from "@/lib/site-url";
 import { emailSchema } from "@/lib/validation";
@@ -22,7 +22,7 @@ export type ResetRequestContext = { ip: string | null; limiter?: RateLimiter };
  */
 export async function requestPasswordReset(input: unknown, ctx: ResetRequestContext): Promise<{ delivery: Promise<void> }> {
   const { email } = requestPasswordResetSchema.parse(input);
-  const limiter = ctx.limiter ?? new RateLimiter();
+  const limiter = ctx.limiter ?? sharedLimiter();
   const now = limiter.now();
   const ip = (ctx.ip ?? "unknown").slice(0, 64);
 
