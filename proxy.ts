@@ -23,16 +23,20 @@ export function proxy(request: NextRequest) {
     if (!hasSession) return NextResponse.redirect(new URL(loginPathFor(`${pathname}${search}`), request.url));
   }
 
-  // Our HTTP server (scripts/lib/server.mjs) sets both headers on every request, overwriting any
-  // client value: Next.js renders with the secret placeholder (cacheable HTML) and the server
-  // swaps in the response's fresh nonce. Without that server (`next dev`), one fresh nonce.
-  const nonce = request.headers.get("x-byline-nonce") || newNonce();
-  const renderNonce = request.headers.get("x-byline-render-nonce") || nonce;
-  const options = { dev: process.env.NODE_ENV === "development", https: (process.env.SITE_URL ?? "").startsWith("https:") };
+  // Behind our HTTP server (scripts/lib/server.mjs) Next.js only ever sees the secret render
+  // placeholder, in the request and the response policy alike: cached and revalidated HTML is
+  // rendered with it, and the server swaps in a fresh nonce per response (body and header).
+  // Without that server (`next dev`), one fresh nonce per request.
+  const nonce = request.headers.get("x-byline-render-nonce") || newNonce();
+  const csp = contentSecurityPolicy({
+    nonce,
+    dev: process.env.NODE_ENV === "development",
+    https: (process.env.SITE_URL ?? "").startsWith("https:"),
+  });
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("content-security-policy", contentSecurityPolicy({ nonce: renderNonce, ...options }));
+  requestHeaders.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("content-security-policy", contentSecurityPolicy({ nonce, ...options }));
+  response.headers.set("content-security-policy", csp);
   return response;
 }
 

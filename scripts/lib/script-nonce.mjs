@@ -104,6 +104,9 @@ export function applyScriptNonce(res, options) {
 
   const decide = () => {
     if (active !== null) return active;
+    // the policy header names the placeholder too (proxy.ts): every response states its own nonce
+    const csp = res.getHeader("content-security-policy");
+    if (typeof csp === "string" && options.placeholder) res.setHeader("content-security-policy", csp.replaceAll(options.placeholder, options.nonce));
     active = REWRITTEN.test(String(res.getHeader("content-type") ?? ""));
     if (active) {
       res.removeHeader("content-length"); // the body changes length

@@ -44,10 +44,10 @@ export async function startServer({ dev = false, port = 3000, hostname = "0.0.0.
     inFlight++;
     res.on("close", () => inFlight--);
     stampClientIp(req);
-    // one CSP nonce per request, chosen here so proxy.ts (the policy) and the rewrite (the
-    // prerendered shell's tags) agree; any client-sent value is overwritten
+    // one CSP nonce per response, known only here: Next.js renders with the placeholder
+    // (proxy.ts), the rewrite puts this nonce in the body and the policy header; any
+    // client-sent x-byline-render-nonce is overwritten
     const nonce = randomBytes(16).toString("base64");
-    req.headers["x-byline-nonce"] = nonce;
     req.headers["x-byline-render-nonce"] = placeholder;
     // gzip here rather than in Next.js, so the nonce rewrite sees plain HTML
     compress(req, res, () => {
