@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useRef } from "react";
-import { CaptchaField } from "../captcha-field";
+import { CaptchaField } from "@/components/site/captcha-field";
 import { FormAlert } from "../form-alert";
 import { FormField } from "../form-field";
 import { INITIAL_AUTH_STATE, viewOf } from "../form-state";
