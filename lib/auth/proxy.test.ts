@@ -25,7 +25,16 @@ describe("proxy", () => {
     expect(proxy(req("/admin", "authjs.session-token=")).status).toBe(307);
   });
 
-  it("only runs on the staff areas", () => {
-    expect(config.matcher).toEqual(["/editor/:path*", "/admin/:path*"]);
+  it("runs on pages and route handlers (for the CSP), not on build assets or media", () => {
+    const [{ source }] = config.matcher as [{ source: string }];
+    const matches = (path: string) => new RegExp(`^${source}$`).test(path);
+    for (const p of ["/", "/posts/abc", "/admin/users", "/api/me"]) expect(matches(p), p).toBe(true);
+    for (const p of ["/_next/static/chunks/a.js", "/_next/image", "/media/ab/cd.webp", "/favicon.ico"]) expect(matches(p), p).toBe(false);
+  });
+
+  it("redirects only in the staff areas; other pages pass with a Content-Security-Policy", () => {
+    const res = proxy(req("/me/bookmarks"));
+    expect(res.headers.get("location")).toBeNull();
+    expect(res.headers.get("content-security-policy")).toMatch(/script-src 'nonce-[^']+' /);
   });
 });
