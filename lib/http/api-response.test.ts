@@ -2,9 +2,6 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { jsonError } from "./api-response";
 
-const req = (headers: Record<string, string>) =>
-  new Request("http://localhost:3000/api/x", { method: "POST", headers });
-
 describe("jsonError", () => {
   it("maps an AppError to its status and message, uncached", async () => {
     const r = jsonError(new AppError("UNAUTHENTICATED"));
