@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_COOKIE } from "@/lib/auth/cookie-names";
 import { loginPathFor } from "@/lib/auth/safe-next-path";
 
 /**
@@ -7,9 +8,6 @@ import { loginPathFor } from "@/lib/auth/safe-next-path";
  * a page just to redirect. It is never the check: every page, action and service behind it
  * verifies the session and the role itself (lib/auth/session.ts, lib/authz.ts).
  */
-
-// Auth.js session cookie: "__Secure-" on https, and ".0", ".1"... when it is split into chunks.
-const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 export function proxy(request: NextRequest) {
   const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name) && c.value !== "");
