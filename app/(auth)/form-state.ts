@@ -5,6 +5,8 @@ export type AuthFormState = {
   error?: ActionError;
   /** echoed so a failed submit keeps what was typed; passwords are never echoed */
   values?: { email?: string; displayName?: string };
+  /** login: the password was right and the account has 2FA: show the 动态口令 field */
+  needsOtp?: boolean;
 };
 
 /** The one answer for unknown email, wrong password and malformed input alike. */

@@ -115,7 +115,7 @@ describe("session lifetimes", () => {
   });
 
   it("ends sessions minted before lifetimes existed (no issuedAt)", async () => {
-    const { issuedAt: _i, lastSeenAt: _l, ...old } = token;
+    const old = { ...token, issuedAt: undefined, lastSeenAt: undefined };
     expect(await nextToken({ token: old }, loader(active), T0)).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth";
 import { safeNextPath } from "@/lib/auth/safe-next-path";
+import { secondFactorError } from "@/lib/auth/second-factor-signin";
 import { toActionError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { loginSchema } from "@/lib/services/accounts/authenticate-user";
@@ -16,8 +17,11 @@ export async function loginAction(_prev: AuthFormState, formData: FormData): Pro
   if (!parsed.success) return { error: toActionError(parsed.error), values };
 
   try {
-    await signIn("credentials", { ...parsed.data, redirect: false });
+    await signIn("credentials", { ...parsed.data, otp: formText(formData, "otp", 64), redirect: false });
   } catch (e) {
+    // 2FA accounts: only after a correct password, ask for (or re-ask) the 动态口令
+    const factorError = secondFactorError(e);
+    if (factorError) return { error: factorError, values, needsOtp: true };
     return { error: signInError(e), values };
   }
   redirect(safeNextPath(formData.get("next")));

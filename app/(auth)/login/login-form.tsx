@@ -29,6 +29,9 @@ export function LoginForm({ next, registered }: { next: string; registered: bool
       <input type="hidden" name="next" value={next} />
       <FormField name="email" label="邮箱" type="email" autoComplete="username" defaultValue={state.values?.email} errors={fieldErrors.email} required />
       <FormField name="password" label="密码" type="password" autoComplete="current-password" errors={fieldErrors.password} required />
+      {state.needsOtp ? (
+        <FormField name="otp" label="动态口令" autoComplete="one-time-code" hint="身份验证器中的 6 位数字；手机不在身边时，可填一个恢复码。" errors={fieldErrors.otp} required />
+      ) : null}
       <SubmitButton pending={pending} label="登录" pendingLabel="登录中…" />
       <p className="text-center text-sm text-ink-600">
         还没有账号？

@@ -1,0 +1,22 @@
+import "server-only";
+import { connection } from "next/server";
+import { Suspense } from "react";
+import { redirectIfTotpEnrolmentDue } from "./session";
+
+async function Gate() {
+  await connection(); // per-user: request time only
+  await redirectIfTotpEnrolmentDue();
+  return null;
+}
+
+/**
+ * For the staff layouts: an editor or admin who must set up 2FA lands on the setup page instead
+ * of a "no access" page. Not the safety net: their actor already acts as a reader everywhere.
+ */
+export function TotpEnrolmentGate() {
+  return (
+    <Suspense fallback={null}>
+      <Gate />
+    </Suspense>
+  );
+}
