@@ -117,4 +117,7 @@ test("the session cookie is __Host- prefixed, Secure, HttpOnly, SameSite=Lax, ho
   const session = (await context.cookies()).find((c) => c.name.startsWith("__Host-authjs.session-token"));
   expect(session).toMatchObject({ secure: true, httpOnly: true, sameSite: "Lax", path: "/" });
   expect(session!.domain).not.toMatch(/^\./);
+  // Auth.js re-issues the token (with a fresh lastSeenAt) where the staff layouts ping on activity
+  const renewed = await page.request.get("/api/auth/session");
+  expect(renewed.headers()["set-cookie"]).toMatch(/__Host-authjs\.session-token=[^;]+;.*Secure/i);
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { connection } from "next/server";
 import { Suspense } from "react";
 import { redirectIfTotpEnrolmentDue } from "./session";
+import { SessionActivity } from "./session-activity";
 
 async function Gate() {
   await connection(); // per-user: request time only
@@ -11,12 +12,16 @@ async function Gate() {
 
 /**
  * For the staff layouts: an editor or admin who must set up 2FA lands on the setup page instead
- * of a "no access" page. Not the safety net: their actor already acts as a reader everywhere.
+ * of a "no access" page (not the safety net: their actor already acts as a reader everywhere),
+ * and activity in the workspace keeps the session's idle clock current (session-activity.tsx).
  */
-export function TotpEnrolmentGate() {
+export function StaffSessionGuard() {
   return (
-    <Suspense fallback={null}>
-      <Gate />
-    </Suspense>
+    <>
+      <SessionActivity />
+      <Suspense fallback={null}>
+        <Gate />
+      </Suspense>
+    </>
   );
 }
