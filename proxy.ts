@@ -1,21 +1,45 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE } from "@/lib/auth/cookie-names";
 import { loginPathFor } from "@/lib/auth/safe-next-path";
+import { contentSecurityPolicy, newNonce } from "@/lib/security/headers";
 
 /**
- * Sends visitors without a session cookie from the staff areas to the login page. It only looks
- * at whether the cookie exists (no decryption, no database): a convenience that saves rendering
- * a page just to redirect. It is never the check: every page, action and service behind it
- * verifies the session and the role itself (lib/auth/session.ts, lib/authz.ts).
+ * Runs before every page and route handler:
+ * 1. a fresh CSP nonce per request: Next.js reads it from the request's Content-Security-Policy
+ *    header and puts it on the scripts it emits; the browser gets the same policy;
+ * 2. visitors without a session cookie are sent from the staff areas to the login page. It only
+ *    looks at whether the cookie exists (no decryption, no database): a convenience that saves
+ *    rendering a page just to redirect, never the check. Every page, action and service behind
+ *    it verifies the session and the role itself (lib/auth/session.ts, lib/authz.ts).
  */
 
+const STAFF_AREA = /^\/(editor|admin)(\/|$)/;
+
 export function proxy(request: NextRequest) {
-  const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name) && c.value !== "");
-  if (hasSession) return NextResponse.next();
   const { pathname, search } = request.nextUrl;
-  return NextResponse.redirect(new URL(loginPathFor(`${pathname}${search}`), request.url));
+  if (STAFF_AREA.test(pathname)) {
+    const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name) && c.value !== "");
+    if (!hasSession) return NextResponse.redirect(new URL(loginPathFor(`${pathname}${search}`), request.url));
+  }
+
+  // Behind our HTTP server (scripts/lib/server.mjs) Next.js only ever sees the secret render
+  // placeholder, in the request and the response policy alike: cached and revalidated HTML is
+  // rendered with it, and the server swaps in a fresh nonce per response (body and header).
+  // Without that server (`next dev`), one fresh nonce per request.
+  const nonce = request.headers.get("x-byline-render-nonce") || newNonce();
+  const csp = contentSecurityPolicy({
+    nonce,
+    dev: process.env.NODE_ENV === "development",
+    https: (process.env.SITE_URL ?? "").startsWith("https:"),
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", csp);
+  return response;
 }
 
 export const config = {
-  matcher: ["/editor/:path*", "/admin/:path*"],
+  // pages and route handlers; not build assets, uploaded media or the icons
+  matcher: [{ source: "/((?!_next/static|_next/image|media/|favicon.ico).*)" }],
 };

@@ -5,7 +5,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { demoAuthSecret, ensureGenerated, ensureInstalled, sourceFingerprint } from "./lib/bootstrap.mjs";
-import { bin, root, run, step } from "./lib/run.mjs";
+import { build } from "./lib/build.mjs";
+import { root, step } from "./lib/run.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -49,7 +50,7 @@ try {
     if (built) step("build", "sources unchanged, reusing the production build");
     else {
       step("build", "next build (first run: a few minutes on 2 cores)");
-      await run(bin("next"), ["build"], { env: { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+      await build({ ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" });
       fs.mkdirSync(path.dirname(fingerprintFile), { recursive: true });
       fs.writeFileSync(fingerprintFile, fingerprint);
     }

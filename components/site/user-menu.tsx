@@ -115,6 +115,11 @@ export function UserMenu() {
           </Link>
         </li>
         <li>
+          <Link href="/me/contributions" className={itemClass} onClick={() => setOpen(false)}>
+            我的投稿
+          </Link>
+        </li>
+        <li>
           <Link href="/me/comments" className={itemClass} onClick={() => setOpen(false)}>
             我的评论
           </Link>

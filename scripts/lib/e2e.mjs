@@ -6,6 +6,7 @@ import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { sourceFingerprint } from "./bootstrap.mjs";
+import { build } from "./build.mjs";
 import { migrate, seed } from "./database.mjs";
 import { freePort } from "./embedded-pg.mjs";
 import { bin, root, run, step } from "./run.mjs";
@@ -78,7 +79,7 @@ export async function runE2E(databaseUrl, extraArgs = []) {
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === fingerprint) step("e2e", "production build up to date");
   else {
     step("e2e", "next build");
-    await run(bin("next"), ["build"], { env });
+    await build(env);
     fs.writeFileSync(stamp, fingerprint);
   }
 

@@ -1,6 +1,11 @@
 // The HTTP server around Next.js, with graceful shutdown: on SIGTERM stop accepting, let
 // in-flight requests finish for up to 10 s, then run shutdown hooks (view-count flush, database).
+import { createHmac, randomBytes } from "node:crypto";
+import path from "node:path";
 import http from "node:http";
+import compression from "compression";
+import { readInlineScriptManifest } from "./inline-script-hashes.mjs";
+import { applyScriptNonce } from "./script-nonce.mjs";
 import { root } from "./run.mjs";
 
 // How many reverse proxies of ours sit in front (0: clients connect directly). Decides which
@@ -28,12 +33,27 @@ export async function startServer({ dev = false, port = 3000, hostname = "0.0.0.
   const app = next({ dev, dir: root, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const compress = compression();
+  // See script-nonce.mjs: Next.js renders with this fixed secret placeholder (so cached HTML
+  // stays valid across requests and restarts), every response gets a fresh nonce instead.
+  const placeholder = createHmac("sha256", process.env.AUTH_SECRET || randomBytes(32)).update("byline csp render nonce v1").digest("base64");
+  const buildScripts = readInlineScriptManifest(path.join(root, process.env.NEXT_DIST_DIR || ".next"));
+  if (!dev && buildScripts.size === 0) log("warning: no inline-script manifest (build with `npm run build`); fully prerendered pages will run without their scripts");
   let inFlight = 0;
   const server = http.createServer((req, res) => {
     inFlight++;
     res.on("close", () => inFlight--);
     stampClientIp(req);
-    handle(req, res);
+    // one CSP nonce per response, known only here: Next.js renders with the placeholder
+    // (proxy.ts), the rewrite puts this nonce in the body and the policy header; any
+    // client-sent x-byline-render-nonce is overwritten
+    const nonce = randomBytes(16).toString("base64");
+    req.headers["x-byline-render-nonce"] = placeholder;
+    // gzip here rather than in Next.js, so the nonce rewrite sees plain HTML
+    compress(req, res, () => {
+      applyScriptNonce(res, { nonce, placeholder, buildScripts });
+      handle(req, res);
+    });
   });
   server.keepAliveTimeout = 5_000;
   await new Promise((resolve, reject) => {

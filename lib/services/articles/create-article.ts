@@ -30,6 +30,20 @@ export async function createArticle(actor: Actor | null, input: unknown): Promis
   assertCan(actor, "article.create");
   const data = createArticleSchema.parse(input);
   await assertCategory(data.categoryId);
+  return insertArticle(actor, data, { status: "DRAFT", auditAction: "article.create" });
+}
+
+type NewArticle = z.output<typeof createArticleSchema>;
+
+/**
+ * The INSERT behind createArticle and submitContribution (callers authorize and validate):
+ * the row, its tags, revision 1, the search index entry and the audit row, in one transaction.
+ */
+export async function insertArticle(
+  actor: Actor,
+  data: NewArticle,
+  opts: { status: "DRAFT" | "IN_REVIEW"; auditAction: string },
+): Promise<CreatedArticle> {
   const body = data.body ?? emptyDoc();
   const rendered = renderArticle(body);
   const lede = data.lede ?? "";
@@ -47,7 +61,7 @@ export async function createArticle(actor: Actor | null, input: unknown): Promis
             bodyJson: body as Prisma.InputJsonValue,
             bodyHtml: rendered.html,
             bodyText: rendered.text,
-            status: "DRAFT",
+            status: opts.status,
             authorId: actor.id,
             translatorId: isTranslation ? actor.id : null,
             categoryId: data.categoryId,
@@ -69,7 +83,7 @@ export async function createArticle(actor: Actor | null, input: unknown): Promis
           select: { id: true, publicId: true, version: true },
         });
         await indexArticle(tx, { id: article.id, title: data.title, lede, bodyText: rendered.text });
-        await auditArticle(tx, actor.id, "article.create", article.id, { isTranslation });
+        await auditArticle(tx, actor.id, opts.auditAction, article.id, { isTranslation });
         return article;
       });
     } catch (e) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { promoteContributor } from "@/lib/services/contributions/promote-contributor";
 import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
@@ -49,5 +50,6 @@ export async function publishArticle(actor: Actor | null, input: unknown) {
     action: "article.publish",
     version,
     data: { publishedAt: a.publishedAt ?? new Date(), scheduledAt: null },
+    alsoInTransaction: (tx) => promoteContributor(tx, head.authorId, actor.id),
   });
 }

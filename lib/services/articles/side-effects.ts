@@ -4,13 +4,14 @@ import { articleChangeTags } from "@/lib/cache-tags";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";
+import { audit } from "@/lib/security/audit";
 import type { ArticleHead } from "./access";
 
 type Tx = Pick<Db, "auditLog">;
 
-/** One AuditLog row per state change of an article; written in the same transaction as the change. */
+/** One AuditLog row per state change of an article (with the request's IP); written in the same transaction as the change. */
 export function auditArticle(tx: Tx, actorId: string | null, action: string, articleId: string, meta?: Prisma.InputJsonValue) {
-  return tx.auditLog.create({ data: { actorId, action, targetType: "article", targetId: articleId, meta } });
+  return audit(tx, { actorId, action, targetType: "article", targetId: articleId, meta });
 }
 
 export const cacheTagsOf = (a: Pick<ArticleHead, "id" | "authorId" | "translatorId" | "category" | "tags">) =>

@@ -16,6 +16,8 @@ type Transition = {
   /** when given, the article must still be at this version: nobody publishes text they have not seen */
   version?: number;
   meta?: Record<string, Prisma.InputJsonValue>;
+  /** more writes that must commit with the status change (e.g. promoting a contributor) */
+  alsoInTransaction?: (tx: Prisma.TransactionClient) => Promise<void>;
 };
 
 /**
@@ -31,6 +33,7 @@ export async function transitionArticle(actor: Actor | null, head: ArticleHead, 
     });
     if (res.count === 0) throw new AppError("CONFLICT", "文章已被他人修改或状态已变化，请刷新页面后再试。");
     await auditArticle(tx, actor?.id ?? null, t.action, head.id, { from: head.status, to: t.to, ...t.meta });
+    await t.alsoInTransaction?.(tx);
     return tx.article.findUniqueOrThrow({
       where: { id: head.id },
       select: { id: true, publicId: true, status: true, publishedAt: true, scheduledAt: true },

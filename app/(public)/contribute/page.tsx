@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { Suspense } from "react";
+import { getCurrentUser } from "@/lib/auth/session";
+import { listCategories } from "@/lib/services/public/list-categories";
+import { pageMetadata } from "@/lib/seo/page-metadata";
+import { ContributeForm } from "./contribute-form";
+
+export const metadata: Metadata = pageMetadata({
+  title: "投稿",
+  description: "向署名 Byline 投稿：漏洞分析、攻防实战、安全研究与英文安全资讯的译文。",
+  path: "/contribute",
+});
+
+async function ContributeArea() {
+  await connection();
+  const actor = await getCurrentUser();
+  if (!actor) {
+    return (
+      <div className="rounded-lg bg-white p-6 text-center">
+        <p className="text-ink-900">投稿需要先登录，以便编辑与你联系并在“我的投稿”里反馈审核进度。</p>
+        <div className="mt-4 flex justify-center gap-3">
+          <Link href="/login?next=%2Fcontribute" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+            登录后投稿
+          </Link>
+          <Link href="/register?next=%2Fcontribute" className="rounded-md border border-slate-300 px-4 py-2 text-ink-900 hover:bg-slate-50">
+            注册账号
+          </Link>
+        </div>
+      </div>
+    );
+  }
+  return <ContributeForm categories={await listCategories()} />;
+}
+
+/** 我要投稿: who we look for and the form (signed-in readers). */
+export default function ContributePage() {
+  return (
+    <div className="mx-auto w-full max-w-3xl space-y-5">
+      <header>
+        <h1 className="text-2xl font-bold text-ink-900">投稿</h1>
+        <p className="mt-2 leading-7 text-ink-600">
+          我们欢迎原创的漏洞分析、攻防实战、安全研究，以及英文安全资讯的译文。稿件经编辑审核后发表，
+          发表后你将成为本站的投稿作者，可以保存草稿、持续撰写。
+        </p>
+        <p className="mt-1 text-sm text-ink-600">
+          同时最多 3 篇稿件处于审核中。
+          <Link href="/me/contributions" className="ml-1 text-brand-700 underline">
+            查看我的投稿
+          </Link>
+        </p>
+      </header>
+      <Suspense fallback={<p className="rounded bg-white p-8 text-center text-ink-600">加载中…</p>}>
+        <ContributeArea />
+      </Suspense>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
+import { requireUserOrRedirect } from "@/lib/auth/session";
+import { formatDate } from "@/lib/format/beijing-time";
+import type { CommentStatus } from "@/lib/generated/prisma/enums";
+import { listMyComments } from "@/lib/services/comments/list-my-comments";
+
+export const metadata: Metadata = { title: "我的评论", robots: { index: false, follow: false } };
+
+const STATUS: Record<Exclude<CommentStatus, "DELETED">, { label: string; className: string }> = {
+  PENDING: { label: "待审核", className: "bg-amber-100 text-amber-900" },
+  APPROVED: { label: "已显示", className: "bg-emerald-100 text-emerald-900" },
+  REJECTED: { label: "未通过", className: "bg-slate-100 text-slate-700" },
+  SPAM: { label: "未通过", className: "bg-slate-100 text-slate-700" },
+};
+
+async function CommentList() {
+  const actor = await requireUserOrRedirect("/me/comments");
+  const items = await listMyComments(actor);
+  if (items.length === 0) {
+    return <p className="rounded bg-white p-8 text-center text-ink-600">还没有发表过评论。读完文章后，欢迎在文末留下你的看法。</p>;
+  }
+  return (
+    <ul className="divide-y divide-slate-100 rounded bg-white" data-testid="my-comment-list">
+      {items.map((c) => {
+        const status = STATUS[c.status as Exclude<CommentStatus, "DELETED">];
+        return (
+          <li key={c.id} className="p-4">
+            <div className="flex flex-wrap items-center gap-2 text-sm text-ink-600">
+              <span className={`rounded px-2 py-0.5 text-xs font-medium ${status.className}`}>{status.label}</span>
+              <span>
+                评论于{" "}
+                {c.article.visible ? (
+                  <Link href={`/posts/${c.article.publicId}#comments`} className="text-brand-700 hover:underline">
+                    {c.article.title}
+                  </Link>
+                ) : (
+                  <span>{c.article.title}（文章已下线）</span>
+                )}
+              </span>
+              <time dateTime={c.createdAt.toISOString()} className="ml-auto text-xs">
+                {formatDate(c.createdAt)}
+              </time>
+            </div>
+            {/* plain text: React escapes it; comments never render as HTML */}
+            <p className="mt-2 whitespace-pre-wrap break-words text-ink-900">{c.body}</p>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** 我的评论: what the reader wrote and whether moderators have let it through. */
+export default function MyCommentsPage() {
+  return (
+    <div className="mx-auto w-full max-w-3xl">
+      <h1 className="mb-4 text-2xl font-bold text-ink-900">我的评论</h1>
+      <p className="mb-4 text-sm text-ink-600">评论经编辑审核后才会在文章页显示。</p>
+      <Suspense fallback={<p className="rounded bg-white p-8 text-center text-ink-600">加载中…</p>}>
+        <CommentList />
+      </Suspense>
+    </div>
+  );
+}

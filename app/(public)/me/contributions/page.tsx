@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
+import { requireUserOrRedirect } from "@/lib/auth/session";
+import { formatDate } from "@/lib/format/beijing-time";
+import type { ArticleStatus } from "@/lib/generated/prisma/enums";
+import { listMyContributions } from "@/lib/services/contributions/list-my-contributions";
+
+export const metadata: Metadata = { title: "我的投稿", robots: { index: false, follow: false } };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const STATUS: Record<ArticleStatus, { label: string; className: string }> = {
+  DRAFT: { label: "草稿 / 已退回", className: "bg-slate-100 text-slate-700" },
+  IN_REVIEW: { label: "审核中", className: "bg-amber-100 text-amber-900" },
+  SCHEDULED: { label: "已采用，定时发布", className: "bg-sky-100 text-sky-900" },
+  PUBLISHED: { label: "已发表", className: "bg-emerald-100 text-emerald-900" },
+  ARCHIVED: { label: "已下线", className: "bg-slate-100 text-slate-700" },
+};
+
+async function ContributionList({ searchParams }: Props) {
+  const actor = await requireUserOrRedirect("/me/contributions");
+  const [items, q] = await Promise.all([listMyContributions(actor), searchParams]);
+  return (
+    <>
+      {q.submitted === "1" && (
+        <p role="status" className="mb-4 rounded border border-emerald-200 bg-emerald-50 p-3 text-emerald-900">
+          投稿已提交，编辑审核后会在这里更新状态。
+        </p>
+      )}
+      {items.length === 0 ? (
+        <p className="rounded bg-white p-8 text-center text-ink-600">
+          还没有投稿。
+          <Link href="/contribute" className="ml-1 text-brand-700 underline">
+            写一篇
+          </Link>
+        </p>
+      ) : (
+        <ul className="divide-y divide-slate-100 rounded bg-white" data-testid="contribution-list">
+          {items.map((c) => (
+            <li key={c.id} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-center sm:gap-4">
+              <div className="min-w-0 flex-1">
+                {c.status === "PUBLISHED" ? (
+                  <Link href={`/posts/${c.publicId}`} className="font-medium text-ink-900 hover:text-brand-600">
+                    {c.title}
+                  </Link>
+                ) : (
+                  <span className="font-medium text-ink-900">{c.title}</span>
+                )}
+                <p className="mt-1 text-xs text-ink-600">
+                  {c.categoryName} · 提交于 <time dateTime={c.createdAt.toISOString()}>{formatDate(c.createdAt)}</time>
+                  {c.publishedAt && c.status === "PUBLISHED" && (
+                    <>
+                      {" "}
+                      · 发表于 <time dateTime={c.publishedAt.toISOString()}>{formatDate(c.publishedAt)}</time>
+                    </>
+                  )}
+                </p>
+              </div>
+              <span className={`self-start rounded px-2 py-0.5 text-xs font-medium sm:self-center ${STATUS[c.status].className}`}>{STATUS[c.status].label}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/** 我的投稿: the reader's submissions and where each stands. Per user, rendered at request time. */
+export default function MyContributionsPage({ searchParams }: Props) {
+  return (
+    <div className="mx-auto w-full max-w-3xl">
+      <div className="mb-4 flex items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold text-ink-900">我的投稿</h1>
+        <Link href="/contribute" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          新投稿
+        </Link>
+      </div>
+      <Suspense fallback={<p className="rounded bg-white p-8 text-center text-ink-600">加载中…</p>}>
+        <ContributionList searchParams={searchParams} />
+      </Suspense>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { APIRequestContext } from "@playwright/test";
+import pg from "pg";
+
+/**
+ * Calling server actions the way an attacker would: a bare POST with the action's id, no page,
+ * no client code. Ids come from the production build's server-reference manifest.
+ */
+export function actionId(file: string, exportedName: string): string {
+  const dist = path.resolve(import.meta.dirname, "../..", process.env.NEXT_DIST_DIR || ".next");
+  const manifest = JSON.parse(fs.readFileSync(path.join(dist, "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename: string; exportedName: string }>;
+  };
+  const hit = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === exportedName);
+  if (!hit) throw new Error(`no server action ${exportedName} in ${file}`);
+  return hit[0];
+}
+
+export type ActionCall = { status: number; body: string; result: { ok?: boolean; code?: string } };
+
+/** POSTs `args` to the action through `pagePath`; `origin: null` sends no Origin header at all. */
+export async function callAction(
+  request: APIRequestContext,
+  opts: { pagePath: string; id: string; args: unknown[]; origin: string | null },
+): Promise<ActionCall> {
+  const headers: Record<string, string> = {
+    "Next-Action": opts.id,
+    Accept: "text/x-component",
+    "Content-Type": "text/plain;charset=UTF-8",
+  };
+  if (opts.origin !== null) headers.Origin = opts.origin;
+  const res = await request.post(opts.pagePath, { headers, data: JSON.stringify(opts.args), maxRedirects: 0 });
+  const body = await res.text();
+  // the action's return value is one row of the RSC payload: {"ok":false,"error":{"code":"FORBIDDEN",...}}
+  const ok = body.match(/"ok":(true|false)/)?.[1];
+  const code = body.match(/"error":\{"code":"([A-Z_]+)"/)?.[1];
+  return { status: res.status(), body, result: { ok: ok === undefined ? undefined : ok === "true", code } };
+}
+
+export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+type ArticleRow = { status: string; title: string; version: number; authorId: string; viewCount: number };
+
+export async function articleRow(id: string): Promise<ArticleRow> {
+  const [row] = await query<ArticleRow>('select status, title, version, "authorId", "viewCount" from articles where id = $1', [id]);
+  if (!row) throw new Error(`no article ${id} in the test database`);
+  return row;
+}

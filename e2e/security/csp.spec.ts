@@ -1,0 +1,100 @@
+import { expect, test, type Page } from "@playwright/test";
+import { authStatePath, type DemoRole } from "../auth-state";
+
+/**
+ * The Content-Security-Policy with per-response nonces (proxy.ts + scripts/lib/script-nonce.mjs)
+ * must let every page of ours run, and nothing else.
+ */
+
+function collectCspViolations(page: Page): string[] {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text().slice(0, 300));
+  });
+  return violations;
+}
+
+async function firstArticlePath(page: Page): Promise<string> {
+  await page.goto("/");
+  const href = await page.locator('a[href^="/posts/"]').first().getAttribute("href");
+  if (!href) throw new Error("no article link on the home page");
+  return href;
+}
+
+test.describe("CSP on public pages", () => {
+  test("pages hydrate with zero violations, and each response has its own nonce", async ({ page }) => {
+    const article = await firstArticlePath(page);
+    const violations = collectCspViolations(page);
+    for (const path of ["/", article, "/category/vulnerabilities", "/search?q=勒索", "/tag", "/login", "/register", "/no-such-page"]) {
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+      // hydrated: the client router exists only when Next.js' scripts ran
+      expect(await page.evaluate(() => typeof (window as { next?: unknown }).next), path).toBe("object");
+    }
+    expect(violations).toEqual([]);
+
+    const a = (await page.request.get(article)).headers()["content-security-policy"];
+    const b = (await page.request.get(article)).headers()["content-security-policy"];
+    expect(a).toMatch(/script-src 'nonce-[A-Za-z0-9+/=]+' 'sha256-[^']+' 'strict-dynamic'/);
+    expect(a).toContain("object-src 'none'");
+    expect(a).toContain("base-uri 'none'");
+    expect(a).toContain("frame-ancestors 'none'");
+    expect(a).toContain("form-action 'self'");
+    expect(a).not.toContain("unsafe-inline' ;");
+    expect(a?.match(/nonce-([^']+)/)?.[1]).not.toBe(b?.match(/nonce-([^']+)/)?.[1]);
+  });
+
+  test("the HTML never carries the render placeholder, only this response's nonce", async ({ page }) => {
+    const article = await firstArticlePath(page);
+    const res = await page.request.get(article);
+    const nonce = res.headers()["content-security-policy"]?.match(/nonce-([^']+)/)?.[1];
+    const html = await res.text();
+    const nonces = new Set([...html.matchAll(/ nonce="([^"]+)"/g)].map((m) => m[1]));
+    expect(nonces).toEqual(new Set([nonce]));
+  });
+
+  test("an inline script injected into the page does not run, the page's own scripts do", async ({ page }) => {
+    const article = await firstArticlePath(page);
+    const violations = collectCspViolations(page);
+    await page.route(article, async (route) => {
+      const res = await route.fetch();
+      const body = (await res.text()).replace("</body>", '<script>window.__injected = true</script><img src="x" onerror="window.__injected = true"></body>');
+      // the body is decoded text now: drop the encoding and length of the original
+      const headers = Object.fromEntries(Object.entries(res.headers()).filter(([k]) => k !== "content-encoding" && k !== "content-length"));
+      await route.fulfill({ status: res.status(), headers, body });
+    });
+    await page.goto(article);
+    await page.waitForLoadState("networkidle");
+    expect(await page.evaluate(() => (window as { __injected?: boolean }).__injected)).toBeUndefined();
+    expect(await page.evaluate(() => typeof (window as { next?: unknown }).next)).toBe("object");
+    expect(violations.length).toBeGreaterThan(0);
+  });
+
+  test("security headers on every response", async ({ request }) => {
+    for (const path of ["/", "/api/health", "/feed"]) {
+      const h = (await request.get(path)).headers();
+      expect(h["x-content-type-options"], path).toBe("nosniff");
+      expect(h["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+      expect(h["permissions-policy"], path).toContain("camera=()");
+      expect(h["permissions-policy"], path).toContain("geolocation=()");
+    }
+  });
+});
+
+for (const [role, paths] of [
+  ["EDITOR", ["/editor", "/editor/articles/new", "/editor/review"]],
+  ["ADMIN", ["/admin"]],
+] as [DemoRole, string[]][]) {
+  test.describe(`CSP in the staff area (${role})`, () => {
+    test.use({ storageState: authStatePath(role) });
+    test("staff pages hydrate with zero violations", async ({ page }) => {
+      const violations = collectCspViolations(page);
+      for (const path of paths) {
+        await page.goto(path);
+        await page.waitForLoadState("networkidle");
+        expect(await page.evaluate(() => typeof (window as { next?: unknown }).next), path).toBe("object");
+      }
+      expect(violations).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,148 @@
+// Gives this response's CSP nonce to exactly the scripts we ship, in HTML and RSC responses.
+//
+// Why a rewrite: with Cache Components, Next.js caches rendered HTML (the static shell, and
+// whole pages that have no per-request part), but a nonce must differ on every response
+// (vercel/next.js#89754). So Next.js renders with a fixed secret placeholder nonce — derived
+// from AUTH_SECRET, never sent to a client because this rewrite replaces every occurrence —
+// and each response gets a fresh nonce here. Three kinds of script receive it:
+//   1. tags React rendered with the placeholder (it only does so for its own scripts);
+//   2. <script src="/_next/static/..."> (and their <link rel="preload" as="script">) without a
+//      nonce: the prerendered shell's chunk tags, which load code from our build directory only;
+//   3. bare inline <script> whose exact body was in the build output (inline-script-hashes.mjs):
+//      bootstrap and flight data of pages prerendered at build time.
+// Anything else, including markup injected through content, keeps no nonce and is blocked.
+import { StringDecoder } from "node:string_decoder";
+import { hashScript } from "./inline-script-hashes.mjs";
+
+const OPEN = "<script";
+const CHUNK_TAG = '<script src="/_next/static/';
+// the shell's low-priority preloads of the same chunks: fetches checked against script-src too
+const PRELOAD = '<link rel="preload" as="script"';
+const PRELOAD_HREF = ' href="/_next/static/';
+
+function nextTag(buf) {
+  const a = buf.indexOf(OPEN);
+  const b = buf.indexOf(PRELOAD);
+  return a === -1 ? b : b === -1 ? a : Math.min(a, b);
+}
+const CLOSE = "</script>";
+
+function heldTail(text, patterns) {
+  let hold = 0;
+  for (const p of patterns) {
+    const max = Math.min(p.length - 1, text.length);
+    for (let n = max; n > hold; n--) if (p.startsWith(text.slice(text.length - n))) hold = n;
+  }
+  return hold;
+}
+
+/**
+ * Stateful rewriter for one response body. `push(text)` returns what may be sent now (it holds
+ * back an unfinished tag or inline script), `flush()` the rest.
+ */
+export function createNonceRewriter({ nonce, placeholder, buildScripts = new Set() }) {
+  let buf = "";
+  const swap = (s) => (placeholder ? s.replaceAll(placeholder, nonce) : s);
+
+  function drain(final) {
+    let out = "";
+    for (;;) {
+      const at = nextTag(buf);
+      if (at === -1) {
+        const hold = final ? 0 : heldTail(buf, placeholder ? [OPEN, PRELOAD, placeholder] : [OPEN, PRELOAD]);
+        out += swap(buf.slice(0, buf.length - hold));
+        buf = buf.slice(buf.length - hold);
+        return out;
+      }
+      out += swap(buf.slice(0, at));
+      buf = buf.slice(at);
+      const tagEnd = buf.indexOf(">");
+      if (tagEnd === -1) {
+        if (final) return out + swap(buf) + ((buf = ""), "");
+        return out;
+      }
+      const tag = buf.slice(0, tagEnd + 1);
+      if (tag === "<script>") {
+        const close = buf.indexOf(CLOSE, tagEnd + 1);
+        if (close === -1) {
+          if (final) return out + swap(buf) + ((buf = ""), "");
+          return out;
+        }
+        const body = buf.slice(tagEnd + 1, close);
+        out += (buildScripts.has(hashScript(body)) ? `<script nonce="${nonce}">` : tag) + body + CLOSE;
+        buf = buf.slice(close + CLOSE.length);
+        continue;
+      }
+      if (tag.startsWith(CHUNK_TAG) && !tag.includes(" nonce=")) out += `<script nonce="${nonce}"${tag.slice(OPEN.length)}`;
+      else if (tag.startsWith(PRELOAD) && tag.includes(PRELOAD_HREF) && !tag.includes(" nonce=")) out += `<link nonce="${nonce}"${tag.slice(5)}`;
+      else out += swap(tag);
+      buf = buf.slice(tag.length);
+    }
+  }
+
+  return {
+    push(text) {
+      buf += text;
+      return drain(false);
+    },
+    flush() {
+      return drain(true);
+    },
+  };
+}
+
+const REWRITTEN = /^(text\/html|text\/x-component)/;
+
+/** Wraps res.write/end/writeHead so HTML and RSC bodies go through the rewriter. */
+export function applyScriptNonce(res, options) {
+  const origWrite = res.write.bind(res);
+  const origEnd = res.end.bind(res);
+  const origWriteHead = res.writeHead.bind(res);
+  let active = null;
+  let decoder;
+  let rewriter;
+
+  const decide = () => {
+    if (active !== null) return active;
+    // the policy header names the placeholder too (proxy.ts): every response states its own nonce
+    const csp = res.getHeader("content-security-policy");
+    if (typeof csp === "string" && options.placeholder) res.setHeader("content-security-policy", csp.replaceAll(options.placeholder, options.nonce));
+    active = REWRITTEN.test(String(res.getHeader("content-type") ?? ""));
+    if (active) {
+      res.removeHeader("content-length"); // the body changes length
+      decoder = new StringDecoder("utf8");
+      rewriter = createNonceRewriter(options);
+    }
+    return active;
+  };
+
+  res.writeHead = function writeHead(status, a, b) {
+    const message = typeof a === "string" ? a : undefined;
+    const headers = typeof a === "string" ? b : a;
+    if (headers && !Array.isArray(headers)) {
+      for (const [k, v] of Object.entries(headers)) if (v !== undefined) res.setHeader(k, v);
+      decide();
+      return message ? origWriteHead(status, message) : origWriteHead(status);
+    }
+    decide();
+    return origWriteHead(status, a, b);
+  };
+
+  const toText = (chunk, encoding) =>
+    typeof chunk === "string" ? chunk : decoder.write(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, encoding));
+
+  res.write = function write(chunk, encoding, cb) {
+    if (!decide() || chunk == null) return origWrite(chunk, encoding, cb);
+    const out = rewriter.push(toText(chunk, typeof encoding === "string" ? encoding : undefined));
+    return origWrite(out, "utf8", typeof encoding === "function" ? encoding : cb);
+  };
+
+  res.end = function end(chunk, encoding, cb) {
+    if (typeof chunk === "function") return res.end(undefined, undefined, chunk);
+    if (typeof encoding === "function") return res.end(chunk, undefined, encoding);
+    if (!decide()) return origEnd(chunk, encoding, cb);
+    let out = chunk == null ? "" : rewriter.push(toText(chunk, encoding));
+    out += rewriter.push(decoder.end()) + rewriter.flush();
+    return origEnd(out, "utf8", cb);
+  };
+}
