@@ -54,4 +54,39 @@ describe("buildAuthConfig", () => {
     const next = await jwt({ token, trigger: "update", session: { role: "ADMIN" } });
     expect(next).toEqual({ sub: "u1", userId: "u1", role: "READER", sessionVersion: 1, checkedAt: expect.any(Number), issuedAt: now, lastSeenAt: expect.any(Number) });
   });
+
+  it("asks for the second factor only after a correct password, and signs in once it is accepted", async () => {
+    const c = await configWith({ NODE_ENV: "test" });
+    const { authenticateUser } = await import("@/lib/services/accounts/authenticate-user");
+    const { checkSignInFactor } = await import("@/lib/services/two-factor/check-sign-in-factor");
+    const authorize = (c.providers[0] as unknown as { options: { authorize: (creds: object) => Promise<unknown> } }).options.authorize;
+    const creds = { email: "e@x.cn", password: "pw", otp: "123456" };
+
+    vi.mocked(authenticateUser).mockResolvedValueOnce({ ok: false, reason: "invalid" });
+    expect(await authorize(creds)).toBeNull();
+    expect(checkSignInFactor).not.toHaveBeenCalled();
+
+    const ok = { ok: true as const, user: { id: "u1", role: "EDITOR" as const, sessionVersion: 2 } };
+    vi.mocked(authenticateUser).mockResolvedValueOnce(ok);
+    vi.mocked(checkSignInFactor).mockResolvedValueOnce("required");
+    await expect(authorize({ ...creds, otp: "" })).rejects.toMatchObject({ code: "otp_required" });
+    expect(checkSignInFactor).toHaveBeenCalledWith("u1", "");
+
+    vi.mocked(authenticateUser).mockResolvedValueOnce(ok);
+    vi.mocked(checkSignInFactor).mockResolvedValueOnce("invalid");
+    await expect(authorize(creds)).rejects.toMatchObject({ code: "otp_invalid" });
+
+    vi.mocked(authenticateUser).mockResolvedValueOnce(ok);
+    vi.mocked(checkSignInFactor).mockResolvedValueOnce("ok");
+    expect(await authorize(creds)).toEqual({ id: "u1", role: "EDITOR", sessionVersion: 2 });
+  });
+
+  it("turns a held sign-in into what the login form shows, and leaves other errors alone", async () => {
+    const { SecondFactorSignin, secondFactorError } = await import("./second-factor-signin");
+    expect(secondFactorError(new SecondFactorSignin("required"))?.message).toContain("动态口令");
+    expect(secondFactorError(new SecondFactorSignin("invalid"))?.fieldErrors?.otp).toHaveLength(1);
+    expect(secondFactorError(new SecondFactorSignin("blocked"))?.code).toBe("RATE_LIMITED");
+    expect(secondFactorError(Object.assign(new Error(), { code: "suspended" }))).toBeNull();
+    expect(secondFactorError(null)).toBeNull();
+  });
 });
