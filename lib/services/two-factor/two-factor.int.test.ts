@@ -14,6 +14,7 @@ const { checkSignInFactor, FACTOR_BLOCK_MS } = await import("./check-sign-in-fac
 const { confirmTwoFactorSetup } = await import("./confirm-two-factor-setup");
 const { disableTwoFactor } = await import("./disable-two-factor");
 const { getTwoFactorStatus } = await import("./get-two-factor-status");
+const { regenerateRecoveryCodes } = await import("./regenerate-recovery-codes");
 const { isStaffTotpRequired, mustEnrolTotp, REQUIRE_STAFF_TOTP_KEY } = await import("@/lib/auth/totp-policy");
 
 const T0 = new Date(Date.UTC(2026, 10, 29, 4, 0, 0)); // on a 30 s boundary
@@ -135,6 +136,20 @@ describe("turning 2FA off", () => {
     expect(await db.recoveryCode.count({ where: { userId: actor.id } })).toBe(0);
     expect(await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { totpSecret: true, totpLastStep: true } })).toEqual({ totpSecret: null, totpLastStep: null });
     expect(await db.auditLog.count({ where: { actorId: actor.id, action: "account.twoFactor.disabled" } })).toBe(1);
+  });
+});
+
+describe("regenerating recovery codes", () => {
+  it("needs a current code, and the old codes stop working", async () => {
+    const actor = await staff();
+    const { secret, codes: old } = await enabled(actor);
+    expect((await errorOf(regenerateRecoveryCodes(actor, { code: "000000" }, at(60_000)))).code).toBe("INVALID");
+    const now = at(120_000);
+    const fresh = await regenerateRecoveryCodes(actor, { code: await codeAt(secret, now) }, now);
+    expect(fresh).toHaveLength(10);
+    expect(fresh).not.toContain(old[0]);
+    expect(await checkSignInFactor(actor.id, old[0], at(130_000))).toBe("invalid");
+    expect(await checkSignInFactor(actor.id, fresh[0], at(131_000))).toBe("ok");
   });
 });
 

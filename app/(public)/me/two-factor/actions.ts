@@ -6,6 +6,7 @@ import { secureFormAction } from "@/lib/security/action";
 import { beginTwoFactorSetup } from "@/lib/services/two-factor/begin-two-factor-setup";
 import { confirmTwoFactorSchema, confirmTwoFactorSetup } from "@/lib/services/two-factor/confirm-two-factor-setup";
 import { disableTwoFactor, disableTwoFactorSchema } from "@/lib/services/two-factor/disable-two-factor";
+import { regenerateRecoveryCodes, regenerateRecoveryCodesSchema } from "@/lib/services/two-factor/regenerate-recovery-codes";
 
 const PATH = "/me/two-factor";
 
@@ -29,4 +30,10 @@ export const disableTwoFactorAction = secureFormAction(
     await disableTwoFactor(actor, input);
     revalidatePath(PATH);
   },
+);
+
+/** Like confirm: answers with the new codes and lets the page keep showing them until "完成". */
+export const regenerateRecoveryCodesAction = secureFormAction(
+  { name: "account.twoFactor.regenerateCodes", input: regenerateRecoveryCodesSchema, auth: "user", permission: "account.twoFactor" },
+  async (input, { actor }) => regenerateRecoveryCodes(actor, input),
 );

@@ -5,6 +5,7 @@ import { TWO_FACTOR_SETUP_PATH } from "@/lib/auth/totp-policy";
 import { getTwoFactorStatus } from "@/lib/services/two-factor/get-two-factor-status";
 import { ConfirmSetupForm } from "./confirm-setup-form";
 import { DisableForm } from "./disable-form";
+import { RegenerateCodesForm } from "./regenerate-codes-form";
 import { StartSetupButton } from "./start-setup-button";
 
 export const metadata: Metadata = { title: "两步验证", robots: { index: false, follow: false } };
@@ -31,6 +32,7 @@ async function TwoFactorPanel() {
             。登录时除了密码，还需要身份验证器中的动态口令。剩余可用恢复码：
             <strong data-testid="recovery-codes-left">{status.recoveryCodesLeft}</strong> 个。
           </p>
+          <RegenerateCodesForm />
           <DisableForm />
         </section>
       ) : status.state === "pending" ? (
