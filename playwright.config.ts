@@ -29,6 +29,8 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: chromium }, dependencies: ["setup"] },
+    { name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: chromium }, dependencies: ["setup"], testIgnore: /leak-scan\.spec\.ts/ },
+    // last: scans what every other spec made the server say and log
+    { name: "leak-scan", testMatch: /leak-scan\.spec\.ts/, use: { launchOptions: chromium }, dependencies: ["chromium"] },
   ],
 });

@@ -37,10 +37,17 @@ async function recreateDatabase(url) {
   }
 }
 
-async function waitForHealth(base, child, timeoutMs = 60_000) {
+async function waitForHealth(base, child, logFile, timeoutMs = 60_000) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}; see .data/test-reports/server.log`);
+    // our own child must own the port (scripts/serve.mjs prints this after listen succeeds):
+    // a health answer alone could come from another server on the same port
+    const listening = fs.readFileSync(logFile, "utf8").includes("Byline listening on");
+    if (!listening) {
+      await new Promise((r) => setTimeout(r, 250));
+      continue;
+    }
     try {
       const r = await fetch(`${base}/api/health`);
       if (r.ok) return;
@@ -56,39 +63,49 @@ export async function runE2E(databaseUrl, extraArgs = []) {
   await migrate(databaseUrl, ["deploy"], { quiet: true });
   await seed(databaseUrl, { quiet: true, env: { UPLOAD_DIR: path.join(root, ".data", "test-uploads") } });
 
-  // a fixed port when free keeps SITE_URL (baked into the build) stable, so local reruns reuse the build
-  const port = (await isFree(39170)) ? 39170 : await freePort();
-  const base = `http://localhost:${port}`;
-  const env = {
-    NODE_ENV: "production",
-    NEXT_DIST_DIR: DIST,
-    NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: databaseUrl,
-    SITE_URL: base,
-    PORT: String(port),
-    AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
-    BYLINE_DEMO: "1",
-    BYLINE_TEST: "1",
-    UPLOAD_DIR: path.join(root, ".data", "test-uploads"),
-    MAIL_DIR: path.join(root, ".data", "test-mail"),
-    LOG_LEVEL: "info",
-  };
-  const stamp = path.join(root, DIST, "byline-fingerprint");
-  process.env.SITE_URL = base;
-  const fingerprint = sourceFingerprint();
-  if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === fingerprint) step("e2e", "production build up to date");
-  else {
-    step("e2e", "next build");
-    await build(env);
-    fs.writeFileSync(stamp, fingerprint);
+  // A fixed port when free keeps SITE_URL (baked into the build) stable, so local reruns reuse
+  // the build. Another run on this machine may take the port while we build: then build again
+  // for a fresh one rather than test somebody else's server.
+  let port = (await isFree(39170)) ? 39170 : await freePort();
+  let base, env;
+  for (let attempt = 0; ; attempt++) {
+    base = `http://localhost:${port}`;
+    env = {
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: DIST,
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: databaseUrl,
+      SITE_URL: base,
+      PORT: String(port),
+      AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+      BYLINE_DEMO: "1",
+      BYLINE_TEST: "1",
+      UPLOAD_DIR: path.join(root, ".data", "test-uploads"),
+      MAIL_DIR: path.join(root, ".data", "test-mail"),
+      LOG_LEVEL: "info",
+    };
+    const stamp = path.join(root, DIST, "byline-fingerprint");
+    process.env.SITE_URL = base;
+    const fingerprint = sourceFingerprint();
+    if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === fingerprint) step("e2e", "production build up to date");
+    else {
+      step("e2e", "next build");
+      await build(env);
+      fs.writeFileSync(stamp, fingerprint);
+    }
+    if (await isFree(port)) break;
+    if (attempt >= 2) throw new Error(`port ${port} is taken by another process`);
+    step("e2e", `port ${port} was taken while building (another test run?): building for a free port`);
+    port = await freePort();
   }
 
   step("e2e", `starting the production server on ${base}`);
   fs.rmSync(env.MAIL_DIR, { recursive: true, force: true });
-  const log = fs.openSync(path.join(reports, "server.log"), "w");
+  const logFile = path.join(reports, "server.log");
+  const log = fs.openSync(logFile, "w");
   const server = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", log, log] });
   try {
-    await waitForHealth(base, server);
+    await waitForHealth(base, server, logFile);
     const out = path.join(reports, "e2e.json");
     fs.rmSync(out, { force: true });
     let failure;
