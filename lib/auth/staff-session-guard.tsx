@@ -16,12 +16,11 @@ async function Gate() {
  * and activity in the workspace keeps the session's idle clock current (session-activity.tsx).
  */
 export function StaffSessionGuard() {
+  // both read request data (the path, the session): they stream in after the static shell
   return (
-    <>
+    <Suspense fallback={null}>
       <SessionActivity />
-      <Suspense fallback={null}>
-        <Gate />
-      </Suspense>
-    </>
+      <Gate />
+    </Suspense>
   );
 }
