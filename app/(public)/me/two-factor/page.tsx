@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { Suspense } from "react";
 import { isTotpEnrolmentDue, requireUserOrRedirect } from "@/lib/auth/session";
 import { TWO_FACTOR_SETUP_PATH } from "@/lib/auth/totp-policy";
@@ -13,6 +14,8 @@ export const metadata: Metadata = { title: "两步验证", robots: { index: fals
 const card = "rounded-lg bg-white p-5 sm:p-6";
 
 async function TwoFactorPanel() {
+  // request time only: the session lookup uses crypto before it touches cookies
+  await connection();
   const actor = await requireUserOrRedirect(TWO_FACTOR_SETUP_PATH);
   const [status, isDue] = await Promise.all([getTwoFactorStatus(actor), isTotpEnrolmentDue()]);
   return (
