@@ -30,9 +30,11 @@ test.describe("a reader", () => {
     await page.goto(editorPage(CONTRIBUTOR_DRAFT));
     await expect(page.getByTestId("not-found").or(page.getByRole("heading", { name: "无法访问" }))).toBeVisible();
     await expect(page.getByText("短信验证码接口被刷")).toHaveCount(0);
+    // the not-found page (the first request may be a soft 404 from the prerendered shell; see e2e/public/helpers.ts)
     const admin = await page.goto("/admin");
-    expect(admin?.status()).toBe(404);
+    expect([200, 404]).toContain(admin?.status());
     await expect(page.getByTestId("not-found")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "站点概览" })).toHaveCount(0);
   });
 
   test("cannot publish or edit by POSTing to the server actions directly", async ({ page }) => {

@@ -40,16 +40,17 @@ test("a reader submits a contribution, an editor publishes it, the reader sees i
   await expect(page.getByTestId("contribute-form")).toBeVisible();
 
   // bad input first: the typed text must survive the error
-  await page.getByLabel("标题").fill(title);
-  await page.getByLabel("栏目").selectOption({ index: 1 });
-  await page.getByLabel(/导语/).fill("云函数的权限配置常被忽视，本文总结五个常见误区。");
-  await page.getByLabel(/正文/).fill("太短的正文");
+  const form = page.getByTestId("contribute-form");
+  await form.getByLabel("标题").fill(title);
+  await form.getByLabel("栏目").selectOption({ index: 1 });
+  await form.getByLabel(/导语/).fill("云函数的权限配置常被忽视，本文总结五个常见误区。");
+  await form.getByLabel(/正文/).fill("太短的正文");
   await page.getByRole("button", { name: "提交投稿" }).click();
   await expect(page.locator("#body-error")).toContainText("至少需要 100 个字符");
-  await expect(page.getByLabel("标题")).toHaveValue(title);
+  await expect(form.getByLabel("标题")).toHaveValue(title);
 
   const body = ["第一个误区是把所有函数共用一个执行角色，一旦某个函数被攻破，攻击者就拿到了全部权限。".repeat(2), "第二个误区是在环境变量里明文保存访问密钥，日志与监控系统会把它们带到更多地方。".repeat(2)].join("\n\n");
-  await page.getByLabel(/正文/).fill(body);
+  await form.getByLabel(/正文/).fill(body);
   await page.getByRole("button", { name: "提交投稿" }).click();
   await expect(page).toHaveURL(/\/me\/contributions\?submitted=1$/);
   await expect(page.getByRole("status")).toContainText("投稿已提交");

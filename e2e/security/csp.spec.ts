@@ -6,12 +6,20 @@ import { authStatePath, type DemoRole } from "../auth-state";
  * must let every page of ours run, and nothing else.
  */
 
+/** CSP violations, and any script error: a page whose scripts ran but broke is no better than a blocked one. */
 function collectCspViolations(page: Page): string[] {
   const violations: string[] = [];
   page.on("console", (m) => {
     if (/Content Security Policy/i.test(m.text())) violations.push(m.text().slice(0, 300));
   });
+  page.on("pageerror", (e) => violations.push(`page error: ${e.message.slice(0, 300)}`));
   return violations;
+}
+
+async function expectWorkingPage(page: Page, path: string) {
+  // hydrated: the client router exists only when Next.js' scripts ran
+  expect(await page.evaluate(() => typeof (window as { next?: unknown }).next), path).toBe("object");
+  await expect(page.getByRole("heading", { name: "页面暂时无法显示" }), path).toHaveCount(0);
 }
 
 async function firstArticlePath(page: Page): Promise<string> {
@@ -23,13 +31,13 @@ async function firstArticlePath(page: Page): Promise<string> {
 
 test.describe("CSP on public pages", () => {
   test("pages hydrate with zero violations, and each response has its own nonce", async ({ page }) => {
+    test.slow(); // eight full page loads
     const article = await firstArticlePath(page);
     const violations = collectCspViolations(page);
     for (const path of ["/", article, "/category/vulnerabilities", "/search?q=勒索", "/tag", "/login", "/register", "/no-such-page"]) {
       await page.goto(path);
       await page.waitForLoadState("networkidle");
-      // hydrated: the client router exists only when Next.js' scripts ran
-      expect(await page.evaluate(() => typeof (window as { next?: unknown }).next), path).toBe("object");
+      await expectWorkingPage(page, path);
     }
     expect(violations).toEqual([]);
 
@@ -83,16 +91,18 @@ test.describe("CSP on public pages", () => {
 
 for (const [role, paths] of [
   ["EDITOR", ["/editor", "/editor/articles/new", "/editor/review"]],
-  ["ADMIN", ["/admin"]],
+  ["ADMIN", ["/admin", "/editor"]],
+  ["READER", ["/me/bookmarks", "/me/comments", "/me/contributions", "/contribute", "/editor"]],
 ] as [DemoRole, string[]][]) {
-  test.describe(`CSP in the staff area (${role})`, () => {
+  test.describe(`CSP on signed-in pages (${role})`, () => {
     test.use({ storageState: authStatePath(role) });
-    test("staff pages hydrate with zero violations", async ({ page }) => {
+    test("per-user pages hydrate with zero violations and no script errors", async ({ page }) => {
+      test.slow();
       const violations = collectCspViolations(page);
       for (const path of paths) {
         await page.goto(path);
         await page.waitForLoadState("networkidle");
-        expect(await page.evaluate(() => typeof (window as { next?: unknown }).next), path).toBe("object");
+        await expectWorkingPage(page, path);
       }
       expect(violations).toEqual([]);
     });

@@ -10,6 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 export const MANIFEST = "byline-inline-scripts.json";
+const RENDER_NONCE = "byline-render-nonce";
 
 const INLINE_SCRIPT = /<script>([\s\S]*?)<\/script>/g;
 
@@ -31,7 +32,20 @@ export function writeInlineScriptManifest(distDir) {
     for (const m of fs.readFileSync(file, "utf8").matchAll(INLINE_SCRIPT)) hashes.add(hashScript(m[1]));
   }
   fs.writeFileSync(path.join(distDir, MANIFEST), JSON.stringify({ hashes: [...hashes].sort() }));
+  // the secret placeholder Next.js renders with (script-nonce.mjs): per build, like the page
+  // cache it ends up in, so cached HTML and the server always agree on it
+  fs.writeFileSync(path.join(distDir, RENDER_NONCE), crypto.randomBytes(16).toString("base64"), { mode: 0o600 });
   return hashes.size;
+}
+
+/** The build's render placeholder, or null for a build made without scripts/build.mjs. */
+export function readRenderNonce(distDir) {
+  try {
+    const v = fs.readFileSync(path.join(distDir, RENDER_NONCE), "utf8").trim();
+    return v.length === 24 ? v : null;
+  } catch {
+    return null;
+  }
 }
 
 /** An empty set when the build predates the manifest: fully prerendered pages then lose their scripts, never gain foreign ones. */

@@ -4,7 +4,8 @@
 // whole pages that have no per-request part), but a nonce must differ on every response
 // (vercel/next.js#89754). So Next.js renders with a fixed secret placeholder nonce — derived
 // from AUTH_SECRET, never sent to a client because this rewrite replaces every occurrence —
-// and each response gets a fresh nonce here. Three kinds of script receive it:
+// and each response gets a fresh nonce here. The placeholder has exactly the nonce's length:
+// the flight data embedded in pages repeats the nonce inside length-prefixed rows. Three kinds of script receive it:
 //   1. tags React rendered with the placeholder (it only does so for its own scripts);
 //   2. <script src="/_next/static/..."> (and their <link rel="preload" as="script">) without a
 //      nonce: the prerendered shell's chunk tags, which load code from our build directory only;
@@ -40,11 +41,19 @@ function heldTail(text, patterns) {
  * Stateful rewriter for one response body. `push(text)` returns what may be sent now (it holds
  * back an unfinished tag or inline script), `flush()` the rest.
  */
-export function createNonceRewriter({ nonce, placeholder, buildScripts = new Set() }) {
+export function createNonceRewriter({ nonce, placeholder, buildScripts = new Set(), html = true }) {
+  if (placeholder && placeholder.length !== nonce.length) throw new Error("the placeholder and the nonce must have the same length");
   let buf = "";
   const swap = (s) => (placeholder ? s.replaceAll(placeholder, nonce) : s);
 
   function drain(final) {
+    // RSC payloads are data, not markup: only the equal-length placeholder swap applies there
+    if (!html) {
+      const hold = final || !placeholder ? 0 : heldTail(buf, [placeholder]);
+      const out = swap(buf.slice(0, buf.length - hold));
+      buf = buf.slice(buf.length - hold);
+      return out;
+    }
     let out = "";
     for (;;) {
       const at = nextTag(buf);
@@ -107,11 +116,12 @@ export function applyScriptNonce(res, options) {
     // the policy header names the placeholder too (proxy.ts): every response states its own nonce
     const csp = res.getHeader("content-security-policy");
     if (typeof csp === "string" && options.placeholder) res.setHeader("content-security-policy", csp.replaceAll(options.placeholder, options.nonce));
-    active = REWRITTEN.test(String(res.getHeader("content-type") ?? ""));
+    const type = String(res.getHeader("content-type") ?? "");
+    active = REWRITTEN.test(type);
     if (active) {
-      res.removeHeader("content-length"); // the body changes length
+      res.removeHeader("content-length"); // HTML gains nonce attributes
       decoder = new StringDecoder("utf8");
-      rewriter = createNonceRewriter(options);
+      rewriter = createNonceRewriter({ ...options, html: type.startsWith("text/html") });
     }
     return active;
   };

@@ -3,7 +3,7 @@ import { hashScript } from "./inline-script-hashes.mjs";
 import { createNonceRewriter } from "./script-nonce.mjs";
 
 const BUILD_INLINE = "self.__next_f.push([0])";
-const opts = { nonce: "N0NCE", placeholder: "PLACEHOLDER==", buildScripts: new Set([hashScript(BUILD_INLINE)]) };
+const opts = { nonce: "N0NCE", placeholder: "PLAC=", buildScripts: new Set([hashScript(BUILD_INLINE)]) };
 
 /** Runs the rewriter over `html` cut at every position (a tag or a script split across writes). */
 function everySplit(html: string): string[] {
@@ -17,9 +17,10 @@ function everySplit(html: string): string[] {
 
 describe("createNonceRewriter", () => {
   it("swaps the render placeholder for the response nonce everywhere", () => {
-    const html = '<link rel="preload" nonce="PLACEHOLDER=="><script nonce="PLACEHOLDER==">self.__next_f.push([1,"x"])</script>';
+    const html = '<link rel="preload" nonce="PLAC="><script nonce="PLAC=">self.__next_f.push([1,"25:o1a,{\\"nonce\\":\\"PLAC=\\"}"])</script>';
     for (const out of everySplit(html)) {
-      expect(out).toBe('<link rel="preload" nonce="N0NCE"><script nonce="N0NCE">self.__next_f.push([1,"x"])</script>');
+      expect(out).toBe('<link rel="preload" nonce="N0NCE"><script nonce="N0NCE">self.__next_f.push([1,"25:o1a,{\\"nonce\\":\\"N0NCE\\"}"])</script>');
+      expect(out.length).toBe(html.length); // length-prefixed flight rows stay valid
     }
   });
 
@@ -52,6 +53,19 @@ describe("createNonceRewriter", () => {
       "&lt;script src=&quot;/_next/static/x.js&quot;&gt;",
     ].join("");
     for (const out of everySplit(html)) expect(out).toBe(html);
+  });
+
+  it("in RSC payloads only swaps the placeholder, never touches markup-like text", () => {
+    const rsc = '1:T40,<script src="/_next/static/x.js"></script><script>self.__next_f.push([0])</script>\n2:{"nonce":"PLAC="}';
+    for (let cut = 0; cut <= rsc.length; cut++) {
+      const r = createNonceRewriter({ ...opts, html: false });
+      const out = r.push(rsc.slice(0, cut)) + r.push(rsc.slice(cut)) + r.flush();
+      expect(out).toBe(rsc.replace("PLAC=", "N0NCE"));
+    }
+  });
+
+  it("refuses a placeholder whose length differs from the nonce", () => {
+    expect(() => createNonceRewriter({ nonce: "abc", placeholder: "abcd" })).toThrow(/same length/);
   });
 
   it("passes an unterminated tag through at the end instead of losing it", () => {

@@ -1,10 +1,10 @@
 // The HTTP server around Next.js, with graceful shutdown: on SIGTERM stop accepting, let
 // in-flight requests finish for up to 10 s, then run shutdown hooks (view-count flush, database).
-import { createHmac, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import http from "node:http";
 import compression from "compression";
-import { readInlineScriptManifest } from "./inline-script-hashes.mjs";
+import { readInlineScriptManifest, readRenderNonce } from "./inline-script-hashes.mjs";
 import { applyScriptNonce } from "./script-nonce.mjs";
 import { root } from "./run.mjs";
 
@@ -35,9 +35,12 @@ export async function startServer({ dev = false, port = 3000, hostname = "0.0.0.
   const handle = app.getRequestHandler();
   const compress = compression();
   // See script-nonce.mjs: Next.js renders with this fixed secret placeholder (so cached HTML
-  // stays valid across requests and restarts), every response gets a fresh nonce instead.
-  const placeholder = createHmac("sha256", process.env.AUTH_SECRET || randomBytes(32)).update("byline csp render nonce v1").digest("base64");
-  const buildScripts = readInlineScriptManifest(path.join(root, process.env.NEXT_DIST_DIR || ".next"));
+  // stays valid across requests and restarts of the same build), every response gets a fresh
+  // nonce instead. Same length as a real nonce (16 bytes, base64): flight data inside pages
+  // repeats the nonce in length-prefixed rows, so the swap must not change any length.
+  const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
+  const placeholder = readRenderNonce(distDir) ?? randomBytes(16).toString("base64");
+  const buildScripts = readInlineScriptManifest(distDir);
   if (!dev && buildScripts.size === 0) log("warning: no inline-script manifest (build with `npm run build`); fully prerendered pages will run without their scripts");
   let inFlight = 0;
   const server = http.createServer((req, res) => {

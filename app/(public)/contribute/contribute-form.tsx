@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import type { CategoryDto } from "@/lib/services/public/list-categories";
 import { submitContributionAction } from "./actions";
 
@@ -18,8 +18,8 @@ function FieldError({ id, messages }: { id: string; messages?: string[] }) {
 
 /**
  * 投稿表单. Plain text on purpose: contributors never get the staff editor or HTML; editors
- * format the piece during review. Typed text survives a failed submit (the form keeps its
- * values because React only resets a form after a successful action).
+ * format the piece during review. Submitted through onSubmit rather than `<form action>`: React
+ * resets a form after every action, and a refused submission must keep what was typed.
  */
 export function ContributeForm({ categories }: { categories: CategoryDto[] }) {
   const [state, action, pending] = useActionState(submitContributionAction, null);
@@ -27,9 +27,14 @@ export function ContributeForm({ categories }: { categories: CategoryDto[] }) {
   const [isTranslation, setIsTranslation] = useState(false);
   const errors = state && !state.ok ? state.error.fieldErrors ?? {} : {};
   const describedBy = (name: string) => (errors[name]?.length ? `${name}-error` : undefined);
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    startTransition(() => action(data));
+  };
 
   return (
-    <form action={action} className="space-y-5 rounded-lg bg-white p-5 shadow-sm sm:p-6" data-testid="contribute-form" noValidate>
+    <form onSubmit={submit} className="space-y-5 rounded-lg bg-white p-5 shadow-sm sm:p-6" data-testid="contribute-form" noValidate>
       {state && !state.ok && (
         <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">
           {state.error.message}

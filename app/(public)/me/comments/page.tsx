@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { Suspense } from "react";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format/beijing-time";
@@ -16,6 +17,8 @@ const STATUS: Record<Exclude<CommentStatus, "DELETED">, { label: string; classNa
 };
 
 async function CommentList() {
+  // per user: request time only (the session lookup uses crypto before it reads cookies)
+  await connection();
   const actor = await requireUserOrRedirect("/me/comments");
   const items = await listMyComments(actor);
   if (items.length === 0) {

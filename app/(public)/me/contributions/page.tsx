@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { Suspense } from "react";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format/beijing-time";
@@ -19,6 +20,8 @@ const STATUS: Record<ArticleStatus, { label: string; className: string }> = {
 };
 
 async function ContributionList({ searchParams }: Props) {
+  // per user: request time only (the session lookup uses crypto before it reads cookies)
+  await connection();
   const actor = await requireUserOrRedirect("/me/contributions");
   const [items, q] = await Promise.all([listMyContributions(actor), searchParams]);
   return (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { createCommentAction, type CommentFormState } from "./actions";
 
 type Viewer = "loading" | "signed-out" | { displayName: string };
@@ -29,6 +29,14 @@ export function CommentForm({ publicId }: { publicId: string }) {
     if (state?.ok) formRef.current?.reset();
   }, [state]);
 
+  // onSubmit, not <form action>: React resets a form after every action, and a refused comment
+  // must keep its text; a successful one is cleared above
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    startTransition(() => action(data));
+  };
+
   const signedIn = typeof viewer === "object";
   const loginHref = `/login?next=${encodeURIComponent(`/posts/${publicId}#comments`)}`;
   const bodyError = state && !state.ok ? state.error.fieldErrors?.body?.[0] : undefined;
@@ -36,7 +44,7 @@ export function CommentForm({ publicId }: { publicId: string }) {
   return (
     <form
       ref={formRef}
-      action={action}
+      onSubmit={submit}
       className="mt-4"
       aria-labelledby="comment-form-title"
       data-testid="comment-form"

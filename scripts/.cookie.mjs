@@ -1,0 +1,12 @@
+import { chromium } from "@playwright/test";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+const ctx = await browser.newContext();
+const page = await ctx.newPage();
+await page.goto("http://localhost:3000/login");
+await page.getByLabel("邮箱").fill("translator-lin@byline.test");
+await page.getByLabel("密码", { exact: true }).fill("Demo-Press-2026!");
+await page.getByRole("button", { name: "登录", exact: true }).click();
+await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+const cookies = await ctx.cookies();
+console.log(cookies.map((c) => `${c.name}=${c.value}`).join("; "));
+await browser.close();
