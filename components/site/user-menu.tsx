@@ -124,6 +124,11 @@ export function UserMenu() {
             我的评论
           </Link>
         </li>
+        <li>
+          <Link href="/me/security" className={itemClass} onClick={() => setOpen(false)}>
+            账号安全
+          </Link>
+        </li>
         {EDITOR_ROLES.has(user.role) && (
           <li>
             <Link href="/editor" className={itemClass} onClick={() => setOpen(false)}>

@@ -2,15 +2,17 @@
 
 import Link from "next/link";
 import { useActionState, useRef } from "react";
+import { CaptchaField } from "@/components/site/captcha-field";
 import { FormAlert } from "../form-alert";
 import { FormField } from "../form-field";
-import type { AuthFormState } from "../form-state";
+import { INITIAL_AUTH_STATE, viewOf } from "../form-state";
 import { SubmitButton } from "../submit-button";
 import { useFocusError } from "../use-focus-error";
 import { loginAction } from "./actions";
 
-export function LoginForm({ next, registered }: { next: string; registered: boolean }) {
-  const [state, formAction, pending] = useActionState(loginAction, {} as AuthFormState);
+export function LoginForm({ next, registered, reset }: { next: string; registered: boolean; reset?: boolean }) {
+  const [result, formAction, pending] = useActionState(loginAction, INITIAL_AUTH_STATE);
+  const state = viewOf(result);
   const formRef = useRef<HTMLFormElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   useFocusError(state, formRef, alertRef);
@@ -25,6 +27,8 @@ export function LoginForm({ next, registered }: { next: string; registered: bool
         </FormAlert>
       ) : registered ? (
         <FormAlert tone="success">注册成功，请登录。</FormAlert>
+      ) : reset ? (
+        <FormAlert tone="success">密码已重置，请用新密码登录。</FormAlert>
       ) : null}
       <input type="hidden" name="next" value={next} />
       <FormField name="email" label="邮箱" type="email" autoComplete="username" defaultValue={state.values?.email} errors={fieldErrors.email} required />
@@ -32,6 +36,12 @@ export function LoginForm({ next, registered }: { next: string; registered: bool
       {state.needsOtp ? (
         <FormField name="otp" label="动态口令" autoComplete="one-time-code" hint="身份验证器中的 6 位数字；手机不在身边时，可填一个恢复码。" errors={fieldErrors.otp} required />
       ) : null}
+      {state.needsCaptcha ? <CaptchaField round={result} errors={fieldErrors.captchaAnswer} /> : null}
+      <p className="-mt-2 text-right text-sm">
+        <Link href="/forgot-password" className="text-brand-600 hover:underline">
+          忘记密码？
+        </Link>
+      </p>
       <SubmitButton pending={pending} label="登录" pendingLabel="登录中…" />
       <p className="text-center text-sm text-ink-600">
         还没有账号？

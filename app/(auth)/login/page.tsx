@@ -21,5 +21,5 @@ export default function LoginPage({ searchParams }: { searchParams: SearchParams
 
 async function LoginFormFromQuery({ searchParams }: { searchParams: SearchParams }) {
   const q = await searchParams;
-  return <LoginForm next={safeNextPath(q.next)} registered={q.registered === "1"} />;
+  return <LoginForm next={safeNextPath(q.next)} registered={q.registered === "1"} reset={q.reset === "1"} />;
 }

@@ -2,15 +2,17 @@
 
 import Link from "next/link";
 import { useActionState, useRef } from "react";
+import { CaptchaField } from "@/components/site/captcha-field";
 import { FormAlert } from "../form-alert";
 import { FormField } from "../form-field";
-import type { AuthFormState } from "../form-state";
+import { INITIAL_AUTH_STATE, viewOf } from "../form-state";
 import { SubmitButton } from "../submit-button";
 import { useFocusError } from "../use-focus-error";
 import { registerAction } from "./actions";
 
 export function RegisterForm({ next }: { next: string }) {
-  const [state, formAction, pending] = useActionState(registerAction, {} as AuthFormState);
+  const [result, formAction, pending] = useActionState(registerAction, INITIAL_AUTH_STATE);
+  const state = viewOf(result);
   const formRef = useRef<HTMLFormElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   useFocusError(state, formRef, alertRef);
@@ -40,10 +42,11 @@ export function RegisterForm({ next }: { next: string }) {
         label="密码"
         type="password"
         autoComplete="new-password"
-        hint="10–128 个字符，可以使用空格，建议用一句容易记住的话。"
+        hint="10–128 个字符，可以使用空格；不能是常见密码，也不能包含站点名或邮箱。建议用一句只有你知道的话。"
         errors={fieldErrors.password}
         required
       />
+      <CaptchaField round={result} errors={fieldErrors.captchaAnswer} />
       <SubmitButton pending={pending} label="注册" pendingLabel="注册中…" />
       <p className="text-center text-sm text-ink-600">
         已有账号？

@@ -5,7 +5,11 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";
 import { newPublicId } from "@/lib/public-id";
+import { type RateLimiter, sharedLimiter, secondsUntil } from "@/lib/security/rate-limit";
+import { LIMITS, rateLimitedError } from "@/lib/security/rate-limit-rules";
 import { emailSchema, newPasswordSchema, safeText } from "@/lib/validation";
+import { assertNewPassword } from "./assert-new-password";
+import { spendIpAuthRequest } from "./login-guard";
 
 export const registerUserSchema = z.object({
   email: emailSchema,
@@ -23,12 +27,24 @@ export type RegisterUserResult = { outcome: "created"; userId: string } | { outc
 
 const MAX_ID_ATTEMPTS = 5;
 
+/** Where the request comes from: registrations are limited to 5 an hour per IP. */
+export type RegisterContext = { ip: string | null; limiter?: RateLimiter };
+
 /**
  * Self-service registration of a READER. Anonymous by nature, so there is no actor; staff
  * accounts are created by admins through a separate use case.
  */
-export async function registerUser(input: RegisterUserInput): Promise<RegisterUserResult> {
+export async function registerUser(input: RegisterUserInput | Record<string, unknown>, ctx: RegisterContext): Promise<RegisterUserResult> {
   const data = registerUserSchema.parse(input);
+  // the policy and the limits depend only on what was typed and where from, never on whether
+  // the email exists, so both outcomes are refused or accepted alike
+  await assertNewPassword(data.password, { role: "READER", email: data.email });
+  const limiter = ctx.limiter ?? sharedLimiter();
+  const ipWait = await spendIpAuthRequest({ ip: ctx.ip, limiter });
+  if (ipWait) throw rateLimitedError(ipWait, "请求过于频繁");
+  const byIp = await limiter.hit(`register:ip:${(ctx.ip ?? "unknown").slice(0, 64)}`, LIMITS.registerIp);
+  if (byIp.points > LIMITS.registerIp.limit) throw rateLimitedError(secondsUntil(byIp.resetAt, limiter.now()), "注册过于频繁");
+
   // Hash before looking the email up, so both outcomes spend the same argon2 time.
   const passwordHash = await hashPassword(data.password);
 

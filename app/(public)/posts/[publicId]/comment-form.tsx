@@ -1,6 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { CaptchaField } from "@/components/site/captcha-field";
 import { createCommentAction, type CommentFormState } from "./actions";
 
 type Viewer = "loading" | "signed-out" | { displayName: string };
@@ -40,6 +41,7 @@ export function CommentForm({ publicId }: { publicId: string }) {
   const signedIn = typeof viewer === "object";
   const loginHref = `/login?next=${encodeURIComponent(`/posts/${publicId}#comments`)}`;
   const bodyError = state && !state.ok ? state.error.fieldErrors?.body?.[0] : undefined;
+  const captchaError = state && !state.ok ? state.error.fieldErrors?.captchaAnswer?.[0] : undefined;
 
   return (
     <form
@@ -74,14 +76,11 @@ export function CommentForm({ publicId }: { publicId: string }) {
         </p>
       )}
       <div className="mt-3 flex flex-wrap items-center gap-3">
-        {/* the captcha image goes here once comment anti-spam lands (a later issue) */}
-        <div
-          data-testid="captcha-slot"
-          aria-hidden="true"
-          className="flex h-10 w-28 items-center justify-center rounded border border-dashed border-slate-300 bg-slate-50 text-xs text-slate-500"
-        >
-          验证码
-        </div>
+        {signedIn && (
+          <div className="w-full sm:w-auto">
+            <CaptchaField round={state} errors={captchaError ? [captchaError] : undefined} />
+          </div>
+        )}
         {signedIn ? (
           <button
             type="submit"
@@ -108,7 +107,7 @@ export function CommentForm({ publicId }: { publicId: string }) {
       </div>
       <p role="status" className="mt-2 text-sm">
         {state?.ok && <span className="text-green-700">评论已提交，审核通过后将显示在这里。</span>}
-        {state && !state.ok && !bodyError && <span className="text-red-700">{state.error.message}</span>}
+        {state && !state.ok && !bodyError && !captchaError && <span className="text-red-700">{state.error.message}</span>}
       </p>
     </form>
   );
