@@ -1,6 +1,5 @@
 "use client";
 
-import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
 
 const THROTTLE_MS = 60_000;
@@ -14,7 +13,6 @@ const THROTTLE_MS = 60_000;
  * stays idle and its session ends on schedule.
  */
 export function SessionActivity() {
-  const pathname = usePathname();
   const lastTouch = useRef(0);
 
   useEffect(() => {
@@ -30,7 +28,7 @@ export function SessionActivity() {
     return () => {
       for (const e of events) window.removeEventListener(e, touch);
     };
-  }, [pathname]);
+  }, []);
 
   return null;
 }
