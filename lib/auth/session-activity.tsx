@@ -8,8 +8,8 @@ const THROTTLE_MS = 60_000;
  * Keeps a staff session's idle clock honest. Our server code reads the session with auth(),
  * which runs the jwt callback but cannot re-issue the cookie from a page render, so the stored
  * lastSeenAt would stay at sign-in time and a busy editor would be signed out after 30 minutes.
- * Auth.js re-issues the token at /api/auth/session; this asks it on navigation and on real
- * input (keys, pointer), at most once a minute. It never runs on a timer: an unattended tab
+ * Auth.js re-issues the token at /api/auth/session; this asks it on load and on real input
+ * (keys, pointer: clicking a link counts), at most once a minute. Never on a timer: an idle tab
  * stays idle and its session ends on schedule.
  */
 export function SessionActivity() {
