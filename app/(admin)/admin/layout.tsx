@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { StaffSessionGuard } from "@/lib/auth/staff-session-guard";
 
 export const metadata: Metadata = {
   title: { default: "管理后台", template: "%s · 管理后台" },
@@ -12,7 +11,6 @@ export const metadata: Metadata = {
 export default function AdminLayout({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col bg-slate-100">
-      <StaffSessionGuard />
       <header className="border-b border-slate-200 bg-white">
         <nav aria-label="管理后台导航" className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-2">
           <Link href="/admin" className="mr-3 text-lg font-bold text-brand-600">

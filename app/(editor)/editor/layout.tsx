@@ -4,7 +4,6 @@ import { connection } from "next/server";
 import { Suspense, type ReactNode } from "react";
 import { getCurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz";
-import { StaffSessionGuard } from "@/lib/auth/staff-session-guard";
 
 export const metadata: Metadata = { title: { default: "编辑工作台", template: "%s · 编辑工作台" }, robots: { index: false, follow: false } };
 
@@ -27,7 +26,6 @@ async function ReviewLink() {
 export default function EditorLayout({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col bg-slate-100">
-      <StaffSessionGuard />
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         跳到主要内容
       </a>
