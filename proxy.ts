@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_COOKIE } from "@/lib/auth/cookie-names";
 import { loginPathFor } from "@/lib/auth/safe-next-path";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/headers";
 
@@ -12,8 +13,6 @@ import { contentSecurityPolicy, newNonce } from "@/lib/security/headers";
  *    it verifies the session and the role itself (lib/auth/session.ts, lib/authz.ts).
  */
 
-// Auth.js session cookie: "__Secure-" on https, and ".0", ".1"... when it is split into chunks.
-const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 const STAFF_AREA = /^\/(editor|admin)(\/|$)/;
 
 export function proxy(request: NextRequest) {

@@ -42,6 +42,8 @@ export const POLICY = {
   "user.changeRole": g("none", "none", "none", "none", "all"),
   "settings.manage": g("none", "none", "none", "none", "all"),
   "audit.view": g("none", "none", "none", "none", "all"),
+  // two-step verification on one's own account; required of editors and admins by a site setting
+  "account.twoFactor": g("own", "own", "own", "own", "own"),
 } as const satisfies Record<string, Record<Role, Grant>>;
 
 export type Action = keyof typeof POLICY;

@@ -11,6 +11,8 @@ export type AuthFormState = {
   needsCaptcha?: boolean;
   /** a notice to show instead of the form's default text (forgot password: "已发送") */
   notice?: string;
+  /** login: the password was right and the account has 2FA: show the 动态口令 field */
+  needsOtp?: boolean;
 };
 
 /**

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 vi.mock("next-auth", () => ({ CredentialsSignin: class extends Error {} }));
 vi.mock("next-auth/providers/credentials", () => ({ default: (options: object) => ({ id: "credentials", type: "credentials", options }) }));
 vi.mock("@/lib/services/accounts/authenticate-user", () => ({ authenticateUser: vi.fn() }));
+vi.mock("@/lib/services/two-factor/check-sign-in-factor", () => ({ checkSignInFactor: vi.fn() }));
 vi.mock("./session-state", () => ({ loadUserState: vi.fn(async () => ({ role: "READER", status: "ACTIVE", sessionVersion: 1 })) }));
 
 const SECRET = "a".repeat(43);
@@ -28,18 +29,64 @@ describe("buildAuthConfig", () => {
     expect((await configWith({ NODE_ENV: "production", BYLINE_DEMO: "1", SITE_URL: "https://byline.example" })).trustHost).toBe(true);
   });
 
-  it("uses JWT sessions with an httpOnly, SameSite=Lax cookie and the secret from env", async () => {
-    const c = await configWith({ NODE_ENV: "test" });
+  it("uses JWT sessions with a __Host- prefixed, Secure, httpOnly, SameSite=Lax cookie and the secret from env", async () => {
+    const c = await configWith({ NODE_ENV: "test", SITE_URL: "https://byline.example" });
     expect(c.session?.strategy).toBe("jwt");
-    expect(c.cookies?.sessionToken?.options).toMatchObject({ httpOnly: true, sameSite: "lax" });
+    expect(c.cookies?.sessionToken).toEqual({ name: "__Host-authjs.session-token", options: { httpOnly: true, sameSite: "lax", path: "/", secure: true } });
+    expect(c.cookies?.csrfToken?.name).toBe("__Host-authjs.csrf-token");
+    expect(c.cookies?.callbackUrl?.name).toBe("__Host-authjs.callback-url");
+    for (const cookie of Object.values(c.cookies ?? {})) expect(cookie?.options).not.toHaveProperty("domain");
     expect(c.secret).toBe(SECRET);
+  });
+
+  it("keeps the prefix on http://localhost (browsers treat loopback as secure), drops it on plain http elsewhere", async () => {
+    expect((await configWith({ NODE_ENV: "test", SITE_URL: "http://localhost:39170" })).cookies?.sessionToken?.name).toBe("__Host-authjs.session-token");
+    expect((await configWith({ NODE_ENV: "test", SITE_URL: "http://127.0.0.1:3000" })).cookies?.sessionToken?.options?.secure).toBe(true);
+    const lan = (await configWith({ NODE_ENV: "test", SITE_URL: "http://10.0.0.5:3000" })).cookies?.sessionToken;
+    expect(lan).toMatchObject({ name: "authjs.session-token", options: { secure: false, httpOnly: true } });
   });
 
   it("the jwt callback keeps only ids in the token and ignores a client update's payload", async () => {
     const c = await configWith({ NODE_ENV: "test" });
-    const token = { sub: "u1", userId: "u1", role: "READER", sessionVersion: 1, checkedAt: Date.now(), email: "x@y.cn" };
+    const now = Date.now();
+    const token = { sub: "u1", userId: "u1", role: "READER", sessionVersion: 1, checkedAt: now, issuedAt: now, lastSeenAt: now, email: "x@y.cn" };
     const jwt = c.callbacks!.jwt! as (p: object) => Promise<Record<string, unknown> | null>;
     const next = await jwt({ token, trigger: "update", session: { role: "ADMIN" } });
-    expect(next).toEqual({ sub: "u1", userId: "u1", role: "READER", sessionVersion: 1, checkedAt: expect.any(Number) });
+    expect(next).toEqual({ sub: "u1", userId: "u1", role: "READER", sessionVersion: 1, checkedAt: expect.any(Number), issuedAt: now, lastSeenAt: expect.any(Number) });
+  });
+
+  it("asks for the second factor only after a correct password, and signs in once it is accepted", async () => {
+    const c = await configWith({ NODE_ENV: "test" });
+    const { authenticateUser } = await import("@/lib/services/accounts/authenticate-user");
+    const { checkSignInFactor } = await import("@/lib/services/two-factor/check-sign-in-factor");
+    const authorize = (c.providers[0] as unknown as { options: { authorize: (creds: object) => Promise<unknown> } }).options.authorize;
+    const creds = { email: "e@x.cn", password: "pw", otp: "123456" };
+
+    vi.mocked(authenticateUser).mockResolvedValueOnce({ ok: false, reason: "invalid" });
+    expect(await authorize(creds)).toBeNull();
+    expect(checkSignInFactor).not.toHaveBeenCalled();
+
+    const ok = { ok: true as const, user: { id: "u1", role: "EDITOR" as const, sessionVersion: 2 } };
+    vi.mocked(authenticateUser).mockResolvedValueOnce(ok);
+    vi.mocked(checkSignInFactor).mockResolvedValueOnce("required");
+    await expect(authorize({ ...creds, otp: "" })).rejects.toMatchObject({ code: "otp_required" });
+    expect(checkSignInFactor).toHaveBeenCalledWith("u1", "");
+
+    vi.mocked(authenticateUser).mockResolvedValueOnce(ok);
+    vi.mocked(checkSignInFactor).mockResolvedValueOnce("invalid");
+    await expect(authorize(creds)).rejects.toMatchObject({ code: "otp_invalid" });
+
+    vi.mocked(authenticateUser).mockResolvedValueOnce(ok);
+    vi.mocked(checkSignInFactor).mockResolvedValueOnce("ok");
+    expect(await authorize(creds)).toEqual({ id: "u1", role: "EDITOR", sessionVersion: 2 });
+  });
+
+  it("turns a held sign-in into what the login form shows, and leaves other errors alone", async () => {
+    const { SecondFactorSignin, secondFactorError } = await import("./second-factor-signin");
+    expect(secondFactorError(new SecondFactorSignin("required"))?.message).toContain("动态口令");
+    expect(secondFactorError(new SecondFactorSignin("invalid"))?.fieldErrors?.otp).toHaveLength(1);
+    expect(secondFactorError(new SecondFactorSignin("blocked"))?.code).toBe("RATE_LIMITED");
+    expect(secondFactorError(Object.assign(new Error(), { code: "suspended" }))).toBeNull();
+    expect(secondFactorError(null)).toBeNull();
   });
 });

@@ -5,7 +5,10 @@ import Credentials from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { authenticateUser } from "@/lib/services/accounts/authenticate-user";
-import { nextToken } from "./claims";
+import { checkSignInFactor } from "@/lib/services/two-factor/check-sign-in-factor";
+import { nextToken, READER_MAX_AGE_MS } from "./claims";
+import { authCookies } from "./cookie-names";
+import { SecondFactorSignin } from "./second-factor-signin";
 import { loadUserState } from "./session-state";
 
 /** Thrown by authorize() only after a correct password, so it reveals nothing to a guesser. */
@@ -13,7 +16,9 @@ export class AccountSuspended extends CredentialsSignin {
   code = "suspended";
 }
 
-const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
+// The cookie lives as long as the longest session (a reader's); staff tokens carry their own,
+// shorter limits in the claims (lib/auth/claims.ts), checked on every read.
+const SESSION_MAX_AGE_S = READER_MAX_AGE_MS / 1000;
 
 /**
  * Built lazily (lib/auth/index.ts passes a function to NextAuth) so `next build` can import
@@ -31,17 +36,22 @@ export function buildAuthConfig(): NextAuthConfig {
     // actions redirect to safeNextPath() results only.
     trustHost: e.NODE_ENV !== "production" || Boolean(process.env.SITE_URL),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
-    // Defaults keep their names (and the __Secure- prefix on https); we pin the flags that matter.
-    cookies: { sessionToken: { options: { httpOnly: true, sameSite: "lax", path: "/" } } },
+    // __Host- names, Secure, HttpOnly, SameSite=Lax, Path=/, no Domain (lib/auth/cookie-names.ts)
+    cookies: authCookies(e.SITE_URL),
     pages: { signIn: "/login", error: "/login" },
     providers: [
       Credentials({
-        credentials: { email: {}, password: {} },
+        credentials: { email: {}, password: {}, otp: {} },
         async authorize(credentials) {
           const result = await authenticateUser(credentials);
-          if (result.ok) return { id: result.user.id, role: result.user.role, sessionVersion: result.user.sessionVersion };
-          if (result.reason === "suspended") throw new AccountSuspended();
-          return null; // Auth.js turns this into CredentialsSignin: "邮箱或密码错误"
+          if (!result.ok) {
+            if (result.reason === "suspended") throw new AccountSuspended();
+            return null; // Auth.js turns this into CredentialsSignin: "邮箱或密码错误"
+          }
+          // only after a correct password: asking for a code reveals nothing to a guesser
+          const factor = await checkSignInFactor(result.user.id, credentials.otp);
+          if (factor !== "ok") throw new SecondFactorSignin(factor);
+          return { id: result.user.id, role: result.user.role, sessionVersion: result.user.sessionVersion };
         },
       }),
     ],

@@ -11,7 +11,7 @@ describe("proxy", () => {
     expect(res.headers.get("location")).toBe("http://localhost:3000/login?next=%2Feditor%2Fdrafts%3Fpage%3D2");
   });
 
-  it.each(["authjs.session-token=x", "__Secure-authjs.session-token=x", "authjs.session-token.0=x; authjs.session-token.1=y"])(
+  it.each(["__Host-authjs.session-token=x", "authjs.session-token=x", "__Host-authjs.session-token.0=x; __Host-authjs.session-token.1=y"])(
     "lets a request with %s through (the pages check the session itself)",
     (cookie) => {
       const res = proxy(req("/admin", cookie));
@@ -21,7 +21,7 @@ describe("proxy", () => {
   );
 
   it("ignores look-alike and empty cookies", () => {
-    expect(proxy(req("/admin", "session-token=x; authjs.session-tokenX=y")).status).toBe(307);
+    expect(proxy(req("/admin", "session-token=x; authjs.session-tokenX=y; __Secure-authjs.session-token=z")).status).toBe(307);
     expect(proxy(req("/admin", "authjs.session-token=")).status).toBe(307);
   });
 
@@ -36,5 +36,11 @@ describe("proxy", () => {
     const res = proxy(req("/me/bookmarks"));
     expect(res.headers.get("location")).toBeNull();
     expect(res.headers.get("content-security-policy")).toMatch(/script-src 'nonce-[^']+' /);
+  });
+
+  it("only redirects in the staff areas (it runs everywhere else for the CSP nonce)", () => {
+    for (const path of ["/", "/posts/abc", "/editorial", "/me/two-factor"]) expect(proxy(req(path)).headers.get("location"), path).toBeNull();
+    expect(proxy(req("/editor")).status).toBe(307);
+    expect(JSON.stringify(config.matcher)).toContain("_next/static");
   });
 });

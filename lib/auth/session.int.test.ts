@@ -46,4 +46,26 @@ describe("lib/auth/session", () => {
     expect(await code(requireRole("EDITOR", "ADMIN"))).toBe("FORBIDDEN");
     expect(await code(requireRole("READER"))).toBe("ok");
   });
+
+  it("while 2FA is required of staff, an editor without it acts as a reader and is sent to the setup page", async () => {
+    const editor = await createUser({ role: "EDITOR" });
+    const enrolled = await createUser({ role: "ADMIN" });
+    await db.user.update({ where: { id: enrolled.id }, data: { totpEnabledAt: new Date(), totpSecret: "v1.sealed" } });
+    const as = (u: { id: string }) => (session.current = { user: { id: u.id, role: "EDITOR", sessionVersion: 1 } });
+    await db.siteSetting.upsert({ where: { key: "security.requireStaffTotp" }, create: { key: "security.requireStaffTotp", value: true }, update: { value: true } });
+    try {
+      as(editor);
+      expect((await getCurrentUser())?.role).toBe("READER");
+      expect(await code(requireRole("EDITOR", "ADMIN"))).toBe("FORBIDDEN");
+      expect(await code(requireUserOrRedirect("/editor"))).toBe("redirect:/me/two-factor");
+      expect(await code(requireUserOrRedirect("/me/two-factor"))).toBe("ok");
+      as(enrolled);
+      expect((await getCurrentUser())?.role).toBe("ADMIN");
+      expect(await code(requireUserOrRedirect("/admin"))).toBe("ok");
+    } finally {
+      await db.siteSetting.deleteMany({ where: { key: "security.requireStaffTotp" } });
+    }
+    as(editor);
+    expect((await getCurrentUser())?.role).toBe("EDITOR");
+  });
 });

@@ -7,13 +7,15 @@ import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { auth } from "./index";
 import { loginPathFor } from "./safe-next-path";
+import { mustEnrolTotp, TWO_FACTOR_SETUP_PATH } from "./totp-policy";
 
 export type { Actor };
 
 /** The signed-in user as the header shows them (/api/me). */
 export type CurrentUserSummary = Pick<Actor, "displayName" | "publicId" | "role"> & { avatarUrl: string | null };
 
-type SessionUser = { actor: Actor; avatarUrl: string | null };
+/** `mustEnrolTotp`: an editor or admin who must set up 2FA first (site setting); see below. */
+type SessionUser = { actor: Actor; avatarUrl: string | null; mustEnrolTotp: boolean };
 
 /**
  * One database read per request (React `cache`). Besides the jwt callback's once-a-minute
@@ -26,11 +28,23 @@ const loadSessionUser = cache(async (): Promise<SessionUser | null> => {
   if (!claims?.id) return null;
   const user = await db.user.findUnique({
     where: { id: claims.id },
-    select: { id: true, role: true, status: true, sessionVersion: true, profile: { select: { displayName: true, publicId: true, avatarUrl: true } } },
+    select: {
+      id: true,
+      role: true,
+      status: true,
+      sessionVersion: true,
+      totpEnabledAt: true,
+      profile: { select: { displayName: true, publicId: true, avatarUrl: true } },
+    },
   });
   if (!user?.profile || user.status !== "ACTIVE" || user.sessionVersion !== claims.sessionVersion) return null;
   const { displayName, publicId, avatarUrl } = user.profile;
-  return { actor: { id: user.id, role: user.role, status: user.status, displayName, publicId }, avatarUrl };
+  // While the site requires 2FA of editors and admins, one without it acts as a reader: every
+  // page, action, route and service that checks the policy refuses staff work, including code
+  // written later, and their own account pages (the 2FA setup) keep working.
+  const mustEnrol = await mustEnrolTotp(user);
+  const role = mustEnrol ? "READER" : user.role;
+  return { actor: { id: user.id, role, status: user.status, displayName, publicId }, avatarUrl, mustEnrolTotp: mustEnrol };
 });
 
 export async function getCurrentUser(): Promise<Actor | null> {
@@ -62,7 +76,21 @@ export async function requireRole(...roles: Role[]): Promise<Actor> {
  * its own URL, so the page passes it (e.g. `requireUserOrRedirect("/editor/drafts")`).
  */
 export async function requireUserOrRedirect(nextPath: string): Promise<Actor> {
-  const actor = await getCurrentUser();
-  if (!actor) redirect(loginPathFor(nextPath));
-  return actor;
+  const u = await loadSessionUser();
+  if (!u) redirect(loginPathFor(nextPath));
+  if (u.mustEnrolTotp && nextPath !== TWO_FACTOR_SETUP_PATH) redirect(TWO_FACTOR_SETUP_PATH);
+  return u.actor;
+}
+
+/**
+ * For the staff layouts: sends an editor or admin who must set up 2FA to the setup page. The
+ * actor is already reduced to a reader (above), so this is about where they land, not safety.
+ */
+export async function redirectIfTotpEnrolmentDue(): Promise<void> {
+  if ((await loadSessionUser())?.mustEnrolTotp) redirect(TWO_FACTOR_SETUP_PATH);
+}
+
+/** Whether the signed-in user is an editor or admin held back until they set up 2FA. */
+export async function isTotpEnrolmentDue(): Promise<boolean> {
+  return (await loadSessionUser())?.mustEnrolTotp ?? false;
 }

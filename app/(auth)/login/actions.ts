@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn } from "@/lib/auth";
 import { safeNextPath } from "@/lib/auth/safe-next-path";
+import { secondFactorError } from "@/lib/auth/second-factor-signin";
 import { toActionError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { secureFormAction } from "@/lib/security/action";
@@ -20,6 +21,8 @@ const loginFormSchema = z.strictObject({
   next: formField(2048),
   captchaToken: formField(400),
   captchaAnswer: formField(64),
+  /** 动态口令 or a recovery code, for accounts with 2FA (lib/services/two-factor/) */
+  otp: formField(64),
 });
 
 /**
@@ -33,9 +36,14 @@ export const loginAction = secureFormAction({ name: "auth.login", input: loginFo
   const parsed = loginSchema.pick({ email: true, password: true }).safeParse(input);
   if (!parsed.success) return { error: toActionError(parsed.error), values };
 
-  const credentials = { ...parsed.data, captchaToken: input.captchaToken, captchaAnswer: input.captchaAnswer };
+  const credentials = { ...parsed.data, captchaToken: input.captchaToken, captchaAnswer: input.captchaAnswer, otp: input.otp };
   const { outcome, error } = await captureLoginOutcome(() => signIn("credentials", { ...credentials, redirect: false }));
-  if (error) return { error: signInError(error, outcome, Boolean(input.captchaToken)), values, needsCaptcha: outcome.captchaRequired };
+  if (error) {
+    // 2FA accounts: only after a correct password, ask for (or re-ask) the 动态口令
+    const factorError = secondFactorError(error);
+    if (factorError) return { error: factorError, values, needsOtp: true };
+    return { error: signInError(error, outcome, Boolean(input.captchaToken)), values, needsCaptcha: outcome.captchaRequired };
+  }
   redirect(safeNextPath(input.next));
 });
 

@@ -33,6 +33,9 @@ export function LoginForm({ next, registered, reset }: { next: string; registere
       <input type="hidden" name="next" value={next} />
       <FormField name="email" label="邮箱" type="email" autoComplete="username" defaultValue={state.values?.email} errors={fieldErrors.email} required />
       <FormField name="password" label="密码" type="password" autoComplete="current-password" errors={fieldErrors.password} required />
+      {state.needsOtp ? (
+        <FormField name="otp" label="动态口令" autoComplete="one-time-code" hint="身份验证器中的 6 位数字；手机不在身边时，可填一个恢复码。" errors={fieldErrors.otp} required />
+      ) : null}
       {state.needsCaptcha ? <CaptchaField round={result} errors={fieldErrors.captchaAnswer} /> : null}
       <p className="-mt-2 text-right text-sm">
         <Link href="/forgot-password" className="text-brand-600 hover:underline">

@@ -1,0 +1,39 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { secureFormAction } from "@/lib/security/action";
+import { beginTwoFactorSetup } from "@/lib/services/two-factor/begin-two-factor-setup";
+import { confirmTwoFactorSchema, confirmTwoFactorSetup } from "@/lib/services/two-factor/confirm-two-factor-setup";
+import { disableTwoFactor, disableTwoFactorSchema } from "@/lib/services/two-factor/disable-two-factor";
+import { regenerateRecoveryCodes, regenerateRecoveryCodesSchema } from "@/lib/services/two-factor/regenerate-recovery-codes";
+
+const PATH = "/me/two-factor";
+
+export const beginTwoFactorSetupAction = secureFormAction(
+  { name: "account.twoFactor.begin", input: z.strictObject({}), auth: "user", permission: "account.twoFactor" },
+  async (_input, { actor }) => {
+    await beginTwoFactorSetup(actor);
+    revalidatePath(PATH);
+  },
+);
+
+/** Answers with the recovery codes; no revalidation, so the page keeps showing them until "完成". */
+export const confirmTwoFactorAction = secureFormAction(
+  { name: "account.twoFactor.confirm", input: confirmTwoFactorSchema, auth: "user", permission: "account.twoFactor" },
+  async (input, { actor }) => confirmTwoFactorSetup(actor, input),
+);
+
+export const disableTwoFactorAction = secureFormAction(
+  { name: "account.twoFactor.disable", input: disableTwoFactorSchema, auth: "user", permission: "account.twoFactor" },
+  async (input, { actor }) => {
+    await disableTwoFactor(actor, input);
+    revalidatePath(PATH);
+  },
+);
+
+/** Like confirm: answers with the new codes and lets the page keep showing them until "完成". */
+export const regenerateRecoveryCodesAction = secureFormAction(
+  { name: "account.twoFactor.regenerateCodes", input: regenerateRecoveryCodesSchema, auth: "user", permission: "account.twoFactor" },
+  async (input, { actor }) => regenerateRecoveryCodes(actor, input),
+);

@@ -1,0 +1,23 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useActionState } from "react";
+import type { ActionResult } from "@/lib/errors";
+import { confirmTwoFactorAction } from "./actions";
+import { CodeField } from "./code-field";
+import { RecoveryCodes } from "./recovery-codes";
+
+export function ConfirmSetupForm() {
+  const [state, action, pending] = useActionState(confirmTwoFactorAction, null as ActionResult<string[]> | null);
+  const router = useRouter();
+  if (state?.ok) return <RecoveryCodes codes={state.data} onDone={() => router.refresh()} />;
+  const error = state && !state.ok ? state.error : null;
+  return (
+    <form action={action} className="mt-3 space-y-3" noValidate>
+      <CodeField name="code" label="6 位动态口令" error={error?.fieldErrors?.code?.[0] ?? error?.message} />
+      <button type="submit" disabled={pending} aria-busy={pending || undefined} className="rounded-md bg-brand-600 px-4 py-2.5 text-[15px] font-medium text-white hover:bg-brand-700 disabled:opacity-80">
+        {pending ? "验证中…" : "验证并开启"}
+      </button>
+    </form>
+  );
+}
