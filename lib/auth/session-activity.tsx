@@ -8,9 +8,9 @@ const THROTTLE_MS = 60_000;
  * Keeps a staff session's idle clock honest. Our server code reads the session with auth(),
  * which runs the jwt callback but cannot re-issue the cookie from a page render, so the stored
  * lastSeenAt would stay at sign-in time and a busy editor would be signed out after 30 minutes.
- * Auth.js re-issues the token at /api/auth/session; this asks it on load and on real input
- * (keys, pointer: clicking a link counts), at most once a minute. Never on a timer: an idle tab
- * stays idle and its session ends on schedule.
+ * Auth.js re-issues the token at /api/auth/session; this asks it on real input (keys, pointer:
+ * clicking a link counts), at most once a minute. Not on load and never on a timer: opening or
+ * leaving a tab open is not activity, so an idle tab's session ends on schedule.
  */
 export function SessionActivity() {
   const lastTouch = useRef(0);
@@ -22,7 +22,6 @@ export function SessionActivity() {
       lastTouch.current = now;
       fetch("/api/auth/session", { credentials: "same-origin", cache: "no-store" }).catch(() => {});
     };
-    touch();
     const events = ["keydown", "pointerdown"] as const;
     for (const e of events) window.addEventListener(e, touch, { passive: true });
     return () => {

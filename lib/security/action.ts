@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
-import type { z } from "zod";
+import { ZodError, type z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { mayAttempt, type Action, type Actor } from "@/lib/authz";
 import { AppError, toActionError, type ActionResult } from "@/lib/errors";
@@ -68,6 +68,11 @@ async function execute<S extends z.ZodType, A extends AuthMode, T>(
     unstable_rethrow(e); // redirect(), notFound(): control flow, not failures
     const error = toActionError(e);
     if (error.code === "INTERNAL") logger.error({ err: e, action: opts.name }, "action failed");
+    // field names only, never values: enough to see a form and its schema drifting apart
+    else if (e instanceof ZodError) {
+      const received = raw && typeof raw === "object" ? Object.keys(raw) : typeof raw;
+      logger.info({ action: opts.name, invalid: Object.keys(error.fieldErrors ?? {}), received }, "action input refused");
+    }
     return { ok: false, error };
   }
 }

@@ -45,7 +45,8 @@ type Wrapped = { file: string; name: string; permission: string | null };
 
 function wrappedCalls(text: string, file: string): Wrapped[] {
   const out: Wrapped[] = [];
-  for (const m of text.matchAll(/secure(?:Form)?(?:Action|Route)\(\s*\{([^}]*)\}/g)) {
+  // the options object runs up to the handler that follows it (it may contain a nested schema)
+  for (const m of text.matchAll(/secure(?:Form)?(?:Action|Route)\(\s*\{([\s\S]*?)\}\s*,\s*(?:async\s*)?\(/g)) {
     const opts = m[1] ?? "";
     const name = /name:\s*(?:"([^"]+)"|([^,]+))/.exec(opts);
     const permission = /permission:\s*"([^"]+)"/.exec(opts)?.[1] ?? null;

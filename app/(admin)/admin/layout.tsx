@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { StaffSessionGuard } from "@/lib/auth/staff-session-guard";
 import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
 import { AdminNav } from "./admin-nav";
@@ -13,6 +14,8 @@ export const metadata: Metadata = {
 export default function AdminLayout({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col bg-slate-100">
+      {/* input in the workspace keeps the staff session's 30-minute idle clock current */}
+      <StaffSessionGuard />
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { StaffSessionGuard } from "@/lib/auth/staff-session-guard";
 import Link from "next/link";
 import { connection } from "next/server";
 import { Suspense, type ReactNode } from "react";
@@ -26,6 +27,8 @@ async function ReviewLink() {
 export default function EditorLayout({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col bg-slate-100">
+      {/* input in the workspace keeps the staff session's 30-minute idle clock current */}
+      <StaffSessionGuard />
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         跳到主要内容
       </a>
