@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { authStatePath } from "../auth-state";
-import { actionId, articleRow, callAction } from "./server-actions";
+import crypto from "node:crypto";
+import { actionId, articleRow, callAction, callFormAction, query } from "./server-actions";
 
 /**
  * What each role must NOT be able to do, tried the way an attacker would: opening staff URLs
@@ -127,5 +128,30 @@ test.describe("CSRF: an editor's own session, sent by someone else", () => {
       const res = await page.request.post(`/api/bookmarks/${publicId}`, { headers });
       expect(res.status(), JSON.stringify(headers)).toBe(403);
     }
+  });
+});
+
+test.describe("an editor", () => {
+  test("cannot change anyone's role by POSTing to the admin action; the same call as an admin can", async ({ browser }) => {
+    const id = `e2e-${crypto.randomUUID()}`;
+    await query('insert into users (id, email, "passwordHash", role, status, "updatedAt") values ($1, $2, \'x\', \'READER\', \'ACTIVE\', now())', [id, `role-${id}@byline.test`]);
+    await query('insert into profiles ("userId", "publicId", "displayName", "updatedAt") values ($1, $2, $3, now())', [id, crypto.randomBytes(4).toString("hex"), "角色测试"]);
+    const roleOf = async () => (await query<{ role: string }>("select role from users where id = $1", [id]))[0]?.role;
+    const changeRole = actionId("app/(admin)/admin/users/actions.ts", "changeUserRoleAction");
+    const call = async (role: "EDITOR" | "ADMIN") => {
+      const ctx = await browser.newContext({ storageState: authStatePath(role) });
+      const r = await callFormAction(ctx.request, { pagePath: `/admin/users/${id}`, id: changeRole, fields: { userId: id, role: "EDITOR" }, origin: origin() });
+      await ctx.close();
+      return r;
+    };
+
+    const asEditor = await call("EDITOR");
+    expect(asEditor.result).toEqual({ ok: false, code: "FORBIDDEN" });
+    expect(await roleOf()).toBe("READER");
+
+    // the control: the request itself is well-formed, only the role decides
+    const asAdmin = await call("ADMIN");
+    expect(asAdmin.result.ok).toBe(true);
+    expect(await roleOf()).toBe("EDITOR");
   });
 });

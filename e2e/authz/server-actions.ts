@@ -38,6 +38,25 @@ export async function callAction(
   return { status: res.status(), body, result: { ok: ok === undefined ? undefined : ok === "true", code } };
 }
 
+/**
+ * The same for a form action `(prevState, formData)`: React's reply encoding sends the argument
+ * list as row 0 (`[null, "$K1"]`, where $K1 is a FormData) and the form's fields prefixed "1_".
+ */
+export async function callFormAction(
+  request: APIRequestContext,
+  opts: { pagePath: string; id: string; fields: Record<string, string>; origin: string | null },
+): Promise<ActionCall> {
+  const headers: Record<string, string> = { "Next-Action": opts.id, Accept: "text/x-component" };
+  if (opts.origin !== null) headers.Origin = opts.origin;
+  const multipart: Record<string, string> = { "0": JSON.stringify([null, "$K1"]) };
+  for (const [k, v] of Object.entries(opts.fields)) multipart[`1_${k}`] = v;
+  const res = await request.post(opts.pagePath, { headers, multipart, maxRedirects: 0 });
+  const body = await res.text();
+  const ok = body.match(/"ok":(true|false)/)?.[1];
+  const code = body.match(/"error":\{"code":"([A-Z_]+)"/)?.[1];
+  return { status: res.status(), body, result: { ok: ok === undefined ? undefined : ok === "true", code } };
+}
+
 export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();

@@ -36,7 +36,12 @@ export type SecureActionOptions<S extends z.ZodType, A extends AuthMode> = {
   permission?: Action;
 };
 
-type Handler<S extends z.ZodType, A extends AuthMode, T> = (input: z.output<S>, ctx: ActionContext<A>) => Promise<T>;
+/**
+ * The handler gets the input exactly as sent, once the schema has accepted it: services parse it
+ * again themselves (they are called from elsewhere too), and parsing an already-transformed value
+ * a second time would fail (a date string turned Date, "" turned null).
+ */
+type Handler<S extends z.ZodType, A extends AuthMode, T> = (input: z.input<S>, ctx: ActionContext<A>) => Promise<T>;
 
 async function execute<S extends z.ZodType, A extends AuthMode, T>(
   opts: SecureActionOptions<S, A>,
@@ -58,7 +63,8 @@ async function execute<S extends z.ZodType, A extends AuthMode, T>(
       logger.warn({ action: opts.name, actorId: actor.id, role: actor.role }, "action refused: permission");
       throw new AppError("FORBIDDEN");
     }
-    const input = opts.input.parse(raw);
+    opts.input.parse(raw); // refuses with field errors; the handler gets `raw` (see Handler)
+    const input = raw as z.input<S>;
     const userAgent = h.get("user-agent");
     const data = await withRequestContext({ action: opts.name, ip, userAgent }, () =>
       handler(input, { actor: actor as ActorFor<A>, ip, userAgent }),
@@ -70,7 +76,8 @@ async function execute<S extends z.ZodType, A extends AuthMode, T>(
     if (error.code === "INTERNAL") logger.error({ err: e, action: opts.name }, "action failed");
     // field names only, never values: enough to see a form and its schema drifting apart
     else if (e instanceof ZodError) {
-      const received = raw && typeof raw === "object" ? Object.keys(raw) : typeof raw;
+      const kind = (v: unknown) => (typeof v === "string" ? `string(${v.length})` : Array.isArray(v) ? `array(${v.length})` : v === null ? "null" : typeof v);
+      const received = raw && typeof raw === "object" ? Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, kind(v)])) : kind(raw);
       logger.info({ action: opts.name, invalid: Object.keys(error.fieldErrors ?? {}), received }, "action input refused");
     }
     return { ok: false, error };

@@ -36,7 +36,11 @@ export const loginAction = secureFormAction({ name: "auth.login", input: loginFo
   const parsed = loginSchema.pick({ email: true, password: true }).safeParse(input);
   if (!parsed.success) return { error: toActionError(parsed.error), values };
 
-  const credentials = { ...parsed.data, captchaToken: input.captchaToken, captchaAnswer: input.captchaAnswer, otp: input.otp };
+  // Auth.js form-encodes the credentials: an undefined field would arrive as the text "undefined"
+  const extras = Object.fromEntries(
+    Object.entries({ captchaToken: input.captchaToken, captchaAnswer: input.captchaAnswer, otp: input.otp }).filter(([, v]) => typeof v === "string" && v !== ""),
+  );
+  const credentials = { ...parsed.data, ...extras };
   const { outcome, error } = await captureLoginOutcome(() => signIn("credentials", { ...credentials, redirect: false }));
   if (error) {
     // 2FA accounts: only after a correct password, ask for (or re-ask) the 动态口令

@@ -26,7 +26,7 @@ export type NewArticleState = ActionResult<{ id: string }> | null;
 export const createArticleAction = secureFormAction(
   { name: "article.create", input: newArticleFormSchema, auth: "user", permission: "article.create" },
   async (form, { actor }) => {
-    const { id } = await createArticle(actor, newArticleInput(form));
+    const { id } = await createArticle(actor, newArticleInput(newArticleFormSchema.parse(form)));
     redirect(`/editor/articles/${id}`);
   },
 );
