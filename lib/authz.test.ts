@@ -14,7 +14,7 @@ function resourceFor(action: Action, ownerId: string): Resource | undefined {
   if (action === "comment.editOwn") return { kind: "comment", authorId: ownerId, createdAt: new Date(NOW - 60_000) };
   // users are never "owned"; acting on oneself is covered by the state rules below
   if (action === "user.changeRole" || action === "user.manage") return { kind: "user", id: "target-user" };
-  if (action === "account.twoFactor") return { kind: "user", id: ownerId };
+  if (action === "account.twoFactor" || action === "profile.editOwn") return { kind: "user", id: ownerId };
   return undefined;
 }
 
@@ -45,6 +45,7 @@ const EXPECTED: Record<Action, string> = {
   "settings.manage": /*           */ "----Y",
   "audit.view": /*                */ "----Y",
   "account.twoFactor": /*         */ "OOOOO",
+  "profile.editOwn": /*           */ "OOOOO",
 };
 
 describe("role × action matrix", () => {

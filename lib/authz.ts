@@ -44,6 +44,8 @@ export const POLICY = {
   "audit.view": g("none", "none", "none", "none", "all"),
   // two-step verification on one's own account; required of editors and admins by a site setting
   "account.twoFactor": g("own", "own", "own", "own", "own"),
+  // a user's own profile (name, bio, avatar); the service only ever touches the actor's row
+  "profile.editOwn": g("own", "own", "own", "own", "own"),
 } as const satisfies Record<string, Record<Role, Grant>>;
 
 export type Action = keyof typeof POLICY;

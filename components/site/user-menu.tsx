@@ -110,6 +110,11 @@ export function UserMenu() {
           </Link>
         </li>
         <li>
+          <Link href="/me/profile" className={itemClass} onClick={() => setOpen(false)}>
+            个人资料
+          </Link>
+        </li>
+        <li>
           <Link href="/me/bookmarks" className={itemClass} onClick={() => setOpen(false)}>
             我的收藏
           </Link>

@@ -103,10 +103,12 @@ test.describe("article page", () => {
     expect(first.counted).toBe(true);
     await expect(page.getByTestId("view-count")).toHaveText(first.views.toLocaleString("zh-CN"));
     // same browser (same visitor cookie) within 30 minutes: not again
-    const again = await page.request.post(`/api/views/${a.publicId}`);
+    // a direct POST must carry our Origin like the page's own beacon does (CSRF rule, lib/security/origin.ts)
+    const origin = new URL(page.url()).origin;
+    const again = await page.request.post(`/api/views/${a.publicId}`, { headers: { origin } });
     expect((await again.json()).counted).toBe(false);
     const bot = await request.post(`/api/views/${a.publicId}`, {
-      headers: { "user-agent": "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)" },
+      headers: { origin, "user-agent": "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)" },
     });
     expect((await bot.json()).counted).toBe(false);
     await context.close();
