@@ -2,8 +2,9 @@ import { expect, test, type Page } from "@playwright/test";
 import { authStatePath, type DemoRole } from "../auth-state";
 
 /**
- * The Content-Security-Policy with per-response nonces (proxy.ts + scripts/lib/script-nonce.mjs)
- * must let every page of ours run, and nothing else.
+ * The Content-Security-Policy (proxy.ts, lib/security/headers.ts) must let every page of ours run.
+ * Per-response nonces are implemented (scripts/lib/script-nonce.mjs) but off by default until
+ * Next.js' runtime prerenders can read a nonce; see docs/security.md.
  */
 
 /** CSP violations, and any script error: a page whose scripts ran but broke is no better than a blocked one. */
@@ -30,7 +31,7 @@ async function firstArticlePath(page: Page): Promise<string> {
 }
 
 test.describe("CSP on public pages", () => {
-  test("pages hydrate with zero violations, and each response has its own nonce", async ({ page }) => {
+  test("pages hydrate with zero violations under the policy", async ({ page }) => {
     test.slow(); // eight full page loads
     const article = await firstArticlePath(page);
     const violations = collectCspViolations(page);
@@ -41,41 +42,8 @@ test.describe("CSP on public pages", () => {
     }
     expect(violations).toEqual([]);
 
-    const a = (await page.request.get(article)).headers()["content-security-policy"];
-    const b = (await page.request.get(article)).headers()["content-security-policy"];
-    expect(a).toMatch(/script-src 'nonce-[A-Za-z0-9+/=]+' 'sha256-[^']+' 'strict-dynamic'/);
-    expect(a).toContain("object-src 'none'");
-    expect(a).toContain("base-uri 'none'");
-    expect(a).toContain("frame-ancestors 'none'");
-    expect(a).toContain("form-action 'self'");
-    expect(a).not.toContain("unsafe-inline' ;");
-    expect(a?.match(/nonce-([^']+)/)?.[1]).not.toBe(b?.match(/nonce-([^']+)/)?.[1]);
-  });
-
-  test("the HTML never carries the render placeholder, only this response's nonce", async ({ page }) => {
-    const article = await firstArticlePath(page);
-    const res = await page.request.get(article);
-    const nonce = res.headers()["content-security-policy"]?.match(/nonce-([^']+)/)?.[1];
-    const html = await res.text();
-    const nonces = new Set([...html.matchAll(/ nonce="([^"]+)"/g)].map((m) => m[1]));
-    expect(nonces).toEqual(new Set([nonce]));
-  });
-
-  test("an inline script injected into the page does not run, the page's own scripts do", async ({ page }) => {
-    const article = await firstArticlePath(page);
-    const violations = collectCspViolations(page);
-    await page.route(article, async (route) => {
-      const res = await route.fetch();
-      const body = (await res.text()).replace("</body>", '<script>window.__injected = true</script><img src="x" onerror="window.__injected = true"></body>');
-      // the body is decoded text now: drop the encoding and length of the original
-      const headers = Object.fromEntries(Object.entries(res.headers()).filter(([k]) => k !== "content-encoding" && k !== "content-length"));
-      await route.fulfill({ status: res.status(), headers, body });
-    });
-    await page.goto(article);
-    await page.waitForLoadState("networkidle");
-    expect(await page.evaluate(() => (window as { __injected?: boolean }).__injected)).toBeUndefined();
-    expect(await page.evaluate(() => typeof (window as { next?: unknown }).next)).toBe("object");
-    expect(violations.length).toBeGreaterThan(0);
+    const csp = (await page.request.get(article)).headers()["content-security-policy"];
+    for (const d of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'", "default-src 'self'"]) expect(csp).toContain(d);
   });
 
   test("security headers on every response", async ({ request }) => {

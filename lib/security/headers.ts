@@ -38,6 +38,32 @@ export function contentSecurityPolicy({ nonce, dev = false, https = false }: Csp
   return directives.join("; ");
 }
 
+/**
+ * The policy every response gets today. Nonces are switched off (BYLINE_CSP_NONCE unset): with
+ * them, Next.js 16.4 fails the runtime prerenders of cached pages (unlisted params, revalidation)
+ * that read the request's nonce. Scripts are therefore limited to our origin plus inline ones;
+ * everything else in the strict policy stays.
+ */
+export function baselineSecurityPolicy({ https = false }: { https?: boolean } = {}): string {
+  const directives = [
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-inline'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "media-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+    "manifest-src 'self'",
+    "worker-src 'self'",
+  ];
+  if (https) directives.push("upgrade-insecure-requests");
+  return directives.join("; ");
+}
+
 /** 128 random bits, base64: unguessable per response. */
 export function newNonce(): string {
   const bytes = new Uint8Array(16);

@@ -34,6 +34,7 @@ export async function startServer({ dev = false, port = 3000, hostname = "0.0.0.
   await app.prepare();
   const handle = app.getRequestHandler();
   const compress = compression();
+  const nonceCsp = process.env.BYLINE_CSP_NONCE === "1";
   // See script-nonce.mjs: Next.js renders with this fixed secret placeholder (so cached HTML
   // stays valid across requests and restarts of the same build), every response gets a fresh
   // nonce instead. Same length as a real nonce (16 bytes, base64): flight data inside pages
@@ -41,7 +42,7 @@ export async function startServer({ dev = false, port = 3000, hostname = "0.0.0.
   const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
   const placeholder = readRenderNonce(distDir) ?? randomBytes(16).toString("base64");
   const buildScripts = readInlineScriptManifest(distDir);
-  if (!dev && buildScripts.size === 0) log("warning: no inline-script manifest (build with `npm run build`); fully prerendered pages will run without their scripts");
+  if (nonceCsp && !dev && buildScripts.size === 0) log("warning: no inline-script manifest (build with `npm run build`); fully prerendered pages will run without their scripts");
   let inFlight = 0;
   const server = http.createServer((req, res) => {
     inFlight++;
@@ -54,7 +55,8 @@ export async function startServer({ dev = false, port = 3000, hostname = "0.0.0.
     req.headers["x-byline-render-nonce"] = placeholder;
     // gzip here rather than in Next.js, so the nonce rewrite sees plain HTML
     compress(req, res, () => {
-      applyScriptNonce(res, { nonce, placeholder, buildScripts });
+      // nonces are off unless BYLINE_CSP_NONCE=1 (see lib/security/headers.ts)
+      if (nonceCsp) applyScriptNonce(res, { nonce, placeholder, buildScripts });
       handle(req, res);
     });
   });

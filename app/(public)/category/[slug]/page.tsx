@@ -16,10 +16,6 @@ type Props = { params: Promise<{ slug: string }>; searchParams: SearchParams };
 // the category list is cached and needed by the layout anyway: no query by slug
 const findCategory = async (slug: string) => (await listCategories()).find((c) => c.slug === slug) ?? null;
 
-// An unknown slug renders the not-found page at request time, and that render reads the
-// request's CSP nonce (proxy.ts): allow it to block instead of failing the runtime prerender.
-export const instant = false;
-
 export async function generateStaticParams() {
   const categories = await listCategories();
   return categories.length ? categories.map((c) => ({ slug: c.slug })) : [{ slug: "__none__" }];
