@@ -16,6 +16,12 @@ type Props = { params: Promise<{ slug: string }>; searchParams: SearchParams };
 // the category list is cached and needed by the layout anyway: no query by slug
 const findCategory = async (slug: string) => (await listCategories()).find((c) => c.slug === slug) ?? null;
 
+// These pages read params and ?before= outside a Suspense boundary on purpose (an unknown slug must
+// answer 404, not a 200 shell). Next.js 16.4 validates a non-empty static shell when it regenerates the
+// route after a tag is invalidated, and fails that render with NEXT_STATIC_GEN_BAILOUT (a 500) unless the
+// route may block: listed params stay prerendered and cached either way.
+export const instant = false;
+
 export async function generateStaticParams() {
   const categories = await listCategories();
   return categories.length ? categories.map((c) => ({ slug: c.slug })) : [{ slug: "__none__" }];

@@ -14,6 +14,12 @@ import type { SearchParams } from "../../search-params";
 
 type Props = { params: Promise<{ publicId: string }>; searchParams: SearchParams };
 
+// These pages read params and ?before= outside a Suspense boundary on purpose (an unknown slug must
+// answer 404, not a 200 shell). Next.js 16.4 validates a non-empty static shell when it regenerates the
+// route after a tag is invalidated, and fails that render with NEXT_STATIC_GEN_BAILOUT (a 500) unless the
+// route may block: listed params stay prerendered and cached either way.
+export const instant = false;
+
 export async function generateStaticParams() {
   return (await listStaticParams()).members.map((publicId) => ({ publicId }));
 }

@@ -7,6 +7,10 @@ import { pageMetadata } from "@/lib/seo/page-metadata";
 
 type Props = { params: Promise<{ slug: string }> };
 
+// Fully static like the article page: an unknown slug waits for its render and gets a real 404, and
+// regenerating after a settings change never needs request data.
+export const ensureStatic = "navigation";
+
 export function generateStaticParams() {
   return footerPages.map((p) => ({ slug: p.slug }));
 }
