@@ -23,8 +23,8 @@ export function proxy(request: NextRequest) {
   }
 
   const https = (process.env.SITE_URL ?? "").startsWith("https:");
-  if (process.env.BYLINE_CSP_NONCE !== "1") {
-    // the baseline policy (lib/security/headers.ts explains why nonces are off for now)
+  if (process.env.BYLINE_CSP_NONCE === "0") {
+    // the escape hatch: the baseline policy without nonces (lib/security/headers.ts)
     const response = NextResponse.next();
     response.headers.set("content-security-policy", baselineSecurityPolicy({ https }));
     return response;

@@ -39,10 +39,9 @@ export function contentSecurityPolicy({ nonce, dev = false, https = false }: Csp
 }
 
 /**
- * The policy every response gets today. Nonces are switched off (BYLINE_CSP_NONCE unset): with
- * them, Next.js 16.4 fails the runtime prerenders of cached pages (unlisted params, revalidation)
- * that read the request's nonce. Scripts are therefore limited to our origin plus inline ones;
- * everything else in the strict policy stays.
+ * The escape hatch (BYLINE_CSP_NONCE=0): no nonces, scripts limited to our origin plus inline
+ * ones, everything else of the strict policy kept. For running `next start` or another server
+ * that does not do the nonce rewrite of scripts/lib/server.mjs.
  */
 export function baselineSecurityPolicy({ https = false }: { https?: boolean } = {}): string {
   const directives = [

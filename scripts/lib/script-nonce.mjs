@@ -9,11 +9,14 @@
 //   1. tags React rendered with the placeholder (it only does so for its own scripts);
 //   2. <script src="/_next/static/..."> (and their <link rel="preload" as="script">) without a
 //      nonce: the prerendered shell's chunk tags, which load code from our build directory only;
-//   3. bare inline <script> whose exact body was in the build output (inline-script-hashes.mjs):
-//      bootstrap and flight data of pages prerendered at build time.
+//   3. bare inline <script> whose exact body is in a page Next.js has in its page cache
+//      (trusted-inline-scripts.cjs): bootstrap and flight data of pages rendered without a
+//      request, at build time or when regenerated later.
 // Anything else, including markup injected through content, keeps no nonce and is blocked.
 import { StringDecoder } from "node:string_decoder";
-import { hashScript } from "./inline-script-hashes.mjs";
+import trusted from "./trusted-inline-scripts.cjs";
+
+const { hashScript } = trusted;
 
 const OPEN = "<script";
 const CHUNK_TAG = '<script src="/_next/static/';
@@ -41,7 +44,7 @@ function heldTail(text, patterns) {
  * Stateful rewriter for one response body. `push(text)` returns what may be sent now (it holds
  * back an unfinished tag or inline script), `flush()` the rest.
  */
-export function createNonceRewriter({ nonce, placeholder, buildScripts = new Set(), html = true }) {
+export function createNonceRewriter({ nonce, placeholder, trustedScripts = new Set(), html = true }) {
   if (placeholder && placeholder.length !== nonce.length) throw new Error("the placeholder and the nonce must have the same length");
   let buf = "";
   const swap = (s) => (placeholder ? s.replaceAll(placeholder, nonce) : s);
@@ -78,7 +81,7 @@ export function createNonceRewriter({ nonce, placeholder, buildScripts = new Set
           return out;
         }
         const body = buf.slice(tagEnd + 1, close);
-        out += (buildScripts.has(hashScript(body)) ? `<script nonce="${nonce}">` : tag) + body + CLOSE;
+        out += (trustedScripts.has(hashScript(body)) ? `<script nonce="${nonce}">` : tag) + body + CLOSE;
         buf = buf.slice(close + CLOSE.length);
         continue;
       }
@@ -120,6 +123,7 @@ export function applyScriptNonce(res, options) {
     active = REWRITTEN.test(type);
     if (active) {
       res.removeHeader("content-length"); // HTML gains nonce attributes
+      res.removeHeader("etag"); // and differs on every response
       decoder = new StringDecoder("utf8");
       rewriter = createNonceRewriter({ ...options, html: type.startsWith("text/html") });
     }

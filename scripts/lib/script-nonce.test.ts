@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { hashScript } from "./inline-script-hashes.mjs";
+import trusted from "./trusted-inline-scripts.cjs";
 import { createNonceRewriter } from "./script-nonce.mjs";
 
 const BUILD_INLINE = "self.__next_f.push([0])";
-const opts = { nonce: "N0NCE", placeholder: "PLAC=", buildScripts: new Set([hashScript(BUILD_INLINE)]) };
+const opts = { nonce: "N0NCE", placeholder: "PLAC=", trustedScripts: new Set([trusted.hashScript(BUILD_INLINE)]) };
 
 /** Runs the rewriter over `html` cut at every position (a tag or a script split across writes). */
 function everySplit(html: string): string[] {
@@ -36,7 +36,7 @@ describe("createNonceRewriter", () => {
     }
   });
 
-  it("marks a bare inline script only when its exact body was in the build output", () => {
+  it("marks a bare inline script only when its exact body is in a cached page", () => {
     const html = `<p>x</p><script>${BUILD_INLINE}</script><script>${BUILD_INLINE};alert(1)</script>`;
     for (const out of everySplit(html)) {
       expect(out).toBe(`<p>x</p><script nonce="N0NCE">${BUILD_INLINE}</script><script>${BUILD_INLINE};alert(1)</script>`);

@@ -4,8 +4,9 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import http from "node:http";
 import compression from "compression";
-import { readInlineScriptManifest, readRenderNonce } from "./inline-script-hashes.mjs";
+import { readRenderNonce } from "./render-nonce.mjs";
 import { applyScriptNonce } from "./script-nonce.mjs";
+import trusted from "./trusted-inline-scripts.cjs";
 import { root } from "./run.mjs";
 
 // How many reverse proxies of ours sit in front (0: clients connect directly). Decides which
@@ -28,21 +29,27 @@ function stampClientIp(req) {
   req.headers["x-byline-client-ip"] = resolveClientIp(req.socket?.remoteAddress, req.headers["x-forwarded-for"], TRUST_PROXY_HOPS);
 }
 
+/** Responses whose bytes never carry a nonce: build assets and uploaded media. */
+const UNCHANGED_BYTES = /^\/(_next\/static|media)\//;
+
+/** Nonce CSP is on unless BYLINE_CSP_NONCE=0 (the escape hatch; proxy.ts reads the same switch). */
+export const cspNonceEnabled = () => process.env.BYLINE_CSP_NONCE !== "0";
+
 export async function startServer({ dev = false, port = 3000, hostname = "0.0.0.0", log = console.log } = {}) {
   const { default: next } = await import("next");
   const app = next({ dev, dir: root, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
   const compress = compression();
-  const nonceCsp = process.env.BYLINE_CSP_NONCE === "1";
+  const nonceCsp = cspNonceEnabled();
   // See script-nonce.mjs: Next.js renders with this fixed secret placeholder (so cached HTML
   // stays valid across requests and restarts of the same build), every response gets a fresh
   // nonce instead. Same length as a real nonce (16 bytes, base64): flight data inside pages
   // repeats the nonce in length-prefixed rows, so the swap must not change any length.
   const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
   const placeholder = readRenderNonce(distDir) ?? randomBytes(16).toString("base64");
-  const buildScripts = readInlineScriptManifest(distDir);
-  if (nonceCsp && !dev && buildScripts.size === 0) log("warning: no inline-script manifest (build with `npm run build`); fully prerendered pages will run without their scripts");
+  // the pages already in the page cache; Next.js reports every later one (page-cache-handler.cjs)
+  const trustedScripts = dev ? new Set() : trusted.trustedInlineScripts().scan(path.join(distDir, "server", "app"));
   let inFlight = 0;
   const server = http.createServer((req, res) => {
     inFlight++;
@@ -55,8 +62,16 @@ export async function startServer({ dev = false, port = 3000, hostname = "0.0.0.
     req.headers["x-byline-render-nonce"] = placeholder;
     // gzip here rather than in Next.js, so the nonce rewrite sees plain HTML
     compress(req, res, () => {
-      // nonces are off unless BYLINE_CSP_NONCE=1 (see lib/security/headers.ts)
-      if (nonceCsp) applyScriptNonce(res, { nonce, placeholder, buildScripts });
+      if (nonceCsp) {
+        // A 304 would make the browser reuse a body that carries an earlier response's nonce
+        // while this response's header names a new one: every script blocked. Pages are always
+        // sent whole; build assets and media keep their conditional requests.
+        if (!UNCHANGED_BYTES.test(req.url ?? "")) {
+          delete req.headers["if-none-match"];
+          delete req.headers["if-modified-since"];
+        }
+        applyScriptNonce(res, { nonce, placeholder, trustedScripts });
+      }
       handle(req, res);
     });
   });
