@@ -11,6 +11,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const newest = entries.find((e) => e.kind === "article")?.lastModified ?? undefined;
   return [
     { url: absoluteUrl("/"), lastModified: newest, changeFrequency: "hourly", priority: 1 },
+    { url: absoluteUrl("/latest"), lastModified: newest, changeFrequency: "hourly", priority: 0.5 },
     ...entries.map((e) => ({
       url: absoluteUrl(pathOf[e.kind] + encodeURIComponent(e.key)),
       lastModified: e.lastModified ?? undefined,

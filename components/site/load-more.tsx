@@ -4,7 +4,18 @@ import Link from "next/link";
  * Keyset pagination as plain links: "加载更多" goes to the page after the last item shown
  * (?before=<cursor>), so it works without JavaScript and every page has a stable URL.
  */
-export function LoadMore({ basePath, nextCursor, isFirstPage }: { basePath: string; nextCursor: string | null; isFirstPage: boolean }) {
+export function LoadMore({
+  basePath,
+  nextCursor,
+  isFirstPage,
+  morePath = basePath,
+}: {
+  basePath: string;
+  nextCursor: string | null;
+  isFirstPage: boolean;
+  /** where the older pages live when it is not basePath (the static home page sends them to /latest) */
+  morePath?: string;
+}) {
   if (!nextCursor && isFirstPage) return null;
   return (
     <nav aria-label="分页" className="mt-6 flex flex-wrap items-center justify-center gap-3 text-sm">
@@ -15,7 +26,7 @@ export function LoadMore({ basePath, nextCursor, isFirstPage }: { basePath: stri
       )}
       {nextCursor ? (
         <Link
-          href={`${basePath}?before=${encodeURIComponent(nextCursor)}`}
+          href={`${morePath}?before=${encodeURIComponent(nextCursor)}`}
           rel="next"
           data-testid="load-more"
           className="rounded bg-brand-600 px-6 py-2 font-medium text-white hover:bg-brand-700"

@@ -1,11 +1,12 @@
 import type { ReactNode } from "react";
 
-export function SectionHeading({ id, children, action }: { id: string; children: ReactNode; action?: ReactNode }) {
+export function SectionHeading({ id, children, action, level = 2 }: { id: string; children: ReactNode; action?: ReactNode; level?: 1 | 2 }) {
+  const Heading = level === 1 ? "h1" : "h2";
   return (
     <div className="mb-4 flex items-center justify-between gap-3 border-b border-slate-200 pb-2">
-      <h2 id={id} className="border-l-4 border-brand-600 pl-3 text-lg font-semibold">
+      <Heading id={id} className="border-l-4 border-brand-600 pl-3 text-lg font-semibold">
         {children}
-      </h2>
+      </Heading>
       {action}
     </div>
   );

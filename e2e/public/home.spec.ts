@@ -34,7 +34,8 @@ test.describe("home page", () => {
     await page.goto("/");
     const first = await postIds(page);
     await page.getByTestId("load-more").click();
-    await expect(page).toHaveURL(/\?before=[0-9a-z]+\.[\w-]+$/);
+    await expect(page).toHaveURL(/\/latest\?before=[0-9a-z]+\.[\w-]+$/);
+    await expect(page.getByRole("heading", { level: 1, name: "最新文章" })).toBeVisible();
     const second = await postIds(page);
     expect(second.length).toBeGreaterThan(0);
     expect(second.filter((id) => first.includes(id))).toEqual([]);

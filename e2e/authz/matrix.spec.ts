@@ -1,0 +1,114 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { authStatePath, type DemoRole } from "../auth-state";
+import { actionId, callAction, callFormAction } from "./server-actions";
+
+/**
+ * The authorization matrix over HTTP: every staff server action (and the upload route), called
+ * by every role and signed out, the way an attacker would (a bare POST with the action id).
+ *
+ * Each call sends input the strict schema refuses (one unknown field), so nothing is ever
+ * written, and the answer tells the three outcomes apart because the wrapper checks in order:
+ * signed out → UNAUTHENTICATED, role without the permission → FORBIDDEN, role with it → INVALID
+ * (the request got past authorization and only then failed on its input). Object-level rules
+ * (own drafts only, hidden drafts answer 404) are e2e/authz/cannot.spec.ts and lib/authz.test.ts.
+ */
+
+type Kind = "json" | "form";
+// Written out independently of lib/authz.ts. Columns: READER CONTRIBUTOR TRANSLATOR EDITOR ADMIN;
+// Y = gets past authorization, - = FORBIDDEN. Signed out is always UNAUTHENTICATED.
+const MATRIX: { file: string; name: string; kind: Kind; roles: string }[] = [
+  { file: "app/(editor)/editor/articles/actions.ts", name: "createArticleAction", kind: "form", roles: "-YYYY" },
+  { file: "app/(editor)/editor/articles/actions.ts", name: "saveArticleAction", kind: "json", roles: "-YYYY" },
+  { file: "app/(editor)/editor/articles/actions.ts", name: "submitForReviewAction", kind: "json", roles: "-YYYY" },
+  { file: "app/(editor)/editor/articles/actions.ts", name: "restoreRevisionAction", kind: "json", roles: "-YYYY" },
+  { file: "app/(editor)/editor/articles/actions.ts", name: "listRevisionsAction", kind: "json", roles: "-YYYY" },
+  { file: "app/(editor)/editor/articles/actions.ts", name: "publishArticleAction", kind: "json", roles: "---YY" },
+  { file: "app/(editor)/editor/articles/actions.ts", name: "unpublishArticleAction", kind: "json", roles: "---YY" },
+  { file: "app/(admin)/admin/comments/actions.ts", name: "moderateCommentsAction", kind: "json", roles: "---YY" },
+  { file: "app/(admin)/admin/categories/actions.ts", name: "createCategoryAction", kind: "form", roles: "----Y" },
+  { file: "app/(admin)/admin/categories/actions.ts", name: "updateCategoryAction", kind: "form", roles: "----Y" },
+  { file: "app/(admin)/admin/categories/actions.ts", name: "moveCategoryAction", kind: "json", roles: "----Y" },
+  { file: "app/(admin)/admin/categories/actions.ts", name: "deleteCategoryAction", kind: "json", roles: "----Y" },
+  { file: "app/(admin)/admin/settings/actions.ts", name: "updateSiteSettingsAction", kind: "form", roles: "----Y" },
+  { file: "app/(admin)/admin/users/actions.ts", name: "changeUserRoleAction", kind: "form", roles: "----Y" },
+  { file: "app/(admin)/admin/users/actions.ts", name: "suspendUserAction", kind: "form", roles: "----Y" },
+  { file: "app/(admin)/admin/users/actions.ts", name: "reactivateUserAction", kind: "form", roles: "----Y" },
+  { file: "app/(admin)/admin/users/actions.ts", name: "forceSignOutAction", kind: "form", roles: "----Y" },
+];
+
+const ROLES: DemoRole[] = ["READER", "CONTRIBUTOR", "TRANSLATOR", "EDITOR", "ADMIN"];
+const origin = () => new URL(process.env.BASE_URL ?? "http://localhost:3000").origin;
+
+let contexts: Map<DemoRole | "SIGNED_OUT", APIRequestContext>;
+
+test.beforeAll(async () => {
+  contexts = new Map();
+  // signed out, carrying a forged session cookie: without any session cookie Next.js answers a
+  // POST to a prerendered page from its cache without running the action (checked below)
+  contexts.set(
+    "SIGNED_OUT",
+    await playwrightRequest.newContext({ baseURL: origin(), storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { Cookie: "__Host-authjs.session-token=forged" } }),
+  );
+  for (const role of ROLES) contexts.set(role, await playwrightRequest.newContext({ baseURL: origin(), storageState: authStatePath(role) }));
+});
+
+test.afterAll(async () => {
+  for (const c of contexts.values()) await c.dispose();
+});
+
+const expected = (roles: string, who: DemoRole | "SIGNED_OUT") =>
+  who === "SIGNED_OUT" ? "UNAUTHENTICATED" : roles[ROLES.indexOf(who)] === "Y" ? "INVALID" : "FORBIDDEN";
+
+test.describe("authorization matrix over HTTP", () => {
+  test("every staff server action has a row (a new action fails here until it gets one)", () => {
+    const dist = path.resolve(import.meta.dirname, "../..", process.env.NEXT_DIST_DIR || ".next");
+    const manifest = JSON.parse(fs.readFileSync(path.join(dist, "server", "server-reference-manifest.json"), "utf8")) as {
+      node: Record<string, { filename: string; exportedName: string }>;
+    };
+    const staff = new Set(
+      Object.values(manifest.node)
+        .filter((a) => /^app\/\((editor|admin)\)\//.test(a.filename))
+        .map((a) => `${a.filename}#${a.exportedName}`),
+    );
+    expect(staff.size).toBeGreaterThan(10);
+    expect([...staff].sort()).toEqual(MATRIX.map((m) => `${m.file}#${m.name}`).sort());
+  });
+
+  for (const row of MATRIX) {
+    test(`${row.name}: ${row.roles}`, async () => {
+      const id = actionId(row.file, row.name);
+      const got: Record<string, string | undefined> = {};
+      const want: Record<string, string> = {};
+      for (const [who, request] of contexts) {
+        const call =
+          row.kind === "json"
+            ? await callAction(request, { pagePath: "/login", id, args: [{ matrixProbe: 1 }], origin: origin() })
+            : await callFormAction(request, { pagePath: "/login", id, fields: { matrixProbe: "1" }, origin: origin() });
+        got[who] = call.result.code ?? `HTTP ${call.status}: ${call.body.slice(0, 300)}`;
+        want[who] = expected(row.roles, who);
+      }
+      expect(got).toEqual(want);
+    });
+  }
+
+  test("without any cookie a staff action is not run at all", async () => {
+    const anonymous = await playwrightRequest.newContext({ baseURL: origin(), storageState: { cookies: [], origins: [] } });
+    const call = await callAction(anonymous, { pagePath: "/login", id: actionId(MATRIX[5].file, MATRIX[5].name), args: [{ id: "x" }], origin: origin() });
+    expect(call.result.ok).toBeUndefined();
+    expect(call.body).not.toContain('"ok":true');
+    await anonymous.dispose();
+  });
+
+  test("the upload route: signed out 401, without media.upload 403, with it past authorization", async () => {
+    const want: Record<string, number> = { SIGNED_OUT: 401, READER: 403, CONTRIBUTOR: 400, TRANSLATOR: 400, EDITOR: 400, ADMIN: 400 };
+    const got: Record<string, number> = {};
+    for (const [who, request] of contexts) {
+      // no file at all: whoever gets past authorization is refused for the input
+      const res = await request.post("/api/media", { headers: { Origin: origin() }, multipart: { note: "no file" } });
+      got[who] = res.status();
+    }
+    expect(got).toEqual(want);
+  });
+});
