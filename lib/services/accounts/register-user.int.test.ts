@@ -33,6 +33,20 @@ describe("registerUser", () => {
     expect(await verifyPassword(user.passwordHash, data.password.trim())).toBe(false);
   });
 
+  it("ignores role, status and viewCount smuggled into the input: a new account is always an active READER", async () => {
+    const data = { ...input(), role: "ADMIN", status: "SUSPENDED", viewCount: 99, sessionVersion: 7 };
+    const outcome = await registerUser(data, from()).then(
+      (r) => r.outcome,
+      () => "refused",
+    );
+    const user = await db.user.findUnique({ where: { email: data.email.toLowerCase() } });
+    if (outcome === "refused") expect(user).toBeNull();
+    else {
+      expect(outcome).toBe("created");
+      expect(user).toMatchObject({ role: "READER", status: "ACTIVE", sessionVersion: 1 });
+    }
+  });
+
   it("answers an existing email (in any case) without creating or changing anything", async () => {
     const existing = await createUser({ email: `taken-${uid()}@example.com` });
     const before = await db.user.count();
