@@ -4,6 +4,8 @@ import Link from "next/link";
  * Keyset pagination as plain links: "加载更多" goes to the page after the last item shown
  * (?before=<cursor>), so it works without JavaScript and every page has a stable URL.
  */
+const MORE_CLASS = "rounded bg-brand-600 px-6 py-2 font-medium text-white hover:bg-brand-700";
+
 export function LoadMore({
   basePath,
   nextCursor,
@@ -25,14 +27,18 @@ export function LoadMore({
         </Link>
       )}
       {nextCursor ? (
-        <Link
-          href={`${morePath}?before=${encodeURIComponent(nextCursor)}`}
-          rel="next"
-          data-testid="load-more"
-          className="rounded bg-brand-600 px-6 py-2 font-medium text-white hover:bg-brand-700"
-        >
-          加载更多
-        </Link>
+        morePath === basePath ? (
+          <Link href={`${morePath}?before=${encodeURIComponent(nextCursor)}`} rel="next" data-testid="load-more" className={MORE_CLASS}>
+            加载更多
+          </Link>
+        ) : (
+          // A plain link to another page: Next.js 16.4's client router, coming from the fully
+          // static home page, showed /latest's first page for /latest?before=… (the server renders
+          // it right), so this one navigation loads the document.
+          <a href={`${morePath}?before=${encodeURIComponent(nextCursor)}`} rel="next" data-testid="load-more" className={MORE_CLASS}>
+            加载更多
+          </a>
+        )
       ) : (
         <p className="text-ink-600">已经到底了</p>
       )}
