@@ -1,5 +1,3 @@
-import { fileURLToPath } from "node:url";
-
 const https = (process.env.SITE_URL ?? "").startsWith("https:");
 
 /** Security headers that do not vary per request; the Content-Security-Policy with its nonce comes from proxy.ts. */
@@ -22,9 +20,6 @@ const nextConfig = {
   // helpers and CI may run several builds side by side
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  // Next.js' file-system page cache, reporting each stored page's inline scripts to the CSP
-  // nonce rewrite in scripts/lib/server.mjs (see scripts/lib/trusted-inline-scripts.cjs)
-  cacheHandler: fileURLToPath(new URL("./scripts/lib/page-cache-handler.cjs", import.meta.url)),
   // scripts/lib/server.mjs compresses after putting CSP nonces on the prerendered shell's scripts
   compress: false,
   reactStrictMode: true,

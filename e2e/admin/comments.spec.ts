@@ -22,7 +22,18 @@ test.describe("comment moderation", () => {
     await expect(page.getByTestId("moderation-row").filter({ hasText: seeded.body })).toHaveCount(0);
     await expect(page.getByTestId("count-PENDING")).toHaveText(String(pendingBefore - 1));
 
-    await page.goto(`/posts/${publicIdFor(seeded.article)}`);
+    // the article page is regenerated after the invalidation; the very first request may still
+    // get the previous version while the new one renders (stale-while-revalidate)
+    const article = `/posts/${publicIdFor(seeded.article)}`;
+    await expect
+      .poll(
+        async () => {
+          await page.goto(article);
+          return page.locator("#comments").getByText(seeded.body).count();
+        },
+        { timeout: 20_000, intervals: [500, 1_000, 2_000] },
+      )
+      .toBe(1);
     await expect(page.locator("#comments").getByText(seeded.body)).toBeVisible();
   });
 

@@ -3,17 +3,19 @@ import os from "node:os";
 import path from "node:path";
 import { nodeFs } from "next/dist/server/lib/node-fs-methods.js";
 import { describe, expect, it } from "vitest";
-import BylinePageCache from "./page-cache-handler.cjs";
+import pageCache from "./page-cache-handler.cjs";
 import trusted from "./trusted-inline-scripts.cjs";
 
-describe("BylinePageCache", () => {
+describe("installPageCacheHook", () => {
   it("stores pages like Next.js' file-system cache and reports their inline scripts first", async () => {
     const serverDistDir = fs.mkdtempSync(path.join(os.tmpdir(), "byline-cache-"));
-    const cache = new BylinePageCache({ fs: nodeFs, serverDistDir, flushToDisk: true, revalidatedTags: [], _requestHeaders: {} });
+    pageCache.installPageCacheHook();
+    pageCache.installPageCacheHook(); // idempotent: one recording per set
+    const cache = new pageCache.FileSystemCache({ fs: nodeFs, serverDistDir, flushToDisk: true, revalidatedTags: [], _requestHeaders: {} });
     const script = `self.__next_f.push([1,"${Date.now()}"])`;
     await cache.set(
       "/posts/regenerated",
-      { kind: "APP_PAGE", html: `<p>x</p><script>${script}</script>`, rscData: Buffer.from("0:{}"), headers: {}, status: 200, postponed: undefined, segmentData: undefined },
+      { kind: "APP_PAGE" as never, html: `<p>x</p><script>${script}</script>`, rscData: Buffer.from("0:{}"), headers: {}, status: 200, postponed: undefined, segmentData: undefined },
       { isRoutePPREnabled: false, isFallback: false, cacheControl: { revalidate: 60, expire: 3600 } },
     );
     expect(trusted.trustedInlineScripts().has(trusted.hashScript(script))).toBe(true);

@@ -7,6 +7,7 @@ import compression from "compression";
 import { readRenderNonce } from "./render-nonce.mjs";
 import { applyScriptNonce } from "./script-nonce.mjs";
 import trusted from "./trusted-inline-scripts.cjs";
+import pageCache from "./page-cache-handler.cjs";
 import { root } from "./run.mjs";
 
 // How many reverse proxies of ours sit in front (0: clients connect directly). Decides which
@@ -36,6 +37,8 @@ const UNCHANGED_BYTES = /^\/(_next\/static|media)\//;
 export const cspNonceEnabled = () => process.env.BYLINE_CSP_NONCE !== "0";
 
 export async function startServer({ dev = false, port = 3000, hostname = "0.0.0.0", log = console.log } = {}) {
+  // before Next.js creates its page cache: stored pages report their inline scripts
+  if (!dev) pageCache.installPageCacheHook();
   const { default: next } = await import("next");
   const app = next({ dev, dir: root, hostname, port });
   await app.prepare();
