@@ -17,11 +17,11 @@ const REACT_SHELL_INLINE_HASH = "sha256-7mu4H06fwDCjmnxxr/xNHyuQC6pLTHr4M2E4jXw5
 
 export type CspOptions = { nonce: string; dev?: boolean; https?: boolean };
 
-export function contentSecurityPolicy({ nonce, dev = false, https = false }: CspOptions): string {
+/** Every directive but script-src, which is what the two policies below differ in. */
+function policy(scriptSrc: string, https: boolean): string {
   const directives = [
     "default-src 'self'",
-    // React's development build evaluates code for its debugging aids; never in production
-    `script-src 'nonce-${nonce}' '${REACT_SHELL_INLINE_HASH}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    `script-src ${scriptSrc}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
@@ -38,29 +38,18 @@ export function contentSecurityPolicy({ nonce, dev = false, https = false }: Csp
   return directives.join("; ");
 }
 
+export function contentSecurityPolicy({ nonce, dev = false, https = false }: CspOptions): string {
+  // React's development build evaluates code for its debugging aids; never in production
+  return policy(`'nonce-${nonce}' '${REACT_SHELL_INLINE_HASH}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`, https);
+}
+
 /**
  * The escape hatch (BYLINE_CSP_NONCE=0): no nonces, scripts limited to our origin plus inline
  * ones, everything else of the strict policy kept. For running `next start` or another server
  * that does not do the nonce rewrite of scripts/lib/server.mjs.
  */
 export function baselineSecurityPolicy({ https = false }: { https?: boolean } = {}): string {
-  const directives = [
-    "default-src 'self'",
-    "script-src 'self' 'unsafe-inline'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "media-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    "form-action 'self'",
-    "manifest-src 'self'",
-    "worker-src 'self'",
-  ];
-  if (https) directives.push("upgrade-insecure-requests");
-  return directives.join("; ");
+  return policy("'self' 'unsafe-inline'", https);
 }
 
 /** 128 random bits, base64: unguessable per response. */
