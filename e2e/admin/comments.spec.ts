@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { comments } from "../../prisma/seed/data/comments";
 import { publicIdFor } from "../../prisma/seed/lib/images";
 import { authStatePath } from "../auth-state";
+import { commentStatuses, createReader, insertComments } from "./db";
 
 // a genuine reader question from the demo queue (the spam ones are left for people to try)
 const seeded = comments.find((c) => c.key === "c-28")!;
@@ -52,5 +53,40 @@ test.describe("comment moderation", () => {
     await page.getByRole("button", { name: "取消" }).click();
     await expect(page.getByRole("alertdialog")).toHaveCount(0);
     await expect(box).toBeChecked();
+  });
+
+  test("a bulk decision from the keyboard changes every selected comment, and a bulk delete completes after confirming", async ({
+    page,
+  }) => {
+    const reader = await createReader("批量审核测试读者");
+    const tag = Math.random().toString(36).slice(2, 8);
+    const bodies = [`批量恢复一 ${tag}`, `批量恢复二 ${tag}`];
+    const ids = await insertComments(reader.id, bodies, "REJECTED");
+    await page.goto("/admin/comments?status=REJECTED");
+    const rows = page.getByTestId("moderation-row").filter({ hasText: tag });
+    await expect(rows).toHaveCount(2);
+    for (const body of bodies) {
+      const box = rows.filter({ hasText: body }).getByRole("checkbox");
+      await box.focus();
+      await page.keyboard.press("Space");
+      await expect(box).toBeChecked();
+    }
+    await expect(page.getByText("已选 2 条")).toBeVisible();
+    await page.getByRole("button", { name: "批量通过" }).click();
+    await expect(page.getByText("已通过 2 条评论")).toBeVisible();
+    await expect(rows).toHaveCount(0);
+    expect(await commentStatuses(ids)).toEqual(["APPROVED", "APPROVED"]);
+
+    // the same two, now approved: a bulk delete asks, then deletes both
+    await page.goto("/admin/comments?status=APPROVED");
+    const approved = page.getByTestId("moderation-row").filter({ hasText: tag });
+    await expect(approved).toHaveCount(2);
+    for (const body of bodies) await approved.filter({ hasText: body }).getByRole("checkbox").check();
+    await page.getByRole("button", { name: "批量删除" }).click();
+    await expect(page.getByRole("alertdialog")).toContainText("确定删除 2 条评论吗");
+    await page.getByRole("button", { name: "确认删除" }).click();
+    await expect(page.getByText("已删除 2 条评论")).toBeVisible();
+    await expect(approved).toHaveCount(0);
+    expect(await commentStatuses(ids)).toEqual(["DELETED", "DELETED"]);
   });
 });

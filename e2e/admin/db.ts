@@ -31,3 +31,33 @@ export function createReader(displayName: string) {
     return { id, email: `${id}@e2e.test` };
   });
 }
+
+/** Comments of a spec's own, in a given moderation state, on the newest published article. */
+export function insertComments(authorId: string, bodies: string[], status: "PENDING" | "REJECTED") {
+  return withDb(async (c) => {
+    const { rows } = await c.query<{ id: string }>(
+      `SELECT id FROM articles WHERE status = 'PUBLISHED' ORDER BY "publishedAt" DESC LIMIT 1`,
+    );
+    const ids: string[] = [];
+    for (const body of bodies) {
+      const id = `e2e-${crypto.randomBytes(6).toString("hex")}`;
+      await c.query(
+        `INSERT INTO comments (id, "articleId", "authorId", body, status, "moderatedAt", "updatedAt")
+         VALUES ($1, $2, $3, $4, $5, CASE WHEN $5 = 'PENDING' THEN NULL ELSE now() END, now())`,
+        [id, rows[0]!.id, authorId, body, status],
+      );
+      ids.push(id);
+    }
+    return ids;
+  });
+}
+
+export function commentStatuses(ids: string[]) {
+  return withDb(async (c) => {
+    const { rows } = await c.query<{ status: string }>(
+      `SELECT status FROM comments WHERE id = ANY($1) ORDER BY status`,
+      [ids],
+    );
+    return rows.map((r) => r.status);
+  });
+}

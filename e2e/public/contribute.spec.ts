@@ -11,12 +11,20 @@ import { query } from "../authz/server-actions";
 
 async function freshReader(): Promise<{ email: string; password: string }> {
   const { email: demoEmail, password } = demoAccount("READER");
-  const [demo] = await query<{ passwordHash: string }>('select "passwordHash" from users where email = $1', [demoEmail]);
+  const [demo] = await query<{ passwordHash: string }>('select "passwordHash" from users where email = $1', [
+    demoEmail,
+  ]);
   const id = `e2e-${crypto.randomUUID()}`;
   const email = `contrib-${crypto.randomBytes(4).toString("hex")}@byline.test`;
   // same password as the demo reader (its hash), so the real login form is used below
-  await query('insert into users (id, email, "passwordHash", role, status, "updatedAt") values ($1, $2, $3, \'READER\', \'ACTIVE\', now())', [id, email, demo!.passwordHash]);
-  await query('insert into profiles ("userId", "publicId", "displayName", "updatedAt") values ($1, $2, $3, now())', [id, crypto.randomBytes(4).toString("hex"), "投稿测试读者"]);
+  await query(
+    "insert into users (id, email, \"passwordHash\", role, status, \"updatedAt\") values ($1, $2, $3, 'READER', 'ACTIVE', now())",
+    [id, email, demo!.passwordHash],
+  );
+  await query(
+    'insert into profiles ("userId", "publicId", "displayName", "updatedAt") values ($1, $2, $3, now())',
+    [id, crypto.randomBytes(4).toString("hex"), "投稿测试读者"],
+  );
   return { email, password };
 }
 
@@ -28,11 +36,17 @@ async function editorPage(browser: Browser) {
 test("signed-out visitors are asked to sign in first, and come back to the form", async ({ page }) => {
   await page.goto("/contribute");
   await expect(page.getByRole("heading", { name: "投稿", level: 1 })).toBeVisible();
-  await expect(page.getByRole("link", { name: "登录后投稿" })).toHaveAttribute("href", "/login?next=%2Fcontribute");
+  await expect(page.getByRole("link", { name: "登录后投稿" })).toHaveAttribute(
+    "href",
+    "/login?next=%2Fcontribute",
+  );
   await expect(page.getByTestId("contribute-form")).toHaveCount(0);
 });
 
-test("a reader submits a contribution, an editor publishes it, the reader sees it published", async ({ page, browser }) => {
+test("a reader submits a contribution, an editor publishes it, the reader sees it published", async ({
+  page,
+  browser,
+}) => {
   test.slow();
   const reader = await freshReader();
   const title = `投稿：云函数权限配置的五个误区 ${crypto.randomBytes(2).toString("hex")}`;
@@ -49,7 +63,10 @@ test("a reader submits a contribution, an editor publishes it, the reader sees i
   await expect(page.locator("#body-error")).toContainText("至少需要 100 个字符");
   await expect(form.getByLabel("标题")).toHaveValue(title);
 
-  const body = ["第一个误区是把所有函数共用一个执行角色，一旦某个函数被攻破，攻击者就拿到了全部权限。".repeat(2), "第二个误区是在环境变量里明文保存访问密钥，日志与监控系统会把它们带到更多地方。".repeat(2)].join("\n\n");
+  const body = [
+    "第一个误区是把所有函数共用一个执行角色，一旦某个函数被攻破，攻击者就拿到了全部权限。".repeat(2),
+    "第二个误区是在环境变量里明文保存访问密钥，日志与监控系统会把它们带到更多地方。".repeat(2),
+  ].join("\n\n");
   await form.getByLabel(/正文/).fill(body);
   await page.getByRole("button", { name: "提交投稿" }).click();
   await expect(page).toHaveURL(/\/me\/contributions\?submitted=1$/);
@@ -76,22 +93,40 @@ test("a reader submits a contribution, an editor publishes it, the reader sees i
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
 });
 
-test("我的评论 lists the reader's own comments with their moderation state", async ({ browser }) => {
-  const ctx = await browser.newContext({ storageState: authStatePath("READER") });
+test("我的评论 shows the empty state, then the reader's own comments with their moderation state", async ({
+  browser,
+}) => {
+  // a fresh reader of our own: the shared READER comments in other specs at the same time
+  const reader = await freshReader();
+  const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await ctx.newPage();
-  // another spec may be commenting as this reader right now: compare with what existed before
-  const rows = await query<{ body: string }>(
-    "select c.body from comments c join users u on u.id = c.\"authorId\" where u.email = $1 and c.status <> 'DELETED' order by c.\"createdAt\" asc limit 1",
-    [demoAccount("READER").email],
-  );
-  await page.goto("/me/comments");
+  await loginThroughForm(page, reader.email, reader.password, "/me/comments");
   await expect(page.getByRole("heading", { name: "我的评论" })).toBeVisible();
-  if (!rows[0]) {
-    await expect(page.getByText("还没有发表过评论").or(page.getByTestId("my-comment-list"))).toBeVisible();
-  } else {
-    const item = page.getByTestId("my-comment-list").getByRole("listitem").filter({ hasText: rows[0].body.slice(0, 20) });
-    await expect(item.first()).toBeVisible();
-    await expect(item.first()).toContainText(/待审核|已显示|未通过/);
+  await expect(page.getByText("还没有发表过评论")).toBeVisible();
+
+  const [article] = await query<{ id: string }>(
+    "select id from articles where status = 'PUBLISHED' order by \"publishedAt\" desc limit 1",
+  );
+  const [user] = await query<{ id: string }>("select id from users where email = $1", [reader.email]);
+  const tag = crypto.randomBytes(3).toString("hex");
+  const states = [
+    ["PENDING", "待审核"],
+    ["APPROVED", "已显示"],
+    ["REJECTED", "未通过"],
+  ] as const;
+  for (const [status] of states) {
+    await query(
+      'insert into comments (id, "articleId", "authorId", body, status, "updatedAt") values ($1, $2, $3, $4, $5, now())',
+      [`e2e-${crypto.randomUUID()}`, article!.id, user!.id, `我的评论 ${status} ${tag}`, status],
+    );
   }
+  await page.reload();
+  const list = page.getByTestId("my-comment-list");
+  for (const [status, label] of states) {
+    await expect(list.getByRole("listitem").filter({ hasText: `我的评论 ${status} ${tag}` })).toContainText(
+      label,
+    );
+  }
+  await expect(page.getByText("还没有发表过评论")).toHaveCount(0);
   await ctx.close();
 });
