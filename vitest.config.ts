@@ -1,7 +1,10 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "lib/test/server-only-stub.ts") };
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  "server-only": path.resolve(import.meta.dirname, "lib/test/server-only-stub.ts"),
+};
 
 export default defineConfig({
   resolve: { alias },
@@ -9,13 +12,29 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"], exclude: ["**/*.int.test.ts", "node_modules/**"], environment: "node", setupFiles: ["lib/test/next-mocks.ts"] },
+        test: {
+          name: "unit",
+          include: [
+            "lib/**/*.test.ts",
+            "components/**/*.test.ts",
+            "app/**/*.test.ts",
+            "scripts/**/*.test.ts",
+          ],
+          exclude: ["**/*.int.test.ts", "**/*.fault.test.ts", "node_modules/**"],
+          environment: "node",
+          setupFiles: ["lib/test/next-mocks.ts"],
+        },
       },
       {
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["lib/**/*.int.test.ts", "app/**/*.int.test.ts", "scripts/**/*.int.test.ts", "prisma/**/*.int.test.ts"],
+          include: [
+            "lib/**/*.int.test.ts",
+            "app/**/*.int.test.ts",
+            "scripts/**/*.int.test.ts",
+            "prisma/**/*.int.test.ts",
+          ],
           exclude: ["node_modules/**"],
           environment: "node",
           globalSetup: ["lib/test/global-setup.ts"],
@@ -23,6 +42,20 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // the production server under faults; run by `npm test -- --only=fault` (scripts/test.mjs),
+        // which prepares the build and a seeded database (lib/test/fault-server.ts)
+        resolve: { alias },
+        test: {
+          name: "fault",
+          include: ["lib/**/*.fault.test.ts", "app/**/*.fault.test.ts", "scripts/**/*.fault.test.ts"],
+          exclude: ["node_modules/**"],
+          environment: "node",
+          fileParallelism: false,
+          testTimeout: 240_000,
+          hookTimeout: 180_000,
         },
       },
     ],

@@ -1,13 +1,18 @@
 #!/usr/bin/env node
 // `npm test`: the whole suite on a fresh clone: install → check (eslint + tsc) → unit →
 // integration (fresh migrated database) → e2e (seeded database, production build, Chromium).
-// Flags: --only=unit,integration,e2e,check to run a subset; extra args after -- go to Playwright.
+// → fault (the production server under abuse: locks, storms, SIGTERM, disk full; own servers).
+// Flags: --only=check,unit,integration,e2e,fault to run a subset; extra args after -- go to
+// Playwright (e2e) and to vitest (fault).
 import fs from "node:fs";
 import path from "node:path";
 import { ensureGenerated, ensureInstalled } from "./lib/bootstrap.mjs";
 import { bin, root, run, step } from "./lib/run.mjs";
 
-const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7).split(",");
+const only = process.argv
+  .find((a) => a.startsWith("--only="))
+  ?.slice(7)
+  .split(",");
 const want = (s) => !only || only.includes(s);
 const pwArgs = process.argv.includes("--") ? process.argv.slice(process.argv.indexOf("--") + 1) : [];
 const results = [];
@@ -19,7 +24,11 @@ fs.mkdirSync(reportDir, { recursive: true });
 
 function vitestCounts(file) {
   const r = JSON.parse(fs.readFileSync(file, "utf8"));
-  return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + (r.numTodoTests ?? 0) };
+  return {
+    passed: r.numPassedTests,
+    failed: r.numFailedTests,
+    skipped: r.numPendingTests + (r.numTodoTests ?? 0),
+  };
 }
 
 async function suite(name, fn) {
@@ -37,11 +46,23 @@ async function suite(name, fn) {
   }
 }
 
-async function vitest(project, env = {}) {
+async function vitest(project, env = {}, args = []) {
   const out = path.join(reportDir, `${project}.json`);
   fs.rmSync(out, { force: true });
   try {
-    await run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], { env });
+    await run(
+      bin("vitest"),
+      [
+        "run",
+        "--project",
+        project,
+        "--reporter=default",
+        "--reporter=json",
+        `--outputFile.json=${out}`,
+        ...args,
+      ],
+      { env },
+    );
   } catch (e) {
     if (fs.existsSync(out)) e.counts = vitestCounts(out);
     throw e;
@@ -60,16 +81,34 @@ if (want("check")) {
 if (want("unit")) await suite("unit", () => vitest("unit", { BYLINE_TEST: "1" }));
 
 let database;
-if (want("integration") || want("e2e")) {
+if (want("integration") || want("e2e") || want("fault")) {
   const { resolveDatabase, withTestDatabase } = await import("./lib/test-database.mjs");
   database = await resolveDatabase();
   try {
     if (want("integration")) {
-      await suite("integration", () => vitest("integration", { TEST_DATABASE_URL: withTestDatabase(database.url, "byline_test_int"), BYLINE_TEST: "1" }));
+      await suite("integration", () =>
+        vitest("integration", {
+          TEST_DATABASE_URL: withTestDatabase(database.url, "byline_test_int"),
+          BYLINE_TEST: "1",
+        }),
+      );
     }
     if (want("e2e")) {
       const { runE2E } = await import("./lib/e2e.mjs");
       await suite("e2e", () => runE2E(withTestDatabase(database.url, "byline_test_e2e"), pwArgs));
+    }
+    if (want("fault")) {
+      const { prepareProductionRun } = await import("./lib/e2e.mjs");
+      await suite("fault", async () => {
+        const { env } = await prepareProductionRun(withTestDatabase(database.url, "byline_test_fault"), {
+          label: "fault",
+          needPort: false,
+          uploads: "test-fault-uploads",
+          mail: "test-fault-mail",
+        });
+        // each fault test file starts its own servers from this environment (lib/test/fault-server.ts)
+        return vitest("fault", { FAULT_SERVER_ENV: JSON.stringify(env), BYLINE_TEST: "1" }, pwArgs);
+      });
     }
   } finally {
     await database.stop();

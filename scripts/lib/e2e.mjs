@@ -25,7 +25,8 @@ function isFree(port) {
 async function recreateDatabase(url) {
   const u = new URL(url);
   const name = decodeURIComponent(u.pathname.slice(1));
-  if (!["127.0.0.1", "localhost", "[::1]"].includes(u.hostname) || !name.includes("test")) throw new Error(`refusing to reset ${name} on ${u.hostname}`);
+  if (!["127.0.0.1", "localhost", "[::1]"].includes(u.hostname) || !name.includes("test"))
+    throw new Error(`refusing to reset ${name} on ${u.hostname}`);
   u.pathname = "/postgres";
   const admin = new pg.Client({ connectionString: u.toString() });
   await admin.connect();
@@ -40,7 +41,8 @@ async function recreateDatabase(url) {
 async function waitForHealth(base, child, logFile, timeoutMs = 60_000) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}; see .data/test-reports/server.log`);
+    if (child.exitCode !== null)
+      throw new Error(`server exited with ${child.exitCode}; see .data/test-reports/server.log`);
     // our own child must own the port (scripts/serve.mjs prints this after listen succeeds):
     // a health answer alone could come from another server on the same port
     const listening = fs.readFileSync(logFile, "utf8").includes("Byline listening on");
@@ -57,15 +59,23 @@ async function waitForHealth(base, child, logFile, timeoutMs = 60_000) {
   throw new Error("server did not become healthy in 60 s");
 }
 
-export async function runE2E(databaseUrl, extraArgs = []) {
-  step("e2e", "fresh database, migrations, demo seed");
+/**
+ * What e2e and the fault suite share: a fresh seeded database and an up-to-date production build.
+ * Returns the server environment. The build bakes SITE_URL in, so the base port stays fixed when
+ * free (reruns reuse the build); e2e needs that port for its own server (`needPort`), the fault
+ * suite starts its servers on other ports and only keeps SITE_URL for the Origin check.
+ */
+export async function prepareProductionRun(
+  databaseUrl,
+  { label = "e2e", needPort = true, uploads = "test-uploads", mail = "test-mail" } = {},
+) {
+  step(label, "fresh database, migrations, demo seed");
   await recreateDatabase(databaseUrl);
   await migrate(databaseUrl, ["deploy"], { quiet: true });
-  await seed(databaseUrl, { quiet: true, env: { UPLOAD_DIR: path.join(root, ".data", "test-uploads") } });
+  await seed(databaseUrl, { quiet: true, env: { UPLOAD_DIR: path.join(root, ".data", uploads) } });
 
-  // A fixed port when free keeps SITE_URL (baked into the build) stable, so local reruns reuse
-  // the build. Another run on this machine may take the port while we build: then build again
-  // for a fresh one rather than test somebody else's server.
+  // Another run on this machine may take the port while we build: then build again for a fresh
+  // one rather than test somebody else's server.
   let port = (await isFree(39170)) ? 39170 : await freePort();
   let base, env;
   for (let attempt = 0; ; attempt++) {
@@ -80,30 +90,39 @@ export async function runE2E(databaseUrl, extraArgs = []) {
       AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
       BYLINE_DEMO: "1",
       BYLINE_TEST: "1",
-      UPLOAD_DIR: path.join(root, ".data", "test-uploads"),
-      MAIL_DIR: path.join(root, ".data", "test-mail"),
+      UPLOAD_DIR: path.join(root, ".data", uploads),
+      MAIL_DIR: path.join(root, ".data", mail),
       LOG_LEVEL: "info",
     };
     const stamp = path.join(root, DIST, "byline-fingerprint");
     process.env.SITE_URL = base;
     const fingerprint = sourceFingerprint();
-    if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === fingerprint) step("e2e", "production build up to date");
+    if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === fingerprint)
+      step(label, "production build up to date");
     else {
-      step("e2e", "next build");
+      step(label, "next build");
       await build(env);
       fs.writeFileSync(stamp, fingerprint);
     }
-    if (await isFree(port)) break;
+    if (!needPort || (await isFree(port))) break;
     if (attempt >= 2) throw new Error(`port ${port} is taken by another process`);
-    step("e2e", `port ${port} was taken while building (another test run?): building for a free port`);
+    step(label, `port ${port} was taken while building (another test run?): building for a free port`);
     port = await freePort();
   }
-
-  step("e2e", `starting the production server on ${base}`);
   fs.rmSync(env.MAIL_DIR, { recursive: true, force: true });
+  return { base, env };
+}
+
+export async function runE2E(databaseUrl, extraArgs = []) {
+  const { base, env } = await prepareProductionRun(databaseUrl);
+  step("e2e", `starting the production server on ${base}`);
   const logFile = path.join(reports, "server.log");
   const log = fs.openSync(logFile, "w");
-  const server = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", log, log] });
+  const server = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", log, log],
+  });
   try {
     await waitForHealth(base, server, logFile);
     const out = path.join(reports, "e2e.json");
@@ -116,7 +135,9 @@ export async function runE2E(databaseUrl, extraArgs = []) {
     } catch (e) {
       failure = e;
     }
-    const counts = fs.existsSync(out) ? playwrightCounts(JSON.parse(fs.readFileSync(out, "utf8"))) : { passed: 0, failed: 1, skipped: 0 };
+    const counts = fs.existsSync(out)
+      ? playwrightCounts(JSON.parse(fs.readFileSync(out, "utf8")))
+      : { passed: 0, failed: 1, skipped: 0 };
     if (failure) throw Object.assign(failure, { counts });
     return counts;
   } finally {
