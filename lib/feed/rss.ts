@@ -1,4 +1,6 @@
-import { Feed } from "feed";
+import { escapeHtmlText } from "@/lib/escape/html";
+import { plainLine } from "@/lib/escape/plain-text";
+import { escapeXmlAttribute as attr, escapeXmlText as text } from "@/lib/escape/xml";
 import { absoluteUrl, siteUrl } from "@/lib/site-url";
 
 export type RssItem = {
@@ -12,7 +14,13 @@ export type RssItem = {
   translatorName: string | null;
 };
 
-export type RssChannel = { title: string; description: string; path: string; feedPath: string; copyright?: string };
+export type RssChannel = {
+  title: string;
+  description: string;
+  path: string;
+  feedPath: string;
+  copyright?: string;
+};
 
 /**
  * Root-relative src/href in article HTML (uploads, internal links) made absolute: a feed reader
@@ -22,40 +30,60 @@ export function absolutizeHtml(html: string): string {
   return html.replace(/\b(src|href)="\/(?!\/)/g, `$1="${siteUrl()}/`);
 }
 
-const escapeXmlText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+// Written by hand rather than with the `feed` package: feed 6 puts title and description in CDATA
+// (readers then take a lede's markup as HTML), escapes only the first "]]>" of a value, turns a
+// literal "&amp;" into "&", and passes characters XML forbids. Each field here is one of three
+// kinds, and each kind has one escaping path (docs/security.md, "Output escaping"):
+//   plain text (title, category, dc:creator)      → escapeXmlText
+//   text shown as HTML (description)              → escapeHtmlText, then escapeXmlText
+//   sanitised article HTML (content:encoded)      → escapeXmlText
+const el = (name: string, value: string) => `<${name}>${text(value)}</${name}>`;
+/** A reader renders description as HTML: the plain text is escaped for HTML first, then for XML. */
+const htmlOfText = (s: string) => el("description", escapeHtmlText(s));
 
-/**
- * RSS 2.0 with the full article in content:encoded. Bylines go in dc:creator: RSS's own <author>
- * must be an e-mail address, and we publish none.
- */
+function item(it: RssItem): string {
+  const link = absoluteUrl(`/posts/${encodeURIComponent(it.publicId)}`);
+  const creators = [it.authorName, it.translatorName ? `${it.translatorName}（译）` : null]
+    .filter(Boolean)
+    .join("、");
+  // never empty: a reader showing full text falls back to the lede, then the title
+  const content = absolutizeHtml(it.bodyHtml) || `<p>${escapeHtmlText(it.lede || it.title)}</p>`;
+  return [
+    "<item>",
+    el("title", plainLine(it.title)),
+    el("link", link),
+    // no id of our own: the guid is the permalink
+    `<guid isPermaLink="true">${text(link)}</guid>`,
+    el("pubDate", it.publishedAt.toUTCString()),
+    it.lede ? htmlOfText(it.lede) : "",
+    el("content:encoded", content),
+    el("category", it.categoryName),
+    // RSS's own <author> must be an e-mail address, and we publish none
+    creators ? el("dc:creator", creators) : "",
+    "</item>",
+  ].join("");
+}
+
+/** RSS 2.0 with the full article in content:encoded; bylines in dc:creator. */
 export function renderRss(channel: RssChannel, items: RssItem[]): string {
-  const feed = new Feed({
-    title: channel.title,
-    description: channel.description,
-    id: absoluteUrl(channel.path),
-    link: absoluteUrl(channel.path),
-    feedLinks: { rss: absoluteUrl(channel.feedPath) },
-    language: "zh-CN",
-    copyright: channel.copyright ?? "",
-    generator: "Byline",
-    ttl: 30,
-    // the newest item, not the clock: the output stays the same until the content changes
-    updated: items[0]?.publishedAt ?? new Date(0),
-  });
-  for (const it of items) {
-    const link = absoluteUrl(`/posts/${it.publicId}`);
-    const creators = [it.authorName, it.translatorName ? `${it.translatorName}（译）` : null].filter(Boolean).join("、");
-    feed.addItem({
-      title: it.title,
-      // no id: the guid is then the permalink (isPermaLink="true")
-      link,
-      date: it.publishedAt,
-      description: it.lede || undefined,
-      // never empty: the feed package only declares the dc: namespace when an item has content
-      content: absolutizeHtml(it.bodyHtml) || `<p>${escapeXmlText(it.lede || it.title)}</p>`,
-      category: [{ name: it.categoryName }],
-      extensions: creators ? [{ name: "dc:creator", objects: { _text: creators } }] : undefined,
-    });
-  }
-  return feed.rss2();
+  const link = absoluteUrl(channel.path);
+  // the newest item, not the clock: the output stays the same until the content changes
+  const updated = items[0]?.publishedAt ?? new Date(0);
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>\n',
+    '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:atom="http://www.w3.org/2005/Atom">',
+    "<channel>",
+    el("title", plainLine(channel.title)),
+    el("link", link),
+    htmlOfText(channel.description),
+    el("lastBuildDate", updated.toUTCString()),
+    el("docs", "https://validator.w3.org/feed/docs/rss2.html"),
+    el("generator", "Byline"),
+    el("language", "zh-CN"),
+    el("ttl", "30"),
+    channel.copyright ? el("copyright", channel.copyright) : "",
+    `<atom:link href="${attr(absoluteUrl(channel.feedPath))}" rel="self" type="application/rss+xml"/>`,
+    ...items.map(item),
+    "</channel></rss>\n",
+  ].join("\n");
 }
