@@ -21,7 +21,10 @@ async function createEditor(): Promise<string> {
        SELECT $1, $2, "passwordHash", 'EDITOR', now() FROM users WHERE email = $3`,
       [`tf${id}`, email, demoAccount("EDITOR").email],
     );
-    await client.query(`INSERT INTO profiles ("userId", "publicId", "displayName", "updatedAt") VALUES ($1, $2, $3, now())`, [`tf${id}`, `tf${id}`, `两步${id.slice(0, 4)}`]);
+    await client.query(
+      `INSERT INTO profiles ("userId", "publicId", "displayName", "updatedAt") VALUES ($1, $2, $3, now())`,
+      [`tf${id}`, `tf${id}`, `两步${id.slice(0, 4)}`],
+    );
     return email;
   } finally {
     await client.end();
@@ -46,7 +49,10 @@ async function signOut(page: Page) {
   await expect.poll(async () => (await (await page.request.get("/api/me")).json()).user).toBeNull();
 }
 
-test("an editor turns on 2FA, then signs in with a code and with a recovery code once", async ({ page }) => {
+test("an editor turns on 2FA, then signs in with a code and with a recovery code once", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const email = await createEditor();
   await loginThroughForm(page, email, password);
@@ -62,10 +68,22 @@ test("an editor turns on 2FA, then signs in with a code and with a recovery code
   await page.getByLabel("6 位动态口令").fill("000000");
   await page.getByRole("button", { name: "验证并开启" }).click();
   await expect(page.getByText("动态口令不正确")).toBeVisible();
+  // a copy of the session taken before 2FA is on: the change must end it (issue 8, finding 3)
+  const before = (await page.context().cookies()).filter((c) => c.name.includes("authjs.session-token"));
   await page.getByLabel("6 位动态口令").fill(await generate({ secret }));
   await page.getByRole("button", { name: "验证并开启" }).click();
   await expect(page.getByTestId("recovery-codes").locator("li")).toHaveCount(10);
-  const codes = (await page.getByTestId("recovery-codes").locator("li").allTextContents()).map((c) => c.trim());
+  // this browser stays signed in under the new session version; the old copy is refused
+  expect((await (await page.request.get("/api/me")).json()).user).toMatchObject({ role: "EDITOR" });
+  const replay = await browser.newContext({
+    baseURL: process.env.BASE_URL,
+    storageState: { cookies: before, origins: [] },
+  });
+  expect((await (await replay.request.get("/api/me")).json()).user).toBeNull();
+  await replay.close();
+  const codes = (await page.getByTestId("recovery-codes").locator("li").allTextContents()).map((c) =>
+    c.trim(),
+  );
   await page.getByRole("button", { name: "我已保存恢复码，完成" }).click();
   await expect(page.getByRole("heading", { name: "两步验证已开启" })).toBeVisible();
   await expect(page.getByTestId("recovery-codes-left")).toHaveText("10");
@@ -110,7 +128,10 @@ test("an editor turns on 2FA, then signs in with a code and with a recovery code
   }
 });
 
-test("the session cookie is __Host- prefixed, Secure, HttpOnly, SameSite=Lax, host-only", async ({ page, context }) => {
+test("the session cookie is __Host- prefixed, Secure, HttpOnly, SameSite=Lax, host-only", async ({
+  page,
+  context,
+}) => {
   const account = demoAccount("READER");
   await loginThroughForm(page, account.email, account.password);
   await expect(page).not.toHaveURL(/\/login/);

@@ -32,6 +32,12 @@ const claimsSchema = z.object({
 });
 export type SessionClaims = z.infer<typeof claimsSchema>;
 
+/** The claims of a decoded token, or null when it is not one of ours. */
+export function parseClaims(token: unknown): SessionClaims | null {
+  const parsed = claimsSchema.safeParse(token);
+  return parsed.success ? parsed.data : null;
+}
+
 export type UserState = { role: Role; status: UserStatus; sessionVersion: number };
 export type LoadUserState = (userId: string) => Promise<UserState | null>;
 
@@ -46,7 +52,10 @@ type JwtParams = {
  * Whether a session with these claims has outlived its role's limits at `now`. A token stamped
  * in the future (clock skew or forgery) counts as expired: we minted every real one ourselves.
  */
-export function isExpired(claims: Pick<SessionClaims, "role" | "issuedAt" | "lastSeenAt">, now: number): boolean {
+export function isExpired(
+  claims: Pick<SessionClaims, "role" | "issuedAt" | "lastSeenAt">,
+  now: number,
+): boolean {
   if (claims.issuedAt > now || claims.lastSeenAt > now || claims.lastSeenAt < claims.issuedAt) return true;
   if (!isStaffRole(claims.role)) return now - claims.issuedAt >= READER_MAX_AGE_MS;
   return now - claims.issuedAt >= STAFF_ABSOLUTE_MS || now - claims.lastSeenAt >= STAFF_IDLE_MS;
@@ -58,9 +67,20 @@ export function isExpired(claims: Pick<SessionClaims, "role" | "issuedAt" | "las
  * activity. Client input (`update()` payloads, the callback's `session` argument) is
  * deliberately not a parameter: role, status and version only ever come from the database.
  */
-export async function nextToken({ token, user, trigger }: JwtParams, loadState: LoadUserState, now = Date.now()): Promise<SessionClaims | null> {
+export async function nextToken(
+  { token, user, trigger }: JwtParams,
+  loadState: LoadUserState,
+  now = Date.now(),
+): Promise<SessionClaims | null> {
   if (user) {
-    const fresh = claimsSchema.safeParse({ userId: user.id, role: user.role, sessionVersion: user.sessionVersion, checkedAt: now, issuedAt: now, lastSeenAt: now });
+    const fresh = claimsSchema.safeParse({
+      userId: user.id,
+      role: user.role,
+      sessionVersion: user.sessionVersion,
+      checkedAt: now,
+      issuedAt: now,
+      lastSeenAt: now,
+    });
     return fresh.success ? fresh.data : null;
   }
   const parsed = claimsSchema.safeParse(token);
@@ -69,13 +89,19 @@ export async function nextToken({ token, user, trigger }: JwtParams, loadState: 
   if (isExpired(claims, now)) return null;
 
   // a client-triggered update is answered with a database check, never with the client's data
-  const isFresh = trigger !== "update" && claims.checkedAt <= now && now - claims.checkedAt < RECHECK_INTERVAL_MS;
+  const isFresh =
+    trigger !== "update" && claims.checkedAt <= now && now - claims.checkedAt < RECHECK_INTERVAL_MS;
   if (isFresh) return { ...claims, lastSeenAt: now };
 
   const state = await loadState(claims.userId);
   // A role change (a reader promoted to editor) ends the session here: the next sign-in starts
   // under the new role's limits. Role changes bump sessionVersion too, so this is belt and braces.
-  if (!state || state.status !== "ACTIVE" || state.role !== claims.role || state.sessionVersion !== claims.sessionVersion) return null;
+  if (
+    !state ||
+    state.status !== "ACTIVE" ||
+    state.role !== claims.role ||
+    state.sessionVersion !== claims.sessionVersion
+  )
+    return null;
   return { ...claims, checkedAt: now, lastSeenAt: now };
 }
-

@@ -5,10 +5,12 @@ import Credentials from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { authenticateUser } from "@/lib/services/accounts/authenticate-user";
+import { endSession } from "@/lib/services/accounts/end-session";
 import { checkSignInFactor } from "@/lib/services/two-factor/check-sign-in-factor";
 import { nextToken, READER_MAX_AGE_MS } from "./claims";
 import { authCookies } from "./cookie-names";
 import { SecondFactorSignin } from "./second-factor-signin";
+import { safeNextPath } from "./safe-next-path";
 import { loadUserState } from "./session-state";
 
 /** Thrown by authorize() only after a correct password, so it reveals nothing to a guesser. */
@@ -26,6 +28,13 @@ const SESSION_MAX_AGE_S = READER_MAX_AGE_MS / 1000;
  */
 export function buildAuthConfig(): NextAuthConfig {
   const e = env();
+  const site = e.SITE_URL.replace(/\/+$/, "");
+  // Every URL Auth.js builds (its redirects after sign-out and on errors, its own endpoints)
+  // starts from AUTH_URL. Without it Auth.js takes the request's URL, which behind our HTTP
+  // server is the bind address: a reader signing out landed on http://0.0.0.0:3000/. SITE_URL
+  // is the one public-origin setting, so AUTH_URL is derived from it (next-auth reads it from
+  // process.env on each request, after this function has run).
+  process.env.AUTH_URL = `${site}/api/auth`;
   return {
     secret: e.AUTH_SECRET,
     // Auth.js builds its own URLs from the Host / X-Forwarded-Host headers when it trusts the
@@ -55,14 +64,29 @@ export function buildAuthConfig(): NextAuthConfig {
         },
       }),
     ],
+    events: {
+      // server-side revocation: a copy of the cookie stops working too (end-session.ts)
+      async signOut(message) {
+        if ("token" in message) await endSession(message.token);
+      },
+    },
     callbacks: {
+      // only paths on this site, made absolute with SITE_URL, never with the request's host
+      redirect({ url }) {
+        const path = url.startsWith(`${site}/`) ? url.slice(site.length) : url;
+        return `${site}${safeNextPath(path)}`;
+      },
       async jwt({ token, user, trigger }) {
         const claims = await nextToken({ token, user, trigger }, loadUserState);
         // no name/email/picture in the cookie: the token carries ids, never personal data
         return claims ? { sub: claims.userId, ...claims } : null;
       },
       session({ session, token }) {
-        const { userId, role, sessionVersion } = token as { userId: string; role: typeof session.user.role; sessionVersion: number };
+        const { userId, role, sessionVersion } = token as {
+          userId: string;
+          role: typeof session.user.role;
+          sessionVersion: number;
+        };
         return { expires: session.expires, user: { id: userId, role, sessionVersion } };
       },
     },

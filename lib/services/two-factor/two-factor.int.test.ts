@@ -23,11 +23,20 @@ const codeAt = (secret: string, d: Date) => generate({ secret, epoch: Math.floor
 
 async function staff(role: "EDITOR" | "READER" = "EDITOR"): Promise<Actor> {
   const u = await createUser({ role });
-  return { id: u.id, role: u.role, status: u.status, displayName: u.profile!.displayName, publicId: u.profile!.publicId };
+  return {
+    id: u.id,
+    role: u.role,
+    status: u.status,
+    displayName: u.profile!.displayName,
+    publicId: u.profile!.publicId,
+  };
 }
 
 async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(() => null, (err: unknown) => err);
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(AppError);
   return e as AppError;
 }
@@ -53,7 +62,9 @@ describe("enabling two-step verification", () => {
     const secret = await pendingSecret(actor);
     const wrong = String((Number(await codeAt(secret, T0)) + 1) % 1_000_000).padStart(6, "0");
     expect((await errorOf(confirmTwoFactorSetup(actor, { code: wrong }, T0))).code).toBe("INVALID");
-    expect(await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { totpEnabledAt: true } })).toEqual({ totpEnabledAt: null });
+    expect(
+      await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { totpEnabledAt: true } }),
+    ).toEqual({ totpEnabledAt: null });
     expect(await db.recoveryCode.count({ where: { userId: actor.id } })).toBe(0);
 
     const codes = await confirmTwoFactorSetup(actor, { code: await codeAt(secret, T0) }, T0);
@@ -120,7 +131,9 @@ describe("the second step of sign-in", () => {
     expect(await checkSignInFactor(actor.id, await codeAt(secret, during), during)).toBe("blocked");
     const after = at(60_000 + FACTOR_BLOCK_MS + 30_000);
     expect(await checkSignInFactor(actor.id, await codeAt(secret, after), after)).toBe("ok");
-    expect(await db.auditLog.count({ where: { actorId: actor.id, action: "auth.twoFactor.refused" } })).toBe(5);
+    expect(await db.auditLog.count({ where: { actorId: actor.id, action: "auth.twoFactor.refused" } })).toBe(
+      5,
+    );
   });
 });
 
@@ -129,13 +142,24 @@ describe("turning 2FA off", () => {
     const actor = await staff();
     const { secret } = await enabled(actor);
     expect((await errorOf(disableTwoFactor(actor, {}, at(60_000)))).code).toBe("INVALID");
-    expect((await errorOf(disableTwoFactor(actor, { password: "not the password at all" }, at(60_000)))).code).toBe("INVALID");
-    expect((await errorOf(disableTwoFactor(actor, { code: await codeAt(secret, T0) }, at(60_000)))).code).toBe("INVALID"); // spent
+    expect(
+      (await errorOf(disableTwoFactor(actor, { password: "not the password at all" }, at(60_000)))).code,
+    ).toBe("INVALID");
+    expect(
+      (await errorOf(disableTwoFactor(actor, { code: await codeAt(secret, T0) }, at(60_000)))).code,
+    ).toBe("INVALID"); // spent
     await disableTwoFactor(actor, { password: TEST_PASSWORD }, at(60_000));
     expect(await getTwoFactorStatus(actor)).toEqual({ state: "off" });
     expect(await db.recoveryCode.count({ where: { userId: actor.id } })).toBe(0);
-    expect(await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { totpSecret: true, totpLastStep: true } })).toEqual({ totpSecret: null, totpLastStep: null });
-    expect(await db.auditLog.count({ where: { actorId: actor.id, action: "account.twoFactor.disabled" } })).toBe(1);
+    expect(
+      await db.user.findUniqueOrThrow({
+        where: { id: actor.id },
+        select: { totpSecret: true, totpLastStep: true },
+      }),
+    ).toEqual({ totpSecret: null, totpLastStep: null });
+    expect(
+      await db.auditLog.count({ where: { actorId: actor.id, action: "account.twoFactor.disabled" } }),
+    ).toBe(1);
   });
 });
 
@@ -143,7 +167,9 @@ describe("regenerating recovery codes", () => {
   it("needs a current code, and the old codes stop working", async () => {
     const actor = await staff();
     const { secret, codes: old } = await enabled(actor);
-    expect((await errorOf(regenerateRecoveryCodes(actor, { code: "000000" }, at(60_000)))).code).toBe("INVALID");
+    expect((await errorOf(regenerateRecoveryCodes(actor, { code: "000000" }, at(60_000)))).code).toBe(
+      "INVALID",
+    );
     const now = at(120_000);
     const fresh = await regenerateRecoveryCodes(actor, { code: await codeAt(secret, now) }, now);
     expect(fresh).toHaveLength(10);
@@ -173,5 +199,33 @@ describe("the staff 2FA requirement (site setting)", () => {
     // a malformed value is not "true"
     await db.siteSetting.update({ where: { key: REQUIRE_STAFF_TOTP_KEY }, data: { value: "true" } });
     expect(await isStaffTotpRequired()).toBe(false);
+  });
+});
+
+describe("sessions after a 2FA change (issue 8, finding 3)", () => {
+  const versionOf = async (id: string) =>
+    (await db.user.findUniqueOrThrow({ where: { id }, select: { sessionVersion: true } })).sessionVersion;
+
+  it("enabling, regenerating the recovery codes and disabling each bump sessionVersion", async () => {
+    const actor = await staff();
+    const v0 = await versionOf(actor.id);
+    const { secret } = await enabled(actor);
+    expect(await versionOf(actor.id)).toBe(v0 + 1);
+
+    const now = at(120_000);
+    await regenerateRecoveryCodes(actor, { code: await codeAt(secret, now) }, now);
+    expect(await versionOf(actor.id)).toBe(v0 + 2);
+
+    await disableTwoFactor(actor, { password: TEST_PASSWORD }, at(180_000));
+    expect(await versionOf(actor.id)).toBe(v0 + 3);
+  });
+
+  it("a refused change leaves the sessions alone", async () => {
+    const actor = await staff();
+    await enabled(actor);
+    const v = await versionOf(actor.id);
+    await errorOf(regenerateRecoveryCodes(actor, { code: "000000" }, at(60_000)));
+    await errorOf(disableTwoFactor(actor, { password: "not the password at all" }, at(61_000)));
+    expect(await versionOf(actor.id)).toBe(v);
   });
 });
