@@ -16,8 +16,8 @@ export function toXmlChars(s: string): string {
 
 // Hexadecimal references, as the RSS Best Practices Profile recommends for plain text: they are
 // read the same way by the widest range of aggregators. ">" is escaped too, so "]]>" never
-// appears literally.
-const TEXT: Record<string, string> = { "&": "&#x26;", "<": "&#x3C;", ">": "&#x3E;" };
+// appears literally; CR too, because an XML parser turns a literal CR (and CRLF) into LF.
+const TEXT: Record<string, string> = { "&": "&#x26;", "<": "&#x3C;", ">": "&#x3E;", "\r": "&#xD;" };
 const ATTRIBUTE: Record<string, string> = {
   ...TEXT,
   '"': "&#x22;",
@@ -25,12 +25,11 @@ const ATTRIBUTE: Record<string, string> = {
   // attribute-value normalisation would turn these into spaces; as references they survive
   "\t": "&#x9;",
   "\n": "&#xA;",
-  "\r": "&#xD;",
 };
 
 /** Character data of an element: the reader gets exactly `s` back (minus what XML cannot carry). */
 export function escapeXmlText(s: string): string {
-  return toXmlChars(s).replace(/[&<>]/g, (c) => TEXT[c]!);
+  return toXmlChars(s).replace(/[&<>\r]/g, (c) => TEXT[c]!);
 }
 
 /** A quoted attribute value (either quote style). */
