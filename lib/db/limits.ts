@@ -1,0 +1,30 @@
+/**
+ * How long the app waits on PostgreSQL, in one place (docs/security.md lists the same figures).
+ * The rule behind the numbers: a request blocked by someone else's lock or a slow statement
+ * fails within a few seconds with a "please retry" answer, and the pool is never all taken by
+ * one slow path, so health checks and public reads keep answering (issue 8, finding 8).
+ */
+export const DB_LIMITS = {
+  /** connections in the app's pool */
+  poolMax: 10,
+  /** waiting for a free pooled connection (or opening a new one) before answering 503 */
+  acquireTimeoutMs: 5_000,
+  /** waiting for a row or table lock held by another session (PostgreSQL lock_timeout) */
+  lockTimeoutMs: 3_000,
+  /** any one statement, locks included (statement_timeout): search and page queries take milliseconds */
+  statementTimeoutMs: 8_000,
+  /** a session left idle inside a transaction (a hung process) is ended, and its locks with it */
+  idleInTransactionMs: 15_000,
+  /** interactive transactions (db.$transaction): waiting for a slot and a connection, and running */
+  transactionMaxWaitMs: 3_000,
+  transactionTimeoutMs: 10_000,
+  /** at most this many transactions at once, so poolMax - transactionSlots connections stay for reads */
+  transactionSlots: 7,
+} as const;
+
+/** The health check's own pool: one connection, answers or gives up well inside a second. */
+export const HEALTH_DB_LIMITS = {
+  poolMax: 1,
+  acquireTimeoutMs: 800,
+  statementTimeoutMs: 800,
+} as const;
