@@ -12,7 +12,12 @@ const HOUR = 60 * MINUTE;
 
 export const LIMITS = {
   /** per account and IP: the 5th failure blocks 10 min, each further block doubles, up to 24 h */
-  loginAccountIp: { limit: 5, windowMs: 24 * HOUR, baseBlockMs: 10 * MINUTE, maxBlockMs: 24 * HOUR } satisfies BlockRule,
+  loginAccountIp: {
+    limit: 5,
+    windowMs: 24 * HOUR,
+    baseBlockMs: 10 * MINUTE,
+    maxBlockMs: 24 * HOUR,
+  } satisfies BlockRule,
   /** per account from any IP: past 20 failures an hour, login needs a captcha */
   loginAccountCaptcha: { limit: 20, windowMs: HOUR } satisfies WindowRule,
   /** per IP: distinct accounts tried in 12 hours */
@@ -22,6 +27,8 @@ export const LIMITS = {
   registerIp: { limit: 5, windowMs: HOUR } satisfies WindowRule,
   resetAccount: { limit: 5, windowMs: HOUR } satisfies WindowRule,
   resetIp: { limit: 20, windowMs: HOUR } satisfies WindowRule,
+  /** per reader: comments in a minute (a burst is spam or a stuck button) */
+  commentUser: { limit: 3, windowMs: MINUTE } satisfies WindowRule,
 } as const;
 
 /** "10 分钟", "1 小时 20 分钟", "45 秒": how long to wait, rounded up. */
@@ -35,5 +42,7 @@ export function waitText(seconds: number): string {
 }
 
 export function rateLimitedError(retryAfterSeconds: number, what = "尝试次数过多"): AppError {
-  return new AppError("RATE_LIMITED", `${what}，请在 ${waitText(retryAfterSeconds)}后再试。`, { retryAfterSeconds });
+  return new AppError("RATE_LIMITED", `${what}，请在 ${waitText(retryAfterSeconds)}后再试。`, {
+    retryAfterSeconds,
+  });
 }

@@ -31,6 +31,22 @@ describe("RateLimiter (PostgreSQL)", () => {
     expect((await a.peek(key)).points).toBe(13);
   });
 
+  it("is atomic under a burst: 50 parallel hits on a new key each get their own count", async () => {
+    const l = new RateLimiter(db, clock().now);
+    const key = `test:${uid()}`;
+    const rule = { limit: 3, windowMs: MIN };
+    const states = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        (i % 2 ? l : new RateLimiter(otherInstanceDb, l.now)).hit(key, rule),
+      ),
+    );
+    // no two callers saw the same count, so exactly `limit` of them are within the limit
+    expect(states.map((s) => s.points).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 50 }, (_, i) => i + 1),
+    );
+    expect(states.filter((s) => s.points <= rule.limit)).toHaveLength(3);
+  });
+
   it("starts a fresh window once the old one has ended", async () => {
     const c = clock();
     const l = new RateLimiter(db, c.now);
@@ -50,7 +66,8 @@ describe("RateLimiter (PostgreSQL)", () => {
     const b = new RateLimiter(otherInstanceDb, c.now);
     const key = `test:${uid()}`;
     const rule = LIMITS.loginAccountIp;
-    for (let i = 1; i <= 4; i++) expect(await (i % 2 ? a : b).fail(key, rule)).toEqual({ failures: i, blockedUntil: null });
+    for (let i = 1; i <= 4; i++)
+      expect(await (i % 2 ? a : b).fail(key, rule)).toEqual({ failures: i, blockedUntil: null });
     const fifth = await a.fail(key, rule);
     expect(fifth.blockedUntil).toBe(c.now() + 10 * MIN);
     expect(await b.blockedUntil(key)).toBe(c.now() + 10 * MIN);

@@ -73,4 +73,23 @@ describe("createComment", () => {
       code: "RATE_LIMITED",
     });
   });
+
+  it("holds the three-per-minute limit under a burst: 50 concurrent attempts, exactly 3 comments", async () => {
+    const me = await actor();
+    const a = await createArticle();
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) =>
+        createComment(me, { publicId: a.publicId, body: `刷屏第 ${i} 条` }),
+      ),
+    );
+    const refused = results.filter((r) => r.status === "rejected");
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
+    expect(refused).toHaveLength(47);
+    for (const r of refused)
+      expect(r.reason).toMatchObject({
+        code: "RATE_LIMITED",
+        message: expect.stringContaining("评论太频繁"),
+      });
+    expect(await db.comment.count({ where: { authorId: me.id } })).toBe(3);
+  });
 });

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { secondsUntil, sharedLimiter } from "@/lib/security/rate-limit";
+import { LIMITS, rateLimitedError } from "@/lib/security/rate-limit-rules";
 import { safeText } from "@/lib/validation";
 
 export const createCommentSchema = z.strictObject({
@@ -16,14 +18,11 @@ export const createCommentSchema = z.strictObject({
 });
 export type CreateCommentInput = z.input<typeof createCommentSchema>;
 
-/** Per author: a burst of comments is almost always spam or a stuck button. */
-const RATE_WINDOW_MS = 60_000;
-const RATE_MAX = 3;
-
 /**
  * A reader's comment on a published article. It starts PENDING and appears only once a
  * moderator approves it, so nothing here touches a cache. Replies attach to the top-level
  * comment of their thread (one level of threading) and only to comments readers can see.
+ * At most 3 comments per reader per minute (LIMITS.commentUser, a fixed window).
  */
 export async function createComment(
   actor: Actor | null,
@@ -51,11 +50,12 @@ export async function createComment(
     threadId = parent.parentId ?? parent.id;
   }
 
-  const recent = await db.comment.count({
-    where: { authorId: actor.id, createdAt: { gt: new Date(Date.now() - RATE_WINDOW_MS) } },
-  });
-  if (recent >= RATE_MAX)
-    throw new AppError("RATE_LIMITED", "评论太频繁了，请一分钟后再试。", { retryAfterSeconds: 60 });
+  // Counted by the shared limiter's one atomic upsert, not count-then-insert: a burst of parallel
+  // requests each gets its own number, so exactly `limit` comments go through (issue 8, finding 13).
+  const limiter = sharedLimiter();
+  const { points, resetAt } = await limiter.hit(`comment:user:${actor.id}`, LIMITS.commentUser);
+  if (points > LIMITS.commentUser.limit)
+    throw rateLimitedError(secondsUntil(resetAt, limiter.now()), "评论太频繁了");
 
   const comment = await db.comment.create({
     data: {
