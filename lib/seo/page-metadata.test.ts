@@ -3,11 +3,23 @@ import { pageMetadata } from "./page-metadata";
 
 describe("pageMetadata", () => {
   it("sets title, canonical, Open Graph, Twitter and the feed link together", () => {
-    const m = pageMetadata({ title: "漏洞", description: "说明", path: "/category/vulnerabilities", feed: { path: "/category/vulnerabilities/feed", title: "订阅" } });
+    const m = pageMetadata({
+      title: "漏洞",
+      description: "说明",
+      path: "/category/vulnerabilities",
+      feed: { path: "/category/vulnerabilities/feed", title: "订阅" },
+    });
     expect(m.title).toBe("漏洞");
     expect(m.alternates?.canonical).toBe("/category/vulnerabilities");
-    expect(m.alternates?.types).toEqual({ "application/rss+xml": [{ url: "/category/vulnerabilities/feed", title: "订阅" }] });
-    expect(m.openGraph).toMatchObject({ title: "漏洞 · 署名 Byline", description: "说明", url: "/category/vulnerabilities", locale: "zh_CN" });
+    expect(m.alternates?.types).toEqual({
+      "application/rss+xml": [{ url: "/category/vulnerabilities/feed", title: "订阅" }],
+    });
+    expect(m.openGraph).toMatchObject({
+      title: "漏洞 · 署名 Byline",
+      description: "说明",
+      url: "/category/vulnerabilities",
+      locale: "zh_CN",
+    });
     expect(m.twitter).toMatchObject({ card: "summary", title: "漏洞 · 署名 Byline" });
     expect(m.robots).toBeUndefined();
   });

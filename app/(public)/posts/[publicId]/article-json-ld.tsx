@@ -1,27 +1,32 @@
+import { jsonForScript } from "@/lib/escape/json-script";
+import { plainLine } from "@/lib/escape/plain-text";
 import { absoluteUrl, siteUrl } from "@/lib/site-url";
 import type { PublicArticle } from "@/lib/services/public/get-public-article";
 
 export const SITE_NAME = "署名 Byline";
 
-/** schema.org NewsArticle; a translation names its original with isBasedOn. */
+/**
+ * schema.org NewsArticle; a translation names its original with isBasedOn. Text fields are one
+ * clean line each (search engines show them as plain text); jsonLdText escapes for the script.
+ */
 export function articleJsonLd(a: PublicArticle) {
   const person = (p: { displayName: string; publicId: string }) => ({
     "@type": "Person",
-    name: p.displayName,
+    name: plainLine(p.displayName),
     url: absoluteUrl(`/member/${p.publicId}`),
   });
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
-    headline: a.title.slice(0, 110),
-    description: a.seoDescription || a.lede || undefined,
+    headline: plainLine(a.title, 110),
+    description: plainLine(a.seoDescription || a.lede) || undefined,
     mainEntityOfPage: { "@type": "WebPage", "@id": absoluteUrl(`/posts/${a.publicId}`) },
     url: absoluteUrl(`/posts/${a.publicId}`),
     datePublished: a.publishedAt.toISOString(),
     dateModified: (a.updatedAt > a.publishedAt ? a.updatedAt : a.publishedAt).toISOString(),
     image: a.coverUrl ? [new URL(a.coverUrl, siteUrl()).toString()] : undefined,
-    articleSection: a.category.name,
-    keywords: a.tags.map((t) => t.name).join(",") || undefined,
+    articleSection: plainLine(a.category.name),
+    keywords: a.tags.map((t) => plainLine(t.name)).join(",") || undefined,
     inLanguage: "zh-CN",
     author: [person(a.author)],
     translator: a.translator ? person(a.translator) : undefined,
@@ -30,9 +35,9 @@ export function articleJsonLd(a: PublicArticle) {
       ? {
           "@type": "NewsArticle",
           url: a.source.url,
-          headline: a.source.title ?? undefined,
-          author: a.source.author ? { "@type": "Person", name: a.source.author } : undefined,
-          publisher: a.source.site ? { "@type": "Organization", name: a.source.site } : undefined,
+          headline: a.source.title ? plainLine(a.source.title) : undefined,
+          author: a.source.author ? { "@type": "Person", name: plainLine(a.source.author) } : undefined,
+          publisher: a.source.site ? { "@type": "Organization", name: plainLine(a.source.site) } : undefined,
           datePublished: a.source.publishedAt?.toISOString(),
           inLanguage: a.source.language ?? undefined,
         }
@@ -40,9 +45,8 @@ export function articleJsonLd(a: PublicArticle) {
   };
 }
 
-/** The script body; "<" is escaped so a title containing "</script>" cannot end the element. */
-export const jsonLdText = (article: PublicArticle) =>
-  JSON.stringify(articleJsonLd(article)).replace(/</g, "\\u003c");
+/** The script body: a title containing "</script>" or "<!--" cannot end or upset the element. */
+export const jsonLdText = (article: PublicArticle) => jsonForScript(articleJsonLd(article));
 
 export function ArticleJsonLd({ article }: { article: PublicArticle }) {
   return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(article) }} />;

@@ -1,22 +1,27 @@
 import type { Metadata } from "next";
+import { plainLine } from "@/lib/escape/plain-text";
 import type { PublicArticle } from "@/lib/services/public/get-public-article";
 import { absoluteUrl } from "@/lib/site-url";
 import { SITE_NAME } from "./article-json-ld";
 
-/** title, description, canonical, Open Graph (article) and the Twitter card for one article. */
+/**
+ * title, description, canonical, Open Graph (article) and the Twitter card for one article.
+ * Every text is one clean line (lib/escape/plain-text); React escapes it into the tags.
+ */
 export function articleMetadata(a: PublicArticle): Metadata {
-  const title = a.seoTitle || a.title;
-  const description = (a.seoDescription || a.lede || a.title).slice(0, 160);
+  const title = plainLine(a.seoTitle || a.title);
+  const description = plainLine(a.seoDescription || a.lede || a.title, 160);
+  const tagNames = a.tags.map((t) => plainLine(t.name));
   const url = `/posts/${a.publicId}`;
   const images = a.coverUrl
-    ? [{ url: a.coverUrl, width: 1200, height: 630, alt: a.coverAlt || a.title }]
+    ? [{ url: a.coverUrl, width: 1200, height: 630, alt: plainLine(a.coverAlt || a.title) }]
     : undefined;
   return {
     title,
     description,
     alternates: { canonical: url },
-    authors: [{ name: a.author.displayName, url: absoluteUrl(`/member/${a.author.publicId}`) }],
-    keywords: a.tags.map((t) => t.name),
+    authors: [{ name: plainLine(a.author.displayName), url: absoluteUrl(`/member/${a.author.publicId}`) }],
+    keywords: tagNames,
     openGraph: {
       type: "article",
       url,
@@ -26,8 +31,8 @@ export function articleMetadata(a: PublicArticle): Metadata {
       description,
       publishedTime: a.publishedAt.toISOString(),
       modifiedTime: a.updatedAt.toISOString(),
-      section: a.category.name,
-      tags: a.tags.map((t) => t.name),
+      section: plainLine(a.category.name),
+      tags: tagNames,
       authors: [absoluteUrl(`/member/${a.author.publicId}`)],
       images,
     },
