@@ -8,12 +8,20 @@ import path from "node:path";
 export type StoredMail = { to: string; subject: string; text: string; file: string };
 
 export async function readMailDir(dir: string, to?: string): Promise<StoredMail[]> {
-  const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith(".json")).sort().reverse();
+  const files = (await readdir(dir).catch(() => [] as string[]))
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .reverse();
   const out: StoredMail[] = [];
   for (const file of files) {
-    const m = JSON.parse(await readFile(path.join(dir, file), "utf8")) as { to?: { address: string }[]; subject: string; text: string };
+    const m = JSON.parse(await readFile(path.join(dir, file), "utf8")) as {
+      to?: { address: string }[];
+      subject: string;
+      text: string;
+    };
     const address = m.to?.[0]?.address ?? "";
-    if (!to || address.toLowerCase() === to.toLowerCase()) out.push({ to: address, subject: m.subject, text: m.text, file });
+    if (!to || address.toLowerCase() === to.toLowerCase())
+      out.push({ to: address, subject: m.subject, text: m.text, file });
   }
   return out;
 }
