@@ -14,6 +14,12 @@ describe("isSafeText", () => {
     expect(isSafeText("\uDC00y")).toBe(false); // low surrogate on its own
     expect(isSafeText("\uDE00\uD83D")).toBe(false); // pair in the wrong order
   });
+  it("refuses the other C0 control characters but keeps tab, line feed and carriage return", () => {
+    for (const c of ["\u0001", "\u0007", "\b", "\u000B", "\f", "\u001B", "\u001F"])
+      expect(isSafeText(`a${c}b`), JSON.stringify(c)).toBe(false);
+    expect(isSafeText("列1\t列2\r\n第二行\n")).toBe(true);
+    expect(isSafeText("\u007F\u00A0")).toBe(true); // DEL and C1 are not C0: left to the fields that care
+  });
 });
 
 describe("safeText", () => {
@@ -23,6 +29,7 @@ describe("safeText", () => {
   it("refuses NUL and lone surrogates with the zh-CN message", () => {
     expect(messages(safeText(10).safeParse("a\0"))).toEqual([UNSAFE_TEXT_MESSAGE]);
     expect(messages(safeText(10).safeParse("\uD800"))).toEqual([UNSAFE_TEXT_MESSAGE]);
+    expect(messages(safeText(10).safeParse("a\u001Bb"))).toEqual([UNSAFE_TEXT_MESSAGE]);
   });
   it("counts code points, like varchar(n)", () => {
     expect(safeText(2).safeParse("🔐🔑").success).toBe(true); // 4 UTF-16 units, 2 characters

@@ -1,18 +1,23 @@
 import { z } from "zod";
 
 /**
- * Shared zod building blocks for user input. Every free-text field goes through `safeText`,
- * so NUL characters and lone UTF-16 surrogates are refused at the edge with a clear message:
- * PostgreSQL rejects NUL in text columns (a 500 deep in the stack) and a lone surrogate cannot
- * be encoded as UTF-8 (silently mangled to U+FFFD, which breaks uniqueness and comparisons).
+ * Shared zod building blocks for user input. Every free-text field goes through `safeText` (and
+ * every string in an article body through `isSafeText`), so NUL, the other C0 control characters
+ * and lone UTF-16 surrogates are refused at the edge with a clear message: PostgreSQL rejects NUL
+ * in text and jsonb (a 500 deep in the stack), a lone surrogate cannot be encoded as UTF-8
+ * (silently mangled to U+FFFD, or refused by jsonb), and control characters are invisible text
+ * that no editor produces. Tab, line feed and carriage return stay (forms send CRLF).
  */
 
 export const UNSAFE_TEXT_MESSAGE = "内容包含无法识别的字符（如空字符或不完整的表情符号），请删除后重试。";
 export const REQUIRED_MESSAGE = "请填写此项。";
 
-/** True when the string has no NUL and no unpaired surrogate. */
+// C0 controls except \t (09), \n (0A) and \r (0D); NUL included
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+
+/** True when the string has no NUL or other C0 control character and no unpaired surrogate. */
 export function isSafeText(value: string): boolean {
-  return !value.includes("\0") && value.isWellFormed();
+  return !CONTROL_CHARS.test(value) && value.isWellFormed();
 }
 
 /** Length in Unicode code points, which is what PostgreSQL's varchar(n) counts. */

@@ -1,51 +1,93 @@
 import type { JSONContent } from "@tiptap/core";
 import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
+import { AppError } from "@/lib/errors";
 import { articleExtensions } from "./extensions";
 import { escapeHtml, highlightCode } from "./highlight";
+import { MAX_HIGHLIGHT_CHARS, MAX_HTML_BYTES, RENDER_TIME_BUDGET_MS } from "./limits";
+import { measureDoc } from "./measure";
+import { plainText } from "./plain-text";
 import { sanitizeArticleHtml } from "./sanitize";
+import { articleSchema } from "./schema";
 
 export type TocEntry = { id: string; level: number; text: string };
 export type RenderedArticle = { html: string; text: string; toc: TocEntry[] };
 
-function textOf(node: JSONContent): string {
-  if (node.type === "text") return node.text ?? "";
-  if (node.type === "figure") return String(node.attrs?.caption ?? "");
-  return (node.content ?? []).map(textOf).join("");
-}
+export const RENDER_BUDGET_MESSAGE = "正文过于复杂，无法渲染。请精简内容、拆分表格或拆分为多篇文章后重试。";
 
-const BLOCKS = new Set(["paragraph", "heading", "blockquote", "codeBlock", "listItem", "tableRow", "figure"]);
-function plainText(node: JSONContent): string {
-  if (node.type === "text") return node.text ?? "";
-  if (BLOCKS.has(node.type ?? "")) return textOf(node).trim() + "\n";
-  return (node.content ?? []).map(plainText).join("");
+const invalid = (message: string) => new AppError("INVALID", message, { fieldErrors: { body: [message] } });
+const join = (children: unknown) =>
+  ([] as string[]).concat((children as string[] | undefined) ?? []).join("");
+
+/**
+ * Output size and time, checked as the renderer goes (at every text node and every node we map):
+ * the input limits already make a render linear in the document, this makes sure a future
+ * extension that multiplies output fails closed instead of running away.
+ */
+export type RenderBudget = { maxHtmlBytes: number; timeMs: number };
+const defaultBudget: RenderBudget = { maxHtmlBytes: MAX_HTML_BYTES, timeMs: RENDER_TIME_BUDGET_MS };
+
+function meter({ maxHtmlBytes, timeMs }: RenderBudget) {
+  const started = performance.now();
+  let bytes = 0;
+  return (added: number) => {
+    bytes += added;
+    if (bytes > maxHtmlBytes || performance.now() - started > timeMs) throw invalid(RENDER_BUDGET_MESSAGE);
+  };
 }
 
 /**
  * tiptap JSON → sanitised HTML, plain text and a table of contents. Runs at write time; pages
  * only ever render the stored result. Headings get stable ids (h-1, h-2, …) for the TOC.
+ * The document is measured first (measureDoc: every limit in limits.ts), so a stored revision
+ * that predates a limit is refused with a message (INVALID) rather than rendered.
  */
-export function renderArticle(doc: JSONContent): RenderedArticle {
+export function renderArticle(doc: JSONContent, budget: RenderBudget = defaultBudget): RenderedArticle {
+  const measured = measureDoc(doc);
+  if (!measured.ok) throw invalid(measured.error);
+  const spend = meter(budget);
+  let highlightLeft = MAX_HIGHLIGHT_CHARS;
   const toc: TocEntry[] = [];
   const raw = renderToHTMLString({
-    content: doc,
+    // a node of the cached schema: given JSON, the renderer builds the schema anew every time
+    content: articleSchema().nodeFromJSON(doc),
     extensions: articleExtensions,
     options: {
       nodeMapping: {
+        text: ({ node }) => {
+          const html = escapeHtml(node.text ?? "");
+          spend(html.length);
+          return html;
+        },
         heading: ({ node, children }) => {
           const level = Math.min(4, Math.max(2, Number(node.attrs.level) || 2));
           const id = `h-${toc.length + 1}`;
           toc.push({ id, level, text: node.textContent.trim() });
-          return `<h${level} id="${id}">${([] as string[]).concat(children ?? []).join("")}</h${level}>`;
+          spend(24);
+          return `<h${level} id="${id}">${join(children)}</h${level}>`;
         },
         codeBlock: ({ node }) => {
           const lang = typeof node.attrs.language === "string" ? node.attrs.language : "";
           const cls = lang ? ` class="language-${escapeHtml(lang.replace(/[^\w-]/g, ""))}"` : "";
-          return `<pre><code${cls}>${highlightCode(node.textContent, lang)}</code></pre>`;
+          const code = node.textContent;
+          // highlighting multiplies the bytes of code (a span per token): past the allowance, plain text
+          const highlight = code.length <= highlightLeft;
+          if (highlight) highlightLeft -= code.length;
+          const html = `<pre><code${cls}>${highlight ? highlightCode(code, lang) : escapeHtml(code)}</code></pre>`;
+          spend(html.length);
+          return html;
+        },
+        // no <colgroup>: tiptap's table wrote one <col> per spanned column (colspan 2e9 → 2e9 elements,
+        // issue 8), and the sanitiser drops their widths anyway
+        table: ({ children }) => {
+          spend(30);
+          return `<table><tbody>${join(children)}</tbody></table>`;
         },
       },
     },
   });
-  return { html: sanitizeArticleHtml(raw), text: plainText(doc).replace(/\n{2,}/g, "\n").trim(), toc };
+  const html = sanitizeArticleHtml(raw);
+  spend(html.length - raw.length);
+  return { html, text: plainText(doc), toc };
 }
 
 export const emptyDoc = (): JSONContent => ({ type: "doc", content: [{ type: "paragraph" }] });

@@ -1,4 +1,5 @@
 import sanitizeHtml from "sanitize-html";
+import { isOwnImageUrl } from "./image-url";
 
 /**
  * The allowlist for article HTML. Rendering from tiptap JSON already limits the tags; this is
@@ -7,8 +8,34 @@ import sanitizeHtml from "sanitize-html";
  */
 const options: sanitizeHtml.IOptions = {
   allowedTags: [
-    "p", "br", "h2", "h3", "h4", "strong", "em", "s", "code", "pre", "blockquote", "ul", "ol", "li", "a", "hr",
-    "figure", "img", "figcaption", "table", "thead", "tbody", "tr", "th", "td", "colgroup", "col", "span",
+    "p",
+    "br",
+    "h2",
+    "h3",
+    "h4",
+    "strong",
+    "em",
+    "s",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "hr",
+    "figure",
+    "img",
+    "figcaption",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "colgroup",
+    "col",
+    "span",
   ],
   allowedAttributes: {
     a: ["href", "rel", "title"],
@@ -24,11 +51,16 @@ const options: sanitizeHtml.IOptions = {
   },
   allowedClasses: { code: [/^language-[\w-]+$/], span: [/^hljs-[\w-]+$/] },
   allowedSchemes: ["http", "https", "mailto"],
-  allowedSchemesByTag: { img: ["https", "http"] },
+  // images load from our own /media/ only (the CSP's img-src): no scheme at all, see transformTags
+  allowedSchemesByTag: { img: [] },
   allowProtocolRelative: false,
   transformTags: {
     // every outbound link is nofollow and cannot reach window.opener
     a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer nofollow" }),
+    img: (tagName, attribs) => {
+      const { src, ...rest } = attribs;
+      return { tagName, attribs: src !== undefined && isOwnImageUrl(src) ? { src, ...rest } : rest };
+    },
   },
 };
 

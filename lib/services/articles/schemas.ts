@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { IMAGE_URL_MESSAGE, isOwnImageUrl } from "@/lib/content/image-url";
+import { MAX_URL_LENGTH } from "@/lib/content/limits";
 import { safeText } from "@/lib/validation";
 import { bodySchema } from "./body-schema";
 
@@ -14,8 +16,6 @@ const isHttpUrl = (s: string) => {
     return false;
   }
 };
-// an uploaded file served by app/media: same-origin path, never protocol-relative
-const isMediaPath = (s: string) => /^\/media\/[0-9a-f]{2}\/[0-9a-f]{64}\.[a-z]+$/.test(s);
 
 /** Optional text: "" and null both clear the column. */
 const optionalText = (max: number) =>
@@ -24,14 +24,14 @@ const optionalText = (max: number) =>
     .transform((v) => v || null);
 
 /** A link to another site: http(s) only, so javascript:/data: can never reach an href. */
-export const httpUrlSchema = safeText(2048)
+export const httpUrlSchema = safeText(MAX_URL_LENGTH)
   .refine((s) => s === "" || isHttpUrl(s), "请输入以 http:// 或 https:// 开头的完整网址。")
   .nullable()
   .transform((v) => v || null);
 
-/** An image: an http(s) URL or a file uploaded here (/media/…). */
-export const imageUrlSchema = safeText(2048)
-  .refine((s) => s === "" || isHttpUrl(s) || isMediaPath(s), "请上传图片，或填写以 http:// 或 https:// 开头的图片地址。")
+/** An image: a file uploaded here (/media/…), the only images the CSP lets a page load. */
+export const imageUrlSchema = safeText(MAX_URL_LENGTH)
+  .refine((s) => s === "" || isOwnImageUrl(s), IMAGE_URL_MESSAGE)
   .nullable()
   .transform((v) => v || null);
 
@@ -47,7 +47,9 @@ export const tagsSchema = z
   .array(safeText(32, { min: 1 }), { error: "标签格式无效。" })
   .max(MAX_TAGS, `最多 ${MAX_TAGS} 个标签。`)
   // case-insensitive de-duplication keeps the first spelling
-  .transform((names) => names.filter((n, i) => names.findIndex((m) => m.toLowerCase() === n.toLowerCase()) === i));
+  .transform((names) =>
+    names.filter((n, i) => names.findIndex((m) => m.toLowerCase() === n.toLowerCase()) === i),
+  );
 
 export const articleIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "文章编号无效。");
 export const versionSchema = z.number({ error: "缺少版本号，请刷新后重试。" }).int().min(1);
