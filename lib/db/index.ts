@@ -22,7 +22,7 @@ function client(): Db {
 }
 
 export const transactionSlots = (): Slots =>
-  (g.__bylineTxSlots ??= createSlots(DB_LIMITS.transactionSlots, DB_LIMITS.transactionMaxWaitMs));
+  (g.__bylineTxSlots ??= createSlots(DB_LIMITS.transactionSlots, DB_LIMITS.transactionSlotWaitMs));
 
 export const db: Db = new Proxy({} as Db, {
   get(_t, prop) {

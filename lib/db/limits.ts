@@ -20,6 +20,8 @@ export const DB_LIMITS = {
   transactionTimeoutMs: 10_000,
   /** at most this many transactions at once, so poolMax - transactionSlots connections stay for reads */
   transactionSlots: 7,
+  /** waiting for a slot: longer than lockTimeoutMs, so a save queued behind stuck ones gets its turn */
+  transactionSlotWaitMs: 5_000,
 } as const;
 
 /** The health check's own pool: one connection, answers or gives up well inside a second. */

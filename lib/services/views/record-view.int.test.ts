@@ -45,6 +45,23 @@ describe("recordView", () => {
     });
   });
 
+  it("answers only once the view is in PostgreSQL: nothing acknowledged lives in memory alone", async () => {
+    const a = await createArticle({ viewCount: 3 });
+    const readers = Array.from({ length: 20 }, (_, i) => `durable-reader-${i}`);
+    const answers = await Promise.all(
+      readers.map((visitorId) =>
+        recordView({ publicId: a.publicId, visitorId, userAgent: CHROME, actor: null }),
+      ),
+    );
+    expect(answers.every((r) => r.counted)).toBe(true);
+    // no flush(), no waiting: what the readers were told is already stored (kill -9 now loses nothing)
+    expect((await db.article.findUniqueOrThrow({ where: { id: a.id } })).viewCount).toBe(23);
+    expect(await db.articleViewDay.aggregate({ where: { articleId: a.id }, _sum: { views: true } })).toEqual({
+      _sum: { views: 20 },
+    });
+    expect(viewRecorder().buffer.pendingFor(a.id)).toBe(0);
+  });
+
   it("refuses drafts as not found", async () => {
     const draft = await createArticle({ status: "DRAFT" });
     await expect(

@@ -17,7 +17,7 @@ export type RecordViewInput = z.input<typeof inputSchema> & { actor: Actor | nul
  * Counts one reader's view of a published article: never for crawlers, never for staff or the
  * article's own author and translator (their visits are previews and checks, not readership),
  * at most once per visitor per article per 30 minutes. Returns the count to display, including
- * views still waiting in the batch buffer.
+ * views still waiting in the batch buffer, once the view is written (lib/services/views/view-buffer.ts).
  */
 export async function recordView(input: RecordViewInput): Promise<{ counted: boolean; views: number }> {
   const { publicId, visitorId, userAgent } = inputSchema.parse(input);
@@ -31,6 +31,19 @@ export async function recordView(input: RecordViewInput): Promise<{ counted: boo
   // whoever may preview this article (editors, its author and translator) is checking, not reading
   const isStaff = can(actor, "article.viewDraft", { kind: "article", ...article });
   const counted = !isBot(userAgent) && !isStaff && dedupe.shouldCount(visitorId, article.id);
-  if (counted) buffer.add(article.id);
-  return { counted, views: article.viewCount + buffer.pendingFor(article.id) };
+  const written = counted ? buffer.add(article.id) : null;
+  const views = article.viewCount + buffer.pendingFor(article.id);
+  // acknowledge a view once it is stored (a crash then loses nothing the reader was told about);
+  // only while the database is failing does the answer come after DURABLE_WAIT_MS with the view
+  // still queued in memory for the retry
+  if (written) await withinMs(written, DURABLE_WAIT_MS);
+  return { counted, views };
+}
+
+const DURABLE_WAIT_MS = 2_000;
+
+function withinMs(p: Promise<void>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }

@@ -6,8 +6,6 @@ import { flushViewCounts } from "./flush-view-counts";
 import { createViewBuffer, type ViewBuffer } from "./view-buffer";
 import { createViewDedupe, type ViewDedupe } from "./view-dedupe";
 
-const FLUSH_INTERVAL_MS = 5_000;
-
 type Recorder = { buffer: ViewBuffer; dedupe: ViewDedupe };
 
 function start(): Recorder {
@@ -15,8 +13,7 @@ function start(): Recorder {
     write: (counts) => flushViewCounts(db, counts),
     onError: (e) => logger.error({ err: e }, "views: batch write failed, will retry"),
   });
-  // unref: a pending timer must not keep a finishing process alive
-  setInterval(() => void buffer.flush(), FLUSH_INTERVAL_MS).unref();
+  // the buffer writes each view within milliseconds (group commit); on the way out, whatever is left:
   // scripts/lib/server.mjs runs shutdown hooks once in-flight requests are done
   onShutdown(() => buffer.flush());
   process.once("beforeExit", () => void buffer.flush());
