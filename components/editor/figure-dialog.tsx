@@ -1,11 +1,24 @@
 "use client";
 
 import { useState } from "react";
-import { inputClass, ModalDialog, primaryButton, secondaryButton } from "./modal-dialog";
+import { primaryButton, secondaryButton } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/input";
+import { ModalDialog } from "./modal-dialog";
 import { uploadImageFile } from "./upload-image";
 
-export type FigureAttrs = { src: string; alt: string; caption: string; width: number | null; height: number | null };
-type Props = { open: boolean; initial: FigureAttrs | null; onSubmit: (attrs: FigureAttrs) => void; onClose: () => void };
+export type FigureAttrs = {
+  src: string;
+  alt: string;
+  caption: string;
+  width: number | null;
+  height: number | null;
+};
+type Props = {
+  open: boolean;
+  initial: FigureAttrs | null;
+  onSubmit: (attrs: FigureAttrs) => void;
+  onClose: () => void;
+};
 
 const isImageUrl = (s: string) => /^https?:\/\/\S+$/i.test(s) || /^\/media\/\S+$/.test(s);
 
@@ -19,7 +32,9 @@ export function FigureDialog({ open, initial, onSubmit, onClose }: Props) {
 }
 
 function FigureForm({ initial, onSubmit, onClose }: Omit<Props, "open">) {
-  const [a, setA] = useState<FigureAttrs>(initial ?? { src: "", alt: "", caption: "", width: null, height: null });
+  const [a, setA] = useState<FigureAttrs>(
+    initial ?? { src: "", alt: "", caption: "", width: null, height: null },
+  );
   const [error, setError] = useState("");
   const [uploading, setUploading] = useState(false);
 
@@ -39,9 +54,15 @@ function FigureForm({ initial, onSubmit, onClose }: Omit<Props, "open">) {
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    if (!isImageUrl(a.src.trim())) return setError("请上传图片，或填写以 http:// 或 https:// 开头的图片地址。");
+    if (!isImageUrl(a.src.trim()))
+      return setError("请上传图片，或填写以 http:// 或 https:// 开头的图片地址。");
     if (!a.alt.trim()) return setError("请填写替代文本：它会被读屏软件朗读，图片加载失败时也会显示。");
-    onSubmit({ ...a, src: a.src.trim(), alt: a.alt.trim().slice(0, 200), caption: a.caption.trim().slice(0, 200) });
+    onSubmit({
+      ...a,
+      src: a.src.trim(),
+      alt: a.alt.trim().slice(0, 200),
+      caption: a.caption.trim().slice(0, 200),
+    });
   }
 
   return (
@@ -50,14 +71,32 @@ function FigureForm({ initial, onSubmit, onClose }: Omit<Props, "open">) {
         <label htmlFor="figure-file" className="block text-sm font-medium">
           上传图片（JPEG/PNG/GIF/WebP，≤ 10 MB）
         </label>
-        <input id="figure-file" type="file" accept="image/jpeg,image/png,image/gif,image/webp" onChange={(e) => upload(e.target.files?.[0])} className="block w-full text-sm" />
-        {uploading && <p className="text-sm text-ink-600" role="status">上传中…</p>}
+        <input
+          id="figure-file"
+          type="file"
+          accept="image/jpeg,image/png,image/gif,image/webp"
+          onChange={(e) => upload(e.target.files?.[0])}
+          className="block w-full text-sm"
+        />
+        {uploading && (
+          <p className="text-sm text-ink-600" role="status">
+            上传中…
+          </p>
+        )}
       </div>
       <div className="space-y-1.5">
         <label htmlFor="figure-src" className="block text-sm font-medium">
           或填写图片地址
         </label>
-        <input id="figure-src" type="text" inputMode="url" value={a.src} onChange={(e) => setA({ ...a, src: e.target.value, width: null, height: null })} placeholder="https://" className={inputClass} />
+        <input
+          id="figure-src"
+          type="text"
+          inputMode="url"
+          value={a.src}
+          onChange={(e) => setA({ ...a, src: e.target.value, width: null, height: null })}
+          placeholder="https://"
+          className={inputClass()}
+        />
       </div>
       {a.src && isImageUrl(a.src) && (
         // eslint-disable-next-line @next/next/no-img-element -- preview of an arbitrary address or upload
@@ -67,13 +106,29 @@ function FigureForm({ initial, onSubmit, onClose }: Omit<Props, "open">) {
         <label htmlFor="figure-alt" className="block text-sm font-medium">
           替代文本（必填）
         </label>
-        <input id="figure-alt" type="text" maxLength={200} value={a.alt} onChange={(e) => setA({ ...a, alt: e.target.value })} placeholder="描述图片内容，例如：攻击链示意图" className={inputClass} />
+        <input
+          id="figure-alt"
+          type="text"
+          maxLength={200}
+          value={a.alt}
+          onChange={(e) => setA({ ...a, alt: e.target.value })}
+          placeholder="描述图片内容，例如：攻击链示意图"
+          className={inputClass()}
+        />
       </div>
       <div className="space-y-1.5">
         <label htmlFor="figure-caption" className="block text-sm font-medium">
           图注（可选）
         </label>
-        <input id="figure-caption" type="text" maxLength={200} value={a.caption} onChange={(e) => setA({ ...a, caption: e.target.value })} placeholder="例如：图1 攻击流程" className={inputClass} />
+        <input
+          id="figure-caption"
+          type="text"
+          maxLength={200}
+          value={a.caption}
+          onChange={(e) => setA({ ...a, caption: e.target.value })}
+          placeholder="例如：图1 攻击流程"
+          className={inputClass()}
+        />
       </div>
       {error && (
         <p role="alert" className="text-sm text-red-600">

@@ -1,9 +1,16 @@
 "use client";
 
 import { useState } from "react";
-import { inputClass, ModalDialog, primaryButton, secondaryButton } from "./modal-dialog";
+import { primaryButton, secondaryButton } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/input";
+import { ModalDialog } from "./modal-dialog";
 
-type Props = { open: boolean; initialHref: string; onSubmit: (href: string | null) => void; onClose: () => void };
+type Props = {
+  open: boolean;
+  initialHref: string;
+  onSubmit: (href: string | null) => void;
+  onClose: () => void;
+};
 
 const isHttp = (s: string) => /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(s);
 
@@ -42,7 +49,7 @@ function LinkForm({ initialHref, onSubmit, onClose }: Omit<Props, "open">) {
           placeholder="https://"
           aria-invalid={Boolean(error) || undefined}
           aria-describedby={error ? "link-href-error" : "link-href-hint"}
-          className={inputClass}
+          className={inputClass()}
         />
         {error ? (
           <p id="link-href-error" className="text-sm text-red-600">

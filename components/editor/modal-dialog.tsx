@@ -27,10 +27,3 @@ export function ModalDialog({ open, title, onClose, children }: Props) {
     </dialog>
   );
 }
-
-export const inputClass =
-  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-[15px] text-ink-900 placeholder:text-ink-400 focus:border-brand-600 disabled:bg-slate-100";
-export const primaryButton =
-  "rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-60";
-export const secondaryButton =
-  "rounded-md border border-slate-300 bg-white px-4 py-2 text-sm text-ink-900 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-60";

@@ -3,43 +3,27 @@ import { connection } from "next/server";
 import { Suspense } from "react";
 import { getCurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz";
+import { ARTICLE_STATUS_LABELS, COMMENT_STATUS_LABELS, ROLE_LABELS } from "@/lib/labels";
 import { getSiteOverview } from "@/lib/services/admin/get-site-overview";
 
-const LABELS: Record<string, string> = {
-  DRAFT: "草稿",
-  IN_REVIEW: "审核中",
-  SCHEDULED: "定时发布",
-  PUBLISHED: "已发布",
-  ARCHIVED: "已归档",
-  PENDING: "待审核",
-  APPROVED: "已通过",
-  REJECTED: "已拒绝",
-  SPAM: "垃圾评论",
-  DELETED: "已删除",
-  READER: "读者",
-  CONTRIBUTOR: "投稿人",
-  TRANSLATOR: "译者",
-  EDITOR: "编辑",
-  ADMIN: "管理员",
-};
-
+/** One count per enum value, in enum order, named from lib/labels. */
 function CountTable({
   caption,
   counts,
-  keys,
+  labels,
 }: {
   caption: string;
   counts: Record<string, number>;
-  keys: string[];
+  labels: Record<string, string>;
 }) {
   return (
     <table className="w-full rounded bg-white text-sm" data-testid={`overview-${caption}`}>
       <caption className="px-4 py-3 text-left font-semibold">{caption}</caption>
       <tbody>
-        {keys.map((k) => (
+        {Object.entries(labels).map(([k, label]) => (
           <tr key={k} className="border-t border-slate-100">
             <th scope="row" className="px-4 py-2 text-left font-normal text-ink-600">
-              {LABELS[k]}
+              {label}
             </th>
             <td className="px-4 py-2 text-right tabular-nums">{counts[k] ?? 0}</td>
           </tr>
@@ -57,21 +41,9 @@ async function Overview() {
   const o = await getSiteOverview(actor);
   return (
     <div className="grid gap-4 md:grid-cols-3">
-      <CountTable
-        caption="文章"
-        counts={o.articles}
-        keys={["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "ARCHIVED"]}
-      />
-      <CountTable
-        caption="评论"
-        counts={o.comments}
-        keys={["PENDING", "APPROVED", "REJECTED", "SPAM", "DELETED"]}
-      />
-      <CountTable
-        caption="用户"
-        counts={o.users}
-        keys={["READER", "CONTRIBUTOR", "TRANSLATOR", "EDITOR", "ADMIN"]}
-      />
+      <CountTable caption="文章" counts={o.articles} labels={ARTICLE_STATUS_LABELS} />
+      <CountTable caption="评论" counts={o.comments} labels={COMMENT_STATUS_LABELS} />
+      <CountTable caption="用户" counts={o.users} labels={ROLE_LABELS} />
     </div>
   );
 }

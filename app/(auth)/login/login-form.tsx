@@ -3,14 +3,22 @@
 import Link from "next/link";
 import { useActionState, useRef } from "react";
 import { CaptchaField } from "@/components/site/captcha-field";
-import { FormAlert } from "../form-alert";
-import { FormField } from "../form-field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { FormField } from "@/components/ui/form-field";
 import { INITIAL_AUTH_STATE, viewOf } from "../form-state";
-import { SubmitButton } from "../submit-button";
-import { useFocusError } from "../use-focus-error";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useFocusError } from "@/components/ui/use-focus-error";
 import { loginAction } from "./actions";
 
-export function LoginForm({ next, registered, reset }: { next: string; registered: boolean; reset?: boolean }) {
+export function LoginForm({
+  next,
+  registered,
+  reset,
+}: {
+  next: string;
+  registered: boolean;
+  reset?: boolean;
+}) {
   const [result, formAction, pending] = useActionState(loginAction, INITIAL_AUTH_STATE);
   const state = viewOf(result);
   const formRef = useRef<HTMLFormElement>(null);
@@ -31,10 +39,32 @@ export function LoginForm({ next, registered, reset }: { next: string; registere
         <FormAlert tone="success">密码已重置，请用新密码登录。</FormAlert>
       ) : null}
       <input type="hidden" name="next" value={next} />
-      <FormField name="email" label="邮箱" type="email" autoComplete="username" defaultValue={state.values?.email} errors={fieldErrors.email} required />
-      <FormField name="password" label="密码" type="password" autoComplete="current-password" errors={fieldErrors.password} required />
+      <FormField
+        name="email"
+        label="邮箱"
+        type="email"
+        autoComplete="username"
+        defaultValue={state.values?.email}
+        errors={fieldErrors.email}
+        required
+      />
+      <FormField
+        name="password"
+        label="密码"
+        type="password"
+        autoComplete="current-password"
+        errors={fieldErrors.password}
+        required
+      />
       {state.needsOtp ? (
-        <FormField name="otp" label="动态口令" autoComplete="one-time-code" hint="身份验证器中的 6 位数字；手机不在身边时，可填一个恢复码。" errors={fieldErrors.otp} required />
+        <FormField
+          name="otp"
+          label="动态口令"
+          autoComplete="one-time-code"
+          hint="身份验证器中的 6 位数字；手机不在身边时，可填一个恢复码。"
+          errors={fieldErrors.otp}
+          required
+        />
       ) : null}
       {state.needsCaptcha ? <CaptchaField round={result} errors={fieldErrors.captchaAnswer} /> : null}
       <p className="-mt-2 text-right text-sm">

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { safeNextPath } from "@/lib/auth/safe-next-path";
-import { AuthCard, FormSkeleton } from "../auth-card";
+import { FormSkeleton } from "@/components/ui/skeleton";
+import { AuthCard } from "../auth-card";
 import { RegisterForm } from "./register-form";
 
 export const metadata: Metadata = { title: "注册", robots: { index: false, follow: false } };

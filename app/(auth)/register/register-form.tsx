@@ -3,11 +3,11 @@
 import Link from "next/link";
 import { useActionState, useRef } from "react";
 import { CaptchaField } from "@/components/site/captcha-field";
-import { FormAlert } from "../form-alert";
-import { FormField } from "../form-field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { FormField } from "@/components/ui/form-field";
 import { INITIAL_AUTH_STATE, viewOf } from "../form-state";
-import { SubmitButton } from "../submit-button";
-import { useFocusError } from "../use-focus-error";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useFocusError } from "@/components/ui/use-focus-error";
 import { registerAction } from "./actions";
 
 export function RegisterForm({ next }: { next: string }) {
@@ -27,7 +27,15 @@ export function RegisterForm({ next }: { next: string }) {
         </FormAlert>
       ) : null}
       <input type="hidden" name="next" value={next} />
-      <FormField name="email" label="邮箱" type="email" autoComplete="email" defaultValue={state.values?.email} errors={fieldErrors.email} required />
+      <FormField
+        name="email"
+        label="邮箱"
+        type="email"
+        autoComplete="email"
+        defaultValue={state.values?.email}
+        errors={fieldErrors.email}
+        required
+      />
       <FormField
         name="displayName"
         label="昵称"

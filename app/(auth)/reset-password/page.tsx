@@ -2,12 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { isResetTokenUsable } from "@/lib/services/accounts/reset-password";
-import { AuthCard, FormSkeleton } from "../auth-card";
-import { FormAlert } from "../form-alert";
+import { FormSkeleton } from "@/components/ui/skeleton";
+import { AuthCard } from "../auth-card";
+import { FormAlert } from "@/components/ui/form-alert";
 import { ResetForm } from "./reset-form";
 
 // the token is a credential: keep it out of search engines and out of the Referer header
-export const metadata: Metadata = { title: "设置新密码", robots: { index: false, follow: false }, referrer: "no-referrer" };
+export const metadata: Metadata = {
+  title: "设置新密码",
+  robots: { index: false, follow: false },
+  referrer: "no-referrer",
+};
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -28,7 +33,10 @@ async function ResetFromQuery({ searchParams }: { searchParams: SearchParams }) 
     return (
       <div className="space-y-4">
         <FormAlert tone="error">重置链接无效、已使用或已过期（链接 30 分钟内有效，只能使用一次）。</FormAlert>
-        <Link href="/forgot-password" className="block text-center font-medium text-brand-600 hover:underline">
+        <Link
+          href="/forgot-password"
+          className="block text-center font-medium text-brand-600 hover:underline"
+        >
           重新申请重置链接
         </Link>
       </div>

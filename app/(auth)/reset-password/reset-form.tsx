@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState, useRef } from "react";
-import { FormAlert } from "../form-alert";
-import { FormField } from "../form-field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { FormField } from "@/components/ui/form-field";
 import { INITIAL_AUTH_STATE, viewOf } from "../form-state";
-import { SubmitButton } from "../submit-button";
-import { useFocusError } from "../use-focus-error";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useFocusError } from "@/components/ui/use-focus-error";
 import { resetPasswordAction } from "./actions";
 
 export function ResetForm({ token }: { token: string }) {

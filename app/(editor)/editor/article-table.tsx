@@ -1,14 +1,18 @@
 import Link from "next/link";
 import { formatDateTime } from "@/lib/format/beijing-time";
 import type { ArticleListItem } from "@/lib/services/articles/article-dto";
-import { StatusBadge } from "./status-badge";
+import { ArticleStatusBadge, Badge } from "@/components/ui/status-badge";
 
 type Props = { items: ArticleListItem[]; showAuthor?: boolean; caption: string };
 
 /** The workspace's article list: title → editor, status, category, author and the last change. */
 export function ArticleTable({ items, showAuthor, caption }: Props) {
   return (
-    <ul aria-label={caption} className="divide-y divide-slate-100 rounded-lg bg-white" data-testid="article-list">
+    <ul
+      aria-label={caption}
+      className="divide-y divide-slate-100 rounded-lg bg-white"
+      data-testid="article-list"
+    >
       {items.map((a) => (
         <li key={a.id} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-center sm:gap-4">
           <div className="min-w-0 flex-1">
@@ -16,14 +20,16 @@ export function ArticleTable({ items, showAuthor, caption }: Props) {
               {a.title || "（无标题）"}
             </Link>
             <p className="mt-1 flex flex-wrap items-center gap-x-2 text-xs text-ink-600">
-              <StatusBadge status={a.status} />
-              {a.isTranslation && <span className="rounded bg-sky-100 px-1.5 py-0.5 text-sky-800">译文</span>}
+              <ArticleStatusBadge status={a.status} />
+              {a.isTranslation && <Badge tone="planned">译文</Badge>}
               <span>{a.categoryName}</span>
               {showAuthor && <span>作者：{a.authorName}</span>}
               <span>
                 更新于 <time dateTime={a.updatedAt.toISOString()}>{formatDateTime(a.updatedAt)}</time>
               </span>
-              {a.status === "SCHEDULED" && a.scheduledAt && <span>定于 {formatDateTime(a.scheduledAt)} 发布</span>}
+              {a.status === "SCHEDULED" && a.scheduledAt && (
+                <span>定于 {formatDateTime(a.scheduledAt)} 发布</span>
+              )}
             </p>
           </div>
           {a.status === "PUBLISHED" && (

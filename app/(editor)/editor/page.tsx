@@ -1,19 +1,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { primaryButton } from "@/components/ui/button";
+import { FilterTabs } from "@/components/ui/filter-tabs";
+import { Pagination } from "@/components/ui/pagination";
 import { can } from "@/lib/authz";
 import type { ArticleStatus } from "@/lib/generated/prisma/enums";
+import { ARTICLE_STATUS_LABELS } from "@/lib/labels";
 import { listMyArticles } from "@/lib/services/articles/list-my-articles";
 import { listReviewQueue } from "@/lib/services/articles/list-review-queue";
 import { ArticleTable } from "./article-table";
-import { Pagination } from "./pagination";
 import { NoAccess, requireStaff } from "./staff";
-import { STATUS_LABELS } from "./status-badge";
 
 export const metadata: Metadata = { title: "我的文章" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const TABS: (ArticleStatus | undefined)[] = [undefined, "DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "ARCHIVED"];
+const TABS: (ArticleStatus | undefined)[] = [
+  undefined,
+  "DRAFT",
+  "IN_REVIEW",
+  "SCHEDULED",
+  "PUBLISHED",
+  "ARCHIVED",
+];
 const EMPTY: Record<string, string> = {
   all: "你还没有写过文章。",
   DRAFT: "没有草稿。",
@@ -44,7 +53,7 @@ export default async function EditorDashboard({ searchParams }: Props) {
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold text-ink-900">我的文章</h1>
-        <Link href="/editor/articles/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+        <Link href="/editor/articles/new" className={primaryButton}>
           新建文章
         </Link>
       </div>
@@ -56,24 +65,21 @@ export default async function EditorDashboard({ searchParams }: Props) {
           </Link>
         </p>
       )}
-      <nav aria-label="按状态筛选" className="flex flex-wrap gap-1 border-b border-slate-200">
-        {TABS.map((s) => {
-          const current = s === mine.status;
-          return (
-            <Link
-              key={s ?? "all"}
-              href={hrefFor(s)}
-              aria-current={current ? "page" : undefined}
-              className={`-mb-px border-b-2 px-3 py-2 text-sm ${current ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-ink-600 hover:text-ink-900"}`}
-            >
-              {s ? STATUS_LABELS[s] : "全部"} <span className="text-xs text-ink-600">{s ? mine.counts[s] : total}</span>
-            </Link>
-          );
-        })}
-      </nav>
+      <FilterTabs
+        tabs={TABS.map((s) => ({
+          key: s ?? "all",
+          href: hrefFor(s),
+          label: s ? ARTICLE_STATUS_LABELS[s] : "全部",
+          count: s ? mine.counts[s] : total,
+          isCurrent: s === mine.status,
+        }))}
+      />
       {mine.items.length ? (
         <>
-          <ArticleTable items={mine.items} caption={mine.status ? STATUS_LABELS[mine.status] : "全部文章"} />
+          <ArticleTable
+            items={mine.items}
+            caption={mine.status ? ARTICLE_STATUS_LABELS[mine.status] : "全部文章"}
+          />
           <Pagination page={mine.page} pageCount={mine.pageCount} href={(p) => hrefFor(mine.status, p)} />
         </>
       ) : (

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { Suspense } from "react";
+import { largePrimaryButton } from "@/components/ui/button";
+import { LoadingPanel } from "@/components/ui/skeleton";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listCategories } from "@/lib/services/public/list-categories";
 import { pageMetadata } from "@/lib/seo/page-metadata";
@@ -21,10 +23,13 @@ async function ContributeArea() {
       <div className="rounded-lg bg-white p-6 text-center">
         <p className="text-ink-900">投稿需要先登录，以便编辑与你联系并在“我的投稿”里反馈审核进度。</p>
         <div className="mt-4 flex justify-center gap-3">
-          <Link href="/login?next=%2Fcontribute" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+          <Link href="/login?next=%2Fcontribute" className={largePrimaryButton}>
             登录后投稿
           </Link>
-          <Link href="/register?next=%2Fcontribute" className="rounded-md border border-slate-300 px-4 py-2 text-ink-900 hover:bg-slate-50">
+          <Link
+            href="/register?next=%2Fcontribute"
+            className="rounded-md border border-slate-300 px-4 py-2 text-ink-900 hover:bg-slate-50"
+          >
             注册账号
           </Link>
         </div>
@@ -51,7 +56,7 @@ export default function ContributePage() {
           </Link>
         </p>
       </header>
-      <Suspense fallback={<p className="rounded bg-white p-8 text-center text-ink-600">加载中…</p>}>
+      <Suspense fallback={<LoadingPanel />}>
         <ContributeArea />
       </Suspense>
     </div>

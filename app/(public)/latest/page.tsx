@@ -1,6 +1,6 @@
 import { Suspense } from "react";
 import { KeysetArticles } from "@/components/site/keyset-articles";
-import { ListSkeleton } from "@/components/site/list-skeleton";
+import { ArticleListSkeleton } from "@/components/ui/skeleton";
 import { RssLink } from "@/components/site/rss-link";
 import { SectionHeading } from "@/components/site/section-heading";
 import { listLatestArticles } from "@/lib/services/public/list-latest-articles";
@@ -21,8 +21,14 @@ export default function LatestPage({ searchParams }: { searchParams: SearchParam
       <SectionHeading id="latest-title" action={<RssLink href="/feed" />} level={1}>
         最新文章
       </SectionHeading>
-      <Suspense fallback={<ListSkeleton />}>
-        <KeysetArticles searchParams={searchParams} basePath="/latest" load={(before) => listLatestArticles(before)} headingLevel={2} emptyText="还没有发布的文章。" />
+      <Suspense fallback={<ArticleListSkeleton />}>
+        <KeysetArticles
+          searchParams={searchParams}
+          basePath="/latest"
+          load={(before) => listLatestArticles(before)}
+          headingLevel={2}
+          emptyText="还没有发布的文章。"
+        />
       </Suspense>
     </section>
   );

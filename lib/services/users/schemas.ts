@@ -10,12 +10,5 @@ export const reasonSchema = safeText(500, { min: 2 });
 
 export const roleSchema = z.enum(ROLES, { error: "请选择有效的角色。" });
 
-export const ROLE_LABELS = {
-  READER: "读者",
-  CONTRIBUTOR: "投稿人",
-  TRANSLATOR: "译者",
-  EDITOR: "编辑",
-  ADMIN: "管理员",
-} as const;
-
-export const STATUS_LABELS = { ACTIVE: "正常", SUSPENDED: "已停用" } as const;
+// the names live with the other enum labels (lib/labels.ts); re-exported for change-user-role.ts
+export { ROLE_LABELS } from "@/lib/labels";

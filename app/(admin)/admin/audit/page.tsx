@@ -3,7 +3,10 @@ import Link from "next/link";
 import { formatDateTime } from "@/lib/format/beijing-time";
 import { listAuditLog, type AuditFilters } from "@/lib/services/admin/list-audit-log";
 import { adminActor, param, type SearchParams } from "../gate";
-import * as ui from "../ui";
+import { primaryButton, secondaryButton } from "@/components/ui/button";
+import { cardClass } from "@/components/ui/card";
+import { FormField } from "@/components/ui/form-field";
+import { TableShell, tdClass } from "@/components/ui/table";
 import { ACTION_LABELS, actionLabel, metaSummary, targetHref, targetLabel } from "./audit-labels";
 
 export const metadata: Metadata = { title: "审计日志" };
@@ -33,117 +36,80 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       <form
         role="search"
         aria-label="筛选审计日志"
-        className={`${ui.card} grid gap-3 sm:grid-cols-2 lg:grid-cols-3`}
+        className={`${cardClass} grid gap-3 sm:grid-cols-2 lg:grid-cols-3`}
       >
-        <label className="text-sm">
-          <span className="mb-1 block text-ink-600">操作人（邮箱或昵称）</span>
-          <input name="actor" defaultValue={f.actor} maxLength={254} className={ui.input} />
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block text-ink-600">操作（前缀，如 user.）</span>
-          <input
-            name="action"
-            defaultValue={f.action}
-            maxLength={64}
-            list="audit-actions"
-            className={ui.input}
-          />
-          <datalist id="audit-actions">
-            {Object.entries(ACTION_LABELS).map(([k, v]) => (
-              <option key={k} value={k} label={v} />
-            ))}
-          </datalist>
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block text-ink-600">对象编号</span>
-          <input name="target" defaultValue={f.target} maxLength={64} className={ui.input} />
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block text-ink-600">开始日期</span>
-          <input name="from" type="date" defaultValue={f.from} className={ui.input} />
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block text-ink-600">结束日期</span>
-          <input name="to" type="date" defaultValue={f.to} className={ui.input} />
-        </label>
+        <FormField
+          size="sm"
+          name="actor"
+          label="操作人（邮箱或昵称）"
+          defaultValue={f.actor}
+          maxLength={254}
+        />
+        <FormField
+          size="sm"
+          name="action"
+          label="操作（前缀，如 user.）"
+          defaultValue={f.action}
+          maxLength={64}
+          list="audit-actions"
+        />
+        <datalist id="audit-actions">
+          {Object.entries(ACTION_LABELS).map(([k, v]) => (
+            <option key={k} value={k} label={v} />
+          ))}
+        </datalist>
+        <FormField size="sm" name="target" label="对象编号" defaultValue={f.target} maxLength={64} />
+        <FormField size="sm" name="from" type="date" label="开始日期" defaultValue={f.from} />
+        <FormField size="sm" name="to" type="date" label="结束日期" defaultValue={f.to} />
         <div className="flex items-end gap-2">
-          <button type="submit" className={ui.primary}>
+          <button type="submit" className={primaryButton}>
             筛选
           </button>
           {filtered && (
-            <Link href="/admin/audit" className={ui.secondary}>
+            <Link href="/admin/audit" className={secondaryButton}>
               清除
             </Link>
           )}
         </div>
       </form>
       {log.items.length ? (
-        <div className="overflow-x-auto rounded-lg bg-white">
-          <table className={ui.table} data-testid="audit-table">
-            <caption className="px-3 py-2 text-left text-sm text-ink-600">
-              审计记录，最新的在前（每页 50 条）
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col" className={ui.th}>
-                  时间
+        <TableShell
+          caption="审计记录，最新的在前（每页 50 条）"
+          testId="audit-table"
+          columns={["时间", "操作人", "操作", "对象", "详情", "IP"]}
+        >
+          {log.items.map((r) => {
+            const href = targetHref(r.targetType, r.targetId);
+            return (
+              <tr key={r.id} data-testid="audit-row">
+                <td className={`${tdClass} whitespace-nowrap`}>
+                  <time dateTime={r.createdAt.toISOString()}>{formatDateTime(r.createdAt)}</time>
+                </td>
+                <td className={tdClass}>
+                  {r.actor ? r.actor.displayName : <span className="text-ink-600">系统 / 访客</span>}
+                </td>
+                <th scope="row" className={`${tdClass} font-normal`}>
+                  {actionLabel(r.action)}
+                  {ACTION_LABELS[r.action] && <span className="block text-xs text-ink-600">{r.action}</span>}
                 </th>
-                <th scope="col" className={ui.th}>
-                  操作人
-                </th>
-                <th scope="col" className={ui.th}>
-                  操作
-                </th>
-                <th scope="col" className={ui.th}>
-                  对象
-                </th>
-                <th scope="col" className={ui.th}>
-                  详情
-                </th>
-                <th scope="col" className={ui.th}>
-                  IP
-                </th>
+                <td className={tdClass}>
+                  {href ? (
+                    <Link href={href} className="text-brand-700 hover:underline">
+                      {targetLabel(r.targetType)}
+                    </Link>
+                  ) : (
+                    targetLabel(r.targetType)
+                  )}
+                  {r.targetId && <span className="block break-all text-xs text-ink-600">{r.targetId}</span>}
+                </td>
+                <td className={`${tdClass} max-w-xs break-words text-xs`}>{metaSummary(r.meta)}</td>
+                <td className={`${tdClass} whitespace-nowrap font-mono text-xs`}>{r.ip ?? "—"}</td>
               </tr>
-            </thead>
-            <tbody>
-              {log.items.map((r) => {
-                const href = targetHref(r.targetType, r.targetId);
-                return (
-                  <tr key={r.id} data-testid="audit-row">
-                    <td className={`${ui.td} whitespace-nowrap`}>
-                      <time dateTime={r.createdAt.toISOString()}>{formatDateTime(r.createdAt)}</time>
-                    </td>
-                    <td className={ui.td}>
-                      {r.actor ? r.actor.displayName : <span className="text-ink-600">系统 / 访客</span>}
-                    </td>
-                    <th scope="row" className={`${ui.td} font-normal`}>
-                      {actionLabel(r.action)}
-                      {ACTION_LABELS[r.action] && (
-                        <span className="block text-xs text-ink-600">{r.action}</span>
-                      )}
-                    </th>
-                    <td className={ui.td}>
-                      {href ? (
-                        <Link href={href} className="text-brand-700 hover:underline">
-                          {targetLabel(r.targetType)}
-                        </Link>
-                      ) : (
-                        targetLabel(r.targetType)
-                      )}
-                      {r.targetId && (
-                        <span className="block break-all text-xs text-ink-600">{r.targetId}</span>
-                      )}
-                    </td>
-                    <td className={`${ui.td} max-w-xs break-words text-xs`}>{metaSummary(r.meta)}</td>
-                    <td className={`${ui.td} whitespace-nowrap font-mono text-xs`}>{r.ip ?? "—"}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </TableShell>
       ) : (
-        <p className={`${ui.card} text-center text-ink-600`}>
+        <p className={`${cardClass} text-center text-ink-600`}>
           {filtered ? "没有符合条件的记录，请放宽筛选条件。" : "还没有审计记录。"}
         </p>
       )}

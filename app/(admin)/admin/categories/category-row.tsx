@@ -5,7 +5,8 @@ import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/errors";
 import type { AdminCategory } from "@/lib/services/categories/list-categories-for-admin";
 import { ActionForm } from "../action-form";
-import * as ui from "../ui";
+import { dangerButton, primaryButton, secondaryButton } from "@/components/ui/button";
+import { tdClass } from "@/components/ui/table";
 import { deleteCategoryAction, moveCategoryAction, updateCategoryAction } from "./actions";
 import { CategoryFields } from "./category-fields";
 
@@ -28,23 +29,23 @@ export function CategoryRow({ c, isFirst, isLast }: Props) {
   const small = "px-2 py-1";
   return (
     <tr data-testid="category-row">
-      <th scope="row" className={`${ui.td} font-medium`}>
+      <th scope="row" className={`${tdClass} font-medium`}>
         {c.name}
         <span className="block text-xs font-normal text-ink-600">/{c.slug}</span>
       </th>
-      <td className={`${ui.td} text-ink-600`}>{c.description ?? "—"}</td>
-      <td className={`${ui.td} text-right tabular-nums`}>{c.articleCount}</td>
-      <td className={ui.td}>
+      <td className={`${tdClass} text-ink-600`}>{c.description ?? "—"}</td>
+      <td className={`${tdClass} text-right tabular-nums`}>{c.articleCount}</td>
+      <td className={tdClass}>
         {mode === "edit" ? (
           <ActionForm
             action={updateCategoryAction}
             submitLabel="保存"
             successMessage="已保存。"
-            submitClass={ui.primary}
+            submitClass={primaryButton}
           >
             <input type="hidden" name="id" value={c.id} />
             <CategoryFields c={c} idPrefix={`edit-${c.id}`} />
-            <button type="button" className={`${ui.secondary} mt-2`} onClick={() => setMode("view")}>
+            <button type="button" className={`${secondaryButton} mt-2`} onClick={() => setMode("view")}>
               取消
             </button>
           </ActionForm>
@@ -58,12 +59,12 @@ export function CategoryRow({ c, isFirst, isLast }: Props) {
                 type="button"
                 autoFocus
                 disabled={pending}
-                className={`${ui.danger} ${small}`}
+                className={`${dangerButton} ${small}`}
                 onClick={() => run(() => deleteCategoryAction({ id: c.id }))}
               >
                 确认删除
               </button>
-              <button type="button" className={`${ui.secondary} ${small}`} onClick={() => setMode("view")}>
+              <button type="button" className={`${secondaryButton} ${small}`} onClick={() => setMode("view")}>
                 取消
               </button>
             </div>
@@ -73,7 +74,7 @@ export function CategoryRow({ c, isFirst, isLast }: Props) {
             <button
               type="button"
               disabled={pending || isFirst}
-              className={`${ui.secondary} ${small}`}
+              className={`${secondaryButton} ${small}`}
               aria-label={`上移「${c.name}」`}
               onClick={() => run(() => moveCategoryAction({ id: c.id, direction: "up" }))}
             >
@@ -82,7 +83,7 @@ export function CategoryRow({ c, isFirst, isLast }: Props) {
             <button
               type="button"
               disabled={pending || isLast}
-              className={`${ui.secondary} ${small}`}
+              className={`${secondaryButton} ${small}`}
               aria-label={`下移「${c.name}」`}
               onClick={() => run(() => moveCategoryAction({ id: c.id, direction: "down" }))}
             >
@@ -90,7 +91,7 @@ export function CategoryRow({ c, isFirst, isLast }: Props) {
             </button>
             <button
               type="button"
-              className={`${ui.secondary} ${small}`}
+              className={`${secondaryButton} ${small}`}
               aria-label={`编辑「${c.name}」`}
               onClick={() => setMode("edit")}
             >
@@ -98,7 +99,7 @@ export function CategoryRow({ c, isFirst, isLast }: Props) {
             </button>
             <button
               type="button"
-              className={`${ui.danger} ${small}`}
+              className={`${dangerButton} ${small}`}
               aria-label={`删除「${c.name}」`}
               onClick={() => {
                 setError("");

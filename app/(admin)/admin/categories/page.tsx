@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { listCategoriesForAdmin } from "@/lib/services/categories/list-categories-for-admin";
 import { ActionForm } from "../action-form";
 import { adminActor } from "../gate";
-import * as ui from "../ui";
+import { primaryButton } from "@/components/ui/button";
+import { cardClass } from "@/components/ui/card";
+import { TableShell } from "@/components/ui/table";
 import { createCategoryAction } from "./actions";
 import { CategoryFields } from "./category-fields";
 import { CategoryRow } from "./category-row";
@@ -16,7 +18,7 @@ export default async function CategoriesPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-bold">分类管理</h1>
-      <section aria-labelledby="new-category" className={ui.card}>
+      <section aria-labelledby="new-category" className={cardClass}>
         <h2 id="new-category" className="mb-3 font-semibold">
           新建分类
         </h2>
@@ -25,7 +27,7 @@ export default async function CategoriesPage() {
           submitLabel="新建分类"
           pendingLabel="创建中…"
           successMessage="分类已创建，已加到栏目末尾。"
-          submitClass={ui.primary}
+          submitClass={primaryButton}
           testId="create-category"
           resetOnSuccess
         >
@@ -33,36 +35,16 @@ export default async function CategoriesPage() {
         </ActionForm>
       </section>
       {list.length ? (
-        <div className="overflow-x-auto rounded-lg bg-white">
-          <table className={ui.table}>
-            <caption className="px-3 py-2 text-left text-sm text-ink-600">
-              栏目顺序即网站分类栏的顺序；只有没有文章的分类可以删除。
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col" className={ui.th}>
-                  名称
-                </th>
-                <th scope="col" className={ui.th}>
-                  说明
-                </th>
-                <th scope="col" className={`${ui.th} text-right`}>
-                  文章数
-                </th>
-                <th scope="col" className={ui.th}>
-                  操作
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((c, i) => (
-                <CategoryRow key={c.id} c={c} isFirst={i === 0} isLast={i === list.length - 1} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableShell
+          caption="栏目顺序即网站分类栏的顺序；只有没有文章的分类可以删除。"
+          columns={["名称", "说明", { key: "count", label: "文章数", className: "text-right" }, "操作"]}
+        >
+          {list.map((c, i) => (
+            <CategoryRow key={c.id} c={c} isFirst={i === 0} isLast={i === list.length - 1} />
+          ))}
+        </TableShell>
       ) : (
-        <p className={`${ui.card} text-center text-ink-600`}>还没有分类。用上面的表单新建第一个分类。</p>
+        <p className={`${cardClass} text-center text-ink-600`}>还没有分类。用上面的表单新建第一个分类。</p>
       )}
     </div>
   );

@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { formatDateTime } from "@/lib/format/beijing-time";
 import type { ModerationItem, ModerationTab } from "@/lib/services/moderation/list-comments-for-moderation";
-import * as ui from "../ui";
+import { dangerButton, secondaryButton } from "@/components/ui/button";
+import { TableShell, tdClass } from "@/components/ui/table";
 import { moderateCommentsAction } from "./actions";
 
 type Decision = "approve" | "reject" | "delete";
@@ -61,7 +62,7 @@ export function ModerationTable({ items, tab }: { items: ModerationItem[]; tab: 
             key={d}
             type="button"
             disabled={pending || selected.size === 0}
-            className={d === "delete" ? ui.danger : ui.secondary}
+            className={d === "delete" ? dangerButton : secondaryButton}
             onClick={() => ask([...selected], d)}
           >
             批量{LABEL[d]}
@@ -78,14 +79,14 @@ export function ModerationTable({ items, tab }: { items: ModerationItem[]; tab: 
           <div className="mt-2 flex gap-2">
             <button
               type="button"
-              className={ui.danger}
+              className={dangerButton}
               disabled={pending}
               onClick={() => run(confirmDelete, "delete")}
               autoFocus
             >
               确认删除
             </button>
-            <button type="button" className={ui.secondary} onClick={() => setConfirmDelete(null)}>
+            <button type="button" className={secondaryButton} onClick={() => setConfirmDelete(null)}>
               取消
             </button>
           </div>
@@ -101,82 +102,77 @@ export function ModerationTable({ items, tab }: { items: ModerationItem[]; tab: 
           </p>
         )}
       </div>
-      <div className="overflow-x-auto rounded-lg bg-white">
-        <table className={ui.table} data-testid="moderation-table">
-          <caption className="sr-only">评论列表</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={`${ui.th} w-10`}>
-                <input
-                  type="checkbox"
-                  aria-label="全选本页评论"
-                  checked={allChecked}
-                  onChange={() => setSelected(allChecked ? new Set() : new Set(items.map((i) => i.id)))}
-                />
-              </th>
-              <th scope="col" className={ui.th}>
-                评论
-              </th>
-              <th scope="col" className={ui.th}>
-                文章
-              </th>
-              <th scope="col" className={ui.th}>
-                操作
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((c) => (
-              <tr key={c.id} data-testid="moderation-row">
-                <td className={ui.td}>
-                  <input
-                    type="checkbox"
-                    aria-label={`选择 ${c.author.displayName} 的评论`}
-                    checked={selected.has(c.id)}
-                    onChange={() => toggle(c.id)}
-                  />
-                </td>
-                <td className={`${ui.td} max-w-md`}>
-                  <p className="whitespace-pre-wrap break-words">{c.body}</p>
-                  <p className="mt-1 text-xs text-ink-600">
-                    {c.author.displayName} ·{" "}
-                    <time dateTime={c.createdAt.toISOString()}>{formatDateTime(c.createdAt)}</time>
-                    {c.isReply && " · 回复"}
-                  </p>
-                </td>
-                <td className={`${ui.td} max-w-[14rem]`}>
-                  {c.article.isPublished ? (
-                    <Link
-                      href={`/posts/${c.article.publicId}#comments`}
-                      className="text-brand-700 hover:underline"
-                    >
-                      {c.article.title}
-                    </Link>
-                  ) : (
-                    <span>{c.article.title}（未发布）</span>
-                  )}
-                </td>
-                <td className={ui.td}>
-                  <div className="flex flex-wrap gap-1">
-                    {DECISIONS[tab].map((d) => (
-                      <button
-                        key={d}
-                        type="button"
-                        disabled={pending}
-                        className={`${d === "delete" ? ui.danger : ui.secondary} px-3 py-1`}
-                        onClick={() => ask([c.id], d)}
-                        aria-label={`${LABEL[d]} ${c.author.displayName} 的评论`}
-                      >
-                        {LABEL[d]}
-                      </button>
-                    ))}
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <TableShell
+        caption="评论列表"
+        hideCaption
+        testId="moderation-table"
+        columns={[
+          {
+            key: "select",
+            className: "w-10",
+            label: (
+              <input
+                type="checkbox"
+                aria-label="全选本页评论"
+                checked={allChecked}
+                onChange={() => setSelected(allChecked ? new Set() : new Set(items.map((i) => i.id)))}
+              />
+            ),
+          },
+          "评论",
+          "文章",
+          "操作",
+        ]}
+      >
+        {items.map((c) => (
+          <tr key={c.id} data-testid="moderation-row">
+            <td className={tdClass}>
+              <input
+                type="checkbox"
+                aria-label={`选择 ${c.author.displayName} 的评论`}
+                checked={selected.has(c.id)}
+                onChange={() => toggle(c.id)}
+              />
+            </td>
+            <td className={`${tdClass} max-w-md`}>
+              <p className="whitespace-pre-wrap break-words">{c.body}</p>
+              <p className="mt-1 text-xs text-ink-600">
+                {c.author.displayName} ·{" "}
+                <time dateTime={c.createdAt.toISOString()}>{formatDateTime(c.createdAt)}</time>
+                {c.isReply && " · 回复"}
+              </p>
+            </td>
+            <td className={`${tdClass} max-w-[14rem]`}>
+              {c.article.isPublished ? (
+                <Link
+                  href={`/posts/${c.article.publicId}#comments`}
+                  className="text-brand-700 hover:underline"
+                >
+                  {c.article.title}
+                </Link>
+              ) : (
+                <span>{c.article.title}（未发布）</span>
+              )}
+            </td>
+            <td className={tdClass}>
+              <div className="flex flex-wrap gap-1">
+                {DECISIONS[tab].map((d) => (
+                  <button
+                    key={d}
+                    type="button"
+                    disabled={pending}
+                    className={`${d === "delete" ? dangerButton : secondaryButton} px-3 py-1`}
+                    onClick={() => ask([c.id], d)}
+                    aria-label={`${LABEL[d]} ${c.author.displayName} 的评论`}
+                  >
+                    {LABEL[d]}
+                  </button>
+                ))}
+              </div>
+            </td>
+          </tr>
+        ))}
+      </TableShell>
     </div>
   );
 }

@@ -1,21 +1,17 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { FilterTabs } from "@/components/ui/filter-tabs";
+import { COMMENT_STATUS_LABELS } from "@/lib/labels";
 import {
   listCommentsForModeration,
   MODERATION_TABS,
   type ModerationTab,
 } from "@/lib/services/moderation/list-comments-for-moderation";
 import { adminActor, param, type SearchParams } from "../gate";
-import { Pagination } from "../pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { ModerationTable } from "./moderation-table";
 
 export const metadata: Metadata = { title: "评论审核" };
 
-const TAB_LABELS: Record<ModerationTab, string> = {
-  PENDING: "待审核",
-  APPROVED: "已通过",
-  REJECTED: "已拒绝",
-};
 const EMPTY: Record<ModerationTab, string> = {
   PENDING: "没有待审核的评论，队列已清空。",
   APPROVED: "还没有通过的评论。",
@@ -40,21 +36,16 @@ export default async function CommentsPage({ searchParams }: { searchParams: Sea
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-bold">评论审核</h1>
-      <nav aria-label="按状态筛选" className="flex flex-wrap gap-1 border-b border-slate-200">
-        {MODERATION_TABS.map((s) => (
-          <Link
-            key={s}
-            href={hrefFor(s)}
-            aria-current={s === queue.status ? "page" : undefined}
-            className={`-mb-px border-b-2 px-3 py-2 text-sm ${s === queue.status ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-ink-600 hover:text-ink-900"}`}
-          >
-            {TAB_LABELS[s]}{" "}
-            <span className="text-xs text-ink-600" data-testid={`count-${s}`}>
-              {queue.counts[s]}
-            </span>
-          </Link>
-        ))}
-      </nav>
+      <FilterTabs
+        tabs={MODERATION_TABS.map((s) => ({
+          key: s,
+          href: hrefFor(s),
+          label: COMMENT_STATUS_LABELS[s],
+          count: queue.counts[s],
+          isCurrent: s === queue.status,
+          countTestId: `count-${s}`,
+        }))}
+      />
       {queue.items.length ? (
         <>
           <ModerationTable key={`${queue.status}-${queue.page}`} items={queue.items} tab={queue.status} />

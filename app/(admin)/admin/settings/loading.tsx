@@ -1,5 +1,5 @@
-import { ListSkeleton } from "../list-skeleton";
+import { TableSkeleton } from "@/components/ui/skeleton";
 
 export default function Loading() {
-  return <ListSkeleton label="正在加载设置…" />;
+  return <TableSkeleton label="正在加载设置…" />;
 }

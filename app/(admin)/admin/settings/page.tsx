@@ -1,22 +1,15 @@
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
 import { getSettingsForAdmin } from "@/lib/services/settings/get-settings-for-admin";
 import { ActionForm } from "../action-form";
 import { adminActor } from "../gate";
-import * as ui from "../ui";
+import { primaryButton } from "@/components/ui/button";
+import { cardClass } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { FormField } from "@/components/ui/form-field";
+import { staffInputClass } from "@/components/ui/input";
 import { updateSiteSettingsAction } from "./actions";
 
 export const metadata: Metadata = { title: "站点设置" };
-
-function Field({ label, hint, children }: { label: string; hint?: string; children: ReactNode }) {
-  return (
-    <label className="block text-sm">
-      <span className="mb-1 block font-medium text-ink-900">{label}</span>
-      {children}
-      {hint && <span className="mt-1 block text-xs text-ink-600">{hint}</span>}
-    </label>
-  );
-}
 
 /** 站点设置 (admins): name, tagline, footer texts and links, and the staff two-factor requirement. */
 export default async function SettingsPage() {
@@ -30,35 +23,46 @@ export default async function SettingsPage() {
         submitLabel="保存设置"
         pendingLabel="保存中…"
         successMessage="设置已保存，网站页脚会随之更新。"
-        submitClass={ui.primary}
-        className={`${ui.card} space-y-4`}
+        submitClass={primaryButton}
+        className={`${cardClass} space-y-4`}
         testId="settings-form"
       >
-        <Field label="站点名称">
-          <input name="name" required maxLength={32} defaultValue={s.name} className={ui.input} />
-        </Field>
-        <Field label="站点标语" hint="一句话介绍本站，最多 100 字。">
-          <input name="tagline" maxLength={100} defaultValue={s.tagline} className={ui.input} />
-        </Field>
-        <Field label="ICP 备案号" hint="显示在每页页脚，链接到工信部备案系统；留空则不显示。">
-          <input
-            name="icp"
-            maxLength={50}
-            defaultValue={s.icp}
-            className={ui.input}
-            placeholder="京ICP备XXXXXXXX号-1"
-          />
-        </Field>
-        <Field label="页脚版权信息" hint="留空则显示默认的「© 年份 署名 Byline」。">
-          <input name="copyright" maxLength={100} defaultValue={s.copyright} className={ui.input} />
-        </Field>
-        <Field label="社交链接" hint="每行一个，写成「名称 https://网址」，最多 10 个。">
-          <textarea
-            name="social"
-            rows={4}
-            defaultValue={s.social.map((l) => `${l.name} ${l.url}`).join("\n")}
-            className={`${ui.input} font-mono`}
-          />
+        <FormField size="sm" name="name" label="站点名称" required maxLength={32} defaultValue={s.name} />
+        <FormField
+          size="sm"
+          name="tagline"
+          label="站点标语"
+          hint="一句话介绍本站，最多 100 字。"
+          maxLength={100}
+          defaultValue={s.tagline}
+        />
+        <FormField
+          size="sm"
+          name="icp"
+          label="ICP 备案号"
+          hint="显示在每页页脚，链接到工信部备案系统；留空则不显示。"
+          maxLength={50}
+          defaultValue={s.icp}
+          placeholder="京ICP备XXXXXXXX号-1"
+        />
+        <FormField
+          size="sm"
+          name="copyright"
+          label="页脚版权信息"
+          hint="留空则显示默认的「© 年份 署名 Byline」。"
+          maxLength={100}
+          defaultValue={s.copyright}
+        />
+        <Field id="field-social" label="社交链接" hint="每行一个，写成「名称 https://网址」，最多 10 个。">
+          {(p) => (
+            <textarea
+              {...p}
+              name="social"
+              rows={4}
+              defaultValue={s.social.map((l) => `${l.name} ${l.url}`).join("\n")}
+              className={`${staffInputClass} font-mono`}
+            />
+          )}
         </Field>
         <fieldset className="rounded-md border border-slate-200 p-3">
           <legend className="px-1 text-sm font-medium">安全</legend>

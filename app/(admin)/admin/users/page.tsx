@@ -2,10 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDateTime } from "@/lib/format/beijing-time";
 import { listUsers } from "@/lib/services/users/list-users";
-import { ROLE_LABELS, STATUS_LABELS } from "@/lib/services/users/schemas";
+import { ROLE_LABELS, USER_STATUS_LABELS } from "@/lib/labels";
 import { adminActor, param, type SearchParams } from "../gate";
-import { Pagination } from "../pagination";
-import * as ui from "../ui";
+import { Pagination } from "@/components/ui/pagination";
+import { primaryButton } from "@/components/ui/button";
+import { cardClass } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { FormField } from "@/components/ui/form-field";
+import { staffInputClass } from "@/components/ui/input";
+import { Options } from "@/components/ui/options";
+import { TableShell, tdClass } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "用户管理" };
 
@@ -35,96 +41,65 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
       <form
         role="search"
         aria-label="搜索用户"
-        className={`${ui.card} grid gap-3 sm:grid-cols-[1fr_auto_auto_auto] sm:items-end`}
+        className={`${cardClass} grid gap-3 sm:grid-cols-[1fr_auto_auto_auto] sm:items-end`}
       >
-        <label className="text-sm">
-          <span className="mb-1 block text-ink-600">邮箱或昵称</span>
-          <input
-            name="q"
-            type="search"
-            defaultValue={filters.q}
-            maxLength={254}
-            className={ui.input}
-            placeholder="例如 li@example.com 或 李"
-          />
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block text-ink-600">角色</span>
-          <select name="role" defaultValue={filters.role ?? ""} className={ui.input}>
-            <option value="">全部角色</option>
-            {Object.entries(ROLE_LABELS).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block text-ink-600">状态</span>
-          <select name="status" defaultValue={filters.status ?? ""} className={ui.input}>
-            <option value="">全部状态</option>
-            {Object.entries(STATUS_LABELS).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className={ui.primary}>
+        <FormField
+          size="sm"
+          name="q"
+          type="search"
+          label="邮箱或昵称"
+          defaultValue={filters.q}
+          maxLength={254}
+          placeholder="例如 li@example.com 或 李"
+        />
+        <Field id="field-role" label="角色">
+          {(p) => (
+            <select {...p} name="role" defaultValue={filters.role ?? ""} className={staffInputClass}>
+              <option value="">全部角色</option>
+              <Options items={Object.entries(ROLE_LABELS)} />
+            </select>
+          )}
+        </Field>
+        <Field id="field-status" label="状态">
+          {(p) => (
+            <select {...p} name="status" defaultValue={filters.status ?? ""} className={staffInputClass}>
+              <option value="">全部状态</option>
+              <Options items={Object.entries(USER_STATUS_LABELS)} />
+            </select>
+          )}
+        </Field>
+        <button type="submit" className={primaryButton}>
           搜索
         </button>
       </form>
       {list.items.length ? (
         <>
-          <div className="overflow-x-auto rounded-lg bg-white">
-            <table className={ui.table}>
-              <caption className="px-3 py-2 text-left text-sm text-ink-600">
-                {filtered ? `符合条件的用户：${list.total} 人` : `全部用户：${list.total} 人`}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={ui.th}>
-                    昵称
-                  </th>
-                  <th scope="col" className={ui.th}>
-                    邮箱
-                  </th>
-                  <th scope="col" className={ui.th}>
-                    角色
-                  </th>
-                  <th scope="col" className={ui.th}>
-                    状态
-                  </th>
-                  <th scope="col" className={ui.th}>
-                    注册时间
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.items.map((u) => (
-                  <tr key={u.id} data-testid="user-row">
-                    <th scope="row" className={`${ui.td} font-medium`}>
-                      <Link href={`/admin/users/${u.id}`} className="text-brand-700 hover:underline">
-                        {u.displayName}
-                      </Link>
-                    </th>
-                    <td className={`${ui.td} break-all`}>{u.email}</td>
-                    <td className={ui.td}>{ROLE_LABELS[u.role]}</td>
-                    <td className={ui.td}>
-                      <span className={u.status === "ACTIVE" ? "text-green-700" : "font-medium text-red-700"}>
-                        {STATUS_LABELS[u.status]}
-                      </span>
-                    </td>
-                    <td className={`${ui.td} whitespace-nowrap`}>{formatDateTime(u.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <TableShell
+            caption={filtered ? `符合条件的用户：${list.total} 人` : `全部用户：${list.total} 人`}
+            columns={["昵称", "邮箱", "角色", "状态", "注册时间"]}
+          >
+            {list.items.map((u) => (
+              <tr key={u.id} data-testid="user-row">
+                <th scope="row" className={`${tdClass} font-medium`}>
+                  <Link href={`/admin/users/${u.id}`} className="text-brand-700 hover:underline">
+                    {u.displayName}
+                  </Link>
+                </th>
+                <td className={`${tdClass} break-all`}>{u.email}</td>
+                <td className={tdClass}>{ROLE_LABELS[u.role]}</td>
+                <td className={tdClass}>
+                  <span className={u.status === "ACTIVE" ? "text-green-700" : "font-medium text-red-700"}>
+                    {USER_STATUS_LABELS[u.status]}
+                  </span>
+                </td>
+                <td className={`${tdClass} whitespace-nowrap`}>{formatDateTime(u.createdAt)}</td>
+              </tr>
+            ))}
+          </TableShell>
           <Pagination page={list.page} pageCount={list.pageCount} total={list.total} href={href} />
         </>
       ) : (
-        <div className={`${ui.card} text-center text-ink-600`}>
+        <div className={`${cardClass} text-center text-ink-600`}>
           <p>{filtered ? "没有符合条件的用户。换个关键词或清除筛选再试。" : "还没有用户。"}</p>
           {filtered && (
             <Link href="/admin/users" className="mt-2 inline-block text-brand-700 underline">

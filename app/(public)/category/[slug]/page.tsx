@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { HotList } from "@/components/site/hot-list";
 import { KeysetArticles } from "@/components/site/keyset-articles";
-import { ListSkeleton } from "@/components/site/list-skeleton";
+import { ArticleListSkeleton } from "@/components/ui/skeleton";
 import { RssLink } from "@/components/site/rss-link";
 import { listCategories } from "@/lib/services/public/list-categories";
 import { listCategoryArticles } from "@/lib/services/public/list-category-articles";
@@ -54,7 +54,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
           </div>
           <RssLink href={`/category/${category.slug}/feed`} label={`订阅「${category.name}」`} />
         </header>
-        <Suspense fallback={<ListSkeleton />}>
+        <Suspense fallback={<ArticleListSkeleton />}>
           <KeysetArticles
             searchParams={searchParams}
             basePath={`/category/${category.slug}`}

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
+import { Pagination } from "@/components/ui/pagination";
+import { LoadingPanel } from "@/components/ui/skeleton";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format/beijing-time";
 import { listBookmarks } from "@/lib/services/bookmarks/list-bookmarks";
@@ -52,27 +54,7 @@ async function BookmarkList({ searchParams }: Props) {
           </li>
         ))}
       </ul>
-      {pageCount > 1 && (
-        <nav aria-label="分页" className="mt-4 flex items-center justify-center gap-4 text-sm">
-          {page > 1 ? (
-            <Link href={pageHref(page - 1)} className="text-brand-700 hover:underline">
-              上一页
-            </Link>
-          ) : (
-            <span className="text-slate-500">上一页</span>
-          )}
-          <span aria-current="page">
-            第 {page} / {pageCount} 页
-          </span>
-          {page < pageCount ? (
-            <Link href={pageHref(page + 1)} className="text-brand-700 hover:underline">
-              下一页
-            </Link>
-          ) : (
-            <span className="text-slate-500">下一页</span>
-          )}
-        </nav>
-      )}
+      <Pagination page={page} pageCount={pageCount} href={pageHref} />
     </>
   );
 }
@@ -82,7 +64,7 @@ export default function BookmarksPage({ searchParams }: Props) {
   return (
     <div className="mx-auto w-full max-w-3xl">
       <h1 className="mb-4 text-2xl font-bold text-ink-900">我的收藏</h1>
-      <Suspense fallback={<p className="rounded bg-white p-8 text-center text-ink-600">加载中…</p>}>
+      <Suspense fallback={<LoadingPanel />}>
         <BookmarkList searchParams={searchParams} />
       </Suspense>
     </div>

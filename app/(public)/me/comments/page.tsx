@@ -2,19 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { Suspense } from "react";
+import { LoadingPanel } from "@/components/ui/skeleton";
+import { CommentStatusBadge } from "@/components/ui/status-badge";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format/beijing-time";
-import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import { listMyComments } from "@/lib/services/comments/list-my-comments";
 
 export const metadata: Metadata = { title: "我的评论", robots: { index: false, follow: false } };
-
-const STATUS: Record<Exclude<CommentStatus, "DELETED">, { label: string; className: string }> = {
-  PENDING: { label: "待审核", className: "bg-amber-100 text-amber-900" },
-  APPROVED: { label: "已显示", className: "bg-emerald-100 text-emerald-900" },
-  REJECTED: { label: "未通过", className: "bg-slate-100 text-slate-700" },
-  SPAM: { label: "未通过", className: "bg-slate-100 text-slate-700" },
-};
 
 async function CommentList() {
   // per user: request time only (the session lookup uses crypto before it reads cookies)
@@ -22,20 +16,26 @@ async function CommentList() {
   const actor = await requireUserOrRedirect("/me/comments");
   const items = await listMyComments(actor);
   if (items.length === 0) {
-    return <p className="rounded bg-white p-8 text-center text-ink-600">还没有发表过评论。读完文章后，欢迎在文末留下你的看法。</p>;
+    return (
+      <p className="rounded bg-white p-8 text-center text-ink-600">
+        还没有发表过评论。读完文章后，欢迎在文末留下你的看法。
+      </p>
+    );
   }
   return (
     <ul className="divide-y divide-slate-100 rounded bg-white" data-testid="my-comment-list">
       {items.map((c) => {
-        const status = STATUS[c.status as Exclude<CommentStatus, "DELETED">];
         return (
           <li key={c.id} className="p-4">
             <div className="flex flex-wrap items-center gap-2 text-sm text-ink-600">
-              <span className={`rounded px-2 py-0.5 text-xs font-medium ${status.className}`}>{status.label}</span>
+              <CommentStatusBadge status={c.status} audience="author" />
               <span>
                 评论于{" "}
                 {c.article.visible ? (
-                  <Link href={`/posts/${c.article.publicId}#comments`} className="text-brand-700 hover:underline">
+                  <Link
+                    href={`/posts/${c.article.publicId}#comments`}
+                    className="text-brand-700 hover:underline"
+                  >
                     {c.article.title}
                   </Link>
                 ) : (
@@ -61,7 +61,7 @@ export default function MyCommentsPage() {
     <div className="mx-auto w-full max-w-3xl">
       <h1 className="mb-4 text-2xl font-bold text-ink-900">我的评论</h1>
       <p className="mb-4 text-sm text-ink-600">评论经编辑审核后才会在文章页显示。</p>
-      <Suspense fallback={<p className="rounded bg-white p-8 text-center text-ink-600">加载中…</p>}>
+      <Suspense fallback={<LoadingPanel />}>
         <CommentList />
       </Suspense>
     </div>

@@ -2,22 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { Suspense } from "react";
+import { primaryButton } from "@/components/ui/button";
+import { LoadingPanel } from "@/components/ui/skeleton";
+import { ArticleStatusBadge } from "@/components/ui/status-badge";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format/beijing-time";
-import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 import { listMyContributions } from "@/lib/services/contributions/list-my-contributions";
 
 export const metadata: Metadata = { title: "我的投稿", robots: { index: false, follow: false } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const STATUS: Record<ArticleStatus, { label: string; className: string }> = {
-  DRAFT: { label: "草稿 / 已退回", className: "bg-slate-100 text-slate-700" },
-  IN_REVIEW: { label: "审核中", className: "bg-amber-100 text-amber-900" },
-  SCHEDULED: { label: "已采用，定时发布", className: "bg-sky-100 text-sky-900" },
-  PUBLISHED: { label: "已发表", className: "bg-emerald-100 text-emerald-900" },
-  ARCHIVED: { label: "已下线", className: "bg-slate-100 text-slate-700" },
-};
 
 async function ContributionList({ searchParams }: Props) {
   // per user: request time only (the session lookup uses crypto before it reads cookies)
@@ -27,7 +21,10 @@ async function ContributionList({ searchParams }: Props) {
   return (
     <>
       {q.submitted === "1" && (
-        <p role="status" className="mb-4 rounded border border-emerald-200 bg-emerald-50 p-3 text-emerald-900">
+        <p
+          role="status"
+          className="mb-4 rounded border border-emerald-200 bg-emerald-50 p-3 text-emerald-900"
+        >
           投稿已提交，编辑审核后会在这里更新状态。
         </p>
       )}
@@ -44,14 +41,18 @@ async function ContributionList({ searchParams }: Props) {
             <li key={c.id} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-center sm:gap-4">
               <div className="min-w-0 flex-1">
                 {c.status === "PUBLISHED" ? (
-                  <Link href={`/posts/${c.publicId}`} className="font-medium text-ink-900 hover:text-brand-600">
+                  <Link
+                    href={`/posts/${c.publicId}`}
+                    className="font-medium text-ink-900 hover:text-brand-600"
+                  >
                     {c.title}
                   </Link>
                 ) : (
                   <span className="font-medium text-ink-900">{c.title}</span>
                 )}
                 <p className="mt-1 text-xs text-ink-600">
-                  {c.categoryName} · 提交于 <time dateTime={c.createdAt.toISOString()}>{formatDate(c.createdAt)}</time>
+                  {c.categoryName} · 提交于{" "}
+                  <time dateTime={c.createdAt.toISOString()}>{formatDate(c.createdAt)}</time>
                   {c.publishedAt && c.status === "PUBLISHED" && (
                     <>
                       {" "}
@@ -60,7 +61,9 @@ async function ContributionList({ searchParams }: Props) {
                   )}
                 </p>
               </div>
-              <span className={`self-start rounded px-2 py-0.5 text-xs font-medium sm:self-center ${STATUS[c.status].className}`}>{STATUS[c.status].label}</span>
+              <span className="self-start sm:self-center">
+                <ArticleStatusBadge status={c.status} audience="author" />
+              </span>
             </li>
           ))}
         </ul>
@@ -75,11 +78,11 @@ export default function MyContributionsPage({ searchParams }: Props) {
     <div className="mx-auto w-full max-w-3xl">
       <div className="mb-4 flex items-center justify-between gap-3">
         <h1 className="text-2xl font-bold text-ink-900">我的投稿</h1>
-        <Link href="/contribute" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+        <Link href="/contribute" className={primaryButton}>
           新投稿
         </Link>
       </div>
-      <Suspense fallback={<p className="rounded bg-white p-8 text-center text-ink-600">加载中…</p>}>
+      <Suspense fallback={<LoadingPanel />}>
         <ContributionList searchParams={searchParams} />
       </Suspense>
     </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { Suspense } from "react";
+import { LoadingPanel } from "@/components/ui/skeleton";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { getOwnProfile } from "@/lib/services/profile/update-profile";
 import { ProfileForm } from "./profile-form";
@@ -19,7 +20,7 @@ export default function ProfilePage() {
   return (
     <div className="mx-auto w-full max-w-3xl">
       <h1 className="mb-4 text-2xl font-bold text-ink-900">个人资料</h1>
-      <Suspense fallback={<p className="rounded bg-white p-8 text-center text-ink-600">加载中…</p>}>
+      <Suspense fallback={<LoadingPanel />}>
         <ProfileArea />
       </Suspense>
     </div>

@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState, useRef } from "react";
-import { FormAlert } from "@/app/(auth)/form-alert";
-import { FormField } from "@/app/(auth)/form-field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { FormField } from "@/components/ui/form-field";
 import { INITIAL_AUTH_STATE, viewOf } from "@/app/(auth)/form-state";
-import { SubmitButton } from "@/app/(auth)/submit-button";
-import { useFocusError } from "@/app/(auth)/use-focus-error";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useFocusError } from "@/components/ui/use-focus-error";
 import { changePasswordAction } from "./actions";
 
 export function ChangePasswordForm({ minLength, changed }: { minLength: number; changed: boolean }) {
@@ -25,7 +25,14 @@ export function ChangePasswordForm({ minLength, changed }: { minLength: number; 
       ) : changed ? (
         <FormAlert tone="success">密码已修改。其他设备上的登录已全部退出，当前浏览器保持登录。</FormAlert>
       ) : null}
-      <FormField name="currentPassword" label="当前密码" type="password" autoComplete="current-password" errors={fieldErrors.currentPassword} required />
+      <FormField
+        name="currentPassword"
+        label="当前密码"
+        type="password"
+        autoComplete="current-password"
+        errors={fieldErrors.currentPassword}
+        required
+      />
       <FormField
         name="newPassword"
         label="新密码"

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { Suspense } from "react";
+import { LoadingPanel } from "@/components/ui/skeleton";
 import { minPasswordLength } from "@/lib/auth/password-policy";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { ChangePasswordForm } from "./change-password-form";
@@ -38,7 +39,7 @@ export default function SecurityPage({ searchParams }: Props) {
   return (
     <div className="mx-auto w-full max-w-3xl">
       <h1 className="mb-4 text-2xl font-bold text-ink-900">账号安全</h1>
-      <Suspense fallback={<p className="rounded bg-white p-8 text-center text-ink-600">加载中…</p>}>
+      <Suspense fallback={<LoadingPanel />}>
         <SecuritySettings searchParams={searchParams} />
       </Suspense>
     </div>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { KeysetArticles } from "@/components/site/keyset-articles";
-import { ListSkeleton } from "@/components/site/list-skeleton";
+import { ArticleListSkeleton } from "@/components/ui/skeleton";
 import { PersonAvatar } from "@/components/site/person-avatar";
 import { RssLink } from "@/components/site/rss-link";
 import { formatDate } from "@/lib/format/beijing-time";
@@ -29,7 +29,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!member) return { title: "作者不存在" };
   return pageMetadata({
     title: `${member.displayName}的文章`,
-    description: member.bio ?? `${member.displayName}在署名 Byline 发表和翻译的 ${member.articleCount} 篇文章。`,
+    description:
+      member.bio ?? `${member.displayName}在署名 Byline 发表和翻译的 ${member.articleCount} 篇文章。`,
     path: `/member/${member.publicId}`,
     image: member.avatarUrl,
     type: "profile",
@@ -42,7 +43,10 @@ export default async function MemberPage({ params, searchParams }: Props) {
   if (!member) notFound();
   return (
     <div className="mx-auto max-w-4xl space-y-6">
-      <header className="flex flex-col gap-4 rounded bg-white p-6 sm:flex-row sm:items-center" data-testid="member-profile">
+      <header
+        className="flex flex-col gap-4 rounded bg-white p-6 sm:flex-row sm:items-center"
+        data-testid="member-profile"
+      >
         <PersonAvatar name={member.displayName} url={member.avatarUrl} size={80} />
         <div className="min-w-0 flex-1">
           <h1 className="text-2xl font-bold">{member.displayName}</h1>
@@ -60,10 +64,13 @@ export default async function MemberPage({ params, searchParams }: Props) {
         <RssLink href={`/member/${member.publicId}/feed`} label="订阅作者" />
       </header>
       <section aria-labelledby="member-articles-title" className="rounded bg-white p-5">
-        <h2 id="member-articles-title" className="mb-4 border-l-4 border-brand-600 pl-3 text-lg font-semibold">
+        <h2
+          id="member-articles-title"
+          className="mb-4 border-l-4 border-brand-600 pl-3 text-lg font-semibold"
+        >
           发表与翻译的文章
         </h2>
-        <Suspense fallback={<ListSkeleton />}>
+        <Suspense fallback={<ArticleListSkeleton />}>
           <KeysetArticles
             searchParams={searchParams}
             basePath={`/member/${member.publicId}`}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { KeysetArticles } from "@/components/site/keyset-articles";
-import { ListSkeleton } from "@/components/site/list-skeleton";
+import { ArticleListSkeleton } from "@/components/ui/skeleton";
 import { getTag } from "@/lib/services/public/get-tag";
 import { listStaticParams } from "@/lib/services/public/list-static-params";
 import { listTagArticles } from "@/lib/services/public/list-tag-articles";
@@ -25,7 +25,11 @@ export async function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const tag = await getTag((await params).slug);
   if (!tag) return { title: "专题不存在" };
-  return pageMetadata({ title: `专题：${tag.name}`, description: `署名 Byline 关于「${tag.name}」的文章。`, path: `/tag/${tag.slug}` });
+  return pageMetadata({
+    title: `专题：${tag.name}`,
+    description: `署名 Byline 关于「${tag.name}」的文章。`,
+    path: `/tag/${tag.slug}`,
+  });
 }
 
 export default async function TagPage({ params, searchParams }: Props) {
@@ -43,8 +47,14 @@ export default async function TagPage({ params, searchParams }: Props) {
           #{tag.name}
         </h1>
       </header>
-      <Suspense fallback={<ListSkeleton />}>
-        <KeysetArticles searchParams={searchParams} basePath={`/tag/${tag.slug}`} load={(before) => listTagArticles(tag, before)} headingLevel={2} emptyText="这个专题下还没有文章。" />
+      <Suspense fallback={<ArticleListSkeleton />}>
+        <KeysetArticles
+          searchParams={searchParams}
+          basePath={`/tag/${tag.slug}`}
+          load={(before) => listTagArticles(tag, before)}
+          headingLevel={2}
+          emptyText="这个专题下还没有文章。"
+        />
       </Suspense>
     </section>
   );

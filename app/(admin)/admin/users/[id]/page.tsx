@@ -4,9 +4,9 @@ import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format/beijing-time";
 import { getUserDetail } from "@/lib/services/users/get-user-detail";
-import { ROLE_LABELS, STATUS_LABELS } from "@/lib/services/users/schemas";
+import { ROLE_LABELS, USER_STATUS_LABELS } from "@/lib/labels";
 import { adminActor } from "../../gate";
-import * as ui from "../../ui";
+import { cardClass } from "@/components/ui/card";
 import { RoleForm, SignOutForm, StatusForm } from "./user-forms";
 
 export const metadata: Metadata = { title: "用户详情" };
@@ -27,7 +27,7 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
   const facts: [string, string][] = [
     ["邮箱", u.email],
     ["角色", ROLE_LABELS[u.role]],
-    ["状态", STATUS_LABELS[u.status]],
+    ["状态", USER_STATUS_LABELS[u.status]],
     ["状态原因", u.statusReason ?? "—"],
     ["两步验证", u.hasTotp ? "已启用" : "未启用"],
     ["注册时间", formatDateTime(u.createdAt)],
@@ -52,7 +52,7 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
           </Link>
         )}
       </h1>
-      <section aria-labelledby="facts" className={ui.card}>
+      <section aria-labelledby="facts" className={cardClass}>
         <h2 id="facts" className="mb-2 font-semibold">
           账号信息
         </h2>
@@ -65,7 +65,7 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
           ))}
         </dl>
       </section>
-      <section aria-labelledby="role" className={ui.card}>
+      <section aria-labelledby="role" className={cardClass}>
         <h2 id="role" className="mb-2 font-semibold">
           角色
         </h2>
@@ -75,7 +75,7 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
           <RoleForm userId={u.id} role={u.role} />
         )}
       </section>
-      <section aria-labelledby="status" className={ui.card}>
+      <section aria-labelledby="status" className={cardClass}>
         <h2 id="status" className="mb-2 font-semibold">
           账号状态
         </h2>
@@ -85,7 +85,7 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
           <StatusForm key={u.status} userId={u.id} status={u.status} />
         )}
       </section>
-      <section aria-labelledby="sessions" className={ui.card}>
+      <section aria-labelledby="sessions" className={cardClass}>
         <h2 id="sessions" className="mb-2 font-semibold">
           登录会话
         </h2>

@@ -2,9 +2,12 @@
 
 import { useState } from "react";
 import type { Role, UserStatus } from "@/lib/generated/prisma/enums";
-import { ROLE_LABELS } from "@/lib/services/users/schemas";
+import { ROLE_LABELS } from "@/lib/labels";
 import { ActionForm } from "../../action-form";
-import * as ui from "../../ui";
+import { dangerButton, primaryButton, secondaryButton } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { staffInputClass } from "@/components/ui/input";
+import { Options } from "@/components/ui/options";
 import {
   changeUserRoleAction,
   forceSignOutAction,
@@ -18,19 +21,16 @@ export function RoleForm({ userId, role }: { userId: string; role: Role }) {
       action={changeUserRoleAction}
       submitLabel="保存角色"
       successMessage="角色已修改，对方需要重新登录。"
-      submitClass={ui.primary}
+      submitClass={primaryButton}
     >
       <input type="hidden" name="userId" value={userId} />
-      <label className="block text-sm">
-        <span className="mb-1 block text-ink-600">角色</span>
-        <select name="role" defaultValue={role} className={`${ui.input} max-w-xs`}>
-          {Object.entries(ROLE_LABELS).map(([k, v]) => (
-            <option key={k} value={k}>
-              {v}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Field id="user-role" label="角色">
+        {(p) => (
+          <select {...p} name="role" defaultValue={role} className={`${staffInputClass} max-w-xs`}>
+            <Options items={Object.entries(ROLE_LABELS)} />
+          </select>
+        )}
+      </Field>
     </ActionForm>
   );
 }
@@ -44,7 +44,7 @@ export function StatusForm({ userId, status }: { userId: string; status: UserSta
     return (
       <button
         type="button"
-        className={suspending ? ui.danger : ui.primary}
+        className={suspending ? dangerButton : primaryButton}
         onClick={() => setOpen(true)}
         aria-expanded={false}
       >
@@ -57,24 +57,27 @@ export function StatusForm({ userId, status }: { userId: string; status: UserSta
       action={suspending ? suspendUserAction : reactivateUserAction}
       submitLabel={`确认${label}`}
       successMessage={suspending ? "账号已停用，对方的登录会在一分钟内失效。" : "账号已恢复。"}
-      submitClass={suspending ? ui.danger : ui.primary}
+      submitClass={suspending ? dangerButton : primaryButton}
     >
       <input type="hidden" name="userId" value={userId} />
-      <label className="block text-sm">
-        <span className="mb-1 block text-ink-600">
-          {suspending ? "停用原因（必填，会记录在审计日志中）" : "恢复原因（必填）"}
-        </span>
-        <textarea
-          name="reason"
-          required
-          minLength={2}
-          maxLength={500}
-          rows={3}
-          className={ui.input}
-          autoFocus
-        />
-      </label>
-      <button type="button" className={`${ui.secondary} mt-2`} onClick={() => setOpen(false)}>
+      <Field
+        id="user-reason"
+        label={suspending ? "停用原因（必填，会记录在审计日志中）" : "恢复原因（必填）"}
+      >
+        {(p) => (
+          <textarea
+            {...p}
+            name="reason"
+            required
+            minLength={2}
+            maxLength={500}
+            rows={3}
+            className={staffInputClass}
+            autoFocus
+          />
+        )}
+      </Field>
+      <button type="button" className={`${secondaryButton} mt-2`} onClick={() => setOpen(false)}>
         取消
       </button>
     </ActionForm>
@@ -85,7 +88,7 @@ export function SignOutForm({ userId }: { userId: string }) {
   const [confirming, setConfirming] = useState(false);
   if (!confirming) {
     return (
-      <button type="button" className={ui.secondary} onClick={() => setConfirming(true)}>
+      <button type="button" className={secondaryButton} onClick={() => setConfirming(true)}>
         强制下线
       </button>
     );
@@ -95,11 +98,11 @@ export function SignOutForm({ userId }: { userId: string }) {
       action={forceSignOutAction}
       submitLabel="确认强制下线"
       successMessage="已强制下线，对方所有设备的登录会在一分钟内失效。"
-      submitClass={ui.danger}
+      submitClass={dangerButton}
     >
       <input type="hidden" name="userId" value={userId} />
       <p className="text-sm text-ink-600">对方在所有设备上的登录都会失效，需要重新登录。</p>
-      <button type="button" className={`${ui.secondary} mt-2`} onClick={() => setConfirming(false)}>
+      <button type="button" className={`${secondaryButton} mt-2`} onClick={() => setConfirming(false)}>
         取消
       </button>
     </ActionForm>

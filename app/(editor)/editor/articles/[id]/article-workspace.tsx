@@ -4,13 +4,13 @@ import type { Editor } from "@tiptap/react";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ArticleEditor } from "@/components/editor/article-editor";
-import { secondaryButton } from "@/components/editor/modal-dialog";
+import { secondaryButton } from "@/components/ui/button";
 import { SourcePane } from "@/components/editor/source-pane";
 import { useScrollSync } from "@/components/editor/use-scroll-sync";
 import { formatDateTime } from "@/lib/format/beijing-time";
 import type { ArticleForEdit } from "@/lib/services/articles/article-dto";
 import type { EditorOptions } from "@/lib/services/articles/get-editor-options";
-import { StatusBadge } from "../../status-badge";
+import { ArticleStatusBadge } from "@/components/ui/status-badge";
 import { clearBackup, readBackup, type DraftBackup } from "./draft-backup";
 import { backupDiffers, fieldsOf, type DraftFields, type Snapshot } from "./draft-fields";
 import { RevisionsPanel } from "./revisions-panel";
@@ -30,7 +30,13 @@ export function ArticleWorkspace({ article, options }: Props) {
   const [fields, setFields] = useState(() => fieldsOf(article));
   const fieldsRef = useRef(fields);
   const editorRef = useRef<Editor | null>(null);
-  const current = useCallback((): Snapshot | null => (editorRef.current ? { fields: fieldsRef.current, body: JSON.stringify(editorRef.current.getJSON()) } : null), []);
+  const current = useCallback(
+    (): Snapshot | null =>
+      editorRef.current
+        ? { fields: fieldsRef.current, body: JSON.stringify(editorRef.current.getJSON()) }
+        : null,
+    [],
+  );
   const save = useArticleSave(article.id, article.version, current, editable);
   const [backup, setBackup] = useState<DraftBackup | null>(null);
   const [paneOn, setPaneOn] = useState(article.isTranslation);
@@ -59,7 +65,8 @@ export function ArticleWorkspace({ article, options }: Props) {
   const restoreBackup = () => {
     if (!backup) return;
     const restored = { ...fieldsRef.current };
-    for (const k of backup.changed) if (k in restored) Object.assign(restored, { [k]: backup.fields[k as keyof DraftFields] });
+    for (const k of backup.changed)
+      if (k in restored) Object.assign(restored, { [k]: backup.fields[k as keyof DraftFields] });
     fieldsRef.current = restored;
     setFields(restored);
     if (backup.changed.includes("body")) editorRef.current?.commands.setContent(JSON.parse(backup.body));
@@ -81,7 +88,11 @@ export function ArticleWorkspace({ article, options }: Props) {
 
   const errors = save.state.kind === "error" ? (save.state.error.fieldErrors ?? {}) : {};
   const disabled = !editable || !ready || save.state.kind === "conflict";
-  const readOnlyReason = editable ? null : article.status === "IN_REVIEW" ? "稿件正在审核中，暂时只读；编辑退回后即可继续修改。" : "你可以查看这篇文章，但没有修改它的权限（只读）。";
+  const readOnlyReason = editable
+    ? null
+    : article.status === "IN_REVIEW"
+      ? "稿件正在审核中，暂时只读；编辑退回后即可继续修改。"
+      : "你可以查看这篇文章，但没有修改它的权限（只读）。";
   const isTranslation = paneOn || Boolean(fields.sourceUrl || fields.sourceText);
   const panel = { fields, update, disabled, errors };
 
@@ -92,17 +103,32 @@ export function ArticleWorkspace({ article, options }: Props) {
           ← 我的文章
         </Link>
         <h1 className="sr-only">编辑文章：{fields.title}</h1>
-        <StatusBadge status={article.status} />
-        {article.status === "SCHEDULED" && article.scheduledAt && <span className="text-sm text-violet-800">定于 {formatDateTime(article.scheduledAt)} 发布</span>}
-        {article.status === "PUBLISHED" && article.publishedAt && <span className="text-sm text-ink-600">发布于 {formatDateTime(article.publishedAt)}</span>}
+        <ArticleStatusBadge status={article.status} />
+        {article.status === "SCHEDULED" && article.scheduledAt && (
+          <span className="text-sm text-violet-800">定于 {formatDateTime(article.scheduledAt)} 发布</span>
+        )}
+        {article.status === "PUBLISHED" && article.publishedAt && (
+          <span className="text-sm text-ink-600">发布于 {formatDateTime(article.publishedAt)}</span>
+        )}
         {editable && <SaveStatus state={save.state} />}
         {editable && (
-          <button type="button" className={secondaryButton} disabled={disabled} onClick={() => void saveNow()} aria-keyshortcuts="Control+S" title="保存（Ctrl+S）">
+          <button
+            type="button"
+            className={secondaryButton}
+            disabled={disabled}
+            onClick={() => void saveNow()}
+            aria-keyshortcuts="Control+S"
+            title="保存（Ctrl+S）"
+          >
             保存
           </button>
         )}
         {article.status === "PUBLISHED" && (
-          <Link href={`/posts/${article.publicId}`} className="text-sm text-brand-700 underline" target="_blank">
+          <Link
+            href={`/posts/${article.publicId}`}
+            className="text-sm text-brand-700 underline"
+            target="_blank"
+          >
             查看文章
           </Link>
         )}
@@ -110,12 +136,37 @@ export function ArticleWorkspace({ article, options }: Props) {
           <WorkflowButtons article={article} save={saveNow} version={save.version} disabled={!ready} />
         </div>
       </div>
-      <WorkspaceNotices state={save.state} backup={backup} serverVersion={article.version} readOnlyReason={readOnlyReason} onRestoreBackup={restoreBackup} onDiscardBackup={() => (clearBackup(article.id), setBackup(null))} />
+      <WorkspaceNotices
+        state={save.state}
+        backup={backup}
+        serverVersion={article.version}
+        readOnlyReason={readOnlyReason}
+        onRestoreBackup={restoreBackup}
+        onDiscardBackup={() => (clearBackup(article.id), setBackup(null))}
+      />
       <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-3">
           <div className="space-y-3 rounded-lg bg-white p-4">
-            <TextField id="ed-title" label="标题" value={fields.title} onChange={(title) => update({ title })} disabled={disabled} errors={errors.title} max={200} />
-            <TextField id="ed-lede" label="导语" multiline={2} value={fields.lede} onChange={(lede) => update({ lede })} disabled={disabled} errors={errors.lede} max={500} hint="一两句话概括全文，显示在标题下方和列表中。" />
+            <TextField
+              id="ed-title"
+              label="标题"
+              value={fields.title}
+              onChange={(title) => update({ title })}
+              disabled={disabled}
+              errors={errors.title}
+              max={200}
+            />
+            <TextField
+              id="ed-lede"
+              label="导语"
+              multiline={2}
+              value={fields.lede}
+              onChange={(lede) => update({ lede })}
+              disabled={disabled}
+              errors={errors.lede}
+              max={500}
+              hint="一两句话概括全文，显示在标题下方和列表中。"
+            />
           </div>
           {isTranslation && (
             <label className="flex items-center gap-2 text-sm">
@@ -124,8 +175,17 @@ export function ArticleWorkspace({ article, options }: Props) {
             </label>
           )}
           <div className={paneOn ? "grid gap-3 lg:grid-cols-2" : ""}>
-            {paneOn && <SourcePane text={fields.sourceText} title={fields.sourceTitle} scrollRef={sourceBox} />}
-            <ArticleEditor initialContent={article.body} editable={editable} onChange={save.noteChange} onReady={onReady} scrollRef={editorBox} label={isTranslation ? "译文正文" : "正文"} />
+            {paneOn && (
+              <SourcePane text={fields.sourceText} title={fields.sourceTitle} scrollRef={sourceBox} />
+            )}
+            <ArticleEditor
+              initialContent={article.body}
+              editable={editable}
+              onChange={save.noteChange}
+              onReady={onReady}
+              scrollRef={editorBox}
+              label={isTranslation ? "译文正文" : "正文"}
+            />
           </div>
           {errors.body && <p className="text-sm text-red-600">{errors.body.join(" ")}</p>}
         </div>
@@ -134,7 +194,12 @@ export function ArticleWorkspace({ article, options }: Props) {
           <TranslationPanel {...panel} />
           <CoverPanel {...panel} />
           <SeoPanel {...panel} />
-          <RevisionsPanel articleId={article.id} canRestore={editable} save={saveNow} version={save.version} />
+          <RevisionsPanel
+            articleId={article.id}
+            canRestore={editable}
+            save={saveNow}
+            version={save.version}
+          />
           <p className="px-1 text-xs text-ink-600">
             作者：{article.author.displayName}
             {article.translator && ` · 译者：${article.translator.displayName}`} · 编号 {article.publicId}

@@ -1,40 +1,72 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import { inputClass, secondaryButton } from "@/components/editor/modal-dialog";
+import { secondaryButton } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { inputClass } from "@/components/ui/input";
+import { Options } from "@/components/ui/options";
 import { uploadImageFile } from "@/components/editor/upload-image";
 import type { FieldErrors } from "@/lib/errors";
 import type { DraftFields } from "./draft-fields";
 import { TagsInput } from "./tags-input";
 import { TextField } from "./text-field";
 
-export type PanelProps = { fields: DraftFields; update: (patch: Partial<DraftFields>) => void; disabled: boolean; errors: FieldErrors };
+export type PanelProps = {
+  fields: DraftFields;
+  update: (patch: Partial<DraftFields>) => void;
+  disabled: boolean;
+  errors: FieldErrors;
+};
 
-export function Panel({ title, children, defaultOpen = true }: { title: string; children: ReactNode; defaultOpen?: boolean }) {
+export function Panel({
+  title,
+  children,
+  defaultOpen = true,
+}: {
+  title: string;
+  children: ReactNode;
+  defaultOpen?: boolean;
+}) {
   return (
     <details open={defaultOpen} className="group rounded-lg bg-white">
-      <summary className="cursor-pointer select-none px-4 py-3 text-sm font-semibold text-ink-900">{title}</summary>
+      <summary className="cursor-pointer select-none px-4 py-3 text-sm font-semibold text-ink-900">
+        {title}
+      </summary>
       <div className="space-y-4 px-4 pb-4">{children}</div>
     </details>
   );
 }
 
-export function CategoryTagsPanel({ fields, update, disabled, errors, categories, tagNames }: PanelProps & { categories: { id: number; name: string }[]; tagNames: string[] }) {
+export function CategoryTagsPanel({
+  fields,
+  update,
+  disabled,
+  errors,
+  categories,
+  tagNames,
+}: PanelProps & { categories: { id: number; name: string }[]; tagNames: string[] }) {
   return (
     <Panel title="分类与标签">
-      <div className="space-y-1.5">
-        <label htmlFor="ed-category" className="block text-sm font-medium">
-          分类
-        </label>
-        <select id="ed-category" value={fields.categoryId} disabled={disabled} onChange={(e) => update({ categoryId: Number(e.target.value) })} className={inputClass}>
-          {categories.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <TagsInput value={fields.tags} onChange={(tags) => update({ tags })} suggestions={tagNames} disabled={disabled} errors={errors.tags} />
+      <Field id="ed-category" label="分类" errors={errors.categoryId}>
+        {(p) => (
+          <select
+            {...p}
+            value={fields.categoryId}
+            disabled={disabled}
+            onChange={(e) => update({ categoryId: Number(e.target.value) })}
+            className={inputClass()}
+          >
+            <Options items={categories.map((c) => [c.id, c.name] as const)} />
+          </select>
+        )}
+      </Field>
+      <TagsInput
+        value={fields.tags}
+        onChange={(tags) => update({ tags })}
+        suggestions={tagNames}
+        disabled={disabled}
+        errors={errors.tags}
+      />
     </Panel>
   );
 }
@@ -58,21 +90,72 @@ export function CoverPanel({ fields, update, disabled, errors }: PanelProps) {
     <Panel title="封面图" defaultOpen={false}>
       {fields.coverUrl && (
         // eslint-disable-next-line @next/next/no-img-element -- preview of an upload or external address
-        <img src={fields.coverUrl} alt="" className="aspect-[1200/630] w-full rounded border border-slate-200 object-cover" />
+        <img
+          src={fields.coverUrl}
+          alt=""
+          className="aspect-[1200/630] w-full rounded border border-slate-200 object-cover"
+        />
       )}
       <div className="space-y-1.5">
         <label htmlFor="ed-cover-file" className="block text-sm font-medium">
           上传封面（建议 1200×630）
         </label>
-        <input id="ed-cover-file" type="file" accept="image/jpeg,image/png,image/gif,image/webp" disabled={disabled || uploading} onChange={(e) => upload(e.target.files?.[0])} className="block w-full text-sm" />
-        {uploading && <p role="status" className="text-sm text-ink-600">上传中…</p>}
-        {uploadError && <p role="alert" className="text-sm text-red-600">{uploadError}</p>}
+        <input
+          id="ed-cover-file"
+          type="file"
+          accept="image/jpeg,image/png,image/gif,image/webp"
+          disabled={disabled || uploading}
+          onChange={(e) => upload(e.target.files?.[0])}
+          className="block w-full text-sm"
+        />
+        {uploading && (
+          <p role="status" className="text-sm text-ink-600">
+            上传中…
+          </p>
+        )}
+        {uploadError && (
+          <p role="alert" className="text-sm text-red-600">
+            {uploadError}
+          </p>
+        )}
       </div>
-      <TextField id="ed-cover-url" label="或填写封面图片地址" type="url" value={fields.coverUrl} onChange={(coverUrl) => update({ coverUrl })} disabled={disabled} errors={errors.coverUrl} max={2048} placeholder="https://" />
-      <TextField id="ed-cover-alt" label="封面替代文本" value={fields.coverAlt} onChange={(coverAlt) => update({ coverAlt })} disabled={disabled} errors={errors.coverAlt} max={200} hint="描述图片内容，供读屏软件朗读。" />
-      <TextField id="ed-cover-caption" label="封面图注" value={fields.coverCaption} onChange={(coverCaption) => update({ coverCaption })} disabled={disabled} errors={errors.coverCaption} max={200} />
+      <TextField
+        id="ed-cover-url"
+        label="或填写封面图片地址"
+        type="url"
+        value={fields.coverUrl}
+        onChange={(coverUrl) => update({ coverUrl })}
+        disabled={disabled}
+        errors={errors.coverUrl}
+        max={2048}
+        placeholder="https://"
+      />
+      <TextField
+        id="ed-cover-alt"
+        label="封面替代文本"
+        value={fields.coverAlt}
+        onChange={(coverAlt) => update({ coverAlt })}
+        disabled={disabled}
+        errors={errors.coverAlt}
+        max={200}
+        hint="描述图片内容，供读屏软件朗读。"
+      />
+      <TextField
+        id="ed-cover-caption"
+        label="封面图注"
+        value={fields.coverCaption}
+        onChange={(coverCaption) => update({ coverCaption })}
+        disabled={disabled}
+        errors={errors.coverCaption}
+        max={200}
+      />
       {fields.coverUrl && (
-        <button type="button" className={secondaryButton} disabled={disabled} onClick={() => update({ coverUrl: "" })}>
+        <button
+          type="button"
+          className={secondaryButton}
+          disabled={disabled}
+          onClick={() => update({ coverUrl: "" })}
+        >
           移除封面
         </button>
       )}
@@ -83,8 +166,27 @@ export function CoverPanel({ fields, update, disabled, errors }: PanelProps) {
 export function SeoPanel({ fields, update, disabled, errors }: PanelProps) {
   return (
     <Panel title="搜索引擎（SEO）" defaultOpen={false}>
-      <TextField id="ed-seo-title" label="SEO 标题" value={fields.seoTitle} onChange={(seoTitle) => update({ seoTitle })} disabled={disabled} errors={errors.seoTitle} max={200} hint="留空则使用文章标题。" />
-      <TextField id="ed-seo-desc" label="SEO 描述" multiline={3} value={fields.seoDescription} onChange={(seoDescription) => update({ seoDescription })} disabled={disabled} errors={errors.seoDescription} max={300} hint="留空则使用导语，最多 300 字。" />
+      <TextField
+        id="ed-seo-title"
+        label="SEO 标题"
+        value={fields.seoTitle}
+        onChange={(seoTitle) => update({ seoTitle })}
+        disabled={disabled}
+        errors={errors.seoTitle}
+        max={200}
+        hint="留空则使用文章标题。"
+      />
+      <TextField
+        id="ed-seo-desc"
+        label="SEO 描述"
+        multiline={3}
+        value={fields.seoDescription}
+        onChange={(seoDescription) => update({ seoDescription })}
+        disabled={disabled}
+        errors={errors.seoDescription}
+        max={300}
+        hint="留空则使用导语，最多 300 字。"
+      />
     </Panel>
   );
 }

@@ -1,9 +1,16 @@
 "use client";
 
 import { useId, useState } from "react";
-import { inputClass } from "@/components/editor/modal-dialog";
+import { inputClass } from "@/components/ui/input";
 
-type Props = { value: string[]; onChange: (tags: string[]) => void; suggestions: string[]; disabled?: boolean; errors?: string[]; max?: number };
+type Props = {
+  value: string[];
+  onChange: (tags: string[]) => void;
+  suggestions: string[];
+  disabled?: boolean;
+  errors?: string[];
+  max?: number;
+};
 
 /** 标签: type and press Enter (or a comma) to add; each chip has its own remove button. */
 export function TagsInput({ value, onChange, suggestions, disabled, errors, max = 10 }: Props) {
@@ -31,9 +38,18 @@ export function TagsInput({ value, onChange, suggestions, disabled, errors, max 
       {value.length > 0 && (
         <ul className="flex flex-wrap gap-1.5" aria-label="已添加的标签">
           {value.map((t) => (
-            <li key={t} className="flex items-center gap-1 rounded bg-brand-50 py-0.5 pl-2 pr-1 text-sm text-brand-700">
+            <li
+              key={t}
+              className="flex items-center gap-1 rounded bg-brand-50 py-0.5 pl-2 pr-1 text-sm text-brand-700"
+            >
               {t}
-              <button type="button" disabled={disabled} onClick={() => onChange(value.filter((x) => x !== t))} aria-label={`移除标签 ${t}`} className="rounded px-1 hover:bg-brand-100">
+              <button
+                type="button"
+                disabled={disabled}
+                onClick={() => onChange(value.filter((x) => x !== t))}
+                aria-label={`移除标签 ${t}`}
+                className="rounded px-1 hover:bg-brand-100"
+              >
                 ×
               </button>
             </li>
@@ -61,15 +77,21 @@ export function TagsInput({ value, onChange, suggestions, disabled, errors, max 
         placeholder="输入后按回车添加"
         aria-describedby={`${id}-hint`}
         aria-invalid={errors?.length ? true : undefined}
-        className={inputClass}
+        className={inputClass()}
       />
       <datalist id={`${id}-list`}>
         {suggestions.map((s) => (
           <option key={s} value={s} />
         ))}
       </datalist>
-      <p id={`${id}-hint`} className={`text-xs ${errors?.length ? "text-red-600" : "text-ink-600"}`} aria-live="polite">
-        {errors?.length ? errors.join(" ") : hint || `最多 ${max} 个，每个不超过 32 字；译者只能选用已有标签。`}
+      <p
+        id={`${id}-hint`}
+        className={`text-xs ${errors?.length ? "text-red-600" : "text-ink-600"}`}
+        aria-live="polite"
+      >
+        {errors?.length
+          ? errors.join(" ")
+          : hint || `最多 ${max} 个，每个不超过 32 字；译者只能选用已有标签。`}
       </p>
     </div>
   );

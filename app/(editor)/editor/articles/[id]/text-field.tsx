@@ -1,6 +1,7 @@
 "use client";
 
-import { inputClass } from "@/components/editor/modal-dialog";
+import { Field } from "@/components/ui/field";
+import { inputClass } from "@/components/ui/input";
 
 type Props = {
   id: string;
@@ -17,41 +18,29 @@ type Props = {
   placeholder?: string;
 };
 
-/** A labelled, controlled input or textarea with hint and error, for the editor side panels. */
-export function TextField({ id, label, value, onChange, disabled, errors, hint, max, type = "text", multiline, lang, placeholder }: Props) {
-  const hasError = Boolean(errors?.length);
-  const describedBy = [hint ? `${id}-hint` : "", hasError ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-  const common = {
-    id,
-    value,
-    disabled,
-    lang,
-    placeholder,
-    maxLength: max,
-    "aria-invalid": hasError || undefined,
-    "aria-describedby": describedBy,
-    className: inputClass,
-  };
+/** A controlled input or textarea of the editor side panels: the draft state owns the value. */
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  errors,
+  hint,
+  max,
+  type = "text",
+  multiline,
+  ...rest
+}: Props) {
   return (
-    <div className="space-y-1.5">
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      {multiline ? (
-        <textarea {...common} rows={multiline} onChange={(e) => onChange(e.target.value)} />
-      ) : (
-        <input {...common} type={type} onChange={(e) => onChange(e.target.value)} />
-      )}
-      {hint && (
-        <p id={`${id}-hint`} className="text-xs text-ink-600">
-          {hint}
-        </p>
-      )}
-      {hasError && (
-        <p id={`${id}-error`} className="text-sm text-red-600">
-          {errors!.join(" ")}
-        </p>
-      )}
-    </div>
+    <Field id={id} label={label} hint={hint} errors={errors}>
+      {(control) => {
+        const common = { ...control, ...rest, value, maxLength: max, className: inputClass() };
+        return multiline ? (
+          <textarea {...common} rows={multiline} onChange={(e) => onChange(e.target.value)} />
+        ) : (
+          <input {...common} type={type} onChange={(e) => onChange(e.target.value)} />
+        );
+      }}
+    </Field>
   );
 }

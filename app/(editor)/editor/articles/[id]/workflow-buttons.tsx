@@ -2,12 +2,18 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { inputClass, primaryButton, secondaryButton } from "@/components/editor/modal-dialog";
+import { primaryButton, secondaryButton } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/errors";
 import type { ArticleForEdit } from "@/lib/services/articles/article-dto";
 import { publishArticleAction, submitForReviewAction, unpublishArticleAction } from "../actions";
 
-type Props = { article: Pick<ArticleForEdit, "id" | "status" | "permissions">; save: () => Promise<boolean>; version: () => number; disabled?: boolean };
+type Props = {
+  article: Pick<ArticleForEdit, "id" | "status" | "permissions">;
+  save: () => Promise<boolean>;
+  version: () => number;
+  disabled?: boolean;
+};
 
 /**
  * 提交审核 / 发布 / 定时发布 / 撤回, shown by what the actor may do (the services decide again).
@@ -37,32 +43,63 @@ export function WorkflowButtons({ article, save, version, disabled }: Props) {
   return (
     <div className="flex flex-wrap items-center gap-2">
       {p.canSubmit && status === "DRAFT" && (
-        <button type="button" disabled={pending} className={primaryButton} onClick={() => act(() => submitForReviewAction({ id: article.id, version: version() }))}>
+        <button
+          type="button"
+          disabled={pending}
+          className={primaryButton}
+          onClick={() => act(() => submitForReviewAction({ id: article.id, version: version() }))}
+        >
           提交审核
         </button>
       )}
       {p.canPublish && open && (
-        <button type="button" disabled={pending} className={primaryButton} onClick={() => act(() => publishArticleAction({ id: article.id, version: version() }))}>
+        <button
+          type="button"
+          disabled={pending}
+          className={primaryButton}
+          onClick={() => act(() => publishArticleAction({ id: article.id, version: version() }))}
+        >
           {status === "SCHEDULED" ? "立即发布" : "发布"}
         </button>
       )}
       {p.canSchedule && open && (
-        <button type="button" disabled={pending} aria-expanded={scheduling} className={secondaryButton} onClick={() => setScheduling((v) => !v)}>
+        <button
+          type="button"
+          disabled={pending}
+          aria-expanded={scheduling}
+          className={secondaryButton}
+          onClick={() => setScheduling((v) => !v)}
+        >
           定时发布
         </button>
       )}
       {p.canUnpublish && status !== "DRAFT" && status !== "ARCHIVED" && (
         <>
-          <button type="button" disabled={pending} className={secondaryButton} onClick={() => act(() => unpublishArticleAction({ id: article.id, to: "DRAFT" }))}>
+          <button
+            type="button"
+            disabled={pending}
+            className={secondaryButton}
+            onClick={() => act(() => unpublishArticleAction({ id: article.id, to: "DRAFT" }))}
+          >
             {status === "IN_REVIEW" ? "退回修改" : "撤回为草稿"}
           </button>
-          <button type="button" disabled={pending} className={secondaryButton} onClick={() => act(() => unpublishArticleAction({ id: article.id, to: "ARCHIVED" }))}>
+          <button
+            type="button"
+            disabled={pending}
+            className={secondaryButton}
+            onClick={() => act(() => unpublishArticleAction({ id: article.id, to: "ARCHIVED" }))}
+          >
             撤回并归档
           </button>
         </>
       )}
       {p.canUnpublish && status === "ARCHIVED" && (
-        <button type="button" disabled={pending} className={secondaryButton} onClick={() => act(() => unpublishArticleAction({ id: article.id, to: "DRAFT" }))}>
+        <button
+          type="button"
+          disabled={pending}
+          className={secondaryButton}
+          onClick={() => act(() => unpublishArticleAction({ id: article.id, to: "DRAFT" }))}
+        >
           恢复为草稿
         </button>
       )}
@@ -72,19 +109,35 @@ export function WorkflowButtons({ article, save, version, disabled }: Props) {
           onSubmit={(e) => {
             e.preventDefault();
             if (!when) return setError("请选择发布时间。");
-            act(() => publishArticleAction({ id: article.id, version: version(), scheduledAt: new Date(when).toISOString() }));
+            act(() =>
+              publishArticleAction({
+                id: article.id,
+                version: version(),
+                scheduledAt: new Date(when).toISOString(),
+              }),
+            );
           }}
         >
           <label htmlFor="schedule-at" className="text-sm">
             发布时间（按本机时区）
           </label>
-          <input id="schedule-at" type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} className={`${inputClass} w-auto`} />
+          <input
+            id="schedule-at"
+            type="datetime-local"
+            value={when}
+            onChange={(e) => setWhen(e.target.value)}
+            className={`${inputClass()} w-auto`}
+          />
           <button type="submit" disabled={pending} className={primaryButton}>
             确认定时发布
           </button>
         </form>
       )}
-      {isPending && <span className="text-sm text-ink-600" role="status">处理中…</span>}
+      {isPending && (
+        <span className="text-sm text-ink-600" role="status">
+          处理中…
+        </span>
+      )}
       {error && (
         <p role="alert" className="w-full text-sm text-red-700">
           {error}

@@ -1,9 +1,13 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef, useState } from "react";
-import { inputClass, primaryButton } from "@/components/editor/modal-dialog";
+import { startTransition, useActionState, useRef, useState } from "react";
+import { primaryButton } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { inputClass } from "@/components/ui/input";
+import { Options } from "@/components/ui/options";
+import { useFocusError } from "@/components/ui/use-focus-error";
 import { createArticleAction, type NewArticleState } from "../actions";
-import { Field } from "../field";
 import { SourceFields } from "./source-fields";
 
 type Props = { categories: { id: number; name: string }[]; defaultKind: "original" | "translation" };
@@ -13,12 +17,8 @@ export function NewArticleForm({ categories, defaultKind }: Props) {
   const [kind, setKind] = useState(defaultKind);
   const errors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
   const form = useRef<HTMLFormElement>(null);
-  const alert = useRef<HTMLParagraphElement>(null);
-  // after a refused submit, keyboard and screen-reader users land on the first problem
-  useEffect(() => {
-    if (!state || state.ok) return;
-    (form.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? alert.current)?.focus();
-  }, [state]);
+  const alert = useRef<HTMLDivElement>(null);
+  useFocusError(state && !state.ok ? state : {}, form, alert);
 
   return (
     <form
@@ -34,9 +34,9 @@ export function NewArticleForm({ categories, defaultKind }: Props) {
       noValidate
     >
       {state && !state.ok && (
-        <p ref={alert} tabIndex={-1} role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-700">
+        <FormAlert tone="error" ref={alert}>
           {state.error.message}
-        </p>
+        </FormAlert>
       )}
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-ink-900">文章类型</legend>
@@ -49,25 +49,24 @@ export function NewArticleForm({ categories, defaultKind }: Props) {
           ))}
         </div>
       </fieldset>
-      <Field label="标题" name="title" errors={errors.title} hint="最多 200 字，之后可在编辑器中修改。">
-        {(p) => <input {...p} type="text" maxLength={200} required className={inputClass} />}
+      <Field
+        id="f-title"
+        name="title"
+        label="标题"
+        errors={errors.title}
+        hint="最多 200 字，之后可在编辑器中修改。"
+      >
+        {(p) => <input {...p} type="text" maxLength={200} required className={inputClass()} />}
       </Field>
-      <Field label="分类" name="categoryId" errors={errors.categoryId}>
+      <Field id="f-categoryId" name="categoryId" label="分类" errors={errors.categoryId}>
         {(p) => (
-          <select {...p} required defaultValue="" className={inputClass}>
-            <option value="" disabled>
-              请选择分类
-            </option>
-            {categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+          <select {...p} required defaultValue="" className={inputClass()}>
+            <Options placeholder="请选择分类" items={categories.map((c) => [c.id, c.name] as const)} />
           </select>
         )}
       </Field>
-      <Field label="导语" name="lede" errors={errors.lede} hint="一两句话概括全文，最多 500 字。">
-        {(p) => <textarea {...p} rows={2} maxLength={500} className={inputClass} />}
+      <Field id="f-lede" name="lede" label="导语" errors={errors.lede} hint="一两句话概括全文，最多 500 字。">
+        {(p) => <textarea {...p} rows={2} maxLength={500} className={inputClass()} />}
       </Field>
       {kind === "translation" && <SourceFields errors={errors} />}
       <button type="submit" disabled={pending} aria-busy={pending || undefined} className={primaryButton}>
