@@ -195,10 +195,10 @@ describe("scripts/prisma-migrate.mjs", { timeout: 180_000 }, () => {
   });
 });
 
-// A bad datasource must end in one readable line and exit 1. Before the split the crash handler printed
-// raw stacks for these (an invalid URL reached pg's DNS lookup or the engine as "External error id#0"), and
-// it named `url` before its declaration, so it could not be trusted while the config was being read.
-describe("scripts/prisma-migrate.mjs refuses a bad datasource cleanly", { timeout: 120_000 }, () => {
+// A run that fails must say why in a readable message and exit 1. Before the split an invalid URL
+// surfaced as a raw stack (pg's DNS lookup of "base", or the engine's "External error id#0"), and the
+// crash handler named `url` before its declaration, so it could not be trusted while the config loaded.
+describe("scripts/prisma-migrate.mjs failures say what went wrong", { timeout: 120_000 }, () => {
   const config = (file: string, datasource: string) =>
     fs.writeFileSync(
       path.join(dir, file),
@@ -239,6 +239,25 @@ export default defineConfig({ schema: "schema.prisma", migrations: { path: "migr
       expect(r.code, r.out).toBe(1);
       expect(r.out).toMatch(/ECONNREFUSED|Can't reach database server/);
       expect(r.out).not.toMatch(stackLine);
+    }
+  });
+
+  it("a role without CREATEDB is told why the shadow database could not be made", async () => {
+    // The CREATE DATABASE runs in our adapter factory; the engine reports its error as "External error
+    // id#N" only, so the script looks the cause up. A fresh role: roles are per cluster, not per database.
+    const role = `byline_test_nocreatedb_${process.pid}`;
+    await sql(`CREATE ROLE "${role}" LOGIN PASSWORD 'pw' NOCREATEDB`);
+    try {
+      const u = new URL(url);
+      u.username = role;
+      u.password = "pw";
+      config("no-createdb.config.ts", `, datasource: { url: ${JSON.stringify(u.toString())} }`);
+      const r = await migrateWith("no-createdb.config.ts", "diff");
+      expect(r.code, r.out).toBe(1);
+      expect(r.out).toContain("Failed to connect to the shadow database");
+      expect(r.out).toMatch(/External error id#\d+: permission denied to create database/);
+    } finally {
+      await sql(`DROP ROLE "${role}"`);
     }
   });
 });

@@ -49,7 +49,7 @@ function internalsOf(queryable) {
  * @param {T} queryable
  * @returns {T}
  */
-export function patchQueryable(queryable) {
+function patchQueryable(queryable) {
   const q = internalsOf(queryable);
   const performIO = q.performIO.bind(q);
   const queryRaw = q.queryRaw.bind(q);

@@ -34,7 +34,7 @@ function candidateWasmFiles() {
 
 /**
  * @param {[string, string][]} datamodels `[path, content]` of each schema file
- * @param {object} adapterFactory from bindMigrationAwareSqlAdapterFactory()
+ * @param {import("@prisma/driver-adapter-utils").ErrorCapturingSqlMigrationAwareDriverAdapterFactory} adapterFactory
  * @returns {Promise<SchemaEngine>}
  */
 export async function loadEngine(datamodels, adapterFactory) {
@@ -53,6 +53,7 @@ export async function loadEngine(datamodels, adapterFactory) {
     if (!fits) continue;
     const instance = new WebAssembly.Instance(wasm, { "./schema_engine_bg.js": glue });
     glue.__wbg_set_wasm(instance.exports);
+    // wasm exports carry no signatures; wasm-bindgen's start function takes no arguments
     /** @type {() => void} */ (instance.exports.__wbindgen_start)();
     const log = (/** @type {string} */ line) => debug(`[schema-engine] ${line}`);
     const engine = await glue.SchemaEngine.new({ datamodels }, log, adapterFactory);

@@ -38,8 +38,9 @@ export function describeFailure(error, adapterErrors) {
   const panic = panicMessage();
   if (panic) return `Schema engine (wasm) panicked: ${panic}`;
   const message = error instanceof Error ? error.message : String(error);
-  const id = /External error id#(\d+)/.exec(message)?.[1];
-  const cause = id === undefined ? undefined : adapterErrors?.consumeError(Number(id))?.error;
-  if (cause === undefined) return message;
-  return `${message}: ${cause instanceof Error ? cause.message : String(cause)}`;
+  const external = /External error id#(\d+)/.exec(message);
+  const cause = external ? adapterErrors?.consumeError(Number(external[1]))?.error : undefined;
+  if (!external || cause === undefined) return message;
+  const because = cause instanceof Error ? cause.message : String(cause);
+  return message.replace(external[0], `${external[0]}: ${because}`);
 }

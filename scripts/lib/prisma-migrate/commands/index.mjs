@@ -67,7 +67,8 @@ const diff = {
     const list = loadMigrations(config);
     /** @type {DiffTarget} */
     const from = list.migrationDirectories.length ? { tag: "migrations", ...list } : { tag: "empty" };
-    const to = /** @type {DiffTarget} */ ({ tag: "schemaDatamodel", ...config.schema });
+    /** @type {DiffTarget} */
+    const to = { tag: "schemaDatamodel", ...config.schema };
     const r = await engine.diff({ from, to, script: true, exitCode: null, filters: config.filters });
     process.stdout.write(r.stdout ?? "");
     return 0;
