@@ -57,3 +57,12 @@ export const hostileUnit = fc.oneof(
 );
 
 export const hostileText = (maxLength = 40) => fc.string({ unit: hostileUnit, maxLength });
+
+/**
+ * The same without what the text rules (lib/validation.ts) refuse outright: C0 controls other than
+ * tab, LF and CR, and lone surrogates. Text that should be stored.
+ */
+export const storableHostileText = (maxLength = 40) =>
+  hostileText(maxLength).map((s) =>
+    s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "").toWellFormed(),
+  );
