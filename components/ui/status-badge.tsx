@@ -39,29 +39,28 @@ export function Badge({ tone = "neutral", children }: { tone?: Tone; children: R
   );
 }
 
-/**
- * An article's status. `audience="author"` uses the contributor's words (已退回, 已采用);
- * staff see the workflow's own names.
- */
-export function ArticleStatusBadge({
-  status,
-  audience = "staff",
-}: {
-  status: ArticleStatus;
-  audience?: "staff" | "author";
-}) {
-  const labels = audience === "author" ? CONTRIBUTION_STATUS_LABELS : ARTICLE_STATUS_LABELS;
-  return <Badge tone={ARTICLE_TONES[status]}>{labels[status]}</Badge>;
-}
+type Audience = "staff" | "author";
+type Props =
+  | { kind: "article"; status: ArticleStatus; audience?: Audience }
+  | { kind: "comment"; status: CommentStatus; audience?: Audience };
 
-/** A comment's status, in staff words or in its author's (未通过 rather than 垃圾评论). */
-export function CommentStatusBadge({
-  status,
-  audience = "staff",
-}: {
-  status: CommentStatus;
-  audience?: "staff" | "author";
-}) {
-  const labels = audience === "author" ? MY_COMMENT_STATUS_LABELS : COMMENT_STATUS_LABELS;
-  return <Badge tone={COMMENT_TONES[status]}>{labels[status]}</Badge>;
+type Kind = { tones: Record<string, Tone>; labels: Record<Audience, Record<string, string>> };
+
+// Authors see their own piece in their words: 已退回 / 已采用 rather than 草稿 / 定时发布, and
+// 未通过 rather than 垃圾评论.
+const KINDS: Record<Props["kind"], Kind> = {
+  article: {
+    tones: ARTICLE_TONES,
+    labels: { staff: ARTICLE_STATUS_LABELS, author: CONTRIBUTION_STATUS_LABELS },
+  },
+  comment: {
+    tones: COMMENT_TONES,
+    labels: { staff: COMMENT_STATUS_LABELS, author: MY_COMMENT_STATUS_LABELS },
+  },
+};
+
+/** The status of an article or a comment, coloured by where it stands in its workflow. */
+export function StatusBadge({ kind, status, audience = "staff" }: Props) {
+  const { tones, labels } = KINDS[kind];
+  return <Badge tone={tones[status]}>{labels[audience][status]}</Badge>;
 }

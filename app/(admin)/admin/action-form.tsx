@@ -1,7 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from "react";
+import { useActionState, useEffect, useRef, type ReactNode } from "react";
+import { FormAlert } from "@/components/ui/form-alert";
+import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
 import type { ActionResult } from "@/lib/errors";
 
 type FormAction = (prev: unknown, form: FormData) => Promise<ActionResult<unknown>>;
@@ -22,8 +24,7 @@ type Props = {
 /**
  * A <form> bound to a secureFormAction: shows the zh-CN error (and field errors) or a success
  * note, and refreshes the server components on success so lists and details show the change.
- * Submitted through onSubmit rather than `action=`, because React resets an action form after
- * every submission and an admin would lose what they typed when the server refuses it.
+ * An admin keeps what they typed when the server refuses it (submitKeepingValues).
  */
 export function ActionForm({
   action,
@@ -46,17 +47,12 @@ export function ActionForm({
       router.refresh();
     } else if (state) alertRef.current?.focus();
   }, [state, router, resetOnSuccess]);
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    startTransition(() => formAction(data));
-  };
   const fieldErrors = state && !state.ok ? Object.values(state.error.fieldErrors ?? {}).flat() : [];
   return (
     <form
       ref={formRef}
       method="post"
-      onSubmit={onSubmit}
+      onSubmit={submitKeepingValues(formAction)}
       className={className}
       data-testid={testId}
       noValidate
@@ -71,20 +67,17 @@ export function ActionForm({
         </div>
       </div>
       {state && !state.ok && (
-        <div
-          ref={alertRef}
-          tabIndex={-1}
-          role="alert"
-          className="mt-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800"
-        >
-          <p>{state.error.message}</p>
-          {fieldErrors.length > 0 && (
-            <ul className="mt-1 list-disc pl-5">
-              {fieldErrors.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
-          )}
+        <div className="mt-3">
+          <FormAlert tone="error" ref={alertRef}>
+            <p>{state.error.message}</p>
+            {fieldErrors.length > 0 && (
+              <ul className="mt-1 list-disc pl-5">
+                {fieldErrors.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            )}
+          </FormAlert>
         </div>
       )}
     </form>

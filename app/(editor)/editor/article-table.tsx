@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatDateTime } from "@/lib/format/beijing-time";
 import type { ArticleListItem } from "@/lib/services/articles/article-dto";
-import { ArticleStatusBadge, Badge } from "@/components/ui/status-badge";
+import { Badge, StatusBadge } from "@/components/ui/status-badge";
 
 type Props = { items: ArticleListItem[]; showAuthor?: boolean; caption: string };
 
@@ -20,7 +20,7 @@ export function ArticleTable({ items, showAuthor, caption }: Props) {
               {a.title || "（无标题）"}
             </Link>
             <p className="mt-1 flex flex-wrap items-center gap-x-2 text-xs text-ink-600">
-              <ArticleStatusBadge status={a.status} />
+              <StatusBadge kind="article" status={a.status} />
               {a.isTranslation && <Badge tone="planned">译文</Badge>}
               <span>{a.categoryName}</span>
               {showAuthor && <span>作者：{a.authorName}</span>}

@@ -1,10 +1,11 @@
 "use client";
 
-import { startTransition, useActionState, useState, type FormEvent } from "react";
+import { useActionState, useState } from "react";
 import { largePrimaryButton } from "@/components/ui/button";
 import { Field, LabelNote } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { inputClass } from "@/components/ui/input";
+import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
 import { Options } from "@/components/ui/options";
 import type { CategoryDto } from "@/lib/services/public/list-categories";
 import { submitContributionAction } from "./actions";
@@ -13,8 +14,7 @@ const BODY_MIN = 100;
 
 /**
  * 投稿表单. Plain text on purpose: contributors never get the staff editor or HTML; editors
- * format the piece during review. Submitted through onSubmit rather than `<form action>`: React
- * resets a form after every action, and a refused submission must keep what was typed.
+ * format the piece during review. A refused submission keeps what was typed (submitKeepingValues).
  * Control ids are the field names, so an error reads `#body-error`.
  */
 export function ContributeForm({ categories }: { categories: CategoryDto[] }) {
@@ -24,15 +24,10 @@ export function ContributeForm({ categories }: { categories: CategoryDto[] }) {
   const errors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
   const first = (name: string) => errors[name]?.slice(0, 1);
   const field = inputClass();
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    startTransition(() => action(data));
-  };
 
   return (
     <form
-      onSubmit={submit}
+      onSubmit={submitKeepingValues(action)}
       className="space-y-5 rounded-lg bg-white p-5 shadow-sm sm:p-6"
       data-testid="contribute-form"
       noValidate

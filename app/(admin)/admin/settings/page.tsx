@@ -11,6 +11,24 @@ import { updateSiteSettingsAction } from "./actions";
 
 export const metadata: Metadata = { title: "站点设置" };
 
+const TEXT_FIELDS = [
+  { name: "name", label: "站点名称", maxLength: 32, required: true },
+  { name: "tagline", label: "站点标语", maxLength: 100, hint: "一句话介绍本站，最多 100 字。" },
+  {
+    name: "icp",
+    label: "ICP 备案号",
+    maxLength: 50,
+    hint: "显示在每页页脚，链接到工信部备案系统；留空则不显示。",
+    placeholder: "京ICP备XXXXXXXX号-1",
+  },
+  {
+    name: "copyright",
+    label: "页脚版权信息",
+    maxLength: 100,
+    hint: "留空则显示默认的「© 年份 署名 Byline」。",
+  },
+] as const;
+
 /** 站点设置 (admins): name, tagline, footer texts and links, and the staff two-factor requirement. */
 export default async function SettingsPage() {
   const actor = await adminActor("settings.manage");
@@ -27,32 +45,9 @@ export default async function SettingsPage() {
         className={`${cardClass} space-y-4`}
         testId="settings-form"
       >
-        <FormField size="sm" name="name" label="站点名称" required maxLength={32} defaultValue={s.name} />
-        <FormField
-          size="sm"
-          name="tagline"
-          label="站点标语"
-          hint="一句话介绍本站，最多 100 字。"
-          maxLength={100}
-          defaultValue={s.tagline}
-        />
-        <FormField
-          size="sm"
-          name="icp"
-          label="ICP 备案号"
-          hint="显示在每页页脚，链接到工信部备案系统；留空则不显示。"
-          maxLength={50}
-          defaultValue={s.icp}
-          placeholder="京ICP备XXXXXXXX号-1"
-        />
-        <FormField
-          size="sm"
-          name="copyright"
-          label="页脚版权信息"
-          hint="留空则显示默认的「© 年份 署名 Byline」。"
-          maxLength={100}
-          defaultValue={s.copyright}
-        />
+        {TEXT_FIELDS.map((f) => (
+          <FormField key={f.name} size="sm" {...f} defaultValue={s[f.name]} />
+        ))}
         <Field id="field-social" label="社交链接" hint="每行一个，写成「名称 https://网址」，最多 10 个。">
           {(p) => (
             <textarea

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { Suspense } from "react";
 import { LoadingPanel } from "@/components/ui/skeleton";
-import { CommentStatusBadge } from "@/components/ui/status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format/beijing-time";
 import { listMyComments } from "@/lib/services/comments/list-my-comments";
@@ -28,7 +28,7 @@ async function CommentList() {
         return (
           <li key={c.id} className="p-4">
             <div className="flex flex-wrap items-center gap-2 text-sm text-ink-600">
-              <CommentStatusBadge status={c.status} audience="author" />
+              <StatusBadge kind="comment" status={c.status} audience="author" />
               <span>
                 评论于{" "}
                 {c.article.visible ? (

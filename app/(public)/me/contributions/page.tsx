@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { Suspense } from "react";
 import { primaryButton } from "@/components/ui/button";
 import { LoadingPanel } from "@/components/ui/skeleton";
-import { ArticleStatusBadge } from "@/components/ui/status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format/beijing-time";
 import { listMyContributions } from "@/lib/services/contributions/list-my-contributions";
@@ -62,7 +62,7 @@ async function ContributionList({ searchParams }: Props) {
                 </p>
               </div>
               <span className="self-start sm:self-center">
-                <ArticleStatusBadge status={c.status} audience="author" />
+                <StatusBadge kind="article" status={c.status} audience="author" />
               </span>
             </li>
           ))}

@@ -1,27 +1,23 @@
 "use client";
 
-import { startTransition, useActionState, type FormEvent } from "react";
+import { useActionState } from "react";
 import { largePrimaryButton } from "@/components/ui/button";
 import { Field, LabelNote } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { inputClass } from "@/components/ui/input";
+import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
 import type { ProfileView } from "@/lib/services/profile/update-profile";
 import { updateProfileAction } from "./actions";
 
-/** Submitted through onSubmit so a refused save keeps what was typed (React resets action forms). */
+/** A refused save keeps what was typed (submitKeepingValues). */
 export function ProfileForm({ profile }: { profile: ProfileView }) {
   const [state, action, pending] = useActionState(updateProfileAction, null);
   const errors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
   const first = (name: string) => errors[name]?.slice(0, 1);
   const current = state?.ok ? state.data : profile;
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    startTransition(() => action(data));
-  };
   return (
     <form
-      onSubmit={submit}
+      onSubmit={submitKeepingValues(action)}
       className="space-y-5 rounded-lg bg-white p-5 shadow-sm sm:p-6"
       data-testid="profile-form"
       noValidate

@@ -10,7 +10,7 @@ import { useScrollSync } from "@/components/editor/use-scroll-sync";
 import { formatDateTime } from "@/lib/format/beijing-time";
 import type { ArticleForEdit } from "@/lib/services/articles/article-dto";
 import type { EditorOptions } from "@/lib/services/articles/get-editor-options";
-import { ArticleStatusBadge } from "@/components/ui/status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { clearBackup, readBackup, type DraftBackup } from "./draft-backup";
 import { backupDiffers, fieldsOf, type DraftFields, type Snapshot } from "./draft-fields";
 import { RevisionsPanel } from "./revisions-panel";
@@ -103,7 +103,7 @@ export function ArticleWorkspace({ article, options }: Props) {
           ← 我的文章
         </Link>
         <h1 className="sr-only">编辑文章：{fields.title}</h1>
-        <ArticleStatusBadge status={article.status} />
+        <StatusBadge kind="article" status={article.status} />
         {article.status === "SCHEDULED" && article.scheduledAt && (
           <span className="text-sm text-violet-800">定于 {formatDateTime(article.scheduledAt)} 发布</span>
         )}
@@ -147,23 +147,12 @@ export function ArticleWorkspace({ article, options }: Props) {
       <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-3">
           <div className="space-y-3 rounded-lg bg-white p-4">
+            <TextField draft={panel} name="title" label="标题" max={200} />
             <TextField
-              id="ed-title"
-              label="标题"
-              value={fields.title}
-              onChange={(title) => update({ title })}
-              disabled={disabled}
-              errors={errors.title}
-              max={200}
-            />
-            <TextField
-              id="ed-lede"
+              draft={panel}
+              name="lede"
               label="导语"
               multiline={2}
-              value={fields.lede}
-              onChange={(lede) => update({ lede })}
-              disabled={disabled}
-              errors={errors.lede}
               max={500}
               hint="一两句话概括全文，显示在标题下方和列表中。"
             />

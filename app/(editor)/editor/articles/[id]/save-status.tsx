@@ -2,7 +2,8 @@
 
 import type { SaveState } from "./use-article-save";
 
-const hhmm = (d: Date) => d.toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const hhmm = (d: Date) =>
+  d.toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 
 /** 保存中… / 已保存 HH:mm / 有未保存的修改 — announced politely to screen readers. */
 export function SaveStatus({ state }: { state: SaveState }) {

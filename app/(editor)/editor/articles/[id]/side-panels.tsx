@@ -71,7 +71,8 @@ export function CategoryTagsPanel({
   );
 }
 
-export function CoverPanel({ fields, update, disabled, errors }: PanelProps) {
+export function CoverPanel(props: PanelProps) {
+  const { fields, update, disabled } = props;
   const [uploading, setUploading] = useState(false);
   const [uploadError, setUploadError] = useState("");
   async function upload(file: File | undefined) {
@@ -96,59 +97,46 @@ export function CoverPanel({ fields, update, disabled, errors }: PanelProps) {
           className="aspect-[1200/630] w-full rounded border border-slate-200 object-cover"
         />
       )}
-      <div className="space-y-1.5">
-        <label htmlFor="ed-cover-file" className="block text-sm font-medium">
-          上传封面（建议 1200×630）
-        </label>
-        <input
-          id="ed-cover-file"
-          type="file"
-          accept="image/jpeg,image/png,image/gif,image/webp"
-          disabled={disabled || uploading}
-          onChange={(e) => upload(e.target.files?.[0])}
-          className="block w-full text-sm"
-        />
-        {uploading && (
-          <p role="status" className="text-sm text-ink-600">
-            上传中…
-          </p>
+      <Field
+        id="ed-cover-file"
+        label="上传封面（建议 1200×630）"
+        errors={uploadError ? [uploadError] : undefined}
+        errorRole="alert"
+      >
+        {(p) => (
+          <>
+            <input
+              {...p}
+              type="file"
+              accept="image/jpeg,image/png,image/gif,image/webp"
+              disabled={disabled || uploading}
+              onChange={(e) => upload(e.target.files?.[0])}
+              className="block w-full text-sm"
+            />
+            {uploading && (
+              <p role="status" className="text-sm text-ink-600">
+                上传中…
+              </p>
+            )}
+          </>
         )}
-        {uploadError && (
-          <p role="alert" className="text-sm text-red-600">
-            {uploadError}
-          </p>
-        )}
-      </div>
+      </Field>
       <TextField
-        id="ed-cover-url"
+        draft={props}
+        name="coverUrl"
         label="或填写封面图片地址"
         type="url"
-        value={fields.coverUrl}
-        onChange={(coverUrl) => update({ coverUrl })}
-        disabled={disabled}
-        errors={errors.coverUrl}
         max={2048}
         placeholder="https://"
       />
       <TextField
-        id="ed-cover-alt"
+        draft={props}
+        name="coverAlt"
         label="封面替代文本"
-        value={fields.coverAlt}
-        onChange={(coverAlt) => update({ coverAlt })}
-        disabled={disabled}
-        errors={errors.coverAlt}
         max={200}
         hint="描述图片内容，供读屏软件朗读。"
       />
-      <TextField
-        id="ed-cover-caption"
-        label="封面图注"
-        value={fields.coverCaption}
-        onChange={(coverCaption) => update({ coverCaption })}
-        disabled={disabled}
-        errors={errors.coverCaption}
-        max={200}
-      />
+      <TextField draft={props} name="coverCaption" label="封面图注" max={200} />
       {fields.coverUrl && (
         <button
           type="button"
@@ -163,27 +151,15 @@ export function CoverPanel({ fields, update, disabled, errors }: PanelProps) {
   );
 }
 
-export function SeoPanel({ fields, update, disabled, errors }: PanelProps) {
+export function SeoPanel(props: PanelProps) {
   return (
     <Panel title="搜索引擎（SEO）" defaultOpen={false}>
+      <TextField draft={props} name="seoTitle" label="SEO 标题" max={200} hint="留空则使用文章标题。" />
       <TextField
-        id="ed-seo-title"
-        label="SEO 标题"
-        value={fields.seoTitle}
-        onChange={(seoTitle) => update({ seoTitle })}
-        disabled={disabled}
-        errors={errors.seoTitle}
-        max={200}
-        hint="留空则使用文章标题。"
-      />
-      <TextField
-        id="ed-seo-desc"
+        draft={props}
+        name="seoDescription"
         label="SEO 描述"
         multiline={3}
-        value={fields.seoDescription}
-        onChange={(seoDescription) => update({ seoDescription })}
-        disabled={disabled}
-        errors={errors.seoDescription}
         max={300}
         hint="留空则使用导语，最多 300 字。"
       />

@@ -2,14 +2,18 @@
 
 import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input";
+import type { DraftFields } from "./draft-fields";
+import type { PanelProps } from "./side-panels";
+
+/** The draft's text fields (not the category id or the tag list). */
+type TextKey = { [K in keyof DraftFields]: DraftFields[K] extends string ? K : never }[keyof DraftFields];
 
 type Props = {
-  id: string;
+  /** the draft the field reads and writes, with the workspace's disabled state and errors */
+  draft: PanelProps;
+  /** also names the control: its id is `ed-${name}` */
+  name: TextKey;
   label: string;
-  value: string;
-  onChange: (v: string) => void;
-  disabled?: boolean;
-  errors?: string[];
   hint?: string;
   max?: number;
   type?: "text" | "url" | "date";
@@ -18,27 +22,24 @@ type Props = {
   placeholder?: string;
 };
 
-/** A controlled input or textarea of the editor side panels: the draft state owns the value. */
-export function TextField({
-  id,
-  label,
-  value,
-  onChange,
-  errors,
-  hint,
-  max,
-  type = "text",
-  multiline,
-  ...rest
-}: Props) {
+/** A controlled input or textarea bound to one field of the draft: the draft state owns the value. */
+export function TextField({ draft, name, label, hint, max, type = "text", multiline, ...rest }: Props) {
   return (
-    <Field id={id} label={label} hint={hint} errors={errors}>
+    <Field id={`ed-${name}`} label={label} hint={hint} errors={draft.errors[name]}>
       {(control) => {
-        const common = { ...control, ...rest, value, maxLength: max, className: inputClass() };
+        const common = {
+          ...control,
+          ...rest,
+          value: draft.fields[name],
+          disabled: draft.disabled,
+          maxLength: max,
+          className: inputClass(),
+        };
+        const onChange = (e: { target: { value: string } }) => draft.update({ [name]: e.target.value });
         return multiline ? (
-          <textarea {...common} rows={multiline} onChange={(e) => onChange(e.target.value)} />
+          <textarea {...common} rows={multiline} onChange={onChange} />
         ) : (
-          <input {...common} type={type} onChange={(e) => onChange(e.target.value)} />
+          <input {...common} type={type} onChange={onChange} />
         );
       }}
     </Field>

@@ -1,10 +1,11 @@
 "use client";
 
-import { startTransition, useActionState, useRef, useState } from "react";
+import { useActionState, useRef, useState } from "react";
 import { primaryButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { inputClass } from "@/components/ui/input";
+import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
 import { Options } from "@/components/ui/options";
 import { useFocusError } from "@/components/ui/use-focus-error";
 import { createArticleAction, type NewArticleState } from "../actions";
@@ -23,13 +24,8 @@ export function NewArticleForm({ categories, defaultKind }: Props) {
   return (
     <form
       ref={form}
-      // dispatched by hand rather than <form action>: React resets a form after an action, which
-      // would wipe a pasted source text when the server asks for a correction
-      onSubmit={(e) => {
-        e.preventDefault();
-        const data = new FormData(e.currentTarget);
-        startTransition(() => action(data));
-      }}
+      // not <form action>: a pasted source text must survive a refused submit
+      onSubmit={submitKeepingValues(action)}
       className="space-y-5 rounded-lg bg-white p-4 sm:p-6"
       noValidate
     >
