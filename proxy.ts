@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE } from "@/lib/auth/cookie-names";
 import { loginPathFor } from "@/lib/auth/safe-next-path";
+import { mayOpenStaffPath } from "@/lib/auth/staff-paths";
+import { tokenRole } from "@/lib/auth/token-role";
 import { baselineSecurityPolicy, contentSecurityPolicy, newNonce } from "@/lib/security/headers";
 
 /**
@@ -10,22 +12,35 @@ import { baselineSecurityPolicy, contentSecurityPolicy, newNonce } from "@/lib/s
  * 2. visitors without a session cookie are sent from the staff areas to the login page. It only
  *    looks at whether the cookie exists (no decryption, no database): a convenience that saves
  *    rendering a page just to redirect, never the check. Every page, action and service behind
- *    it verifies the session and the role itself (lib/auth/session.ts, lib/authz.ts).
+ *    it verifies the session and the role itself (lib/auth/session.ts, lib/authz.ts);
+ * 3. a signed-in role that may not open a staff page (a reader on /admin, a translator on
+ *    /editor/review) gets the site's 404 page with a 404 status. The pages would refuse too, but
+ *    they render behind a streamed shell, whose status is already 200 by the time they decide.
+ *    The role comes from the decrypted cookie (lib/auth/token-role.ts), so it only ever turns
+ *    a page into a 404, never lets anyone in.
  */
 
 const STAFF_AREA = /^\/(editor|admin)(\/|$)/;
 
-export function proxy(request: NextRequest) {
+// no route lives here, so Next.js renders app/not-found.tsx with status 404
+const NOT_FOUND_PATH = "/_byline/not-found";
+
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  let notFound = false;
   if (STAFF_AREA.test(pathname)) {
     const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name) && c.value !== "");
     if (!hasSession) return NextResponse.redirect(new URL(loginPathFor(`${pathname}${search}`), request.url));
+    const role = await tokenRole(request.cookies, process.env.SITE_URL || "http://localhost:3000", process.env.AUTH_SECRET);
+    notFound = role !== null && !mayOpenStaffPath(role, pathname);
   }
+  const pass = (init?: Parameters<typeof NextResponse.next>[0]) =>
+    notFound ? NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { ...init, status: 404 }) : NextResponse.next(init);
 
   const https = (process.env.SITE_URL ?? "").startsWith("https:");
   if (process.env.BYLINE_CSP_NONCE === "0") {
     // the escape hatch: the baseline policy without nonces (lib/security/headers.ts)
-    const response = NextResponse.next();
+    const response = pass();
     response.headers.set("content-security-policy", baselineSecurityPolicy({ https }));
     return response;
   }
@@ -37,12 +52,14 @@ export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development", https });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const response = pass({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", csp);
   return response;
 }
 
 export const config = {
-  // pages and route handlers; not build assets, uploaded media or the icons
-  matcher: [{ source: "/((?!_next/static|_next/image|media/|favicon.ico).*)" }],
+  // pages and route handlers; not build assets, uploaded media or the icons, nor the upload
+  // route: for a request it runs on, Next.js buffers the whole body in memory first (to clone it
+  // for the proxy), and uploads are streamed to disk instead (app/api/media/route.ts)
+  matcher: [{ source: "/((?!_next/static|_next/image|media/|api/media$|favicon.ico).*)" }],
 };

@@ -1,20 +1,25 @@
 import "server-only";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { can, type Action, type Actor } from "@/lib/authz";
 
 /**
  * The workspace gate for pages: anonymous visitors go to the login page, signed-in users without
- * the right get `null` (render <NoAccess/>). Services check again: this only shapes the page.
+ * the right get the not-found page (the workspace does not confirm its pages to those who may not
+ * use them; proxy.ts already answered 404 for any role whose cookie says so, lib/auth/staff-paths.ts).
+ * Services check again: this only shapes the page.
  */
-export async function requireStaff(path: string, action: Action = "article.create"): Promise<Actor | null> {
+export async function requireStaff(path: string, action: Action = "article.create"): Promise<Actor> {
   // per-user pages are rendered at request time (the session lookup uses crypto before cookies)
   await connection();
   const actor = await requireUserOrRedirect(path);
-  return can(actor, action) ? actor : null;
+  if (!can(actor, action)) notFound();
+  return actor;
 }
 
+/** No longer reached (requireStaff answers not-found); kept until the pages drop their fallback. */
 export function NoAccess({ message = "你的账号没有进入编辑工作台的权限。" }: { message?: string }) {
   return (
     <div className="rounded-lg bg-white p-8 text-center">

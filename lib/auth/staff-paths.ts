@@ -1,0 +1,32 @@
+import { type Action, POLICY } from "@/lib/authz";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+/**
+ * Which permission each staff page needs, by path: the editor workspace and every admin section.
+ * Pure, for proxy.ts (the 404 status, below) and a test that checks every staff page is covered.
+ * The pages and services check again against the database; this table only decides whether a
+ * signed-in role gets a real 404 before anything renders (issue 8, finding 7a).
+ */
+const RULES: [RegExp, Action][] = [
+  [/^\/editor\/review(\/|$)/, "article.review"],
+  [/^\/editor(\/|$)/, "article.create"],
+  [/^\/admin\/users(\/|$)/, "user.manage"],
+  [/^\/admin\/comments(\/|$)/, "comment.moderate"],
+  [/^\/admin\/categories(\/|$)/, "category.manage"],
+  [/^\/admin\/settings(\/|$)/, "settings.manage"],
+  [/^\/admin\/audit(\/|$)/, "audit.view"],
+  // the overview and any other admin path: admins only
+  [/^\/admin(\/|$)/, "user.manage"],
+];
+
+/** The permission a staff path needs, or null outside the staff areas. */
+export function staffPathAction(pathname: string): Action | null {
+  for (const [pattern, action] of RULES) if (pattern.test(pathname)) return action;
+  return null;
+}
+
+/** Whether a role may open this staff path at all (object-level checks come later, in the page). */
+export function mayOpenStaffPath(role: Role, pathname: string): boolean {
+  const action = staffPathAction(pathname);
+  return action === null || POLICY[action][role] !== "none";
+}
