@@ -1,4 +1,4 @@
-import { statusOf, toActionError } from "@/lib/errors";
+import { asAppError, statusOf, toActionError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
 const noStore = { "Cache-Control": "private, no-store" };
@@ -8,10 +8,17 @@ export function jsonNoStore(body: unknown, init: { status?: number; headers?: Re
   return Response.json(body, { status: init.status ?? 200, headers: { ...noStore, ...init.headers } });
 }
 
-/** AppError / ZodError → `{ error: { code, message, fieldErrors } }` with the matching status; anything else is logged, not echoed. */
+/**
+ * AppError / ZodError → `{ error: { code, message, fieldErrors } }` with the matching status (a
+ * database lock or timeout is a 409 or 503, lib/errors.ts); 429 and 503 carry Retry-After.
+ * Anything else is logged, not echoed.
+ */
 export function jsonError(e: unknown) {
   const status = statusOf(e);
   if (status === 500) logger.error({ err: e }, "api: unexpected error");
-  return jsonNoStore({ error: toActionError(e) }, { status });
+  const retryAfter = asAppError(e)?.retryAfterSeconds;
+  return jsonNoStore(
+    { error: toActionError(e) },
+    { status, headers: retryAfter ? { "Retry-After": String(retryAfter) } : {} },
+  );
 }
-
