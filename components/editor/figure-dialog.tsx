@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { primaryButton, secondaryButton } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input";
 import { ModalDialog } from "./modal-dialog";
 import { uploadImageFile } from "./upload-image";
@@ -67,69 +68,67 @@ function FigureForm({ initial, onSubmit, onClose }: Omit<Props, "open">) {
 
   return (
     <form onSubmit={submit} className="space-y-3" aria-busy={uploading || undefined}>
-      <div className="space-y-1.5">
-        <label htmlFor="figure-file" className="block text-sm font-medium">
-          上传图片（JPEG/PNG/GIF/WebP，≤ 10 MB）
-        </label>
-        <input
-          id="figure-file"
-          type="file"
-          accept="image/jpeg,image/png,image/gif,image/webp"
-          onChange={(e) => upload(e.target.files?.[0])}
-          className="block w-full text-sm"
-        />
-        {uploading && (
-          <p className="text-sm text-ink-600" role="status">
-            上传中…
-          </p>
+      <Field id="figure-file" label="上传图片（JPEG/PNG/GIF/WebP，≤ 10 MB）">
+        {(p) => (
+          <>
+            <input
+              {...p}
+              type="file"
+              accept="image/jpeg,image/png,image/gif,image/webp"
+              onChange={(e) => upload(e.target.files?.[0])}
+              className="block w-full text-sm"
+            />
+            {uploading && (
+              <p className="text-sm text-ink-600" role="status">
+                上传中…
+              </p>
+            )}
+          </>
         )}
-      </div>
-      <div className="space-y-1.5">
-        <label htmlFor="figure-src" className="block text-sm font-medium">
-          或填写图片地址
-        </label>
-        <input
-          id="figure-src"
-          type="text"
-          inputMode="url"
-          value={a.src}
-          onChange={(e) => setA({ ...a, src: e.target.value, width: null, height: null })}
-          placeholder="https://"
-          className={inputClass()}
-        />
-      </div>
+      </Field>
+      <Field id="figure-src" label="或填写图片地址">
+        {(p) => (
+          <input
+            {...p}
+            type="text"
+            inputMode="url"
+            value={a.src}
+            onChange={(e) => setA({ ...a, src: e.target.value, width: null, height: null })}
+            placeholder="https://"
+            className={inputClass()}
+          />
+        )}
+      </Field>
       {a.src && isImageUrl(a.src) && (
         // eslint-disable-next-line @next/next/no-img-element -- preview of an arbitrary address or upload
         <img src={a.src} alt="" className="max-h-40 rounded border border-slate-200 object-contain" />
       )}
-      <div className="space-y-1.5">
-        <label htmlFor="figure-alt" className="block text-sm font-medium">
-          替代文本（必填）
-        </label>
-        <input
-          id="figure-alt"
-          type="text"
-          maxLength={200}
-          value={a.alt}
-          onChange={(e) => setA({ ...a, alt: e.target.value })}
-          placeholder="描述图片内容，例如：攻击链示意图"
-          className={inputClass()}
-        />
-      </div>
-      <div className="space-y-1.5">
-        <label htmlFor="figure-caption" className="block text-sm font-medium">
-          图注（可选）
-        </label>
-        <input
-          id="figure-caption"
-          type="text"
-          maxLength={200}
-          value={a.caption}
-          onChange={(e) => setA({ ...a, caption: e.target.value })}
-          placeholder="例如：图1 攻击流程"
-          className={inputClass()}
-        />
-      </div>
+      <Field id="figure-alt" label="替代文本（必填）">
+        {(p) => (
+          <input
+            {...p}
+            type="text"
+            maxLength={200}
+            value={a.alt}
+            onChange={(e) => setA({ ...a, alt: e.target.value })}
+            placeholder="描述图片内容，例如：攻击链示意图"
+            className={inputClass()}
+          />
+        )}
+      </Field>
+      <Field id="figure-caption" label="图注（可选）">
+        {(p) => (
+          <input
+            {...p}
+            type="text"
+            maxLength={200}
+            value={a.caption}
+            onChange={(e) => setA({ ...a, caption: e.target.value })}
+            placeholder="例如：图1 攻击流程"
+            className={inputClass()}
+          />
+        )}
+      </Field>
       {error && (
         <p role="alert" className="text-sm text-red-600">
           {error}

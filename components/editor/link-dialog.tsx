@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { primaryButton, secondaryButton } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input";
 import { ModalDialog } from "./modal-dialog";
 
@@ -36,31 +37,24 @@ function LinkForm({ initialHref, onSubmit, onClose }: Omit<Props, "open">) {
       }}
       className="space-y-4"
     >
-      <div className="space-y-1.5">
-        <label htmlFor="link-href" className="block text-sm font-medium">
-          链接地址
-        </label>
-        <input
-          id="link-href"
-          type="url"
-          autoFocus
-          value={href}
-          onChange={(e) => setHref(e.target.value)}
-          placeholder="https://"
-          aria-invalid={Boolean(error) || undefined}
-          aria-describedby={error ? "link-href-error" : "link-href-hint"}
-          className={inputClass()}
-        />
-        {error ? (
-          <p id="link-href-error" className="text-sm text-red-600">
-            {error}
-          </p>
-        ) : (
-          <p id="link-href-hint" className="text-xs text-ink-600">
-            留空并确定会移除链接。
-          </p>
+      <Field
+        id="link-href"
+        label="链接地址"
+        hint={error ? undefined : "留空并确定会移除链接。"}
+        errors={error ? [error] : undefined}
+      >
+        {(p) => (
+          <input
+            {...p}
+            type="url"
+            autoFocus
+            value={href}
+            onChange={(e) => setHref(e.target.value)}
+            placeholder="https://"
+            className={inputClass()}
+          />
         )}
-      </div>
+      </Field>
       <div className="flex justify-end gap-2">
         <button type="button" onClick={onClose} className={secondaryButton}>
           取消

@@ -2,6 +2,9 @@
 
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { CaptchaField } from "@/components/site/captcha-field";
+import { primaryButton } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { inputClass } from "@/components/ui/input";
 import { createCommentAction, type CommentFormState } from "./actions";
 
 type Viewer = "loading" | "signed-out" | { displayName: string };
@@ -55,26 +58,24 @@ export function CommentForm({ publicId }: { publicId: string }) {
         发表评论
       </h3>
       <input type="hidden" name="publicId" value={publicId} />
-      <label htmlFor="comment-body" className="mb-1 block text-sm text-ink-600">
-        {signedIn ? `以 ${viewer.displayName} 的身份评论` : "评论内容"}
-      </label>
-      <textarea
+      <Field
         id="comment-body"
-        name="body"
-        rows={4}
-        maxLength={2000}
-        required
-        disabled={!signedIn || pending}
-        aria-invalid={bodyError ? true : undefined}
-        aria-describedby={bodyError ? "comment-body-error" : undefined}
-        placeholder={signedIn ? "文明发言，理性讨论。评论经审核后显示。" : "登录后才能发表评论"}
-        className="w-full rounded border border-slate-300 bg-white p-3 text-[15px] leading-7 focus:border-brand-500 disabled:bg-slate-100"
-      />
-      {bodyError && (
-        <p id="comment-body-error" className="mt-1 text-sm text-red-700">
-          {bodyError}
-        </p>
-      )}
+        label={signedIn ? `以 ${viewer.displayName} 的身份评论` : "评论内容"}
+        errors={bodyError ? [bodyError] : undefined}
+      >
+        {(p) => (
+          <textarea
+            {...p}
+            name="body"
+            rows={4}
+            maxLength={2000}
+            required
+            disabled={!signedIn || pending}
+            placeholder={signedIn ? "文明发言，理性讨论。评论经审核后显示。" : "登录后才能发表评论"}
+            className={`${inputClass()} leading-7`}
+          />
+        )}
+      </Field>
       <div className="mt-3 flex flex-wrap items-center gap-3">
         {signedIn && (
           <div className="w-full sm:w-auto">
@@ -82,11 +83,7 @@ export function CommentForm({ publicId }: { publicId: string }) {
           </div>
         )}
         {signedIn ? (
-          <button
-            type="submit"
-            disabled={pending}
-            className="ml-auto rounded bg-brand-600 px-5 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-          >
+          <button type="submit" disabled={pending} className={`${primaryButton} ml-auto`}>
             {pending ? "提交中…" : "发表评论"}
           </button>
         ) : (
@@ -107,7 +104,9 @@ export function CommentForm({ publicId }: { publicId: string }) {
       </div>
       <p role="status" className="mt-2 text-sm">
         {state?.ok && <span className="text-green-700">评论已提交，审核通过后将显示在这里。</span>}
-        {state && !state.ok && !bodyError && !captchaError && <span className="text-red-700">{state.error.message}</span>}
+        {state && !state.ok && !bodyError && !captchaError && (
+          <span className="text-red-700">{state.error.message}</span>
+        )}
       </p>
     </form>
   );
