@@ -24,6 +24,23 @@ describe("pageWindow", () => {
     expect(pageWindow(-4, 0)).toEqual([1]);
   });
 
+  it("shows what the search pager showed before it moved here (set of ends and ±2, … where numbers skip)", () => {
+    // the previous hand-written search-pagination.tsx, kept as the oracle
+    const before = (page: number, pageCount: number) => {
+      const pages = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pageCount])]
+        .filter((p) => p >= 1 && p <= pageCount)
+        .sort((a, b) => a - b);
+      return pages.flatMap((p, i) => (i > 0 && p - pages[i - 1]! > 1 ? ["gap" as const, p] : [p]));
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 300 }), fc.nat(), (count, n) => {
+        const page = (n % count) + 1;
+        expect(pageWindow(page, count)).toEqual(before(page, count));
+      }),
+      { numRuns: 2000, seed: 9 },
+    );
+  });
+
   it("is ascending, includes the ends and the current page, and never has two gaps in a row", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 1, max: 500 }), (a, b) => {
