@@ -1,4 +1,5 @@
 import { common, createLowlight } from "lowlight";
+import { escapeHtmlText as escapeHtml } from "@/lib/escape/html";
 
 // highlight.js grammars for the languages security articles use; rendered at write time,
 // so readers download no highlighter.
@@ -9,8 +10,8 @@ type HastNode =
   | { type: "element"; tagName: string; properties?: { className?: string[] }; children: HastNode[] }
   | { type: "root"; children: HastNode[] };
 
-export const escapeHtml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+// the app's one HTML-text escaper (lib/escape/html), re-exported for render.ts
+export { escapeHtml };
 
 function toHtml(node: HastNode): string {
   if (node.type === "text") return escapeHtml(node.value);
