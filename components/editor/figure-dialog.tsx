@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { primaryButton, secondaryButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { ImageFileField } from "@/components/ui/image-file-field";
 import { inputClass } from "@/components/ui/input";
 import { ModalDialog } from "./modal-dialog";
 import { uploadImageFile } from "./upload-image";
@@ -68,24 +69,12 @@ function FigureForm({ initial, onSubmit, onClose }: Omit<Props, "open">) {
 
   return (
     <form onSubmit={submit} className="space-y-3" aria-busy={uploading || undefined}>
-      <Field id="figure-file" label="上传图片（JPEG/PNG/GIF/WebP，≤ 10 MB）">
-        {(p) => (
-          <>
-            <input
-              {...p}
-              type="file"
-              accept="image/jpeg,image/png,image/gif,image/webp"
-              onChange={(e) => upload(e.target.files?.[0])}
-              className="block w-full text-sm"
-            />
-            {uploading && (
-              <p className="text-sm text-ink-600" role="status">
-                上传中…
-              </p>
-            )}
-          </>
-        )}
-      </Field>
+      <ImageFileField
+        id="figure-file"
+        label="上传图片（JPEG/PNG/GIF/WebP，≤ 10 MB）"
+        onFile={upload}
+        isUploading={uploading}
+      />
       <Field id="figure-src" label="或填写图片地址">
         {(p) => (
           <input

@@ -3,6 +3,7 @@
 import { useState, type ReactNode } from "react";
 import { secondaryButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { ImageFileField } from "@/components/ui/image-file-field";
 import { inputClass } from "@/components/ui/input";
 import { Options } from "@/components/ui/options";
 import { uploadImageFile } from "@/components/editor/upload-image";
@@ -97,30 +98,14 @@ export function CoverPanel(props: PanelProps) {
           className="aspect-[1200/630] w-full rounded border border-slate-200 object-cover"
         />
       )}
-      <Field
+      <ImageFileField
         id="ed-cover-file"
         label="上传封面（建议 1200×630）"
-        errors={uploadError ? [uploadError] : undefined}
-        errorRole="alert"
-      >
-        {(p) => (
-          <>
-            <input
-              {...p}
-              type="file"
-              accept="image/jpeg,image/png,image/gif,image/webp"
-              disabled={disabled || uploading}
-              onChange={(e) => upload(e.target.files?.[0])}
-              className="block w-full text-sm"
-            />
-            {uploading && (
-              <p role="status" className="text-sm text-ink-600">
-                上传中…
-              </p>
-            )}
-          </>
-        )}
-      </Field>
+        onFile={upload}
+        isUploading={uploading}
+        disabled={disabled}
+        error={uploadError}
+      />
       <TextField
         draft={props}
         name="coverUrl"
