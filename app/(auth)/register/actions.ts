@@ -1,12 +1,14 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { z } from "zod";
 import { safeNextPath } from "@/lib/auth/safe-next-path";
 import { AppError } from "@/lib/errors";
 import { secureFormAction } from "@/lib/security/action";
 import { verifyCaptcha } from "@/lib/security/captcha";
-import { registerUser } from "@/lib/services/accounts/register-user";
+import { logger } from "@/lib/logger";
+import { prepareRegistration } from "@/lib/services/accounts/register-user";
 import { failedState, formField } from "../action-helpers";
 import { CAPTCHA_WRONG_MESSAGE, type AuthFormState } from "../form-state";
 
@@ -27,6 +29,7 @@ const registerFormSchema = z.strictObject({
  * existing address simply logs in with their real password. What remains (register with a
  * guessed password, then try to log in) costs a captcha, a registration (5 an hour per IP) and a
  * login under the brute-force limits per probe; closing it fully needs email verification.
+ * The response time does not depend on it either: the account is written after answering.
  * Fields other than these (role, status…) are refused by the strict schema: no mass assignment.
  */
 export const registerAction = secureFormAction({ name: "auth.register", input: registerFormSchema, auth: "optional" }, async (input, { ip }): Promise<AuthFormState> => {
@@ -36,7 +39,10 @@ export const registerAction = secureFormAction({ name: "auth.register", input: r
     if (!(await verifyCaptcha(input.captchaToken, input.captchaAnswer))) {
       throw new AppError("INVALID", CAPTCHA_WRONG_MESSAGE, { fieldErrors: { captchaAnswer: [CAPTCHA_WRONG_MESSAGE] } });
     }
-    await registerUser({ email: input.email, displayName: input.displayName, password: input.password }, { ip });
+    const registration = await prepareRegistration({ email: input.email, displayName: input.displayName, password: input.password }, { ip });
+    // the lookup and the write happen after the answer: a new address must not answer later than
+    // a taken one (register-user.ts); the account exists well before anyone can type a password
+    after(() => registration.complete().catch((err: unknown) => logger.error({ err }, "registration failed after answering")));
   } catch (e) {
     return failedState(e, values, "auth.register");
   }

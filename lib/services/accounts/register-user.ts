@@ -20,8 +20,9 @@ export type RegisterUserInput = z.input<typeof registerUserSchema>;
 
 /**
  * "created" and "exists" must look the same to the visitor (the action shows "注册成功，请登录"
- * for both and never signs in), so registration cannot be used to test whether an email has an
- * account. Callers must not branch on it in anything the visitor sees; it exists for tests and logs.
+ * for both and never signs in), by message and by timing, so registration cannot be used to test
+ * whether an email has an account. Callers must not branch on it in anything the visitor sees; it
+ * exists for tests and logs.
  */
 export type RegisterUserResult = { outcome: "created"; userId: string } | { outcome: "exists" };
 
@@ -30,11 +31,19 @@ const MAX_ID_ATTEMPTS = 5;
 /** Where the request comes from: registrations are limited to 5 an hour per IP. */
 export type RegisterContext = { ip: string | null; limiter?: RateLimiter };
 
+/** A checked registration whose write has not happened yet: see prepareRegistration. */
+export type PreparedRegistration = { complete: () => Promise<RegisterUserResult> };
+
 /**
- * Self-service registration of a READER. Anonymous by nature, so there is no actor; staff
- * accounts are created by admins through a separate use case.
+ * Self-service registration of a READER, in two steps so the visitor's answer cannot depend on
+ * whether the email is taken (issue 8, finding 6). prepareRegistration does everything that may
+ * refuse the request (schema, password policy, limits) and the argon2 hash; none of it looks at
+ * the email's existence. complete() looks it up and writes, and the action runs it after the
+ * answer (next/server after()): creating an account (three inserts) took measurably longer than
+ * finding the address taken, an oracle even with identical messages. Anonymous by nature, so
+ * there is no actor; staff accounts are created by admins through a separate use case.
  */
-export async function registerUser(input: RegisterUserInput | Record<string, unknown>, ctx: RegisterContext): Promise<RegisterUserResult> {
+export async function prepareRegistration(input: RegisterUserInput | Record<string, unknown>, ctx: RegisterContext): Promise<PreparedRegistration> {
   const data = registerUserSchema.parse(input);
   // the policy and the limits depend only on what was typed and where from, never on whether
   // the email exists, so both outcomes are refused or accepted alike
@@ -44,10 +53,16 @@ export async function registerUser(input: RegisterUserInput | Record<string, unk
   if (ipWait) throw rateLimitedError(ipWait, "请求过于频繁");
   const byIp = await limiter.hit(`register:ip:${(ctx.ip ?? "unknown").slice(0, 64)}`, LIMITS.registerIp);
   if (byIp.points > LIMITS.registerIp.limit) throw rateLimitedError(secondsUntil(byIp.resetAt, limiter.now()), "注册过于频繁");
-
-  // Hash before looking the email up, so both outcomes spend the same argon2 time.
   const passwordHash = await hashPassword(data.password);
+  return { complete: () => createAccount(data, passwordHash) };
+}
 
+/** Both steps at once, for tests and scripts; the action runs complete() after answering. */
+export async function registerUser(input: RegisterUserInput | Record<string, unknown>, ctx: RegisterContext): Promise<RegisterUserResult> {
+  return (await prepareRegistration(input, ctx)).complete();
+}
+
+async function createAccount(data: z.output<typeof registerUserSchema>, passwordHash: string): Promise<RegisterUserResult> {
   if (await emailTaken(data.email)) return exists(data.email);
 
   for (let attempt = 1; attempt <= MAX_ID_ATTEMPTS; attempt++) {
