@@ -92,7 +92,7 @@ function documents(mode: Mode) {
         fc.constantFrom("mailto:a@example.com", "/posts/abc", "#top", 'https://example.com/"><script>'),
       );
   const mark = fc.oneof(
-    fc.constantFrom({ type: "bold" }, { type: "italic" }, { type: "strike" }, { type: "code" }),
+    fc.constantFrom({ type: "bold" }, { type: "italic" }, { type: "strike" }),
     fc.record({
       type: fc.constant("link"),
       attrs: fc.record(
@@ -117,7 +117,15 @@ function documents(mode: Mode) {
     {
       type: fc.constant("text"),
       text,
-      marks: fc.option(fc.uniqueArray(mark, { maxLength: 3, selector: (m) => m.type }), { nil: undefined }),
+      // inline code excludes every other mark (tiptap's Code: excludes "_"); hostile documents mix them anyway
+      marks: fc.option(
+        fc.oneof(
+          fc.uniqueArray(mark, { maxLength: 3, selector: (m) => m.type }),
+          fc.constant([{ type: "code" }]),
+          ...(hostile ? [fc.constant([{ type: "code" }, { type: "bold" }])] : []),
+        ),
+        { nil: undefined },
+      ),
     },
     { requiredKeys: ["type", "text"] },
   );
