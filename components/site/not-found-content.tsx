@@ -1,3 +1,4 @@
+import { largePrimaryButton } from "@/components/ui/button";
 import Link from "next/link";
 import { SearchForm } from "./search-form";
 
@@ -9,12 +10,14 @@ export function NotFoundContent() {
         404
       </p>
       <h1 className="mt-4 text-2xl font-bold">没有找到这个页面</h1>
-      <p className="mt-2 text-ink-600">链接可能已失效，或者文章已被撤下。可以搜索一下，或者回到首页看看最新文章。</p>
+      <p className="mt-2 text-ink-600">
+        链接可能已失效，或者文章已被撤下。可以搜索一下，或者回到首页看看最新文章。
+      </p>
       <div className="mx-auto mt-6 max-w-sm text-left">
         <SearchForm id="not-found-search" landmark="查找其他内容" />
       </div>
       <p className="mt-6">
-        <Link href="/" className="rounded bg-brand-600 px-5 py-2 text-white hover:bg-brand-700">
+        <Link href="/" className={largePrimaryButton}>
           返回首页
         </Link>
       </p>

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 
 /** What the control inside a Field must spread: its id and the aria wiring to hint and error. */
-export type ControlProps = {
+type ControlProps = {
   id: string;
   name?: string;
   "aria-invalid"?: true;

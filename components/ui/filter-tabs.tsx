@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-export type FilterTab = {
+type FilterTab = {
   key: string;
   href: string;
   label: string;

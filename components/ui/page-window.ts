@@ -1,5 +1,5 @@
 /** A page number to link, or a gap ("…") between two runs of them. */
-export type PageSlot = number | "gap";
+type PageSlot = number | "gap";
 
 /**
  * The numbers a numbered pager shows: the first and last page, and `radius` pages either side of

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 // itself once (role=status with a zh-CN name) and hides its grey blocks from screen readers.
 
 /** One grey block; size, shape and colour come from the caller (`h-10 rounded bg-white`). */
-export function Pulse({ className }: { className: string }) {
+function Pulse({ className }: { className: string }) {
   return <div aria-hidden="true" className={`animate-pulse ${className}`} />;
 }
 

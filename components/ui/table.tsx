@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-export const thClass = "border-b border-slate-200 px-3 py-2 font-medium text-ink-600";
+const thClass = "border-b border-slate-200 px-3 py-2 font-medium text-ink-600";
 export const tdClass = "border-b border-slate-100 px-3 py-2 align-top";
 
 type Column = string | { key: string; label: ReactNode; className?: string };

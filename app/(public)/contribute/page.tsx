@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { Suspense } from "react";
-import { largePrimaryButton } from "@/components/ui/button";
+import { largePrimaryButton, secondaryButton } from "@/components/ui/button";
 import { LoadingPanel } from "@/components/ui/skeleton";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listCategories } from "@/lib/services/public/list-categories";
@@ -26,10 +26,7 @@ async function ContributeArea() {
           <Link href="/login?next=%2Fcontribute" className={largePrimaryButton}>
             登录后投稿
           </Link>
-          <Link
-            href="/register?next=%2Fcontribute"
-            className="rounded-md border border-slate-300 px-4 py-2 text-ink-900 hover:bg-slate-50"
-          >
+          <Link href="/register?next=%2Fcontribute" className={secondaryButton}>
             注册账号
           </Link>
         </div>

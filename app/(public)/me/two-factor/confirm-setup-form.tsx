@@ -1,5 +1,6 @@
 "use client";
 
+import { largePrimaryButton } from "@/components/ui/button";
 import { useRouter } from "next/navigation";
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/errors";
@@ -30,7 +31,7 @@ export function ConfirmSetupForm() {
         type="submit"
         disabled={pending}
         aria-busy={pending || undefined}
-        className="rounded-md bg-brand-600 px-4 py-2.5 text-[15px] font-medium text-white hover:bg-brand-700 disabled:opacity-80"
+        className={largePrimaryButton}
       >
         {pending ? "验证中…" : "验证并开启"}
       </button>

@@ -1,5 +1,6 @@
 "use client";
 
+import { secondaryButton } from "@/components/ui/button";
 import { useRouter } from "next/navigation";
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/errors";
@@ -9,16 +10,31 @@ import { RecoveryCodes } from "./recovery-codes";
 
 /** New recovery codes for when the old ones run low or may have been seen. */
 export function RegenerateCodesForm() {
-  const [state, action, pending] = useActionState(regenerateRecoveryCodesAction, null as ActionResult<string[]> | null);
+  const [state, action, pending] = useActionState(
+    regenerateRecoveryCodesAction,
+    null as ActionResult<string[]> | null,
+  );
   const router = useRouter();
-  if (state?.ok) return <RecoveryCodes codes={state.data} title="新的恢复码已生成，旧的恢复码已全部作废。" onDone={() => router.refresh()} />;
+  if (state?.ok)
+    return (
+      <RecoveryCodes
+        codes={state.data}
+        title="新的恢复码已生成，旧的恢复码已全部作废。"
+        onDone={() => router.refresh()}
+      />
+    );
   const error = state && !state.ok ? state.error : null;
   return (
     <details className="mt-5 border-t border-slate-100 pt-4">
       <summary className="cursor-pointer text-sm text-brand-700">重新生成恢复码</summary>
       <form action={action} className="mt-3 space-y-3" noValidate>
-        <CodeField name="code" label="当前动态口令" hint="生成后，旧的恢复码全部作废。" error={error?.fieldErrors?.code?.[0] ?? error?.message} />
-        <button type="submit" disabled={pending} aria-busy={pending || undefined} className="rounded-md border border-slate-300 px-4 py-2 text-sm text-ink-900 hover:bg-slate-50 disabled:opacity-60">
+        <CodeField
+          name="code"
+          label="当前动态口令"
+          hint="生成后，旧的恢复码全部作废。"
+          error={error?.fieldErrors?.code?.[0] ?? error?.message}
+        />
+        <button type="submit" disabled={pending} aria-busy={pending || undefined} className={secondaryButton}>
           {pending ? "生成中…" : "生成新的恢复码"}
         </button>
       </form>
