@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { authStatePath, type DemoRole } from "../auth-state";
-import { actionId, callAction, callFormAction } from "./server-actions";
+import { actionId, callAction, callFormAction, FORM_FIELD_PREFIX, query } from "./server-actions";
 
 /**
  * The authorization matrix over HTTP: every staff server action (and the upload route), called
@@ -13,6 +13,9 @@ import { actionId, callAction, callFormAction } from "./server-actions";
  * signed out → UNAUTHENTICATED, role without the permission → FORBIDDEN, role with it → INVALID
  * (the request got past authorization and only then failed on its input). Object-level rules
  * (own drafts only, hidden drafts answer 404) are e2e/authz/cannot.spec.ts and lib/authz.test.ts.
+ *
+ * Fields are sent the way the browser sends them (server-actions.ts), and the last tests prove it:
+ * a field error names the one bad field, and a forbidden role with valid input is still refused.
  */
 
 type Kind = "json" | "form";
@@ -92,6 +95,44 @@ test.describe("authorization matrix over HTTP", () => {
       expect(got).toEqual(want);
     });
   }
+
+  test("form fields reach the action, and the permission check answers before the input is parsed", async () => {
+    const id = actionId("app/(admin)/admin/categories/actions.ts", "createCategoryAction");
+    const suffix = Math.random().toString(36).slice(2, 8);
+    const valid = { name: `矩阵${suffix}`, slug: `matrix-${suffix}`, description: "" };
+    const call = (who: DemoRole, fields: Record<string, string>) => callFormAction(contexts.get(who)!, { pagePath: "/login", id, fields, origin: origin() });
+
+    // allowed role, one bad field: the field error names that field alone. Had the fields not
+    // arrived, every required field would be reported missing.
+    const bad = await call("ADMIN", { ...valid, slug: "有 空格" });
+    expect(bad.result).toMatchObject({ ok: false, code: "INVALID", fieldErrors: ["slug"] });
+    // forbidden role, input the schema accepts: FORBIDDEN, and nothing written
+    expect((await call("EDITOR", valid)).result).toEqual({ ok: false, code: "FORBIDDEN", fieldErrors: undefined });
+    // forbidden role, the same bad field: FORBIDDEN, not the slug error. With the fields now
+    // arriving, a permission check that ran after parsing would answer INVALID here.
+    expect((await call("EDITOR", { ...valid, slug: "有 空格" })).result).toEqual({ ok: false, code: "FORBIDDEN", fieldErrors: undefined });
+    expect(await query("select 1 from categories where slug = $1", [valid.slug])).toHaveLength(0);
+  });
+
+  test("the form-field encoding is the one the browser uses (captured from a real submission)", async ({ browser }) => {
+    const context = await browser.newContext({ baseURL: origin(), storageState: authStatePath("ADMIN") });
+    try {
+      const page = await context.newPage();
+      await page.goto("/admin/categories");
+      await page.waitForLoadState("networkidle"); // hydrated: the client encodes the submission
+      const form = page.locator("form", { has: page.locator('input[name="slug"]') }).first();
+      await form.locator('input[name="name"]').fill("浏览器编码");
+      await form.locator('input[name="slug"]').fill("有 空格");
+      const posted = page.waitForRequest((r) => r.method() === "POST" && r.headers()["next-action"] !== undefined);
+      await form.locator('button[type="submit"]').click();
+      const body = (await posted).postData() ?? "";
+      expect(body).toContain(`name="${FORM_FIELD_PREFIX}slug"`);
+      expect(body).toContain(`name="${FORM_FIELD_PREFIX}name"`);
+      expect(body).toMatch(/name="0"\r\n\r\n\[[^\]]*"\$K1"\]/);
+    } finally {
+      await context.close();
+    }
+  });
 
   test("without any cookie a staff action is not run at all", async () => {
     const anonymous = await playwrightRequest.newContext({ baseURL: origin(), storageState: { cookies: [], origins: [] } });

@@ -17,7 +17,16 @@ export function actionId(file: string, exportedName: string): string {
   return hit[0];
 }
 
-export type ActionCall = { status: number; body: string; result: { ok?: boolean; code?: string } };
+export type ActionCall = { status: number; body: string; result: { ok?: boolean; code?: string; fieldErrors?: string[] } };
+
+/** The action's return value is one row of the RSC payload: {"ok":false,"error":{"code":"FORBIDDEN",...}}. */
+function resultOf(body: string): ActionCall["result"] {
+  const ok = body.match(/"ok":(true|false)/)?.[1];
+  const code = body.match(/"error":\{"code":"([A-Z_]+)"/)?.[1];
+  const errors = body.match(/"fieldErrors":\{([^{}]*)\}/)?.[1];
+  const fieldErrors = errors === undefined ? undefined : [...errors.matchAll(/"([^"]+)":\[/g)].map((m) => m[1]!).sort();
+  return { ok: ok === undefined ? undefined : ok === "true", code, fieldErrors };
+}
 
 /** POSTs `args` to the action through `pagePath`; `origin: null` sends no Origin header at all. */
 export async function callAction(
@@ -32,16 +41,20 @@ export async function callAction(
   if (opts.origin !== null) headers.Origin = opts.origin;
   const res = await request.post(opts.pagePath, { headers, data: JSON.stringify(opts.args), maxRedirects: 0 });
   const body = await res.text();
-  // the action's return value is one row of the RSC payload: {"ok":false,"error":{"code":"FORBIDDEN",...}}
-  const ok = body.match(/"ok":(true|false)/)?.[1];
-  const code = body.match(/"error":\{"code":"([A-Z_]+)"/)?.[1];
-  return { status: res.status(), body, result: { ok: ok === undefined ? undefined : ok === "true", code } };
+  return { status: res.status(), body, result: resultOf(body) };
 }
 
 /**
- * The same for a form action `(prevState, formData)`: React's reply encoding sends the argument
- * list as row 0 (`[null, "$K1"]`, where $K1 is a FormData) and the form's fields prefixed "1_".
+ * The same for a form action `(prevState, formData)`, encoded exactly as the browser's client
+ * (React's encodeReply, what useActionState sends): multipart, the argument list as part "0"
+ * (`[null,"$K1"]`, where $K1 is a FormData) and each form field as part "_1_<name>". The server
+ * rebuilds the FormData from the parts named with that prefix (react-server-dom's decodeReply,
+ * `case "K"`); a field under any other name never reaches the action. (This helper used "1_",
+ * so every form action got an empty form: issue 8, finding 7e. matrix.spec.ts checks the prefix
+ * against a request captured from the real browser.)
  */
+export const FORM_FIELD_PREFIX = "_1_";
+
 export async function callFormAction(
   request: APIRequestContext,
   opts: { pagePath: string; id: string; fields: Record<string, string>; origin: string | null },
@@ -49,12 +62,10 @@ export async function callFormAction(
   const headers: Record<string, string> = { "Next-Action": opts.id, Accept: "text/x-component" };
   if (opts.origin !== null) headers.Origin = opts.origin;
   const multipart: Record<string, string> = { "0": JSON.stringify([null, "$K1"]) };
-  for (const [k, v] of Object.entries(opts.fields)) multipart[`1_${k}`] = v;
+  for (const [k, v] of Object.entries(opts.fields)) multipart[`${FORM_FIELD_PREFIX}${k}`] = v;
   const res = await request.post(opts.pagePath, { headers, multipart, maxRedirects: 0 });
   const body = await res.text();
-  const ok = body.match(/"ok":(true|false)/)?.[1];
-  const code = body.match(/"error":\{"code":"([A-Z_]+)"/)?.[1];
-  return { status: res.status(), body, result: { ok: ok === undefined ? undefined : ok === "true", code } };
+  return { status: res.status(), body, result: resultOf(body) };
 }
 
 export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
