@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { failedState, formField } from "@/app/(auth)/action-helpers";
 import type { AuthFormState } from "@/app/(auth)/form-state";
-import { signIn } from "@/lib/auth";
+import { renewSession } from "@/lib/auth/renew-session";
 import { secureFormAction } from "@/lib/security/action";
 import { changePassword } from "@/lib/services/accounts/change-password";
 
@@ -12,22 +12,18 @@ const changeFormSchema = z.strictObject({ currentPassword: formField(4096), newP
 
 /**
  * Password change. The service bumps sessionVersion, which ends every session of the user,
- * this one included; signing in again here with the new password gives this browser a fresh
- * token, so only the other devices are signed out.
+ * this one included; renewSession re-issues this browser's token under the new version, so only
+ * the other devices are signed out. (Signing in again with the new password did the same, but
+ * failed for accounts with 2FA, which need a code to sign in: they were sent to the login page.)
  */
 export const changePasswordAction = secureFormAction({ name: "account.changePassword", input: changeFormSchema, auth: "user" }, async (input, { actor, ip }): Promise<AuthFormState> => {
-  let email: string;
   try {
-    ({ email } = await changePassword(actor, input, { ip }));
+    await changePassword(actor, input, { ip });
   } catch (e) {
     return failedState(e, {}, "account.changePassword");
   }
-  try {
-    await signIn("credentials", { email, password: input.newPassword, redirect: false });
-  } catch {
-    // the change stands; only the automatic sign-in failed (e.g. a captcha is due): log in by hand
-    redirect("/login?next=%2Fme%2Fsecurity");
-  }
+  // the change stands either way; if this browser's session cannot be renewed, log in by hand
+  if (!(await renewSession(actor.id))) redirect("/login?next=%2Fme%2Fsecurity");
   // a fresh request, so the page reads the new session cookie (this request still carries the old one)
   redirect("/me/security?changed=1");
 });
