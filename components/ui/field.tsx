@@ -13,6 +13,8 @@ type Props = {
   /** passed through to the control, for forms that post it */
   name?: string;
   label: ReactNode;
+  /** the quieter part of the label: limits and what the field is for (（2–32 字）) */
+  note?: ReactNode;
   hint?: ReactNode;
   errors?: string[];
   /** ids of other text that describes the control (a live character count) */
@@ -29,13 +31,25 @@ type Props = {
  * The one field layout of every form; the control itself is the caller's (input, select,
  * textarea, a password box with a 显示 button), so it renders in server and client components.
  */
-export function Field({ id, name, label, hint, errors, describedBy, errorRole, className, children }: Props) {
+export function Field({
+  id,
+  name,
+  label,
+  note,
+  hint,
+  errors,
+  describedBy,
+  errorRole,
+  className,
+  children,
+}: Props) {
   const hasError = Boolean(errors?.length);
   const described = [describedBy, hint ? `${id}-hint` : "", hasError ? `${id}-error` : ""].filter(Boolean);
   return (
     <div className={`space-y-1.5 ${className ?? ""}`}>
       <label htmlFor={id} className="block text-sm font-medium text-ink-900">
         {label}
+        {note ? <span className="text-sm font-normal text-ink-600"> {note}</span> : null}
       </label>
       {children({
         id,
@@ -55,9 +69,4 @@ export function Field({ id, name, label, hint, errors, describedBy, errorRole, c
       ) : null}
     </div>
   );
-}
-
-/** The quieter part of a label: limits and what the field is for (（2–32 字）). */
-export function LabelNote({ children }: { children: ReactNode }) {
-  return <span className="text-sm font-normal text-ink-600">{children}</span>;
 }

@@ -8,6 +8,7 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "size" 
   label: ReactNode;
   /** defaults to `field-${name}`; set it where one page shows the same name twice */
   id?: string;
+  note?: string;
   hint?: string;
   errors?: string[];
   /** "lg" for the account forms, "sm" for the staff screens */
@@ -22,6 +23,7 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "size" 
 export function FormField({
   name,
   label,
+  note,
   id = `field-${name}`,
   hint,
   errors,
@@ -30,7 +32,7 @@ export function FormField({
   ...input
 }: Props) {
   return (
-    <Field id={id} name={name} label={label} hint={hint} errors={errors} className={className}>
+    <Field id={id} name={name} label={label} note={note} hint={hint} errors={errors} className={className}>
       {(control) => {
         const props = {
           spellCheck: false,

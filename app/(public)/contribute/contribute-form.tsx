@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { largePrimaryButton } from "@/components/ui/button";
-import { Field, LabelNote } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { inputClass } from "@/components/ui/input";
 import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
@@ -43,26 +43,14 @@ export function ContributeForm({ categories }: { categories: CategoryDto[] }) {
           </select>
         )}
       </Field>
-      <Field
-        id="lede"
-        name="lede"
-        label={
-          <>
-            导语 <LabelNote>（一两句话概括全文，10–300 字）</LabelNote>
-          </>
-        }
-        errors={first("lede")}
-      >
+      <Field id="lede" name="lede" label="导语" note="（一两句话概括全文，10–300 字）" errors={first("lede")}>
         {(p) => <textarea {...p} rows={2} required maxLength={300} className={field} />}
       </Field>
       <Field
         id="body"
         name="body"
-        label={
-          <>
-            正文 <LabelNote>（空一行分段，至少 {BODY_MIN} 字）</LabelNote>
-          </>
-        }
+        label="正文"
+        note={`（空一行分段，至少 ${BODY_MIN} 字）`}
         errors={first("body")}
         describedBy="body-count"
       >

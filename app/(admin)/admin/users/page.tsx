@@ -15,6 +15,11 @@ import { TableShell, tdClass } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "用户管理" };
 
+const FILTERS = [
+  { name: "role", label: "角色", labels: ROLE_LABELS },
+  { name: "status", label: "状态", labels: USER_STATUS_LABELS },
+] as const;
+
 /** 用户管理 (admins): search, filter by role and status, 25 a page. */
 export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await adminActor("user.manage");
@@ -52,22 +57,16 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
           maxLength={254}
           placeholder="例如 li@example.com 或 李"
         />
-        <Field id="field-role" label="角色">
-          {(p) => (
-            <select {...p} name="role" defaultValue={filters.role ?? ""} className={staffInputClass}>
-              <option value="">全部角色</option>
-              <Options items={Object.entries(ROLE_LABELS)} />
-            </select>
-          )}
-        </Field>
-        <Field id="field-status" label="状态">
-          {(p) => (
-            <select {...p} name="status" defaultValue={filters.status ?? ""} className={staffInputClass}>
-              <option value="">全部状态</option>
-              <Options items={Object.entries(USER_STATUS_LABELS)} />
-            </select>
-          )}
-        </Field>
+        {FILTERS.map(({ name, label, labels }) => (
+          <Field key={name} id={`field-${name}`} label={label}>
+            {(p) => (
+              <select {...p} name={name} defaultValue={filters[name] ?? ""} className={staffInputClass}>
+                <option value="">全部{label}</option>
+                <Options items={Object.entries(labels)} />
+              </select>
+            )}
+          </Field>
+        ))}
         <button type="submit" className={primaryButton}>
           搜索
         </button>

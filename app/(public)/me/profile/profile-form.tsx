@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { largePrimaryButton } from "@/components/ui/button";
-import { Field, LabelNote } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
+import { FormField } from "@/components/ui/form-field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { inputClass } from "@/components/ui/input";
 import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
@@ -24,33 +25,21 @@ export function ProfileForm({ profile }: { profile: ProfileView }) {
     >
       {state && !state.ok && <FormAlert tone="error">{state.error.message}</FormAlert>}
       {state?.ok && <FormAlert tone="success">个人资料已保存。</FormAlert>}
-      <Field
+      <FormField
         id="p-name"
-        label={
-          <>
-            显示名称 <LabelNote>（2–32 字，显示在署名和评论旁）</LabelNote>
-          </>
-        }
+        name="displayName"
+        label="显示名称"
+        note="（2–32 字，显示在署名和评论旁）"
+        size="md"
+        required
+        maxLength={32}
+        defaultValue={profile.displayName}
         errors={first("displayName")}
-      >
-        {(p) => (
-          <input
-            {...p}
-            name="displayName"
-            required
-            maxLength={32}
-            defaultValue={profile.displayName}
-            className={inputClass()}
-          />
-        )}
-      </Field>
+      />
       <Field
         id="p-bio"
-        label={
-          <>
-            个人简介 <LabelNote>（选填，最多 500 字；留空则作者页不显示简介）</LabelNote>
-          </>
-        }
+        label="个人简介"
+        note="（选填，最多 500 字；留空则作者页不显示简介）"
         errors={first("bio")}
       >
         {(p) => (
