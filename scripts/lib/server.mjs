@@ -1,5 +1,8 @@
-// The HTTP server around Next.js, with graceful shutdown: on SIGTERM stop accepting, let
-// in-flight requests finish for up to 10 s, then run shutdown hooks (view-count flush, database).
+// The HTTP server around Next.js. Before Next.js sees a request: a malformed path is a 400, a
+// body over its route's limit a 413, an expensive route past its concurrency a 503 (each with a
+// zh-CN page or JSON, see refusal.mjs). Graceful shutdown: on SIGTERM stop accepting, finish
+// every accepted request for up to 10 s (graceful-close.mjs), then run shutdown hooks
+// (view-count flush, database).
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import http from "node:http";
@@ -9,6 +12,9 @@ import { applyScriptNonce } from "./script-nonce.mjs";
 import trusted from "./trusted-inline-scripts.cjs";
 import pageCache from "./page-cache-handler.cjs";
 import { root } from "./run.mjs";
+import { gatesFromEnv } from "./concurrency-gate.mjs";
+import { trackConnections } from "./graceful-close.mjs";
+import { createRequestGuard } from "./request-guard.mjs";
 
 // How many reverse proxies of ours sit in front (0: clients connect directly). Decides which
 // address lib/security/client-ip.ts sees; see resolveClientIp there for the rule.
@@ -21,13 +27,20 @@ const TRUST_PROXY_HOPS = Math.max(0, Number(process.env.TRUST_PROXY_HOPS ?? 0) |
 export function resolveClientIp(socketAddress, forwardedFor, hops) {
   const socket = (socketAddress ?? "").replace(/^::ffff:/, "");
   if (hops <= 0 || typeof forwardedFor !== "string") return socket;
-  const chain = forwardedFor.split(",").map((s) => s.trim()).filter(Boolean);
+  const chain = forwardedFor
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return chain[chain.length - hops] ?? chain[0] ?? socket;
 }
 
 /** Overwrites any client-sent value: rate limits and the audit log must not take an address on trust. */
 function stampClientIp(req) {
-  req.headers["x-byline-client-ip"] = resolveClientIp(req.socket?.remoteAddress, req.headers["x-forwarded-for"], TRUST_PROXY_HOPS);
+  req.headers["x-byline-client-ip"] = resolveClientIp(
+    req.socket?.remoteAddress,
+    req.headers["x-forwarded-for"],
+    TRUST_PROXY_HOPS,
+  );
 }
 
 /** Responses whose bytes never carry a nonce: build assets and uploaded media. */
@@ -36,7 +49,12 @@ const UNCHANGED_BYTES = /^\/(_next\/static|media)\//;
 /** Nonce CSP is on unless BYLINE_CSP_NONCE=0 (the escape hatch; proxy.ts reads the same switch). */
 export const cspNonceEnabled = () => process.env.BYLINE_CSP_NONCE !== "0";
 
-export async function startServer({ dev = false, port = 3000, hostname = "0.0.0.0", log = console.log } = {}) {
+export async function startServer({
+  dev = false,
+  port = 3000,
+  hostname = "0.0.0.0",
+  log = console.log,
+} = {}) {
   // before Next.js creates its page cache: stored pages report their inline scripts
   if (!dev) pageCache.installPageCacheHook();
   const { default: next } = await import("next");
@@ -52,12 +70,12 @@ export async function startServer({ dev = false, port = 3000, hostname = "0.0.0.
   const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
   const placeholder = readRenderNonce(distDir) ?? randomBytes(16).toString("base64");
   // the pages already in the page cache; Next.js reports every later one (page-cache-handler.cjs)
-  const trustedScripts = dev ? new Set() : trusted.trustedInlineScripts().scan(path.join(distDir, "server", "app"));
-  let inFlight = 0;
-  const server = http.createServer((req, res) => {
-    inFlight++;
-    res.on("close", () => inFlight--);
-    stampClientIp(req);
+  const trustedScripts = dev
+    ? new Set()
+    : trusted.trustedInlineScripts().scan(path.join(distDir, "server", "app"));
+  const guard = createRequestGuard({ gates: gatesFromEnv() });
+
+  function serve(req, res) {
     // one CSP nonce per response, known only here: Next.js renders with the placeholder
     // (proxy.ts), the rewrite puts this nonce in the body and the policy header; any
     // client-sent x-byline-render-nonce is overwritten
@@ -77,7 +95,17 @@ export async function startServer({ dev = false, port = 3000, hostname = "0.0.0.
       }
       handle(req, res);
     });
-  });
+  }
+
+  const onRequest = (req, res) => {
+    connections.request(req, res);
+    stampClientIp(req);
+    guard(req, res, () => serve(req, res));
+  };
+  const server = http.createServer(onRequest);
+  // Expect: 100-continue is answered by the guard, once the request is admitted
+  server.on("checkContinue", onRequest);
+  const connections = trackConnections(server, { log });
   server.keepAliveTimeout = 5_000;
   await new Promise((resolve, reject) => {
     server.once("error", reject);
@@ -85,14 +113,10 @@ export async function startServer({ dev = false, port = 3000, hostname = "0.0.0.
   });
 
   async function close(timeoutMs = 10_000) {
-    log(`shutting down: waiting for ${inFlight} in-flight request(s), at most ${timeoutMs / 1000}s`);
-    const closed = new Promise((resolve) => server.close(resolve));
-    server.closeIdleConnections();
-    const timedOut = await Promise.race([closed.then(() => false), new Promise((r) => setTimeout(() => r(true), timeoutMs).unref())]);
-    if (timedOut) {
-      log(`shutdown: ${inFlight} request(s) still running after ${timeoutMs / 1000}s, closing them`);
-      server.closeAllConnections();
-    }
+    log(
+      `shutting down: finishing ${connections.inFlight()} in-flight request(s) on ${connections.connections} connection(s), at most ${timeoutMs / 1000}s`,
+    );
+    await connections.drain(timeoutMs);
     // app-level hooks (lib/shutdown.ts), e.g. flushing buffered view counts
     for (const hook of globalThis.__bylineShutdownHooks ?? []) {
       try {

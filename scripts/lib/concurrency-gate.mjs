@@ -1,0 +1,94 @@
+// Load shedding for the expensive routes: at most `max` requests of one kind run at once, up
+// to `queue` more wait (each at most `waitMs`), the rest are refused at once with a 503. Cheap
+// and cached pages never pass a gate, so a search storm cannot starve them.
+
+/**
+ * @param {{ max: number, queue: number, waitMs: number }} opts
+ * @returns {{ acquire(): Promise<(() => void) | null>, readonly active: number, readonly waiting: number }}
+ *   acquire resolves with a release function (call it once the response is done) or null (refused).
+ */
+export function createGate({ max, queue, waitMs }) {
+  let active = 0;
+  const waiting = [];
+  const releaser = () => {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const next = waiting.shift();
+      // the slot passes straight to the next waiter: `active` stays as it is
+      if (next) {
+        clearTimeout(next.timer);
+        next.resolve(releaser());
+      } else active--;
+    };
+  };
+  return {
+    get active() {
+      return active;
+    },
+    get waiting() {
+      return waiting.length;
+    },
+    acquire() {
+      if (active < max) {
+        active++;
+        return Promise.resolve(releaser());
+      }
+      if (waiting.length >= queue) return Promise.resolve(null);
+      return new Promise((resolve) => {
+        const entry = { resolve, timer: null };
+        entry.timer = setTimeout(() => {
+          waiting.splice(waiting.indexOf(entry), 1);
+          resolve(null);
+        }, waitMs);
+        entry.timer.unref?.();
+        waiting.push(entry);
+      });
+    },
+  };
+}
+
+const int = (v, fallback) => {
+  const n = Number(v);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+};
+
+/**
+ * The gates and their defaults for a 2-core server (one search at a time: a search page renders
+ * on the same event loop as every cached page, and PostgreSQL needs the other core for it);
+ * BYLINE_MAX_SEARCHES, BYLINE_MAX_UPLOADS and
+ * BYLINE_MAX_ACTIONS override how many run at once (each kind queues four times that many, for
+ * at most 5 s / 10 s).
+ * @param {Record<string, string | undefined>} [env]
+ */
+export function gatesFromEnv(env = process.env) {
+  const gate = (max, waitMs) => createGate({ max, queue: max * 4, waitMs });
+  return {
+    search: gate(int(env.BYLINE_MAX_SEARCHES, 1), 5_000),
+    upload: gate(int(env.BYLINE_MAX_UPLOADS, 2), 10_000),
+    action: gate(int(env.BYLINE_MAX_ACTIONS, 4), 10_000),
+  };
+}
+
+/**
+ * Which gate a request passes: search pages (HTML or the client router's RSC requests),
+ * uploads, and server actions (saves render the article: lib/content). Null for the rest.
+ */
+export function gateKind(method, pathname) {
+  if ((method === "GET" || method === "HEAD") && (pathname === "/search" || pathname.startsWith("/search/")))
+    return "search";
+  if (method !== "POST") return null;
+  if (pathname === "/api/media") return "upload";
+  if (!pathname.startsWith("/api/")) return "action";
+  return null;
+}
+
+export const RETRY_AFTER_SECONDS = 2;
+
+export const busyMessage = (kind) =>
+  kind === "search"
+    ? "搜索的人太多了，请稍等几秒再试。"
+    : kind === "upload"
+      ? "同时上传的图片太多，请稍等几秒再试。"
+      : "服务器正忙，请稍等几秒再试。";

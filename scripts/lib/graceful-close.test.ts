@@ -1,0 +1,83 @@
+import http from "node:http";
+import { describe, expect, it } from "vitest";
+import { trackConnections } from "./graceful-close.mjs";
+import { listen, send } from "./test-http";
+
+// A plain HTTP server with the shutdown tracking and slow (400 ms) answers, and a keep-alive
+// client: the situation of finding 11, where a deploy's SIGTERM reset requests on open sockets.
+function slowServer() {
+  const server = http.createServer((req, res) => {
+    track.request(req, res);
+    setTimeout(() => res.end(`done ${req.url}`), req.url === "/fast" ? 0 : 400);
+  });
+  const track = trackConnections(server, { idleGraceMs: 300 });
+  return { server, track };
+}
+
+describe("graceful shutdown", () => {
+  it("finishes every request already sent on keep-alive sockets, including those sent just before the signal", async () => {
+    const { server, track } = slowServer();
+    const base = await listen(server);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 20 });
+    // 20 open keep-alive connections, idle after their first answer
+    await Promise.all(Array.from({ length: 20 }, () => send(base, { path: "/fast", agent })));
+    expect(track.connections).toBe(20);
+
+    const early = Array.from({ length: 15 }, (_, i) => send(base, { path: `/slow-${i}`, agent }));
+    while (track.inFlight() < 15) await new Promise((r) => setTimeout(r, 5));
+    // five more on the idle sockets
+    let written = 0;
+    let drained: Promise<void> | undefined;
+    let inFlightAtSignal = -1;
+    const late = Array.from(
+      { length: 5 },
+      (_, i) =>
+        new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>(
+          (resolve, reject) => {
+            const req = http.request(`${base}/late-${i}`, { agent }, (res) => {
+              const chunks: Buffer[] = [];
+              res.on("data", (c: Buffer) => chunks.push(c));
+              res.on("end", () =>
+                resolve({
+                  status: res.statusCode!,
+                  headers: res.headers,
+                  body: Buffer.concat(chunks).toString(),
+                }),
+              );
+            });
+            // the signal comes as the last one is handed to the kernel, before the server has read them
+            req.on("finish", () => {
+              if (++written < 5) return;
+              inFlightAtSignal = track.inFlight();
+              drained = track.drain(10_000);
+            });
+            req.on("error", reject);
+            req.end();
+          },
+        ),
+    );
+    while (!drained) await new Promise((r) => setImmediate(r));
+    expect(inFlightAtSignal).toBe(15);
+
+    const answers = await Promise.all(early);
+    expect(answers.map((a) => a.status)).toEqual(Array(15).fill(200));
+    await drained;
+    const lateAnswers = await Promise.all(late);
+    expect(lateAnswers.map((a) => a.body)).toEqual([0, 1, 2, 3, 4].map((i) => `done /late-${i}`));
+    // answered after the signal: the connection does not stay open for another request
+    expect(lateAnswers.map((a) => a.headers.connection)).toEqual(Array(5).fill("close"));
+    expect(server.listening).toBe(false);
+    expect(track.connections).toBe(0);
+    agent.destroy();
+  });
+
+  it("cuts requests still running after the timeout, and then resolves", async () => {
+    const { server, track } = slowServer();
+    const base = await listen(server);
+    const pending = send(base, { path: "/slow" }).catch((e: Error) => e);
+    while (track.inFlight() < 1) await new Promise((r) => setTimeout(r, 5));
+    await track.drain(50);
+    expect(await pending).toBeInstanceOf(Error);
+    expect(track.connections).toBe(0);
+  });
+});

@@ -1,0 +1,63 @@
+// Raw HTTP for the server's tests: what a client sees, including a response that arrives
+// while the request body is still being sent.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string; sentBytes: number };
+
+export async function listen(server: http.Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/**
+ * Sends `method path` and then body chunks of `chunkBytes` until `totalBytes` are written or the
+ * response arrives, whichever is first (or `rawBody` as it is); resolves with the response and
+ * how much was written.
+ */
+export function send(
+  base: string,
+  opts: {
+    method?: string;
+    path: string;
+    headers?: Record<string, string | number>;
+    totalBytes?: number;
+    chunkBytes?: number;
+    agent?: http.Agent;
+    rawBody?: string;
+  },
+): Promise<Reply> {
+  const { method = "GET", path, headers = {}, totalBytes = 0, chunkBytes = 64 * 1024, agent, rawBody } = opts;
+  return new Promise((resolve, reject) => {
+    let sentBytes = 0;
+    let answered = false;
+    const req = http.request(`${base}${path}`, { method, headers, agent }, (res) => {
+      answered = true;
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode!,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString("utf8"),
+          sentBytes,
+        }),
+      );
+      res.on("error", reject);
+    });
+    // the server may close while we still write: that is the point, not a failure
+    req.on("error", (e) => (answered ? undefined : reject(e)));
+    const chunk = Buffer.alloc(chunkBytes, 0x61);
+    const pump = () => {
+      while (!answered && sentBytes < totalBytes) {
+        const n = Math.min(chunkBytes, totalBytes - sentBytes);
+        sentBytes += n;
+        if (!req.write(n === chunkBytes ? chunk : chunk.subarray(0, n))) return void req.once("drain", pump);
+      }
+      if (!answered) req.end();
+    };
+    if (rawBody !== undefined) req.end(rawBody);
+    else if (totalBytes > 0) pump();
+    else req.end();
+  });
+}
