@@ -10,6 +10,14 @@ const heading = (level: number, ...content: ReturnType<typeof text>[]) => ({
 const text = (t: string, marks?: { type: string }[]) => ({ type: "text", text: t, marks });
 
 describe("extractToc", () => {
+  it("gives back heading text that looks like an entity exactly as typed, and never throws on it", () => {
+    // "&#99999999;" was stored as "&amp;#99999999;", decoded twice, and threw: the article page failed
+    const typed = ["补丁 &#99999999; 与 &#x110000;", "a &lt; b &amp;amp; &#0;"];
+    const r = renderArticle({ type: "doc", content: typed.map((t) => heading(2, text(t))) });
+    expect(extractToc(r.html).map((e) => e.text)).toEqual(typed);
+    expect(extractToc('<h2 id="h-1">&#99999999;&#xD800;&#65;</h2>')[0]!.text).toBe("\uFFFD\uFFFDA");
+  });
+
   it("reads back exactly the h2/h3 entries the renderer produced", () => {
     const r = renderArticle({
       type: "doc",

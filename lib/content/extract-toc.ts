@@ -11,11 +11,18 @@ const ENTITIES: Record<string, string> = {
   nbsp: " ",
 };
 
+// one pass, so "&amp;#99999999;" (what the text "&#99999999;" is stored as) stays that text
+// instead of being decoded twice, into an invalid code point that threw and failed the page
+const ENTITY = /&(?:(amp|lt|gt|quot|#39|apos|nbsp)|#(\d{1,10})|#x([0-9a-f]{1,8}));/gi;
+const codePoint = (n: number) =>
+  n > 0 && n <= 0x10ffff && (n < 0xd800 || n > 0xdfff) ? String.fromCodePoint(n) : "\uFFFD";
+
 function textOf(html: string): string {
   return html
     .replace(/<[^>]*>/g, "")
-    .replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, e: string) => ENTITIES[e] ?? "")
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(ENTITY, (_, name: string | undefined, dec: string | undefined, hex: string | undefined) =>
+      name ? (ENTITIES[name.toLowerCase()] ?? "") : codePoint(dec ? Number(dec) : parseInt(hex!, 16)),
+    )
     .replace(/\s+/g, " ")
     .trim();
 }
