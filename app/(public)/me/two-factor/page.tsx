@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { Suspense } from "react";
+import { LoadingPanel } from "@/components/ui/skeleton";
 import { isTotpEnrolmentDue, requireUserOrRedirect } from "@/lib/auth/session";
 import { TWO_FACTOR_SETUP_PATH } from "@/lib/auth/totp-policy";
 import { getTwoFactorStatus } from "@/lib/services/two-factor/get-two-factor-status";
@@ -98,7 +99,7 @@ export default function TwoFactorPage() {
     <div className="mx-auto w-full max-w-2xl">
       <h1 className="mb-4 text-2xl font-bold text-ink-900">两步验证</h1>
       <RecoveryCodesSlot>
-        <Suspense fallback={<p className="rounded bg-white p-8 text-center text-ink-600">加载中…</p>}>
+        <Suspense fallback={<LoadingPanel />}>
           <TwoFactorPanel />
         </Suspense>
       </RecoveryCodesSlot>
