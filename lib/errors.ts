@@ -15,7 +15,7 @@ const defaults: Record<ErrorCode, { status: number; message: string }> = {
 };
 
 /** Another session held what this request needed (a row lock, a serialization conflict): nothing was written. */
-export const BUSY_CONFLICT_MESSAGE = "相关内容正被其他操作占用，这次没有保存成功，请稍后重试。";
+const BUSY_CONFLICT_MESSAGE = "相关内容正被其他操作占用，这次没有保存成功，请稍后重试。";
 /** Seconds a client should wait before retrying a 503 (Retry-After). */
 export const UNAVAILABLE_RETRY_SECONDS = 5;
 

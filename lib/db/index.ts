@@ -21,7 +21,7 @@ function client(): Db {
   return g.__bylineDb;
 }
 
-export const transactionSlots = (): Slots =>
+const transactionSlots = (): Slots =>
   (g.__bylineTxSlots ??= createSlots(DB_LIMITS.transactionSlots, DB_LIMITS.transactionSlotWaitMs));
 
 export const db: Db = new Proxy({} as Db, {

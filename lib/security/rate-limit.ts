@@ -22,7 +22,7 @@ import { logger } from "@/lib/logger";
  */
 
 export type Clock = () => number;
-export const systemClock: Clock = () => Date.now();
+const systemClock: Clock = () => Date.now();
 
 type Row = { points: number; windowEndsAt: bigint; blocks: number; blockedUntil: bigint | null };
 
