@@ -128,7 +128,9 @@ test.describe("authorization matrix over HTTP", () => {
       const body = (await posted).postData() ?? "";
       expect(body).toContain(`name="${FORM_FIELD_PREFIX}slug"`);
       expect(body).toContain(`name="${FORM_FIELD_PREFIX}name"`);
-      expect(body).toMatch(/name="0"\r\n\r\n\[[^\]]*"\$K1"\]/);
+      // the argument list comes last, after the fields it refers to
+      expect(body).toMatch(/name="0"\r\n\r\n\[[^\]]*"\$K1"\]\r\n--[^\r\n]*--\s*$/);
+      expect(body.indexOf(`name="${FORM_FIELD_PREFIX}slug"`)).toBeLessThan(body.indexOf('name="0"'));
     } finally {
       await context.close();
     }

@@ -46,12 +46,12 @@ export async function callAction(
 
 /**
  * The same for a form action `(prevState, formData)`, encoded exactly as the browser's client
- * (React's encodeReply, what useActionState sends): multipart, the argument list as part "0"
- * (`[null,"$K1"]`, where $K1 is a FormData) and each form field as part "_1_<name>". The server
- * rebuilds the FormData from the parts named with that prefix (react-server-dom's decodeReply,
- * `case "K"`); a field under any other name never reaches the action. (This helper used "1_",
- * so every form action got an empty form: issue 8, finding 7e. matrix.spec.ts checks the prefix
- * against a request captured from the real browser.)
+ * does it (React's encodeReply, what useActionState sends; captured from Chromium in
+ * matrix.spec.ts): multipart, each form field as part "_1_<name>", then the argument list as the
+ * LAST part "0" (`[null,"$K1"]`, where $K1 is that FormData). The server decodes the stream as
+ * it arrives and builds the FormData when it reads "0", from the "_1_" parts before it; fields
+ * sent after "0", or under another name, never reach the action. This helper used to send "0"
+ * first with "1_" names, so every form action got an empty form (issue 8, finding 7e).
  */
 export const FORM_FIELD_PREFIX = "_1_";
 
@@ -61,8 +61,10 @@ export async function callFormAction(
 ): Promise<ActionCall> {
   const headers: Record<string, string> = { "Next-Action": opts.id, Accept: "text/x-component" };
   if (opts.origin !== null) headers.Origin = opts.origin;
-  const multipart: Record<string, string> = { "0": JSON.stringify([null, "$K1"]) };
-  for (const [k, v] of Object.entries(opts.fields)) multipart[`${FORM_FIELD_PREFIX}${k}`] = v;
+  // a FormData, not an object: an object would enumerate the integer-like key "0" first
+  const multipart = new FormData();
+  for (const [k, v] of Object.entries(opts.fields)) multipart.append(`${FORM_FIELD_PREFIX}${k}`, v);
+  multipart.append("0", JSON.stringify([null, "$K1"]));
   const res = await request.post(opts.pagePath, { headers, multipart, maxRedirects: 0 });
   const body = await res.text();
   return { status: res.status(), body, result: resultOf(body) };
