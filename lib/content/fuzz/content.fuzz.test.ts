@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { normalizeTiptapDoc } from "@/lib/services/articles/body-schema";
+import { extractToc } from "../extract-toc";
 import { MAX_HTML_BYTES } from "../limits";
 import { plainText } from "../plain-text";
 import { renderArticle } from "../render";
