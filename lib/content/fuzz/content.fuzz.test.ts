@@ -108,6 +108,8 @@ describe("content fuzz (normalizeTiptapDoc + renderArticle)", () => {
           const html = r.ok ? r.html : "";
           expect(executableConstructs(html)).toEqual([]);
           expect(sanitizeArticleHtml(html)).toBe(html);
+          // the page reads its table of contents back from the stored HTML: it must never throw
+          for (const entry of extractToc(html)) expect(entry.id).toMatch(/^h-\d+$/);
         }),
         { seed, numRuns },
       );
