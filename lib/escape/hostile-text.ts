@@ -6,7 +6,7 @@ import fc from "fast-check";
  * other controls, lone surrogates, entity look-alikes) mixed with arbitrary code points and
  * Chinese text. Shared by the escaping unit tests and the comment/profile fuzz suites.
  */
-export const HOSTILE_PIECES = [
+const HOSTILE_PIECES = [
   "<",
   ">",
   "&",

@@ -20,7 +20,7 @@ type Input = {
 };
 
 /** Longest meta description written; search engines show about half of it. */
-export const DESCRIPTION_MAX_CHARS = 200;
+const DESCRIPTION_MAX_CHARS = 200;
 
 /**
  * Title, description, canonical, Open Graph and Twitter tags for a public page, in one shape.
