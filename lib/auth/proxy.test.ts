@@ -100,6 +100,13 @@ describe("proxy: staff pages a signed-in role may not open answer 404 (issue 8, 
     expect(res.headers.get("x-middleware-next")).toBe("1");
   });
 
+  it("leaves server-action POSTs to the action, which refuses with FORBIDDEN itself", async () => {
+    const post = new NextRequest("http://localhost:3000/admin/categories", { method: "POST", headers: { cookie: await as("READER"), "next-action": "7f00" } });
+    const res = await proxy(post);
+    expect(res.headers.get("x-middleware-next")).toBe("1");
+    expect(res.headers.get("x-middleware-rewrite")).toBeNull();
+  });
+
   it("lets a cookie that does not decrypt through: the page decides (login or 404)", async () => {
     const res = await proxy(req("/admin", `${NAME}=not-a-token`));
     expect(res.headers.get("x-middleware-next")).toBe("1");
