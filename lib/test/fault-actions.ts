@@ -1,9 +1,12 @@
 /**
  * Server actions and sign-in over plain HTTP for fault tests (`*.fault.test.ts`): no browser,
  * the way e2e/authz/server-actions.ts does it, against a server from lib/test/fault-server.ts.
- * Action ids come from the fault build's server-reference manifest.
+ * Action ids come from the fault build's server-reference manifest. Requests carry the Host of
+ * the build's SITE_URL: Next.js refuses a server action whose Origin differs from its Host, and
+ * fault servers listen on other ports than the one SITE_URL names.
  */
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { DEMO_PASSWORD, demoAccounts, type DemoRole } from "@/prisma/seed/demo-accounts";
 import type { FaultServer } from "./fault-server";
@@ -47,51 +50,85 @@ function parse(status: number, ms: number, body: string): ActionAnswer {
   };
 }
 
+type Reply = { status: number; body: string; cookies: string[] };
+
+function post(
+  srv: FaultServer,
+  pagePath: string,
+  headers: Record<string, string>,
+  body: Buffer,
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(srv.base + pagePath, {
+      method: "POST",
+      headers: {
+        ...headers,
+        Host: new URL(srv.origin).host,
+        Origin: srv.origin,
+        "Content-Length": String(body.length),
+      },
+    });
+    req.on("response", (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode!,
+          body: Buffer.concat(chunks).toString("utf8"),
+          cookies: (res.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]!),
+        }),
+      );
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
 /** POSTs a one-argument action (`secureAction`) through `pagePath`, with our Origin and `cookie`. */
 export async function callAction(
   srv: FaultServer,
   opts: { pagePath: string; id: string; args: unknown[]; cookie?: string },
 ): Promise<ActionAnswer> {
   const t0 = performance.now();
-  const res = await fetch(srv.base + opts.pagePath, {
-    method: "POST",
-    headers: {
-      "Next-Action": opts.id,
-      Accept: "text/x-component",
-      "Content-Type": "text/plain;charset=UTF-8",
-      Origin: srv.origin,
-      ...(opts.cookie ? { Cookie: opts.cookie } : {}),
-    },
-    body: JSON.stringify(opts.args),
-    redirect: "manual",
-  });
-  const body = await res.text();
-  return parse(res.status, Math.round(performance.now() - t0), body);
+  const headers: Record<string, string> = {
+    "Next-Action": opts.id,
+    Accept: "text/x-component",
+    "Content-Type": "text/plain;charset=UTF-8",
+  };
+  if (opts.cookie) headers.Cookie = opts.cookie;
+  const res = await post(srv, opts.pagePath, headers, Buffer.from(JSON.stringify(opts.args)));
+  return parse(res.status, Math.round(performance.now() - t0), res.body);
 }
 
 /** Signs a demo account in through the real login action; returns the Cookie header to send. */
 export async function signIn(srv: FaultServer, role: DemoRole): Promise<string> {
   const account = demoAccounts.find((a) => a.role === role);
   if (!account) throw new Error(`no demo account for ${role}`);
-  const form = new FormData();
   // React's reply encoding for (prevState, formData): row 0 is the argument list, fields prefixed "1_"
-  form.set("0", JSON.stringify([null, "$K1"]));
-  form.set("1_email", account.email);
-  form.set("1_password", DEMO_PASSWORD);
-  form.set("1_next", "/");
-  const res = await fetch(`${srv.base}/login`, {
-    method: "POST",
-    headers: {
+  const fields: Record<string, string> = {
+    "0": JSON.stringify([null, "$K1"]),
+    "1_email": account.email,
+    "1_password": DEMO_PASSWORD,
+    "1_next": "/",
+  };
+  const boundary = `----byline-fault-${Date.now()}`;
+  const body = Buffer.from(
+    Object.entries(fields)
+      .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+      .join("") + `--${boundary}--\r\n`,
+  );
+  const res = await post(
+    srv,
+    "/login",
+    {
       "Next-Action": actionId("app/(auth)/login/actions.ts", "loginAction"),
       Accept: "text/x-component",
-      Origin: srv.origin,
+      "Content-Type": `multipart/form-data; boundary=${boundary}`,
     },
-    body: form,
-    redirect: "manual",
-  });
-  await res.text();
-  const cookies = res.headers.getSetCookie().map((c) => c.split(";")[0]!);
-  if (!cookies.some((c) => /session-token=./.test(c)))
+    body,
+  );
+  if (!res.cookies.some((c) => /session-token=./.test(c)))
     throw new Error(`sign-in as ${role} failed: HTTP ${res.status}`);
-  return cookies.join("; ");
+  return res.cookies.join("; ");
 }
