@@ -43,8 +43,8 @@ export function insertComments(authorId: string, bodies: string[], status: "PEND
       const id = `e2e-${crypto.randomBytes(6).toString("hex")}`;
       await c.query(
         `INSERT INTO comments (id, "articleId", "authorId", body, status, "moderatedAt", "updatedAt")
-         VALUES ($1, $2, $3, $4, $5, CASE WHEN $5 = 'PENDING' THEN NULL ELSE now() END, now())`,
-        [id, rows[0]!.id, authorId, body, status],
+         VALUES ($1, $2, $3, $4, $5::"CommentStatus", $6, now())`,
+        [id, rows[0]!.id, authorId, body, status, status === "PENDING" ? null : new Date()],
       );
       ids.push(id);
     }
