@@ -101,34 +101,36 @@ export async function callAction(
   return parse(res.status, Math.round(performance.now() - t0), res.body);
 }
 
-/** Signs a demo account in through the real login action; returns the Cookie header to send. */
+/**
+ * Signs a demo account in through Auth.js' credentials callback (the path the login action
+ * takes, with the same brute-force rules); returns the Cookie header to send.
+ */
 export async function signIn(srv: FaultServer, role: DemoRole): Promise<string> {
   const account = demoAccounts.find((a) => a.role === role);
   if (!account) throw new Error(`no demo account for ${role}`);
-  // React's reply encoding for (prevState, formData): row 0 is the argument list, fields prefixed "1_"
-  const fields: Record<string, string> = {
-    "0": JSON.stringify([null, "$K1"]),
-    "1_email": account.email,
-    "1_password": DEMO_PASSWORD,
-    "1_next": "/",
-  };
-  const boundary = `----byline-fault-${Date.now()}`;
-  const body = Buffer.from(
-    Object.entries(fields)
-      .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
-      .join("") + `--${boundary}--\r\n`,
-  );
-  const res = await post(
-    srv,
-    "/login",
-    {
-      "Next-Action": actionId("app/(auth)/login/actions.ts", "loginAction"),
-      Accept: "text/x-component",
-      "Content-Type": `multipart/form-data; boundary=${boundary}`,
+  const csrf = await fetch(`${srv.base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]!);
+  const res = await fetch(`${srv.base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Cookie: jar.join("; "),
+      Origin: srv.origin,
     },
-    body,
-  );
-  if (!res.cookies.some((c) => /session-token=./.test(c)))
-    throw new Error(`sign-in as ${role} failed: HTTP ${res.status}`);
-  return res.cookies.join("; ");
+    body: new URLSearchParams({
+      email: account.email,
+      password: DEMO_PASSWORD,
+      csrfToken,
+      callbackUrl: `${srv.origin}/`,
+    }),
+  });
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .filter((c) => /session-token=./.test(c));
+  if (session.length === 0)
+    throw new Error(`sign-in as ${role} failed: HTTP ${res.status} ${res.headers.get("location")}`);
+  return session.join("; ");
 }
