@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { renewSession } from "@/lib/auth/renew-session";
 import { secureFormAction } from "@/lib/security/action";
@@ -32,8 +33,8 @@ export const beginTwoFactorSetupAction = secureFormAction(
 
 /**
  * Answers with the recovery codes. The services end every session of the user (sessionVersion);
- * renewSession keeps this browser signed in. Its new cookie makes Next.js re-render the page, so
- * the codes are held above the panel until "完成" (recovery-codes-slot.tsx).
+ * renewSession keeps this browser signed in. Its new cookie makes Next.js re-render the page with
+ * the old one, so the codes are held above the panel until "完成" (recovery-codes-slot.tsx).
  */
 export const confirmTwoFactorAction = secureFormAction(
   {
@@ -59,7 +60,8 @@ export const disableTwoFactorAction = secureFormAction(
   async (input, { actor }) => {
     await disableTwoFactor(actor, input);
     await renewSession(actor.id);
-    revalidatePath(PATH);
+    // a fresh request, so the page reads the renewed cookie (this one still carries the old)
+    redirect(PATH);
   },
 );
 

@@ -16,7 +16,7 @@ export function ConfirmSetupForm() {
   const [state, action, pending] = useActionState(
     async (prev: ActionResult<string[]> | null, form: FormData) => {
       const result = await confirmTwoFactorAction(prev, form);
-      if (result.ok) showCodes?.(result.data);
+      if (result.ok) showCodes?.({ codes: result.data });
       return result;
     },
     null,

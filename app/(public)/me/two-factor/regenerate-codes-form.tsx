@@ -7,19 +7,25 @@ import type { ActionResult } from "@/lib/errors";
 import { regenerateRecoveryCodesAction } from "./actions";
 import { CodeField } from "./code-field";
 import { RecoveryCodes } from "./recovery-codes";
+import { useShowRecoveryCodes } from "./recovery-codes-slot";
+
+const REGENERATED = "新的恢复码已生成，旧的恢复码已全部作废。";
 
 /** New recovery codes for when the old ones run low or may have been seen. */
 export function RegenerateCodesForm() {
-  const [state, action, pending] = useActionState(
-    regenerateRecoveryCodesAction,
-    null as ActionResult<string[]> | null,
-  );
+  const showCodes = useShowRecoveryCodes();
+  // shown by the slot above the panel, which re-renders signed out until reloaded (recovery-codes-slot.tsx)
+  const [state, action, pending] = useActionState(async (prev: ActionResult<string[]> | null, form: FormData) => {
+    const result = await regenerateRecoveryCodesAction(prev, form);
+    if (result.ok) showCodes?.({ codes: result.data, title: REGENERATED });
+    return result;
+  }, null);
   const router = useRouter();
   if (state?.ok)
     return (
       <RecoveryCodes
         codes={state.data}
-        title="新的恢复码已生成，旧的恢复码已全部作废。"
+        title={REGENERATED}
         onDone={() => router.refresh()}
       />
     );
