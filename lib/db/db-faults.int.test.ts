@@ -115,7 +115,7 @@ describe("saves under a held row lock", () => {
     for (const s of results) {
       expect(s.held).toBe(true);
       expect(s.ok).toBe(false);
-      // 7 transaction slots: the first 7 give up on the lock after 3 s, the other 5 get their slots then
+      // 7 transaction slots: the first 7 give up on the lock after 1 s, the other 5 get their slots then
       expect(toActionError(!s.ok && s.error).code).toBe("CONFLICT");
     }
   });

