@@ -108,6 +108,17 @@ describe("request bodies", () => {
     });
   });
 
+  it("a server action's JSON arguments nested 100,000 deep are our 400, not React's stack overflow (a 500)", async () => {
+    const r = await send(srv.base, {
+      method: "POST",
+      path: `/posts/${publicId}`,
+      headers: actionHeaders(),
+      rawBody: "[".repeat(100_000),
+    });
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body).error.message).toBe("提交的内容嵌套层级过深，请刷新页面后重试。");
+  });
+
   it("a 10 MB JSON body to the view beacon is refused with 413, not read and accepted", async () => {
     const r = await send(srv.base, {
       method: "POST",

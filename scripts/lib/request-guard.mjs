@@ -5,9 +5,27 @@
 import { RETRY_AFTER_SECONDS, busyMessage, gateKind } from "./concurrency-gate.mjs";
 import { isMalformedPath } from "./malformed-path.mjs";
 import { refuse, silence } from "./refusal.mjs";
-import { BODY_LIMITS, bodyKind, capBody, declaresTooMuch, tooLargeMessage } from "./request-limits.mjs";
+import { jsonDepthMeter } from "../../lib/content/json-depth.mjs";
+import {
+  BODY_LIMITS,
+  bodyKind,
+  capBody,
+  declaresTooMuch,
+  inspectBody,
+  tooLargeMessage,
+} from "./request-limits.mjs";
 
 export const MALFORMED_PATH_MESSAGE = "网址中含有无法识别的字符，请检查链接是否完整后重试。";
+export const TOO_DEEP_MESSAGE = "提交的内容嵌套层级过深，请刷新页面后重试。";
+
+/**
+ * A server action called with JSON arguments (not a multipart form): React's decodeReply revives
+ * them recursively and overflows the stack (a 500) at ~3,000 levels, before our schemas run.
+ */
+const isJsonAction = (req) =>
+  req.method === "POST" &&
+  req.headers["next-action"] !== undefined &&
+  !/multipart\//i.test(String(req.headers["content-type"] ?? ""));
 
 /**
  * @param {{ gates: Record<string, { acquire(): Promise<(() => void) | null> }>, limits?: Record<string, number> }} opts
@@ -35,6 +53,18 @@ export function createRequestGuard({ gates, limits = BODY_LIMITS }) {
       if (refuse(req, res, 413, tooLargeMessage(kind, limit))) silence(res);
       else req.socket.destroy();
     });
+
+    if (isJsonAction(req)) {
+      const meter = jsonDepthMeter();
+      inspectBody(
+        req,
+        (chunk) => meter.push(chunk),
+        () => {
+          if (refuse(req, res, 400, TOO_DEEP_MESSAGE)) silence(res);
+          else req.socket.destroy();
+        },
+      );
+    }
 
     const gate = gateKind(req.method, pathname);
     if (!gate) return serve();

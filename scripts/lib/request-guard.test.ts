@@ -1,7 +1,7 @@
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGate } from "./concurrency-gate.mjs";
-import { createRequestGuard } from "./request-guard.mjs";
+import { createRequestGuard, TOO_DEEP_MESSAGE } from "./request-guard.mjs";
 import { BODY_LIMITS } from "./request-limits.mjs";
 import { listen, send } from "./test-http";
 
@@ -140,6 +140,64 @@ describe("body limits", () => {
     });
     expect(r.status).toBe(413);
     expect(JSON.parse(r.body).error.message).toBe("请求内容过大（上限 2 MB），请精简内容后重试。");
+  });
+});
+
+describe("nesting of server-action arguments", () => {
+  // a guard of its own with room in the action gate: these requests test nesting, not the gate
+  let roomy: string;
+  const roomyGuard = createRequestGuard({
+    gates: { ...gates, action: createGate({ max: 8, queue: 8, waitMs: 10_000 }) },
+  });
+  const roomyServer = http.createServer((req, res) =>
+    roomyGuard(req, res, () => {
+      let size = 0;
+      req.on("data", (c: Buffer) => (size += c.length));
+      req.on("end", () => res.end(JSON.stringify({ size })));
+    }),
+  );
+  beforeAll(async () => {
+    roomy = await listen(roomyServer);
+  });
+  afterAll(() => {
+    roomyServer.closeAllConnections();
+    roomyServer.close();
+  });
+
+  it("refuses a JSON action body nested past the limit with a 400 before the handler finishes reading", async () => {
+    // 100 KB of "[": React's decodeReply would overflow the stack on it (a 500 from Next.js)
+    const r = await send(roomy, {
+      method: "POST",
+      path: "/editor/articles/x",
+      headers: { "next-action": "abc", "content-type": "text/plain;charset=UTF-8" },
+      rawBody: "[".repeat(100_000),
+    });
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body).error.message).toBe(TOO_DEEP_MESSAGE);
+  });
+
+  it("lets deep-looking text inside strings and ordinary nesting through, and never meters multipart forms", async () => {
+    const inString = await send(roomy, {
+      method: "POST",
+      path: "/editor/articles/x",
+      headers: { "next-action": "abc", "content-type": "text/plain;charset=UTF-8" },
+      rawBody: JSON.stringify([{ title: "[".repeat(5_000) + '\\"' + "{".repeat(5_000) }]),
+    });
+    expect(inString.status).toBe(200);
+    const nested = await send(roomy, {
+      method: "POST",
+      path: "/editor/articles/x",
+      headers: { "next-action": "abc", "content-type": "text/plain;charset=UTF-8" },
+      rawBody: "[".repeat(100) + "]".repeat(100),
+    });
+    expect(nested.status).toBe(200);
+    const form = await send(roomy, {
+      method: "POST",
+      path: "/editor/articles/x",
+      headers: { "next-action": "abc", "content-type": "multipart/form-data; boundary=x" },
+      rawBody: "[".repeat(1_000),
+    });
+    expect(form.status).toBe(200);
   });
 });
 

@@ -66,3 +66,22 @@ export function capBody(req, limit, onExceeded) {
     return push.call(this, chunk, encoding);
   };
 }
+
+/**
+ * Feeds each body chunk to `exceeds(chunk)` as the parser hands it over (like capBody) and calls
+ * `onExceeded` once when it answers true; that chunk and later ones are dropped.
+ */
+export function inspectBody(req, exceeds, onExceeded) {
+  const push = req.push;
+  let exceeded = false;
+  req.push = function (chunk, encoding) {
+    if (chunk === null || chunk === undefined) return exceeded ? false : push.call(this, chunk, encoding);
+    if (exceeded) return false;
+    if (exceeds(chunk)) {
+      exceeded = true;
+      onExceeded();
+      return false;
+    }
+    return push.call(this, chunk, encoding);
+  };
+}
