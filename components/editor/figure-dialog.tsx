@@ -7,6 +7,7 @@ import { ImageFileField } from "@/components/ui/image-file-field";
 import { inputClass } from "@/components/ui/input";
 import { ModalDialog } from "./modal-dialog";
 import { uploadImageFile } from "./upload-image";
+import { IMAGE_URL_MESSAGE, isOwnImageUrl } from "@/lib/content/image-url";
 
 export type FigureAttrs = {
   src: string;
@@ -21,8 +22,6 @@ type Props = {
   onSubmit: (attrs: FigureAttrs) => void;
   onClose: () => void;
 };
-
-const isImageUrl = (s: string) => /^https?:\/\/\S+$/i.test(s) || /^\/media\/\S+$/.test(s);
 
 /** 插入图片: upload a file or give an address, then alt text (required) and an optional caption. */
 export function FigureDialog({ open, initial, onSubmit, onClose }: Props) {
@@ -56,8 +55,8 @@ function FigureForm({ initial, onSubmit, onClose }: Omit<Props, "open">) {
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    if (!isImageUrl(a.src.trim()))
-      return setError("请上传图片，或填写以 http:// 或 https:// 开头的图片地址。");
+    // the CSP shows images from this site only: anything else would be refused on save
+    if (!isOwnImageUrl(a.src.trim())) return setError(IMAGE_URL_MESSAGE);
     if (!a.alt.trim()) return setError("请填写替代文本：它会被读屏软件朗读，图片加载失败时也会显示。");
     onSubmit({
       ...a,
@@ -75,7 +74,7 @@ function FigureForm({ initial, onSubmit, onClose }: Omit<Props, "open">) {
         onFile={upload}
         isUploading={uploading}
       />
-      <Field id="figure-src" label="或填写图片地址">
+      <Field id="figure-src" label="或填写本站图片地址（/media/…）">
         {(p) => (
           <input
             {...p}
@@ -83,13 +82,13 @@ function FigureForm({ initial, onSubmit, onClose }: Omit<Props, "open">) {
             inputMode="url"
             value={a.src}
             onChange={(e) => setA({ ...a, src: e.target.value, width: null, height: null })}
-            placeholder="https://"
+            placeholder="/media/…"
             className={inputClass()}
           />
         )}
       </Field>
-      {a.src && isImageUrl(a.src) && (
-        // eslint-disable-next-line @next/next/no-img-element -- preview of an arbitrary address or upload
+      {isOwnImageUrl(a.src) && (
+        // eslint-disable-next-line @next/next/no-img-element -- preview of an uploaded image
         <img src={a.src} alt="" className="max-h-40 rounded border border-slate-200 object-contain" />
       )}
       <Field id="figure-alt" label="替代文本（必填）">

@@ -109,10 +109,10 @@ export function CoverPanel(props: PanelProps) {
       <TextField
         draft={props}
         name="coverUrl"
-        label="或填写封面图片地址"
-        type="url"
+        label="或填写本站图片地址（/media/…）"
         max={2048}
-        placeholder="https://"
+        placeholder="/media/…"
+        hint="外部图片会被本站的安全策略拦截，请先上传。"
       />
       <TextField
         draft={props}
