@@ -55,8 +55,8 @@ export const ACTIONS = Object.keys(POLICY) as Action[];
 export const COMMENT_EDIT_WINDOW_MS = 10 * 60 * 1000;
 
 export type ArticleRef = { kind: "article"; authorId: string; translatorId?: string | null; status: ArticleStatus };
-export type CommentRef = { kind: "comment"; authorId: string; createdAt: Date; status?: CommentStatus };
-export type UserRef = { kind: "user"; id: string };
+type CommentRef = { kind: "comment"; authorId: string; createdAt: Date; status?: CommentStatus };
+type UserRef = { kind: "user"; id: string };
 export type Resource = ArticleRef | CommentRef | UserRef;
 
 function ownerIds(r: Resource): string[] {

@@ -10,7 +10,7 @@ import { z } from "zod";
  */
 
 export const UNSAFE_TEXT_MESSAGE = "内容包含无法识别的字符（如空字符或不完整的表情符号），请删除后重试。";
-export const REQUIRED_MESSAGE = "请填写此项。";
+const REQUIRED_MESSAGE = "请填写此项。";
 
 // C0 controls except \t (09), \n (0A) and \r (0D); NUL included
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;

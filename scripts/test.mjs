@@ -75,7 +75,9 @@ if (want("check")) {
     await run(bin("eslint"), ["."]);
     await run(bin("tsc"), ["--noEmit"]);
     await run(bin("tsc"), ["-p", "tsconfig.scripts.json"]);
-    return { passed: 3, failed: 0, skipped: 0 };
+    // unused files, exports and dependencies
+    await run(bin("knip"), ["--no-progress"]);
+    return { passed: 4, failed: 0, skipped: 0 };
   });
 }
 

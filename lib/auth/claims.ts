@@ -17,7 +17,7 @@ export const STAFF_IDLE_MS = 30 * 60_000;
 
 /** CONTRIBUTOR is a reader whose contribution was accepted: reader lifetimes. */
 const STAFF_ROLES: ReadonlySet<Role> = new Set<Role>(["TRANSLATOR", "EDITOR", "ADMIN"]);
-export const isStaffRole = (role: Role) => STAFF_ROLES.has(role);
+const isStaffRole = (role: Role) => STAFF_ROLES.has(role);
 
 const claimsSchema = z.object({
   userId: z.string().min(1),

@@ -14,7 +14,7 @@ import { safeNextPath } from "./safe-next-path";
 import { loadUserState } from "./session-state";
 
 /** Thrown by authorize() only after a correct password, so it reveals nothing to a guesser. */
-export class AccountSuspended extends CredentialsSignin {
+class AccountSuspended extends CredentialsSignin {
   code = "suspended";
 }
 

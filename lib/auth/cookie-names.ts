@@ -21,7 +21,7 @@ export const SESSION_COOKIE = /^(__Host-)?authjs\.session-token(\.\d+)?$/;
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /** Whether browsers keep Secure (and so `__Host-`) cookies for this origin. */
-export function hasSecureCookies(siteUrl: string): boolean {
+function hasSecureCookies(siteUrl: string): boolean {
   const url = new URL(siteUrl);
   return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK.has(url.hostname));
 }

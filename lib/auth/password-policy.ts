@@ -10,7 +10,7 @@ import { codePointLength, isSafeText } from "@/lib/validation";
  * dictionaries), keyboard walks and repeats, the site's name and the user's own email are refused.
  */
 
-export const MAX_PASSWORD_LENGTH = 128;
+const MAX_PASSWORD_LENGTH = 128;
 const STAFF: ReadonlySet<Role> = new Set<Role>(["TRANSLATOR", "EDITOR", "ADMIN"]);
 /** zxcvbn score 3 = "safely unguessable: moderate protection from offline slow-hash scenario" */
 const MIN_SCORE = 3;

@@ -82,14 +82,6 @@ export async function requireUserOrRedirect(nextPath: string): Promise<Actor> {
   return u.actor;
 }
 
-/**
- * For the staff layouts: sends an editor or admin who must set up 2FA to the setup page. The
- * actor is already reduced to a reader (above), so this is about where they land, not safety.
- */
-export async function redirectIfTotpEnrolmentDue(): Promise<void> {
-  if ((await loadSessionUser())?.mustEnrolTotp) redirect(TWO_FACTOR_SETUP_PATH);
-}
-
 /** Whether the signed-in user is an editor or admin held back until they set up 2FA. */
 export async function isTotpEnrolmentDue(): Promise<boolean> {
   return (await loadSessionUser())?.mustEnrolTotp ?? false;

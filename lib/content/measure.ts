@@ -2,7 +2,7 @@ import { isSafeText, UNSAFE_TEXT_MESSAGE } from "@/lib/validation";
 import { attrProblem } from "./attr-rules";
 import * as L from "./limits";
 
-export type DocStats = {
+type DocStats = {
   bytes: number;
   depth: number;
   nodes: number;
@@ -11,7 +11,7 @@ export type DocStats = {
 };
 export type Measured = { ok: true; stats: DocStats } | { ok: false; error: string };
 
-export const INVALID_DOC_MESSAGE = "正文格式无效，请刷新编辑器后重试。";
+const INVALID_DOC_MESSAGE = "正文格式无效，请刷新编辑器后重试。";
 
 /** Bytes of a string as JSON.stringify writes it: quotes, \" and \\, \u00XX for controls. */
 function jsonStringBytes(s: string): number {

@@ -68,7 +68,3 @@ export function sanitizeArticleHtml(html: string): string {
   return sanitizeHtml(html, options);
 }
 
-/** Plain text only (comments, bios): every tag removed, entities kept escaped. */
-export function stripAllHtml(html: string): string {
-  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} });
-}

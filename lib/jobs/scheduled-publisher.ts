@@ -2,7 +2,7 @@ import { logger } from "@/lib/logger";
 import { publishDueScheduled } from "@/lib/services/articles/publish-due-scheduled";
 import { onShutdown } from "@/lib/shutdown";
 
-export const SCHEDULE_INTERVAL_MS = 30_000;
+const SCHEDULE_INTERVAL_MS = 30_000;
 
 // One timer per process, even when dev hot reload evaluates this module again.
 const g = globalThis as unknown as { __bylineScheduler?: NodeJS.Timeout };

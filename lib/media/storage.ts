@@ -15,7 +15,7 @@ export const MEDIA_TYPES: Record<string, string> = {
 // resolved at run time from configuration: keep the bundler from tracing the whole project
 export const uploadRoot = () =>
   path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.UPLOAD_DIR ?? ".data/uploads");
-export const mediaUrl = (storageKey: string) => `/media/${storageKey}`;
+const mediaUrl = (storageKey: string) => `/media/${storageKey}`;
 
 /** The disk (or the quota) is full: the upload is refused as such (507), with nothing left behind. */
 export class StorageFullError extends Error {
@@ -70,7 +70,7 @@ type MediaMeta = {
  * holds a whole file; if the row cannot be written, a file this call placed is removed again.
  * The temporary file is gone afterwards, whatever happened.
  */
-export async function saveMediaFile(db: Pick<Db, "media">, tmp: string, meta: MediaMeta) {
+async function saveMediaFile(db: Pick<Db, "media">, tmp: string, meta: MediaMeta) {
   try {
     const ext = MEDIA_TYPES[meta.mime];
     if (!ext) throw new Error(`unsupported media type ${meta.mime}`);

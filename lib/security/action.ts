@@ -24,7 +24,7 @@ import { assertStrictInput, formToObject } from "./strict-input";
 type AuthMode = "user" | "optional";
 type ActorFor<A extends AuthMode> = A extends "user" ? Actor : Actor | null;
 
-export type ActionContext<A extends AuthMode> = { actor: ActorFor<A>; ip: string | null; userAgent: string | null };
+type ActionContext<A extends AuthMode> = { actor: ActorFor<A>; ip: string | null; userAgent: string | null };
 
 export type SecureActionOptions<S extends z.ZodType, A extends AuthMode> = {
   /** for logs and the request context: "article.publish", "account.changePassword" */

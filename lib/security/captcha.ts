@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { openCaptcha, sealCaptcha } from "./captcha-token";
 import type { Clock } from "./rate-limit";
 
-export const CAPTCHA_TTL_MS = 10 * 60_000;
+const CAPTCHA_TTL_MS = 10 * 60_000;
 /** no 0/O, 1/I/L: a human must be able to read it */
 const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 const LENGTH = 5;

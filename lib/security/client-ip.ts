@@ -4,7 +4,7 @@
  * TRUST_PROXY_HOPS says how many proxies of ours sit in front), so a client cannot choose its
  * own address for rate limits and the audit log by sending X-Forwarded-For itself.
  */
-export const CLIENT_IP_HEADER = "x-byline-client-ip";
+const CLIENT_IP_HEADER = "x-byline-client-ip";
 
 export function clientIpOf(headers: Headers): string | null {
   return headers.get(CLIENT_IP_HEADER) || null;

@@ -18,7 +18,7 @@ export async function resolveDatabase({ cluster = "pg", name = "byline", fast = 
   return { url: withDatabase(server.url, name), serverUrl: server.url, stop: server.stop, embedded: true };
 }
 
-export function redact(url) {
+function redact(url) {
   try {
     const u = new URL(url);
     if (u.password) u.password = "***";

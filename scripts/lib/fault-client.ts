@@ -5,7 +5,7 @@ import http from "node:http";
 import sharp from "sharp";
 import type { FaultServer } from "@/lib/test/fault-server";
 
-export const DEMO_PASSWORD = "Demo-Press-2026!";
+const DEMO_PASSWORD = "Demo-Press-2026!";
 
 function cookiesOf(res: Response): string[] {
   return res.headers.getSetCookie().map((c) => c.split(";")[0]!);

@@ -6,7 +6,7 @@ const CODES = { 400: "INVALID", 413: "PAYLOAD_TOO_LARGE", 503: "OVERLOADED" };
 const TITLES = { 400: "请求地址无效", 413: "请求内容过大", 503: "服务器繁忙" };
 
 /** API, server-action and client-router callers read JSON; a browser navigating reads a page. */
-export function wantsJson(req) {
+function wantsJson(req) {
   const accept = String(req.headers.accept ?? "");
   return (
     (req.url ?? "").startsWith("/api/") ||
@@ -25,7 +25,7 @@ function page(status, message) {
 }
 
 /** How long a refused connection stays half-open (our side done, theirs still sending) before it is cut. */
-export const LINGER_MS = 2_000;
+const LINGER_MS = 2_000;
 
 /**
  * Closing a socket the client is still writing to makes the kernel answer with a reset, and a

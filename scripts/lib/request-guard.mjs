@@ -15,7 +15,7 @@ import {
   tooLargeMessage,
 } from "./request-limits.mjs";
 
-export const MALFORMED_PATH_MESSAGE = "网址中含有无法识别的字符，请检查链接是否完整后重试。";
+const MALFORMED_PATH_MESSAGE = "网址中含有无法识别的字符，请检查链接是否完整后重试。";
 export const TOO_DEEP_MESSAGE = "提交的内容嵌套层级过深，请刷新页面后重试。";
 
 /**

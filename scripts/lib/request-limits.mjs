@@ -29,7 +29,7 @@ export function bodyKind(method, pathname) {
   return "other";
 }
 
-export const formatBytes = (n) =>
+const formatBytes = (n) =>
   n >= MB ? `${Math.round((n / MB) * 10) / 10} MB` : `${Math.round(n / KB)} KB`;
 
 export function tooLargeMessage(kind, limit) {

@@ -14,9 +14,8 @@
 //      request, at build time or when regenerated later.
 // Anything else, including markup injected through content, keeps no nonce and is blocked.
 import { StringDecoder } from "node:string_decoder";
-import trusted from "./trusted-inline-scripts.cjs";
+import { hashScript } from "./trusted-inline-scripts.cjs";
 
-const { hashScript } = trusted;
 
 const OPEN = "<script";
 const CHUNK_TAG = '<script src="/_next/static/';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import trusted from "./trusted-inline-scripts.cjs";
+import { hashScript } from "./trusted-inline-scripts.cjs";
 import { createNonceRewriter } from "./script-nonce.mjs";
 
 const BUILD_INLINE = "self.__next_f.push([0])";
-const opts = { nonce: "N0NCE", placeholder: "PLAC=", trustedScripts: new Set([trusted.hashScript(BUILD_INLINE)]) };
+const opts = { nonce: "N0NCE", placeholder: "PLAC=", trustedScripts: new Set([hashScript(BUILD_INLINE)]) };
 
 /** Runs the rewriter over `html` cut at every position (a tag or a script split across writes). */
 function everySplit(html: string): string[] {

@@ -9,8 +9,8 @@ import http from "node:http";
 import compression from "compression";
 import { readRenderNonce } from "./render-nonce.mjs";
 import { applyScriptNonce } from "./script-nonce.mjs";
-import trusted from "./trusted-inline-scripts.cjs";
-import pageCache from "./page-cache-handler.cjs";
+import { trustedInlineScripts } from "./trusted-inline-scripts.cjs";
+import { installPageCacheHook } from "./page-cache-handler.cjs";
 import { root } from "./run.mjs";
 import { gatesFromEnv } from "./concurrency-gate.mjs";
 import { trackConnections } from "./graceful-close.mjs";
@@ -47,7 +47,7 @@ function stampClientIp(req) {
 const UNCHANGED_BYTES = /^\/(_next\/static|media)\//;
 
 /** Nonce CSP is on unless BYLINE_CSP_NONCE=0 (the escape hatch; proxy.ts reads the same switch). */
-export const cspNonceEnabled = () => process.env.BYLINE_CSP_NONCE !== "0";
+const cspNonceEnabled = () => process.env.BYLINE_CSP_NONCE !== "0";
 
 export async function startServer({
   dev = false,
@@ -56,7 +56,7 @@ export async function startServer({
   log = console.log,
 } = {}) {
   // before Next.js creates its page cache: stored pages report their inline scripts
-  if (!dev) pageCache.installPageCacheHook();
+  if (!dev) installPageCacheHook();
   const { default: next } = await import("next");
   const app = next({ dev, dir: root, hostname, port });
   await app.prepare();
@@ -72,7 +72,7 @@ export async function startServer({
   // the pages already in the page cache; Next.js reports every later one (page-cache-handler.cjs)
   const trustedScripts = dev
     ? new Set()
-    : trusted.trustedInlineScripts().scan(path.join(distDir, "server", "app"));
+    : trustedInlineScripts().scan(path.join(distDir, "server", "app"));
   const guard = createRequestGuard({ gates: gatesFromEnv() });
 
   function serve(req, res) {

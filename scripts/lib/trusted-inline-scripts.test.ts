@@ -2,9 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import trusted from "./trusted-inline-scripts.cjs";
+import { TrustedInlineScripts, hashScript, trustedInlineScripts } from "./trusted-inline-scripts.cjs";
 
-const { TrustedInlineScripts, hashScript } = trusted;
 const page = (...scripts: string[]) => `<html><body><p>x</p>${scripts.map((s) => `<script>${s}</script>`).join("")}</body></html>`;
 
 describe("TrustedInlineScripts", () => {
@@ -54,6 +53,6 @@ describe("TrustedInlineScripts", () => {
   });
 
   it("one registry per process, shared by the server and Next.js' cache handler", () => {
-    expect(trusted.trustedInlineScripts()).toBe(trusted.trustedInlineScripts());
+    expect(trustedInlineScripts()).toBe(trustedInlineScripts());
   });
 });

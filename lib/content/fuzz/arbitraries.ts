@@ -36,7 +36,7 @@ export const hostileString = fc.oneof(
 );
 
 /** Numbers (and non-numbers) for numeric attrs: in range, at the edges, enormous, fractional, typed wrong. */
-export const hostileNumber = fc.oneof(
+const hostileNumber = fc.oneof(
   fc.integer({ min: -5, max: 60 }),
   fc.constantFrom(
     0,
@@ -233,7 +233,7 @@ function documents(mode: Mode) {
 /** Editor-shaped documents whose every value is within its rule (markup in text and attrs included). */
 export const validDoc = documents("valid");
 /** Editor-shaped documents with hostile values mixed in. */
-export const editorDoc = documents("hostile");
+const editorDoc = documents("hostile");
 
 const nest = (depth: number, leaf: unknown, wrap: (inner: unknown) => unknown) => {
   let node = leaf;
@@ -242,7 +242,7 @@ const nest = (depth: number, leaf: unknown, wrap: (inner: unknown) => unknown) =
 };
 
 /** Shapes no editor writes: deep chains, wide tables, unknown types, stray attrs, random JSON. */
-export const hostileDoc = fc.oneof(
+const hostileDoc = fc.oneof(
   fc.integer({ min: 40, max: 20_000 }).map((d) => ({
     type: "doc",
     content: [nest(d, { type: "paragraph" }, (n) => ({ type: "blockquote", content: [n] }))],

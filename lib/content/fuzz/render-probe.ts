@@ -11,7 +11,7 @@ import v8 from "node:v8";
 import { renderArticle } from "@/lib/content/render";
 import { normalizeTiptapDoc } from "@/lib/services/articles/body-schema";
 
-export type ProbeOutcome = { rendered: number } | { refused: string } | { threw: string; code?: string };
+type ProbeOutcome = { rendered: number } | { refused: string } | { threw: string; code?: string };
 export type ProbeResult = { ms: number; allocatedBytes: number; peakBytes: number; outcome: ProbeOutcome };
 
 function saveAndRender(doc: unknown): ProbeOutcome {

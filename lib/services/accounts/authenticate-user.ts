@@ -18,9 +18,8 @@ export const loginSchema = z.object({
   captchaToken: z.string().max(400).optional(),
   captchaAnswer: z.string().max(16).optional(),
 });
-export type LoginInput = z.input<typeof loginSchema>;
 
-export type AuthenticatedUser = { id: string; role: Role; sessionVersion: number };
+type AuthenticatedUser = { id: string; role: Role; sessionVersion: number };
 
 /**
  * "invalid" covers unknown email, wrong password, malformed input, a block and a missing

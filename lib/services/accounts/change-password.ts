@@ -11,7 +11,7 @@ import { safeText } from "@/lib/validation";
 import { assertNewPassword } from "./assert-new-password";
 import { accountKey } from "./login-guard";
 
-export const changePasswordSchema = z.strictObject({
+const changePasswordSchema = z.strictObject({
   currentPassword: z.string({ error: "请输入当前密码。" }).min(1, "请输入当前密码。").max(1024),
   newPassword: safeText(1024, { min: 1, trim: false }),
 });

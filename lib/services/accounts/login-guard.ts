@@ -26,10 +26,10 @@ const keys = (email: string, ip: string | null) => {
   };
 };
 
-export type LoginStatus = { retryAfterSeconds: number | null; captchaRequired: boolean };
+type LoginStatus = { retryAfterSeconds: number | null; captchaRequired: boolean };
 
 /** Read-only: is this account+IP blocked, and does this account need a captcha now? */
-export async function loginStatus(email: string, { ip, limiter }: GuardContext): Promise<LoginStatus> {
+async function loginStatus(email: string, { ip, limiter }: GuardContext): Promise<LoginStatus> {
   const k = keys(email, ip);
   const [blockedUntil, failures] = await Promise.all([limiter.blockedUntil(k.accountIp), limiter.peek(k.accountFailures)]);
   return {

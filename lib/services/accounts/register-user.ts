@@ -11,7 +11,7 @@ import { emailSchema, newPasswordSchema, safeText } from "@/lib/validation";
 import { assertNewPassword } from "./assert-new-password";
 import { spendIpAuthRequest } from "./login-guard";
 
-export const registerUserSchema = z.object({
+const registerUserSchema = z.object({
   email: emailSchema,
   displayName: safeText(32, { min: 1 }),
   password: newPasswordSchema,

@@ -11,7 +11,7 @@ import { emailSchema } from "@/lib/validation";
 import { accountKey, spendIpAuthRequest } from "./login-guard";
 import { newResetToken, RESET_TOKEN_TTL_MS } from "./password-reset-token";
 
-export const requestPasswordResetSchema = z.strictObject({ email: emailSchema });
+const requestPasswordResetSchema = z.strictObject({ email: emailSchema });
 
 export type ResetRequestContext = { ip: string | null; limiter?: RateLimiter };
 

@@ -8,12 +8,12 @@ import { safeText } from "@/lib/validation";
 import { assertNewPassword } from "./assert-new-password";
 import { hashResetToken, isWellFormedResetToken } from "./password-reset-token";
 
-export const resetPasswordSchema = z.strictObject({
+const resetPasswordSchema = z.strictObject({
   token: z.string().max(100),
   password: safeText(1024, { min: 1, trim: false }),
 });
 
-export const RESET_LINK_INVALID = "重置链接无效、已使用或已过期，请重新申请。";
+const RESET_LINK_INVALID = "重置链接无效、已使用或已过期，请重新申请。";
 
 /**
  * Sets a new password from a mailed token. The token is consumed in the same transaction

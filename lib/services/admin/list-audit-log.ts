@@ -4,7 +4,7 @@ import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 const day = z
   .string()
@@ -29,7 +29,7 @@ const inputSchema = z.object({
 
 export type AuditFilters = Omit<z.output<typeof inputSchema>, "before">;
 
-export type AuditRow = {
+type AuditRow = {
   id: string;
   action: string;
   actor: { id: string; displayName: string; email: string } | null;

@@ -16,7 +16,7 @@ export type ArticleHead = {
   tags: { tag: { slug: string } }[];
 };
 
-export const headSelect = {
+const headSelect = {
   id: true,
   publicId: true,
   status: true,

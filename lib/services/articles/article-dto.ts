@@ -1,7 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 
-export type ArticlePermissions = {
+type ArticlePermissions = {
   canEdit: boolean;
   canSubmit: boolean;
   canPublish: boolean;

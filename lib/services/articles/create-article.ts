@@ -12,8 +12,7 @@ import { articleFields } from "./schemas";
 import { auditArticle } from "./side-effects";
 
 /** A new draft. Only these fields; status, author, counters and ids are the server's to set. */
-export const createArticleSchema = z.strictObject(articleFields).partial().required({ title: true, categoryId: true });
-export type CreateArticleInput = z.input<typeof createArticleSchema>;
+const createArticleSchema = z.strictObject(articleFields).partial().required({ title: true, categoryId: true });
 
 export type CreatedArticle = { id: string; publicId: string; version: number };
 

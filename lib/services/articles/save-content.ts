@@ -10,7 +10,7 @@ import type { ArticleHead } from "./access";
 import { resolveTags } from "./resolve-tags";
 import { auditArticle, cacheTagsOf, invalidatePublic, touchesPublic } from "./side-effects";
 
-export const STALE_MESSAGE = "内容已被他人修改（可能是你在另一个窗口，或编辑做了修改）。你的修改已备份在本机，请重新加载后再合并保存。";
+const STALE_MESSAGE = "内容已被他人修改（可能是你在另一个窗口，或编辑做了修改）。你的修改已备份在本机，请重新加载后再合并保存。";
 
 /** Columns a save may set besides title, lede and body (which are always snapshotted). */
 export type ContentChanges = {

@@ -4,9 +4,9 @@ import { MAX_URL_LENGTH } from "@/lib/content/limits";
 import { safeText } from "@/lib/validation";
 import { bodySchema } from "./body-schema";
 
-export const MAX_TAGS = 10;
+const MAX_TAGS = 10;
 // with a 500 KB body this keeps a save under the 1 MB server-action body limit
-export const MAX_SOURCE_TEXT = 100_000;
+const MAX_SOURCE_TEXT = 100_000;
 
 const isHttpUrl = (s: string) => {
   try {
@@ -30,7 +30,7 @@ export const httpUrlSchema = safeText(MAX_URL_LENGTH)
   .transform((v) => v || null);
 
 /** An image: a file uploaded here (/media/…), the only images the CSP lets a page load. */
-export const imageUrlSchema = safeText(MAX_URL_LENGTH)
+const imageUrlSchema = safeText(MAX_URL_LENGTH)
   .refine((s) => s === "" || isOwnImageUrl(s), IMAGE_URL_MESSAGE)
   .nullable()
   .transform((v) => v || null);
@@ -43,7 +43,7 @@ const dateSchema = z
   .transform((s) => (s ? new Date(s) : null))
   .refine((d) => !d || (d.getUTCFullYear() >= 1990 && d.getUTCFullYear() <= 2100), "日期超出合理范围。");
 
-export const tagsSchema = z
+const tagsSchema = z
   .array(safeText(32, { min: 1 }), { error: "标签格式无效。" })
   .max(MAX_TAGS, `最多 ${MAX_TAGS} 个标签。`)
   // case-insensitive de-duplication keeps the first spelling

@@ -8,7 +8,6 @@ import { articleIdSchema, optionalArticleFields, versionSchema } from "./schemas
 
 /** A save: the article id, the version the editor started from, and only the fields it changes. */
 export const updateArticleSchema = z.strictObject({ id: articleIdSchema, version: versionSchema, ...optionalArticleFields });
-export type UpdateArticleInput = z.input<typeof updateArticleSchema>;
 
 export type SavedArticle = { id: string; version: number; updatedAt: Date };
 

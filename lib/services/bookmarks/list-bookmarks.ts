@@ -3,10 +3,10 @@ import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 
-export const BOOKMARKS_PAGE_SIZE = 20;
+const BOOKMARKS_PAGE_SIZE = 20;
 const pageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
 
-export type BookmarkItem = {
+type BookmarkItem = {
   publicId: string;
   title: string;
   lede: string;

@@ -4,7 +4,7 @@ import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { articlePublicIdSchema, findBookmarkableArticle } from "./find-bookmarkable-article";
 
-export const toggleBookmarkSchema = z.object({ publicId: articlePublicIdSchema, bookmarked: z.boolean() });
+const toggleBookmarkSchema = z.object({ publicId: articlePublicIdSchema, bookmarked: z.boolean() });
 export type ToggleBookmarkInput = z.infer<typeof toggleBookmarkSchema>;
 
 /**

@@ -8,7 +8,7 @@ export const categoryIdSchema = z.coerce
   .max(2_147_483_647, "分类编号无效。");
 
 /** The URL segment of /category/<slug>: lower-case letters, digits and single hyphens. */
-export const categorySlugSchema = safeText(64, { min: 1 }).pipe(
+const categorySlugSchema = safeText(64, { min: 1 }).pipe(
   z
     .string()
     .transform((s) => s.toLowerCase())

@@ -8,7 +8,7 @@ import { sniffImage } from "@/lib/media/sniff-image";
 import { saveMedia } from "@/lib/media/storage";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-export const MAX_DIMENSION = 8000;
+const MAX_DIMENSION = 8000;
 
 export type UploadedImage = { url: string; width: number; height: number };
 

@@ -6,7 +6,7 @@ import type { CommentStatus } from "@/lib/generated/prisma/enums";
 
 export const MODERATION_TABS = ["PENDING", "APPROVED", "REJECTED"] as const;
 export type ModerationTab = (typeof MODERATION_TABS)[number];
-export const MODERATION_PAGE_SIZE = 25;
+const MODERATION_PAGE_SIZE = 25;
 
 const inputSchema = z.object({
   status: z.enum(MODERATION_TABS).catch("PENDING").default("PENDING"),

@@ -15,7 +15,6 @@ export const moderateCommentsSchema = z.strictObject({
     .max(100, "一次最多处理 100 条评论。"),
   decision: z.enum(["approve", "reject", "delete"], { error: "未知的审核操作。" }),
 });
-export type ModerateCommentsInput = z.input<typeof moderateCommentsSchema>;
 
 const RULES: Record<"approve" | "reject" | "delete", { to: CommentStatus; from: CommentStatus[] }> = {
   approve: { to: "APPROVED", from: ["PENDING", "REJECTED", "SPAM"] },

@@ -12,7 +12,7 @@ import { audit } from "@/lib/security/audit";
 import { safeText } from "@/lib/validation";
 
 /** Server actions carry at most 1 MB; an avatar needs far less. */
-export const MAX_AVATAR_BYTES = 900 * 1024;
+const MAX_AVATAR_BYTES = 900 * 1024;
 const AVATAR_SIZE = 256;
 
 /** 个人资料 fields, exactly: role, status or anything else sent along is refused. */

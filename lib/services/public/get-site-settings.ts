@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
 import { config } from "./cache-profile";
 
-export type SocialLink = { name: string; url: string };
+type SocialLink = { name: string; url: string };
 export type SiteSettings = { icp: string; copyright: string; social: SocialLink[]; specialTag: string };
 
 const KEYS = ["site.icp", "site.copyright", "site.social", "site.specialTag"] as const;

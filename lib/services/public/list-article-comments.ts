@@ -13,8 +13,6 @@ export type PublicComment = {
 };
 export type CommentThread = PublicComment & { replies: PublicComment[] };
 
-export const parseCommentOrder = (v: unknown): CommentOrder => (v === "oldest" ? "oldest" : "newest");
-
 const select = {
   id: true,
   body: true,

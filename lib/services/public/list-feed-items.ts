@@ -17,7 +17,7 @@ export type FeedItem = {
   translatorName: string | null;
 };
 
-export const FEED_SIZE = 20;
+const FEED_SIZE = 20;
 
 /** The newest public articles with their full HTML, for RSS: all, one category's or one member's. One statement. */
 export async function listFeedItems(options: { categoryId?: number; memberPublicId?: string } = {}): Promise<FeedItem[]> {

@@ -6,7 +6,7 @@ import { encodeCursor, type Cursor } from "./cursor";
 
 export type ArticlePage = { items: ArticleCard[]; nextCursor: string | null };
 
-export const PAGE_SIZE = 20;
+const PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 50;
 
 /**

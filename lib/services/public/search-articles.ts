@@ -8,9 +8,9 @@ import { highlightHtml, snippetHtml } from "@/lib/search/snippet";
 import { cardColumns, cardJoins, isPublic, toCard, type ArticleCard, type CardRow } from "./article-card";
 import { lists } from "./cache-profile";
 
-export const SEARCH_PAGE_SIZE = 10;
+const SEARCH_PAGE_SIZE = 10;
 /** ranked results are paged by number (keyset on a float rank is not stable); deep pages are capped */
-export const SEARCH_MAX_PAGE = 50;
+const SEARCH_MAX_PAGE = 50;
 
 export const searchInputSchema = z.object({
   q: z.string().trim().max(100).catch(""),
@@ -19,7 +19,7 @@ export const searchInputSchema = z.object({
 export type SearchInput = { q: string; page?: number | string };
 
 /** titleHtml and snippetHtml are escaped text with <mark> around hits, safe to render as HTML. */
-export type SearchHit = ArticleCard & { titleHtml: string; snippetHtml: string };
+type SearchHit = ArticleCard & { titleHtml: string; snippetHtml: string };
 export type SearchResult = { query: string; words: string[]; page: number; total: number; pageCount: number; hits: SearchHit[] };
 
 type Row = CardRow & { bodyText: string; total: number };

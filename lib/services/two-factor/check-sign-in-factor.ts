@@ -6,7 +6,7 @@ import { audit } from "@/lib/security/audit";
 import { consumeRecoveryCode } from "./consume-recovery-code";
 import { openTotpSecret } from "./totp-secret";
 
-export const MAX_FACTOR_FAILURES = 5;
+const MAX_FACTOR_FAILURES = 5;
 export const FACTOR_BLOCK_MS = 15 * 60_000;
 
 export type SignInFactorResult = "ok" | "required" | "invalid" | "blocked";

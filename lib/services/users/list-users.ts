@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role, UserStatus } from "@/lib/generated/prisma/enums";
 
-export const USERS_PAGE_SIZE = 25;
+const USERS_PAGE_SIZE = 25;
 
 // Query-string input: anything malformed falls back to "no filter" instead of an error page.
 const inputSchema = z.object({
@@ -15,7 +15,7 @@ const inputSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 
-export type UserRow = {
+type UserRow = {
   id: string;
   email: string;
   displayName: string;

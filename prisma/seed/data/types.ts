@@ -4,7 +4,7 @@
  */
 
 /** Inline text may use **bold**, *italic*, `code` and [label](https://url) — nothing else. */
-export type InlineText = string;
+type InlineText = string;
 
 export type SeedBlock =
   | { type: "p"; text: InlineText }
@@ -41,7 +41,7 @@ export type AuthorKey =
   | "contributor-wang"
   | "reader-li";
 
-export type SeedSource = {
+type SeedSource = {
   url: string;
   title: string;
   author: string;

@@ -6,7 +6,7 @@ type Mark = { type: string; attrs?: Record<string, unknown> };
 // **bold**, *italic*, `code`, [label](https://url): the only inline markup the demo content uses.
 const INLINE = /\*\*(.+?)\*\*|\*(.+?)\*|`(.+?)`|\[(.+?)\]\((https?:\/\/[^)\s]+)\)/g;
 
-export function inline(text: string): JSONContent[] {
+function inline(text: string): JSONContent[] {
   const out: JSONContent[] = [];
   let last = 0;
   const push = (t: string, marks?: Mark[]) => t && out.push(marks ? { type: "text", text: t, marks } : { type: "text", text: t });

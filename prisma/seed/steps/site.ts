@@ -4,7 +4,7 @@ import { pages } from "../data/pages";
 import { tags } from "../data/tags";
 import { pageBodyToHtml } from "../lib/page-body";
 
-export const defaultSettings: Record<string, unknown> = {
+const defaultSettings: Record<string, unknown> = {
   "site.name": "署名 Byline",
   "site.description": "原创报道与英文安全资讯翻译",
   "site.icp": "沪ICP备2026012345号-1",
