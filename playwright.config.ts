@@ -6,7 +6,15 @@ import { defineConfig, devices } from "@playwright/test";
  */
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+  ],
 };
 
 export default defineConfig({
@@ -29,8 +37,18 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: chromium }, dependencies: ["setup"], testIgnore: /leak-scan\.spec\.ts/ },
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium },
+      dependencies: ["setup"],
+      testIgnore: /leak-scan\.spec\.ts/,
+    },
     // last: scans what every other spec made the server say and log
-    { name: "leak-scan", testMatch: /leak-scan\.spec\.ts/, use: { launchOptions: chromium }, dependencies: ["chromium"] },
+    {
+      name: "leak-scan",
+      testMatch: /leak-scan\.spec\.ts/,
+      use: { launchOptions: chromium },
+      dependencies: ["chromium"],
+    },
   ],
 });

@@ -31,7 +31,11 @@ export async function proxy(request: NextRequest) {
   if (STAFF_AREA.test(pathname)) {
     const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name) && c.value !== "");
     if (!hasSession) return NextResponse.redirect(new URL(loginPathFor(`${pathname}${search}`), request.url));
-    const role = await tokenRole(request.cookies, process.env.SITE_URL || "http://localhost:3000", process.env.AUTH_SECRET);
+    const role = await tokenRole(
+      request.cookies,
+      process.env.SITE_URL || "http://localhost:3000",
+      process.env.AUTH_SECRET,
+    );
     // page views only: a server action POST answers for itself (FORBIDDEN as a value), and Next.js
     // forwards an action called through another page to a staff page that holds it, a request
     // a 404 here would break (the caller got 409 instead of the action's refusal)
@@ -39,7 +43,9 @@ export async function proxy(request: NextRequest) {
     notFound = isPageView && role !== null && !mayOpenStaffPath(role, pathname);
   }
   const pass = (init?: Parameters<typeof NextResponse.next>[0]) =>
-    notFound ? NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { ...init, status: 404 }) : NextResponse.next(init);
+    notFound
+      ? NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { ...init, status: 404 })
+      : NextResponse.next(init);
 
   const https = (process.env.SITE_URL ?? "").startsWith("https:");
   if (process.env.BYLINE_CSP_NONCE === "0") {

@@ -3,15 +3,34 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { ACTIONS, assertCan, can, COMMENT_EDIT_WINDOW_MS, POLICY, ROLES, type Action, type Actor, type Resource } from "./authz";
+import {
+  ACTIONS,
+  assertCan,
+  can,
+  COMMENT_EDIT_WINDOW_MS,
+  POLICY,
+  ROLES,
+  type Action,
+  type Actor,
+  type Resource,
+} from "./authz";
 
 const NOW = Date.parse("2026-11-28T12:00:00Z");
-const actor = (role: Role, over: Partial<Actor> = {}): Actor => ({ id: `u-${role}`, role, status: "ACTIVE", displayName: role, publicId: "p1", ...over });
+const actor = (role: Role, over: Partial<Actor> = {}): Actor => ({
+  id: `u-${role}`,
+  role,
+  status: "ACTIVE",
+  displayName: role,
+  publicId: "p1",
+  ...over,
+});
 
 /** A typical object for the action, owned by `ownerId` (a fresh draft, a fresh comment...). */
 function resourceFor(action: Action, ownerId: string): Resource | undefined {
-  if (action.startsWith("article.") && action !== "article.create") return { kind: "article", authorId: ownerId, status: "DRAFT" };
-  if (action === "comment.editOwn") return { kind: "comment", authorId: ownerId, createdAt: new Date(NOW - 60_000) };
+  if (action.startsWith("article.") && action !== "article.create")
+    return { kind: "article", authorId: ownerId, status: "DRAFT" };
+  if (action === "comment.editOwn")
+    return { kind: "comment", authorId: ownerId, createdAt: new Date(NOW - 60_000) };
   // users are never "owned"; acting on oneself is covered by the state rules below
   if (action === "user.changeRole" || action === "user.manage") return { kind: "user", id: "target-user" };
   if (action === "account.twoFactor" || action === "profile.editOwn") return { kind: "user", id: ownerId };
@@ -80,7 +99,12 @@ describe("role × action matrix", () => {
 
 describe("state rules", () => {
   const translator = actor("TRANSLATOR");
-  const article = (status: "DRAFT" | "IN_REVIEW" | "PUBLISHED", authorId = "someone"): Resource => ({ kind: "article", authorId, translatorId: translator.id, status });
+  const article = (status: "DRAFT" | "IN_REVIEW" | "PUBLISHED", authorId = "someone"): Resource => ({
+    kind: "article",
+    authorId,
+    translatorId: translator.id,
+    status,
+  });
 
   it("the translator of an article counts as its owner", () => {
     expect(can(translator, "article.editOwn", article("DRAFT"), NOW)).toBe(true);
@@ -96,7 +120,12 @@ describe("state rules", () => {
   });
   it("comments are editable by their author for 10 minutes, and never once deleted", () => {
     const me = actor("READER");
-    const at = (ageMs: number, status?: "DELETED"): Resource => ({ kind: "comment", authorId: me.id, createdAt: new Date(NOW - ageMs), status });
+    const at = (ageMs: number, status?: "DELETED"): Resource => ({
+      kind: "comment",
+      authorId: me.id,
+      createdAt: new Date(NOW - ageMs),
+      status,
+    });
     expect(can(me, "comment.editOwn", at(COMMENT_EDIT_WINDOW_MS), NOW)).toBe(true);
     expect(can(me, "comment.editOwn", at(COMMENT_EDIT_WINDOW_MS + 1), NOW)).toBe(false);
     expect(can(me, "comment.editOwn", at(1000, "DELETED"), NOW)).toBe(false);

@@ -10,13 +10,25 @@ import type { ArticleStatus, CommentStatus, Role, UserStatus } from "@/lib/gener
 /** Who is acting. Only lib/auth/session.ts creates one, from a verified session. */
 export type Actor = { id: string; role: Role; status: UserStatus; displayName: string; publicId: string };
 
-export const ROLES = ["READER", "CONTRIBUTOR", "TRANSLATOR", "EDITOR", "ADMIN"] as const satisfies readonly Role[];
+export const ROLES = [
+  "READER",
+  "CONTRIBUTOR",
+  "TRANSLATOR",
+  "EDITOR",
+  "ADMIN",
+] as const satisfies readonly Role[];
 
 /** all: on any object · own: only on the actor's own object (and its state rules) · none: never */
 export type Grant = "all" | "own" | "none";
 
 // Columns: READER, CONTRIBUTOR, TRANSLATOR, EDITOR, ADMIN
-const g = (r: Grant, c: Grant, t: Grant, e: Grant, a: Grant) => ({ READER: r, CONTRIBUTOR: c, TRANSLATOR: t, EDITOR: e, ADMIN: a });
+const g = (r: Grant, c: Grant, t: Grant, e: Grant, a: Grant) => ({
+  READER: r,
+  CONTRIBUTOR: c,
+  TRANSLATOR: t,
+  EDITOR: e,
+  ADMIN: a,
+});
 
 export const POLICY = {
   "article.create": g("none", "all", "all", "all", "all"),
@@ -54,7 +66,12 @@ export const ACTIONS = Object.keys(POLICY) as Action[];
 /** A comment may be edited by its author for this long after posting. */
 export const COMMENT_EDIT_WINDOW_MS = 10 * 60 * 1000;
 
-export type ArticleRef = { kind: "article"; authorId: string; translatorId?: string | null; status: ArticleStatus };
+export type ArticleRef = {
+  kind: "article";
+  authorId: string;
+  translatorId?: string | null;
+  status: ArticleStatus;
+};
 type CommentRef = { kind: "comment"; authorId: string; createdAt: Date; status?: CommentStatus };
 type UserRef = { kind: "user"; id: string };
 export type Resource = ArticleRef | CommentRef | UserRef;
@@ -81,7 +98,12 @@ function stateAllows(actor: Actor, action: Action, r: Resource | undefined, now:
   return true;
 }
 
-export function can(actor: Actor | null, action: Action, resource?: Resource, now: number = Date.now()): boolean {
+export function can(
+  actor: Actor | null,
+  action: Action,
+  resource?: Resource,
+  now: number = Date.now(),
+): boolean {
   if (!actor || actor.status !== "ACTIVE") return false;
   const grant: Grant = POLICY[action][actor.role];
   if (grant === "none") return false;
@@ -109,7 +131,12 @@ function mayKnowOf(actor: Actor, r: Resource): boolean {
  * Throws UNAUTHENTICATED without an actor, NOT_FOUND when the actor may not even learn the
  * object exists (someone else's draft), FORBIDDEN otherwise.
  */
-export function assertCan(actor: Actor | null, action: Action, resource?: Resource, now?: number): asserts actor is Actor {
+export function assertCan(
+  actor: Actor | null,
+  action: Action,
+  resource?: Resource,
+  now?: number,
+): asserts actor is Actor {
   if (can(actor, action, resource, now)) return;
   if (!actor) throw new AppError("UNAUTHENTICATED");
   if (actor.status === "ACTIVE" && resource && !mayKnowOf(actor, resource)) throw new AppError("NOT_FOUND");

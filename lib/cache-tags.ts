@@ -27,7 +27,13 @@ export const tags = {
   page: (slug: string) => `page:${slug}`,
 } as const;
 
-type ArticleRef = { id: string; categorySlug?: string; authorId?: string; translatorId?: string | null; tagSlugs?: string[] };
+type ArticleRef = {
+  id: string;
+  categorySlug?: string;
+  authorId?: string;
+  translatorId?: string | null;
+  tagSlugs?: string[];
+};
 
 /**
  * What to invalidate when an article is published, edited, unpublished or deleted.

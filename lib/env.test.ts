@@ -13,13 +13,24 @@ describe("loadEnv", () => {
 
   it("refuses production without a strong AUTH_SECRET", () => {
     expect(() => loadEnv({ ...base, NODE_ENV: "production", SMTP_URL: "smtp://x" })).toThrow(/AUTH_SECRET/);
-    expect(() => loadEnv({ ...base, NODE_ENV: "production", SMTP_URL: "smtp://x", AUTH_SECRET: "secret-but-short" })).toThrow(/AUTH_SECRET/);
-    expect(() => loadEnv({ ...base, NODE_ENV: "production", SMTP_URL: "smtp://x", AUTH_SECRET: `changeme${strongSecret}` })).toThrow(/AUTH_SECRET/);
+    expect(() =>
+      loadEnv({ ...base, NODE_ENV: "production", SMTP_URL: "smtp://x", AUTH_SECRET: "secret-but-short" }),
+    ).toThrow(/AUTH_SECRET/);
+    expect(() =>
+      loadEnv({
+        ...base,
+        NODE_ENV: "production",
+        SMTP_URL: "smtp://x",
+        AUTH_SECRET: `changeme${strongSecret}`,
+      }),
+    ).toThrow(/AUTH_SECRET/);
   });
 
   it("refuses production without mail, unless in demo mode", () => {
     expect(() => loadEnv({ ...base, NODE_ENV: "production", AUTH_SECRET: strongSecret })).toThrow(/SMTP_URL/);
-    expect(loadEnv({ ...base, NODE_ENV: "production", AUTH_SECRET: strongSecret, BYLINE_DEMO: "1" }).BYLINE_DEMO).toBe(true);
+    expect(
+      loadEnv({ ...base, NODE_ENV: "production", AUTH_SECRET: strongSecret, BYLINE_DEMO: "1" }).BYLINE_DEMO,
+    ).toBe(true);
   });
 
   it("requires DATABASE_URL and a valid SITE_URL", () => {

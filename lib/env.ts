@@ -29,10 +29,18 @@ const schema = z
     if (env.NODE_ENV !== "production") return;
     // 32 random bytes is 43 base64 characters; anything shorter is guessable or a placeholder.
     if (!env.AUTH_SECRET || env.AUTH_SECRET.length < 43 || /^(changeme|secret|test)/i.test(env.AUTH_SECRET)) {
-      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "AUTH_SECRET must be at least 32 random bytes (openssl rand -base64 32)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message: "AUTH_SECRET must be at least 32 random bytes (openssl rand -base64 32)",
+      });
     }
     if (!env.BYLINE_DEMO && !env.SMTP_URL) {
-      ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "SMTP_URL is required in production (or BYLINE_DEMO=1 to write mail to disk)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["SMTP_URL"],
+        message: "SMTP_URL is required in production (or BYLINE_DEMO=1 to write mail to disk)",
+      });
     }
   });
 

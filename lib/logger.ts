@@ -10,10 +10,25 @@ export const logger = pino({
   level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info"),
   base: { app: "byline" },
   redact: {
-    paths: ["*.passwordHash", "*.password", "*.totpSecret", "*.token", "*.tokenHash", "password", "passwordHash", "req.headers.cookie", "req.headers.authorization"],
+    paths: [
+      "*.passwordHash",
+      "*.password",
+      "*.totpSecret",
+      "*.token",
+      "*.tokenHash",
+      "password",
+      "passwordHash",
+      "req.headers.cookie",
+      "req.headers.authorization",
+    ],
     censor: "[redacted]",
   },
   ...(isProd
     ? {}
-    : { transport: { target: "pino-pretty", options: { colorize: true, translateTime: "HH:MM:ss", ignore: "pid,hostname,app" } } }),
+    : {
+        transport: {
+          target: "pino-pretty",
+          options: { colorize: true, translateTime: "HH:MM:ss", ignore: "pid,hostname,app" },
+        },
+      }),
 });

@@ -13,10 +13,24 @@ const url = withDatabase(base, "byline_bench");
 try {
   await migrate(url, ["deploy"], { quiet: true });
   await seed(url, { quiet: true, env: { UPLOAD_DIR: path.join(root, ".data", "bench-uploads") } });
-  await run(bin("tsx"), ["--import", path.join(root, "scripts/lib/stub-next-runtime.mjs"), path.join(root, "scripts/bench-search.ts")], {
-    // production mode like a real server; the secret only satisfies lib/env.ts, nothing is signed
-    env: { DATABASE_URL: url, NODE_ENV: "production", LOG_LEVEL: "warn", BYLINE_DEMO: "1", AUTH_SECRET: crypto.randomBytes(32).toString("base64url") },
-  });
+  await run(
+    bin("tsx"),
+    [
+      "--import",
+      path.join(root, "scripts/lib/stub-next-runtime.mjs"),
+      path.join(root, "scripts/bench-search.ts"),
+    ],
+    {
+      // production mode like a real server; the secret only satisfies lib/env.ts, nothing is signed
+      env: {
+        DATABASE_URL: url,
+        NODE_ENV: "production",
+        LOG_LEVEL: "warn",
+        BYLINE_DEMO: "1",
+        AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+      },
+    },
+  );
 } finally {
   await server.stop();
 }

@@ -23,8 +23,21 @@ async function main() {
   await client.end();
 
   const { searchArticles } = await import("@/lib/services/public/search-articles");
-  const queries = ["漏洞", "勒索软件", "攻击者", "数据", "执法", "供应链", "Kerberos", "ransomware", "漏洞 利用", "云安全 配置"];
-  console.log(`\nsearch over ${TARGET.toLocaleString()}+ published articles, ${RUNS} runs per query (uncached service call)\n`);
+  const queries = [
+    "漏洞",
+    "勒索软件",
+    "攻击者",
+    "数据",
+    "执法",
+    "供应链",
+    "Kerberos",
+    "ransomware",
+    "漏洞 利用",
+    "云安全 配置",
+  ];
+  console.log(
+    `\nsearch over ${TARGET.toLocaleString()}+ published articles, ${RUNS} runs per query (uncached service call)\n`,
+  );
   console.log("query              hits     p50 ms   p95 ms   max ms");
   const all: number[] = [];
   for (const q of queries) {
@@ -39,31 +52,60 @@ async function main() {
     times.sort((a, b) => a - b);
     all.push(...times);
     const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
-    console.log(`${q.padEnd(18)}${String(hits).padStart(5)}${pct(0.5).toFixed(1).padStart(11)}${pct(0.95).toFixed(1).padStart(9)}${times.at(-1)!.toFixed(1).padStart(9)}`);
+    console.log(
+      `${q.padEnd(18)}${String(hits).padStart(5)}${pct(0.5).toFixed(1).padStart(11)}${pct(0.95).toFixed(1).padStart(9)}${times.at(-1)!.toFixed(1).padStart(9)}`,
+    );
   }
   all.sort((a, b) => a - b);
-  console.log(`\nall queries: p50 ${all[Math.floor(all.length / 2)]!.toFixed(1)} ms, p95 ${all[Math.floor(all.length * 0.95)]!.toFixed(1)} ms`);
+  console.log(
+    `\nall queries: p50 ${all[Math.floor(all.length / 2)]!.toFixed(1)} ms, p95 ${all[Math.floor(all.length * 0.95)]!.toFixed(1)} ms`,
+  );
   process.exit(0);
 }
 
 /** Synthetic articles: sentences of real dictionary words, so segmentation and ranking do real work. */
 async function fill(client: pg.Client, count: number) {
   const { segmentForIndex } = await import("@/lib/search/segment");
-  const dict = fs.readFileSync(path.join(path.dirname(require.resolve("@node-rs/jieba/package.json")), "dict.txt"), "utf8");
-  const words = dict.split("\n").map((l) => l.split(" ")).filter((p) => p[0] && Number(p[1]) > 2000).map((p) => p[0]!);
-  const security = ["漏洞", "勒索软件", "攻击者", "数据泄露", "执法", "供应链", "云安全", "Kerberos", "ransomware", "phishing", "零日", "补丁"];
+  const dict = fs.readFileSync(
+    path.join(path.dirname(require.resolve("@node-rs/jieba/package.json")), "dict.txt"),
+    "utf8",
+  );
+  const words = dict
+    .split("\n")
+    .map((l) => l.split(" "))
+    .filter((p) => p[0] && Number(p[1]) > 2000)
+    .map((p) => p[0]!);
+  const security = [
+    "漏洞",
+    "勒索软件",
+    "攻击者",
+    "数据泄露",
+    "执法",
+    "供应链",
+    "云安全",
+    "Kerberos",
+    "ransomware",
+    "phishing",
+    "零日",
+    "补丁",
+  ];
   // mulberry32: deterministic and well mixed (an LCG's low bits would starve some words)
   let seed = 42;
   const rand = (n: number) => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return (((t ^ (t >>> 14)) >>> 0) % n);
+    return ((t ^ (t >>> 14)) >>> 0) % n;
   };
   // each article is "about" two topic words, like real coverage: a topic word then matches ~1/6 of the corpus
   let topics: string[] = [];
-  const sentence = (n: number) => Array.from({ length: n }, () => (rand(10) === 0 ? topics[rand(topics.length)] : words[rand(words.length)])).join("") + "。";
-  const { rows: meta } = await client.query(`SELECT (SELECT id FROM users WHERE role='EDITOR' LIMIT 1) AS author, (SELECT array_agg(id) FROM categories) AS cats`);
+  const sentence = (n: number) =>
+    Array.from({ length: n }, () =>
+      rand(10) === 0 ? topics[rand(topics.length)] : words[rand(words.length)],
+    ).join("") + "。";
+  const { rows: meta } = await client.query(
+    `SELECT (SELECT id FROM users WHERE role='EDITOR' LIMIT 1) AS author, (SELECT array_agg(id) FROM categories) AS cats`,
+  );
   const { author, cats } = meta[0] as { author: string; cats: number[] };
   console.log(`generating ${count} synthetic articles…`);
   const BATCH = 500;
@@ -77,7 +119,20 @@ async function fill(client: pg.Client, count: number) {
       const lede = sentence(12);
       const body = Array.from({ length: 8 }, () => sentence(14)).join("\n");
       const p = values.length;
-      values.push(`bench-${n}-${Date.now()}`, `b${n.toString(36)}${rand(1e6).toString(36)}`.slice(0, 16), title, lede, `<p>${body}</p>`, body, author, cats[n % cats.length], segmentForIndex(title), segmentForIndex(lede), segmentForIndex(body), new Date(Date.now() - rand(400) * 86_400_000));
+      values.push(
+        `bench-${n}-${Date.now()}`,
+        `b${n.toString(36)}${rand(1e6).toString(36)}`.slice(0, 16),
+        title,
+        lede,
+        `<p>${body}</p>`,
+        body,
+        author,
+        cats[n % cats.length],
+        segmentForIndex(title),
+        segmentForIndex(lede),
+        segmentForIndex(body),
+        new Date(Date.now() - rand(400) * 86_400_000),
+      );
       tuples.push(
         `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, '{"type":"doc","content":[]}'::jsonb, $${p + 5}, $${p + 6}, 'PUBLISHED', $${p + 12}, $${p + 7}, $${p + 8}, now(),
           setweight(to_tsvector('simple', $${p + 9}), 'A') || setweight(to_tsvector('simple', $${p + 10}), 'B') || setweight(to_tsvector('simple', $${p + 11}), 'C'))`,

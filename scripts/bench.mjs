@@ -27,12 +27,14 @@ for (const tool of ["wrk", "nginx"]) {
 async function wrk(url) {
   // warm-up so caches and JIT are hot; the measured run follows
   await exec("wrk", ["-t2", `-c${connections}`, "-d3s", url]);
-  const { stdout } = await exec("wrk", ["-t2", `-c${connections}`, `-d${duration}`, "--latency", url], { maxBuffer: 1 << 20 });
+  const { stdout } = await exec("wrk", ["-t2", `-c${connections}`, `-d${duration}`, "--latency", url], {
+    maxBuffer: 1 << 20,
+  });
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1]);
   const ms = (label) => {
     const m = new RegExp(`\\s${label}%\\s+([\\d.]+)(us|ms|s)`).exec(stdout);
     if (!m) return NaN;
-    return Number(m[1]) * ({ us: 0.001, ms: 1, s: 1000 }[m[2]]);
+    return Number(m[1]) * { us: 0.001, ms: 1, s: 1000 }[m[2]];
   };
   const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(stdout)?.[1] ?? 0);
   return { rps, p50: ms("50"), p99: ms("99"), non2xx };
@@ -42,7 +44,8 @@ async function nginxFor(files) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "byline-bench-"));
   // nginx workers run as an unprivileged user: they must be able to read what they serve
   fs.chmodSync(dir, 0o755);
-  for (const [name, body] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), body, { mode: 0o644 });
+  for (const [name, body] of Object.entries(files))
+    fs.writeFileSync(path.join(dir, name), body, { mode: 0o644 });
   const port = await freePort();
   const conf = path.join(dir, "nginx.conf");
   fs.writeFileSync(
@@ -81,11 +84,20 @@ try {
   nginx.stop();
 }
 
-console.log(`\nwrk -t2 -c${connections} -d${duration} on ${os.cpus().length} cores; nginx serves the same HTML bytes\n`);
+console.log(
+  `\nwrk -t2 -c${connections} -d${duration} on ${os.cpus().length} cores; nginx serves the same HTML bytes\n`,
+);
 console.log("page      server      req/s   p50 ms   p99 ms   errors");
 for (const r of rows) {
-  for (const [who, m] of [["byline", r.app], ["nginx", r.limit]]) {
-    console.log(`${r.name.padEnd(10)}${who.padEnd(8)}${m.rps.toFixed(0).padStart(9)}${m.p50.toFixed(2).padStart(9)}${m.p99.toFixed(2).padStart(9)}${String(m.non2xx).padStart(9)}`);
+  for (const [who, m] of [
+    ["byline", r.app],
+    ["nginx", r.limit],
+  ]) {
+    console.log(
+      `${r.name.padEnd(10)}${who.padEnd(8)}${m.rps.toFixed(0).padStart(9)}${m.p50.toFixed(2).padStart(9)}${m.p99.toFixed(2).padStart(9)}${String(m.non2xx).padStart(9)}`,
+    );
   }
-  console.log(`${"".padEnd(10)}ratio   ${(r.app.rps / r.limit.rps * 100).toFixed(1).padStart(8)}% of nginx throughput`);
+  console.log(
+    `${"".padEnd(10)}ratio   ${((r.app.rps / r.limit.rps) * 100).toFixed(1).padStart(8)}% of nginx throughput`,
+  );
 }

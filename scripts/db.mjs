@@ -4,7 +4,8 @@
 import { resolveDatabase, migrate, seed, generate } from "./lib/database.mjs";
 
 const [command, ...rest] = process.argv.slice(2);
-const usage = "usage: npm run db:migrate -- <name> | db:deploy | db:status | db:reset | db:seed | db:generate";
+const usage =
+  "usage: npm run db:migrate -- <name> | db:deploy | db:status | db:reset | db:seed | db:generate";
 
 if (command === "generate") {
   await generate();

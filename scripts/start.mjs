@@ -46,7 +46,10 @@ try {
   if (!dev) {
     const fingerprintFile = path.join(root, ".data", "build-fingerprint");
     const fingerprint = sourceFingerprint();
-    const built = fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(fingerprintFile) && fs.readFileSync(fingerprintFile, "utf8") === fingerprint;
+    const built =
+      fs.existsSync(path.join(root, ".next", "BUILD_ID")) &&
+      fs.existsSync(fingerprintFile) &&
+      fs.readFileSync(fingerprintFile, "utf8") === fingerprint;
     if (built) step("build", "sources unchanged, reusing the production build");
     else {
       step("build", "next build (first run: a few minutes on 2 cores)");
@@ -62,7 +65,9 @@ try {
   const { close } = await startServer({ dev, port });
   step("ready", `http://localhost:${port}`);
   if (demo) {
-    const { password, accounts } = JSON.parse(fs.readFileSync(path.join(root, "prisma/seed/demo-accounts.json"), "utf8"));
+    const { password, accounts } = JSON.parse(
+      fs.readFileSync(path.join(root, "prisma/seed/demo-accounts.json"), "utf8"),
+    );
     console.log(`\n  Demo logins (password for all: ${password})`);
     for (const a of accounts) console.log(`    ${a.role.padEnd(12)} ${a.email}`);
     console.log("");

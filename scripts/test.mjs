@@ -72,12 +72,13 @@ async function vitest(project, env = {}, args = []) {
 
 if (want("check")) {
   await suite("check", async () => {
+    await run(bin("prettier"), ["--check", ".", "--log-level", "warn"]);
     await run(bin("eslint"), ["."]);
     await run(bin("tsc"), ["--noEmit"]);
     await run(bin("tsc"), ["-p", "tsconfig.scripts.json"]);
     // unused files, exports and dependencies
     await run(bin("knip"), ["--no-progress"]);
-    return { passed: 4, failed: 0, skipped: 0 };
+    return { passed: 5, failed: 0, skipped: 0 };
   });
 }
 

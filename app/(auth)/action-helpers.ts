@@ -15,6 +15,7 @@ export const formField = (max: number) => z.string().max(max).optional();
 /** The form state for a failed submit; unexpected errors are logged and never echoed. */
 export function failedState(e: unknown, values: AuthFormState["values"], name: string): AuthFormState {
   unstable_rethrow(e);
-  if (!(e instanceof AppError || e instanceof z.ZodError)) logger.error({ err: e, action: name }, "auth action failed unexpectedly");
+  if (!(e instanceof AppError || e instanceof z.ZodError))
+    logger.error({ err: e, action: name }, "auth action failed unexpectedly");
   return { error: toActionError(e), values };
 }

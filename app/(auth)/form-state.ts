@@ -30,4 +30,5 @@ export const ACCOUNT_SUSPENDED_MESSAGE = "账号已被停用，如有疑问请�
 export const CAPTCHA_WRONG_MESSAGE = "图形验证码不正确或已过期，请看新的图片重新输入。";
 export const CAPTCHA_NEEDED_MESSAGE = "这个账号近期登录失败较多，为保护账号安全，请先输入图形验证码。";
 /** The same notice for every well-formed address, registered or not (no account enumeration). */
-export const FORGOT_NOTICE = "如果该邮箱已注册，我们已向它发送了重置密码的链接，30 分钟内有效。没有收到请检查垃圾邮件，或稍后重新申请。";
+export const FORGOT_NOTICE =
+  "如果该邮箱已注册，我们已向它发送了重置密码的链接，30 分钟内有效。没有收到请检查垃圾邮件，或稍后重新申请。";

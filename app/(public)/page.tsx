@@ -20,7 +20,12 @@ export const ensureStatic = "navigation";
 
 /** Home: lead and featured stories, the river's first page, hot list, latest comments, category blocks. */
 export default async function HomePage() {
-  const [highlights, hot, blocks, comments] = await Promise.all([getHomeHighlights(), listHotArticles({ limit: 10 }), listCategoryBlocks(), listLatestComments()]);
+  const [highlights, hot, blocks, comments] = await Promise.all([
+    getHomeHighlights(),
+    listHotArticles({ limit: 10 }),
+    listCategoryBlocks(),
+    listLatestComments(),
+  ]);
   return (
     <>
       <h1 className="sr-only">署名 Byline：网络安全资讯与译文</h1>

@@ -26,7 +26,14 @@ type Props = {
  * produce what the server renderer refuses) plus editor-only behaviour: placeholder, Mod+K for
  * links and Mod+Shift+I for images.
  */
-export function ArticleEditor({ initialContent, editable, onChange, onReady, scrollRef, label = "正文" }: Props) {
+export function ArticleEditor({
+  initialContent,
+  editable,
+  onChange,
+  onReady,
+  scrollRef,
+  label = "正文",
+}: Props) {
   const [dialog, setDialog] = useState<"link" | "figure" | null>(null);
   const open = useRef(setDialog);
   const editor = useEditor({
@@ -56,7 +63,8 @@ export function ArticleEditor({ initialContent, editable, onChange, onReady, scr
     onUpdate: () => onChange(),
   });
 
-  if (!editor) return <div className="min-h-[50vh] animate-pulse rounded bg-slate-100" aria-label="编辑器加载中" />;
+  if (!editor)
+    return <div className="min-h-[50vh] animate-pulse rounded bg-slate-100" aria-label="编辑器加载中" />;
 
   const figure = editor.isActive("figure") ? (editor.getAttributes("figure") as FigureAttrs) : null;
   const close = () => {

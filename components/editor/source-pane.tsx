@@ -17,11 +17,29 @@ type Props = { text: string; title?: string | null; scrollRef?: Ref<HTMLDivEleme
 export function SourcePane({ text, title, scrollRef }: Props) {
   const paragraphs = sourceParagraphs(text);
   return (
-    <section aria-labelledby="source-pane-title" className="flex min-w-0 flex-col rounded-md border border-slate-300 bg-amber-50/40">
-      <h2 id="source-pane-title" className="border-b border-slate-200 px-4 py-2 text-sm font-semibold text-ink-600">
-        原文{title ? <span className="ml-2 font-normal" lang="en">{title}</span> : null}
+    <section
+      aria-labelledby="source-pane-title"
+      className="flex min-w-0 flex-col rounded-md border border-slate-300 bg-amber-50/40"
+    >
+      <h2
+        id="source-pane-title"
+        className="border-b border-slate-200 px-4 py-2 text-sm font-semibold text-ink-600"
+      >
+        原文
+        {title ? (
+          <span className="ml-2 font-normal" lang="en">
+            {title}
+          </span>
+        ) : null}
       </h2>
-      <div ref={scrollRef} tabIndex={0} aria-label="原文内容（可滚动）" className="relative max-h-[75vh] overflow-y-auto px-4 py-3" lang="en" data-testid="source-pane">
+      <div
+        ref={scrollRef}
+        tabIndex={0}
+        aria-label="原文内容（可滚动）"
+        className="relative max-h-[75vh] overflow-y-auto px-4 py-3"
+        lang="en"
+        data-testid="source-pane"
+      >
         {paragraphs.length ? (
           paragraphs.map((p, i) => (
             <p key={i} data-para={i} className="mb-3 whitespace-pre-wrap text-[15px] leading-7 text-ink-900">

@@ -12,7 +12,8 @@ export async function uploadImageFile(file: File, alt = ""): Promise<UploadedIma
   } catch {
     throw new Error("网络连接失败，图片没有上传，请检查网络后重试。");
   }
-  const data = (await res.json().catch(() => null)) as (UploadedImage & { error?: { message?: string } }) | null;
+  const data = (await res.json().catch(() => null)) as
+    (UploadedImage & { error?: { message?: string } }) | null;
   if (!res.ok || !data?.url) throw new Error(data?.error?.message ?? "图片上传失败，请稍后重试。");
   return { url: data.url, width: data.width, height: data.height };
 }

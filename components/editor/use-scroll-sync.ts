@@ -8,7 +8,11 @@ import { useEffect, type RefObject } from "react";
  * pass over top-level blocks per animation frame) and good enough when the translation keeps
  * the original's paragraphing, which is the house rule.
  */
-export function useScrollSync(editorBox: RefObject<HTMLDivElement | null>, sourceBox: RefObject<HTMLDivElement | null>, enabled: boolean) {
+export function useScrollSync(
+  editorBox: RefObject<HTMLDivElement | null>,
+  sourceBox: RefObject<HTMLDivElement | null>,
+  enabled: boolean,
+) {
   useEffect(() => {
     const from = editorBox.current;
     const to = sourceBox.current;
@@ -26,7 +30,9 @@ export function useScrollSync(editorBox: RefObject<HTMLDivElement | null>, sourc
           break;
         }
       }
-      const target = to.querySelector<HTMLElement>(`[data-para="${index}"]`) ?? to.querySelector<HTMLElement>("[data-para]:last-of-type");
+      const target =
+        to.querySelector<HTMLElement>(`[data-para="${index}"]`) ??
+        to.querySelector<HTMLElement>("[data-para]:last-of-type");
       // the pane is position:relative, so offsetTop is measured from its top
       if (target) to.scrollTo({ top: target.offsetTop - 8, behavior: "auto" });
     };

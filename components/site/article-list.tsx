@@ -21,13 +21,22 @@ export function ArticleList({
     <ul className="divide-y divide-slate-100" data-testid={testId}>
       {articles.map((a) => (
         <li key={a.publicId} className="flex gap-4 py-5 first:pt-0">
-          <Link href={`/posts/${a.publicId}`} tabIndex={-1} aria-hidden="true" className="hidden shrink-0 overflow-hidden rounded sm:block">
+          <Link
+            href={`/posts/${a.publicId}`}
+            tabIndex={-1}
+            aria-hidden="true"
+            className="hidden shrink-0 overflow-hidden rounded sm:block"
+          >
             <ArticleCover article={a} className="h-[6.75rem] w-48" />
           </Link>
           <div className="min-w-0 flex-1">
             <Heading className="text-lg leading-snug font-semibold">
               <Link href={`/posts/${a.publicId}`} className="text-ink-900 hover:text-brand-600">
-                {a.isTranslation && <span className="mr-1.5 rounded bg-amber-100 px-1 py-0.5 align-[2px] text-xs font-normal text-amber-800">编译</span>}
+                {a.isTranslation && (
+                  <span className="mr-1.5 rounded bg-amber-100 px-1 py-0.5 align-[2px] text-xs font-normal text-amber-800">
+                    编译
+                  </span>
+                )}
                 {a.title}
               </Link>
             </Heading>

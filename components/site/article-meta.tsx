@@ -2,10 +2,17 @@ import Link from "next/link";
 import { formatDateTime } from "@/lib/format/beijing-time";
 import type { ArticleCard } from "@/lib/services/public/article-card";
 
-export const formatViews = (n: number) => (n >= 10_000 ? `${(n / 10_000).toFixed(1).replace(/\.0$/, "")}万` : String(n));
+export const formatViews = (n: number) =>
+  n >= 10_000 ? `${(n / 10_000).toFixed(1).replace(/\.0$/, "")}万` : String(n);
 
 /** Byline row: author (and translator), category, time, views. */
-export function ArticleMeta({ article, showCategory = true }: { article: ArticleCard; showCategory?: boolean }) {
+export function ArticleMeta({
+  article,
+  showCategory = true,
+}: {
+  article: ArticleCard;
+  showCategory?: boolean;
+}) {
   const { author, translator } = article;
   return (
     <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-ink-600">
@@ -25,7 +32,10 @@ export function ArticleMeta({ article, showCategory = true }: { article: Article
         </span>
       )}
       {showCategory && (
-        <Link href={`/category/${article.category.slug}`} className="rounded bg-brand-50 px-1.5 py-0.5 text-brand-700 hover:bg-brand-100">
+        <Link
+          href={`/category/${article.category.slug}`}
+          className="rounded bg-brand-50 px-1.5 py-0.5 text-brand-700 hover:bg-brand-100"
+        >
           {article.category.name}
         </Link>
       )}
@@ -33,7 +43,12 @@ export function ArticleMeta({ article, showCategory = true }: { article: Article
       <span>
         <span className="sr-only">阅读量 </span>
         <svg aria-hidden="true" viewBox="0 0 20 20" className="mr-0.5 inline h-3.5 w-3.5 align-[-2px]">
-          <path d="M1.5 10S5 4 10 4s8.5 6 8.5 6-3.5 6-8.5 6-8.5-6-8.5-6z" fill="none" stroke="currentColor" strokeWidth="1.5" />
+          <path
+            d="M1.5 10S5 4 10 4s8.5 6 8.5 6-3.5 6-8.5 6-8.5-6-8.5-6z"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.5"
+          />
           <circle cx="10" cy="10" r="2.5" fill="currentColor" />
         </svg>
         {formatViews(article.viewCount)}

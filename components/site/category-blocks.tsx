@@ -15,7 +15,12 @@ export function CategoryBlocks({ blocks }: { blocks: CategoryBlock[] }) {
         {blocks.map((b) => {
           const [first, ...rest] = b.articles;
           return (
-            <section key={b.slug} aria-labelledby={`block-${b.slug}`} className="rounded bg-white p-5" data-testid="category-block">
+            <section
+              key={b.slug}
+              aria-labelledby={`block-${b.slug}`}
+              className="rounded bg-white p-5"
+              data-testid="category-block"
+            >
               <div className="flex items-center justify-between border-b border-slate-100 pb-2">
                 <h3 id={`block-${b.slug}`} className="border-l-4 border-brand-600 pl-3 font-semibold">
                   {b.name}
@@ -27,13 +32,18 @@ export function CategoryBlocks({ blocks }: { blocks: CategoryBlock[] }) {
               {first && (
                 <Link href={`/posts/${first.publicId}`} className="group mt-3 block">
                   <ArticleCover article={first} className="aspect-video w-full rounded" />
-                  <span className="mt-2 line-clamp-2 block font-medium text-ink-900 group-hover:text-brand-600">{first.title}</span>
+                  <span className="mt-2 line-clamp-2 block font-medium text-ink-900 group-hover:text-brand-600">
+                    {first.title}
+                  </span>
                 </Link>
               )}
               <ul className="mt-2 space-y-2 text-sm">
                 {rest.map((a) => (
                   <li key={a.publicId} className="flex items-baseline justify-between gap-3">
-                    <Link href={`/posts/${a.publicId}`} className="line-clamp-1 text-ink-900 hover:text-brand-600">
+                    <Link
+                      href={`/posts/${a.publicId}`}
+                      className="line-clamp-1 text-ink-900 hover:text-brand-600"
+                    >
                       {a.title}
                     </Link>
                     <time dateTime={a.publishedAt.toISOString()} className="shrink-0 text-xs text-ink-600">

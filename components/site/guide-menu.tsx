@@ -25,7 +25,8 @@ export function GuideMenu({ links }: { links: GuideLink[] }) {
     return () => document.removeEventListener("pointerdown", onPointer);
   }, [open]);
 
-  const items = () => Array.from(root.current?.querySelectorAll<HTMLAnchorElement>("a[data-guide-item]") ?? []);
+  const items = () =>
+    Array.from(root.current?.querySelectorAll<HTMLAnchorElement>("a[data-guide-item]") ?? []);
   const focusItem = (index: number) => {
     const all = items();
     all[(index + all.length) % all.length]?.focus();
@@ -42,7 +43,11 @@ export function GuideMenu({ links }: { links: GuideLink[] }) {
       e.preventDefault();
       if (!open) setOpen(true);
       // wait a frame for the list to render before moving focus into it
-      requestAnimationFrame(() => focusItem(current === -1 ? (e.key === "ArrowDown" ? 0 : -1) : current + (e.key === "ArrowDown" ? 1 : -1)));
+      requestAnimationFrame(() =>
+        focusItem(
+          current === -1 ? (e.key === "ArrowDown" ? 0 : -1) : current + (e.key === "ArrowDown" ? 1 : -1),
+        ),
+      );
     } else if (open && current !== -1 && (e.key === "Home" || e.key === "End")) {
       e.preventDefault();
       focusItem(e.key === "Home" ? 0 : -1);
@@ -67,7 +72,11 @@ export function GuideMenu({ links }: { links: GuideLink[] }) {
         className="flex w-full items-center gap-1 rounded px-3 py-2 text-left text-ink-900 hover:bg-brand-50 hover:text-brand-700 md:w-auto"
       >
         导读
-        <svg aria-hidden="true" viewBox="0 0 12 12" className={`h-3 w-3 transition-transform ${open ? "rotate-180" : ""}`}>
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 12 12"
+          className={`h-3 w-3 transition-transform ${open ? "rotate-180" : ""}`}
+        >
           <path d="M2 4l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.6" />
         </svg>
       </button>
@@ -83,7 +92,11 @@ export function GuideMenu({ links }: { links: GuideLink[] }) {
               <span className="block text-xs text-ink-600">{l.description}</span>
             </>
           );
-          const props = { "data-guide-item": true, onClick: () => setOpen(false), className: "block rounded px-3 py-2 hover:bg-brand-50 focus:bg-brand-50" };
+          const props = {
+            "data-guide-item": true,
+            onClick: () => setOpen(false),
+            className: "block rounded px-3 py-2 hover:bg-brand-50 focus:bg-brand-50",
+          };
           return (
             <li key={l.href}>
               {/* feeds are XML route handlers: a plain link, so the router does not try to render them */}

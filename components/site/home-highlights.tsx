@@ -31,7 +31,12 @@ export function HomeHighlights({ highlights }: { highlights: Highlights }) {
       <ul className="flex flex-col gap-3" data-testid="featured-stories">
         {featured.map((a) => (
           <li key={a.publicId} className="flex flex-1 gap-3 rounded bg-white p-3">
-            <Link href={`/posts/${a.publicId}`} tabIndex={-1} aria-hidden="true" className="shrink-0 overflow-hidden rounded">
+            <Link
+              href={`/posts/${a.publicId}`}
+              tabIndex={-1}
+              aria-hidden="true"
+              className="shrink-0 overflow-hidden rounded"
+            >
               <ArticleCover article={a} className="h-20 w-32 text-sm" />
             </Link>
             <div className="min-w-0">

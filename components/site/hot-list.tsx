@@ -3,7 +3,17 @@ import type { HotArticle } from "@/lib/services/public/list-hot-articles";
 import { formatViews } from "./article-meta";
 
 /** A numbered 热门 box. `id` lets the 导读 menu link to it (/#hot). */
-export function HotList({ articles, title = "热门文章", subtitle = "近 7 天阅读最多", id }: { articles: HotArticle[]; title?: string; subtitle?: string; id?: string }) {
+export function HotList({
+  articles,
+  title = "热门文章",
+  subtitle = "近 7 天阅读最多",
+  id,
+}: {
+  articles: HotArticle[];
+  title?: string;
+  subtitle?: string;
+  id?: string;
+}) {
   const headingId = `${id ?? "hot-list"}-title`;
   return (
     <section id={id} aria-labelledby={headingId} className="scroll-mt-4 rounded bg-white p-5">
@@ -17,11 +27,17 @@ export function HotList({ articles, title = "热门文章", subtitle = "近 7 �
         <ol className="mt-3 space-y-3 text-sm" data-testid="hot-list">
           {articles.map((a, i) => (
             <li key={a.publicId} className="flex gap-3">
-              <span aria-hidden="true" className={`mt-0.5 w-5 shrink-0 text-center font-bold ${i < 3 ? "text-brand-600" : "text-slate-500"}`}>
+              <span
+                aria-hidden="true"
+                className={`mt-0.5 w-5 shrink-0 text-center font-bold ${i < 3 ? "text-brand-600" : "text-slate-500"}`}
+              >
                 {i + 1}
               </span>
               <span className="min-w-0">
-                <Link href={`/posts/${a.publicId}`} className="line-clamp-2 leading-6 text-ink-900 hover:text-brand-600">
+                <Link
+                  href={`/posts/${a.publicId}`}
+                  className="line-clamp-2 leading-6 text-ink-900 hover:text-brand-600"
+                >
                   {a.title}
                 </Link>
                 <span className="text-xs text-ink-600">

@@ -17,7 +17,10 @@ export function LatestComments({ comments }: { comments: LatestComment[] }) {
             <li key={c.id} className="py-3">
               <p className="text-xs text-ink-600">
                 {c.author ? (
-                  <Link href={`/member/${c.author.publicId}`} className="font-medium text-ink-900 hover:text-brand-600">
+                  <Link
+                    href={`/member/${c.author.publicId}`}
+                    className="font-medium text-ink-900 hover:text-brand-600"
+                  >
                     {c.author.displayName}
                   </Link>
                 ) : (
@@ -26,7 +29,10 @@ export function LatestComments({ comments }: { comments: LatestComment[] }) {
                 · <time dateTime={c.createdAt.toISOString()}>{formatDateTime(c.createdAt)}</time>
               </p>
               <p className="mt-1 line-clamp-2 leading-6 text-ink-900">{c.excerpt}</p>
-              <Link href={`/posts/${c.article.publicId}#comments`} className="mt-1 line-clamp-1 text-xs text-brand-700 hover:underline">
+              <Link
+                href={`/posts/${c.article.publicId}#comments`}
+                className="mt-1 line-clamp-1 text-xs text-brand-700 hover:underline"
+              >
                 评论于《{c.article.title}》
               </Link>
             </li>

@@ -1,9 +1,25 @@
 /** A plain GET form: works without JavaScript and gives every search a shareable URL. */
 /** `landmark` names the search landmark; pages with several search boxes need distinct names. */
-export function SearchForm({ defaultValue = "", id = "site-search", large = false, landmark = "站内搜索" }: { defaultValue?: string; id?: string; large?: boolean; landmark?: string }) {
+export function SearchForm({
+  defaultValue = "",
+  id = "site-search",
+  large = false,
+  landmark = "站内搜索",
+}: {
+  defaultValue?: string;
+  id?: string;
+  large?: boolean;
+  landmark?: string;
+}) {
   const height = large ? "h-11" : "h-9";
   return (
-    <form role="search" aria-label={landmark} action="/search" method="get" className={`flex items-center ${large ? "max-w-xl" : ""}`}>
+    <form
+      role="search"
+      aria-label={landmark}
+      action="/search"
+      method="get"
+      className={`flex items-center ${large ? "max-w-xl" : ""}`}
+    >
       <label htmlFor={id} className="sr-only">
         搜索文章
       </label>
@@ -16,7 +32,10 @@ export function SearchForm({ defaultValue = "", id = "site-search", large = fals
         placeholder="搜索漏洞、事件、作者…"
         className={`${height} w-full min-w-0 rounded-l-md border border-r-0 border-slate-300 bg-white px-3 text-sm placeholder:text-ink-600 focus:border-brand-500 ${large ? "" : "md:w-52"}`}
       />
-      <button type="submit" className={`${height} flex items-center rounded-r-md bg-brand-600 px-3 text-white hover:bg-brand-700`}>
+      <button
+        type="submit"
+        className={`${height} flex items-center rounded-r-md bg-brand-600 px-3 text-white hover:bg-brand-700`}
+      >
         <span className="sr-only">搜索</span>
         <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4">
           <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" strokeWidth="2" />

@@ -14,7 +14,10 @@ export async function SiteChrome({ children }: { children: ReactNode }) {
   const specialHref = settings.specialTag ? `/tag/${encodeURIComponent(settings.specialTag)}` : "/tag";
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         跳到正文
       </a>
       <SiteHeader specialHref={specialHref} />

@@ -41,7 +41,12 @@ export function SiteFooter({ settings }: { settings: SiteSettings }) {
           <p>{settings.copyright}</p>
           {settings.icp && (
             <p>
-              <a href="https://beian.miit.gov.cn/" rel="noopener noreferrer" target="_blank" className="hover:text-brand-600">
+              <a
+                href="https://beian.miit.gov.cn/"
+                rel="noopener noreferrer"
+                target="_blank"
+                className="hover:text-brand-600"
+              >
                 {settings.icp}
               </a>
             </p>

@@ -28,7 +28,10 @@ export function SiteHeader({ specialHref }: { specialHref: string }) {
           </nav>
           <div className="flex flex-col gap-3 md:ml-auto md:flex-row md:items-center">
             <SearchForm />
-            <Link href="/contribute" className="rounded px-3 py-2 text-ink-900 hover:bg-brand-50 hover:text-brand-700">
+            <Link
+              href="/contribute"
+              className="rounded px-3 py-2 text-ink-900 hover:bg-brand-50 hover:text-brand-700"
+            >
               投稿
             </Link>
             <UserMenu />

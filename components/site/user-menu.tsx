@@ -24,7 +24,9 @@ export function UserMenu() {
     const ctrl = new AbortController();
     fetch("/api/me", { credentials: "same-origin", cache: "no-store", signal: ctrl.signal })
       .then((r) => (r.ok ? r.json() : { user: null }))
-      .then((d: { user?: Me | null }) => setState(d.user ? { status: "signed-in", user: d.user } : { status: "anonymous" }))
+      .then((d: { user?: Me | null }) =>
+        setState(d.user ? { status: "signed-in", user: d.user } : { status: "anonymous" }),
+      )
       .catch(() => {
         if (!ctrl.signal.aborted) setState({ status: "anonymous" });
       });
@@ -69,7 +71,8 @@ export function UserMenu() {
   }
 
   const { user } = state;
-  const itemClass = "block w-full rounded px-3 py-2 text-left text-sm text-ink-900 hover:bg-brand-50 focus:bg-brand-50";
+  const itemClass =
+    "block w-full rounded px-3 py-2 text-left text-sm text-ink-900 hover:bg-brand-50 focus:bg-brand-50";
   return (
     <div
       ref={root}
@@ -94,16 +97,29 @@ export function UserMenu() {
       >
         {user.avatarUrl ? (
           // eslint-disable-next-line @next/next/no-img-element -- small avatar from our own media route
-          <img src={user.avatarUrl} alt="" width={28} height={28} className="h-7 w-7 rounded-full object-cover" />
+          <img
+            src={user.avatarUrl}
+            alt=""
+            width={28}
+            height={28}
+            className="h-7 w-7 rounded-full object-cover"
+          />
         ) : (
-          <span aria-hidden="true" className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white">
+          <span
+            aria-hidden="true"
+            className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white"
+          >
             {[...user.displayName][0]}
           </span>
         )}
         <span className="max-w-32 truncate">{user.displayName}</span>
         <span className="sr-only">的账户菜单</span>
       </button>
-      <ul id={id} hidden={!open} className="z-30 mt-1 w-44 rounded-md border border-slate-200 bg-white p-1 shadow-lg md:absolute md:right-0 md:top-full">
+      <ul
+        id={id}
+        hidden={!open}
+        className="z-30 mt-1 w-44 rounded-md border border-slate-200 bg-white p-1 shadow-lg md:absolute md:right-0 md:top-full"
+      >
         <li>
           <Link href={`/member/${user.publicId}`} className={itemClass} onClick={() => setOpen(false)}>
             我的主页

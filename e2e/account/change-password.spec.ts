@@ -3,7 +3,10 @@ import { createAccount, loginAs } from "./helpers";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
-test("changing the password keeps this browser signed in and ends the other session", async ({ page, browser }) => {
+test("changing the password keeps this browser signed in and ends the other session", async ({
+  page,
+  browser,
+}) => {
   const account = await createAccount();
   const other = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const otherPage = await other.newPage();
@@ -14,7 +17,10 @@ test("changing the password keeps this browser signed in and ends the other sess
   await expect(page).not.toHaveURL(/\/login/);
   // linked from the header's account menu
   await page.goto("/");
-  await page.locator("header").getByRole("button", { name: /账户菜单/ }).click();
+  await page
+    .locator("header")
+    .getByRole("button", { name: /账户菜单/ })
+    .click();
   await expect(page.getByRole("link", { name: "账号安全" })).toHaveAttribute("href", "/me/security");
   await page.goto("/me/security");
 

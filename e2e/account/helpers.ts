@@ -16,8 +16,14 @@ export async function createAccount(role = "READER") {
   const password = `violet ferry ${id} at dusk`;
   const passwordHash = await hash(password, { algorithm: 2, memoryCost: 1024, timeCost: 1, parallelism: 1 });
   await withDb(async (c) => {
-    await c.query(`INSERT INTO users (id, email, "passwordHash", role, "updatedAt") VALUES ($1, $2, $3, $4, now())`, [`e2e${id}`, email, passwordHash, role]);
-    await c.query(`INSERT INTO profiles ("userId", "publicId", "displayName", "updatedAt") VALUES ($1, $2, $3, now())`, [`e2e${id}`, `e${id}`, `测试${id.slice(0, 4)}`]);
+    await c.query(
+      `INSERT INTO users (id, email, "passwordHash", role, "updatedAt") VALUES ($1, $2, $3, $4, now())`,
+      [`e2e${id}`, email, passwordHash, role],
+    );
+    await c.query(
+      `INSERT INTO profiles ("userId", "publicId", "displayName", "updatedAt") VALUES ($1, $2, $3, now())`,
+      [`e2e${id}`, `e${id}`, `测试${id.slice(0, 4)}`],
+    );
   });
   return { email, password };
 }
@@ -68,4 +74,5 @@ export async function loginAs(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "登录", exact: true }).click();
 }
 
-export const formAlert = (page: Page) => page.locator("[role=alert]:not(#__next-route-announcer__), [role=status]").first();
+export const formAlert = (page: Page) =>
+  page.locator("[role=alert]:not(#__next-route-announcer__), [role=status]").first();

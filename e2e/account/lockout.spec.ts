@@ -4,7 +4,9 @@ import { createAccount, formAlert, loginAs } from "./helpers";
 test.use({ storageState: { cookies: [], origins: [] } });
 
 // The lift after the wait is tested with a moved clock in lib/services/accounts/authenticate-user.int.test.ts.
-test("after 5 wrong passwords even the right one is refused, with a zh-CN time to retry", async ({ page }) => {
+test("after 5 wrong passwords even the right one is refused, with a zh-CN time to retry", async ({
+  page,
+}) => {
   const account = await createAccount();
   for (let i = 0; i < 4; i++) {
     await loginAs(page, account.email, `wrong guess ${i}`);

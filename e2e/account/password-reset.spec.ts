@@ -6,7 +6,9 @@ test.use({ storageState: { cookies: [], origins: [] } });
 const NOTICE = "如果该邮箱已注册，我们已向它发送了重置密码的链接";
 
 test.describe("forgot and reset password", () => {
-  test("forgot → mailed link → new password → login with it; the old one and the used link are refused", async ({ page }) => {
+  test("forgot → mailed link → new password → login with it; the old one and the used link are refused", async ({
+    page,
+  }) => {
     const account = await createAccount();
     await page.goto("/login");
     await page.getByRole("link", { name: "忘记密码？" }).click();

@@ -3,7 +3,9 @@ import { formAlert, loginAs, solveCaptcha } from "./helpers";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
-test("registration needs the captcha: a wrong answer is refused and replaced, the right one registers", async ({ page }) => {
+test("registration needs the captcha: a wrong answer is refused and replaced, the right one registers", async ({
+  page,
+}) => {
   const email = `new-${Date.now()}@byline.test`;
   const password = "seven herons over the salt marsh";
   await page.goto("/register");

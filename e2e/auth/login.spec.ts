@@ -35,7 +35,10 @@ test.describe("login", () => {
     expect((await (await page.request.get("/api/me")).json()).user).toBeNull();
   });
 
-  test("after login the visitor lands on ?next= when it is a local path, and on / when it is not", async ({ page, context }) => {
+  test("after login the visitor lands on ?next= when it is a local path, and on / when it is not", async ({
+    page,
+    context,
+  }) => {
     const account = demoAccount("EDITOR");
     await loginThroughForm(page, account.email, account.password, "/search?q=test");
     await expect(page).toHaveURL(/\/search\?q=test$/);

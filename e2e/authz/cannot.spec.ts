@@ -24,7 +24,9 @@ const editorPage = (id: string) => `/editor/articles/${id}`;
 test.describe("a reader", () => {
   test.use({ storageState: authStatePath("READER") });
 
-  test("cannot open the editor workspace or the admin area: a real 404 (e2e/authz/not-found-status.spec.ts)", async ({ page }) => {
+  test("cannot open the editor workspace or the admin area: a real 404 (e2e/authz/not-found-status.spec.ts)", async ({
+    page,
+  }) => {
     const editor = await page.goto("/editor");
     expect(editor?.status()).toBe(404);
     await expect(page.getByTestId("not-found")).toBeVisible();
@@ -39,7 +41,12 @@ test.describe("a reader", () => {
 
   test("cannot publish or edit by POSTing to the server actions directly", async ({ page }) => {
     const before = await articleRow(CONTRIBUTOR_DRAFT);
-    const pub = await callAction(page.request, { pagePath: editorPage(CONTRIBUTOR_DRAFT), id: publish(), args: [{ id: CONTRIBUTOR_DRAFT }], origin: origin() });
+    const pub = await callAction(page.request, {
+      pagePath: editorPage(CONTRIBUTOR_DRAFT),
+      id: publish(),
+      args: [{ id: CONTRIBUTOR_DRAFT }],
+      origin: origin(),
+    });
     expect(pub.result).toEqual({ ok: false, code: "FORBIDDEN" });
     const edit = await callAction(page.request, {
       pagePath: editorPage(CONTRIBUTOR_DRAFT),
@@ -72,7 +79,12 @@ test.describe("a translator", () => {
 
   test("cannot publish, not even their own draft", async ({ page }) => {
     expect((await articleRow(TRANSLATOR_DRAFT)).status).toBe("DRAFT");
-    const pub = await callAction(page.request, { pagePath: editorPage(TRANSLATOR_DRAFT), id: publish(), args: [{ id: TRANSLATOR_DRAFT }], origin: origin() });
+    const pub = await callAction(page.request, {
+      pagePath: editorPage(TRANSLATOR_DRAFT),
+      id: publish(),
+      args: [{ id: TRANSLATOR_DRAFT }],
+      origin: origin(),
+    });
     expect(pub.result).toEqual({ ok: false, code: "FORBIDDEN" });
     expect((await articleRow(TRANSLATOR_DRAFT)).status).toBe("DRAFT");
   });
@@ -95,7 +107,12 @@ test.describe("a translator", () => {
 test.describe("signed out", () => {
   test("a direct POST to a staff action is refused as unauthenticated", async ({ request }) => {
     const before = await articleRow(TRANSLATOR_DRAFT);
-    const r = await callAction(request, { pagePath: "/login", id: submit(), args: [{ id: TRANSLATOR_DRAFT }], origin: origin() });
+    const r = await callAction(request, {
+      pagePath: "/login",
+      id: submit(),
+      args: [{ id: TRANSLATOR_DRAFT }],
+      origin: origin(),
+    });
     expect(r.result.ok).not.toBe(true);
     expect(await articleRow(TRANSLATOR_DRAFT)).toEqual(before);
   });
@@ -106,16 +123,33 @@ test.describe("CSRF: an editor's own session, sent by someone else", () => {
 
   test("a cross-origin POST and a POST without Origin to a server action are refused", async ({ page }) => {
     const before = await articleRow(CONTRIBUTOR_DRAFT);
-    const crossSite = await callAction(page.request, { pagePath: editorPage(CONTRIBUTOR_DRAFT), id: publish(), args: [{ id: CONTRIBUTOR_DRAFT }], origin: "https://evil.example" });
+    const crossSite = await callAction(page.request, {
+      pagePath: editorPage(CONTRIBUTOR_DRAFT),
+      id: publish(),
+      args: [{ id: CONTRIBUTOR_DRAFT }],
+      origin: "https://evil.example",
+    });
     expect(crossSite.result.ok).not.toBe(true);
-    const noOrigin = await callAction(page.request, { pagePath: editorPage(CONTRIBUTOR_DRAFT), id: publish(), args: [{ id: CONTRIBUTOR_DRAFT }], origin: null });
+    const noOrigin = await callAction(page.request, {
+      pagePath: editorPage(CONTRIBUTOR_DRAFT),
+      id: publish(),
+      args: [{ id: CONTRIBUTOR_DRAFT }],
+      origin: null,
+    });
     expect(noOrigin.result).toEqual({ ok: false, code: "FORBIDDEN" });
     expect(await articleRow(CONTRIBUTOR_DRAFT)).toEqual(before);
   });
 
-  test("the same call from our own origin is allowed (the refusals above are about origin, not role)", async ({ page }) => {
+  test("the same call from our own origin is allowed (the refusals above are about origin, not role)", async ({
+    page,
+  }) => {
     // submit-for-review on someone else's draft: an editor may not, so use a harmless read instead
-    const r = await callAction(page.request, { pagePath: editorPage(CONTRIBUTOR_DRAFT), id: actionId(ACTIONS, "listRevisionsAction"), args: [CONTRIBUTOR_DRAFT], origin: origin() });
+    const r = await callAction(page.request, {
+      pagePath: editorPage(CONTRIBUTOR_DRAFT),
+      id: actionId(ACTIONS, "listRevisionsAction"),
+      args: [CONTRIBUTOR_DRAFT],
+      origin: origin(),
+    });
     expect(r.result.ok).toBe(true);
   });
 
@@ -135,8 +169,14 @@ test.describe("an editor", () => {
 
   test("cannot change anyone's role by POSTing to the admin action", async ({ page }) => {
     const id = `e2e-${crypto.randomUUID()}`;
-    await query('insert into users (id, email, "passwordHash", role, status, "updatedAt") values ($1, $2, \'x\', \'READER\', \'ACTIVE\', now())', [id, `role-${id}@byline.test`]);
-    await query('insert into profiles ("userId", "publicId", "displayName", "updatedAt") values ($1, $2, $3, now())', [id, crypto.randomBytes(4).toString("hex"), "角色测试"]);
+    await query(
+      "insert into users (id, email, \"passwordHash\", role, status, \"updatedAt\") values ($1, $2, 'x', 'READER', 'ACTIVE', now())",
+      [id, `role-${id}@byline.test`],
+    );
+    await query(
+      'insert into profiles ("userId", "publicId", "displayName", "updatedAt") values ($1, $2, $3, now())',
+      [id, crypto.randomBytes(4).toString("hex"), "角色测试"],
+    );
     const r = await callFormAction(page.request, {
       pagePath: `/admin/users/${id}`,
       id: actionId("app/(admin)/admin/users/actions.ts", "changeUserRoleAction"),
@@ -145,6 +185,8 @@ test.describe("an editor", () => {
     });
     // FORBIDDEN, not INVALID: the permission gate answers before the input is even read
     expect(r.result).toEqual({ ok: false, code: "FORBIDDEN" });
-    expect((await query<{ role: string }>("select role from users where id = $1", [id]))[0]?.role).toBe("READER");
+    expect((await query<{ role: string }>("select role from users where id = $1", [id]))[0]?.role).toBe(
+      "READER",
+    );
   });
 });

@@ -22,19 +22,84 @@ type Kind = "json" | "form";
 // Written out independently of lib/authz.ts. Columns: READER CONTRIBUTOR TRANSLATOR EDITOR ADMIN;
 // Y = gets past authorization, - = FORBIDDEN. Signed out is always UNAUTHENTICATED.
 const MATRIX: { file: string; name: string; kind: Kind; roles: string }[] = [
-  { file: "app/(editor)/editor/articles/actions.ts", name: "createArticleAction", kind: "form", roles: "-YYYY" },
-  { file: "app/(editor)/editor/articles/actions.ts", name: "saveArticleAction", kind: "json", roles: "-YYYY" },
-  { file: "app/(editor)/editor/articles/actions.ts", name: "submitForReviewAction", kind: "json", roles: "-YYYY" },
-  { file: "app/(editor)/editor/articles/actions.ts", name: "restoreRevisionAction", kind: "json", roles: "-YYYY" },
-  { file: "app/(editor)/editor/articles/actions.ts", name: "listRevisionsAction", kind: "json", roles: "-YYYY" },
-  { file: "app/(editor)/editor/articles/actions.ts", name: "publishArticleAction", kind: "json", roles: "---YY" },
-  { file: "app/(editor)/editor/articles/actions.ts", name: "unpublishArticleAction", kind: "json", roles: "---YY" },
-  { file: "app/(admin)/admin/comments/actions.ts", name: "moderateCommentsAction", kind: "json", roles: "---YY" },
-  { file: "app/(admin)/admin/categories/actions.ts", name: "createCategoryAction", kind: "form", roles: "----Y" },
-  { file: "app/(admin)/admin/categories/actions.ts", name: "updateCategoryAction", kind: "form", roles: "----Y" },
-  { file: "app/(admin)/admin/categories/actions.ts", name: "moveCategoryAction", kind: "json", roles: "----Y" },
-  { file: "app/(admin)/admin/categories/actions.ts", name: "deleteCategoryAction", kind: "json", roles: "----Y" },
-  { file: "app/(admin)/admin/settings/actions.ts", name: "updateSiteSettingsAction", kind: "form", roles: "----Y" },
+  {
+    file: "app/(editor)/editor/articles/actions.ts",
+    name: "createArticleAction",
+    kind: "form",
+    roles: "-YYYY",
+  },
+  {
+    file: "app/(editor)/editor/articles/actions.ts",
+    name: "saveArticleAction",
+    kind: "json",
+    roles: "-YYYY",
+  },
+  {
+    file: "app/(editor)/editor/articles/actions.ts",
+    name: "submitForReviewAction",
+    kind: "json",
+    roles: "-YYYY",
+  },
+  {
+    file: "app/(editor)/editor/articles/actions.ts",
+    name: "restoreRevisionAction",
+    kind: "json",
+    roles: "-YYYY",
+  },
+  {
+    file: "app/(editor)/editor/articles/actions.ts",
+    name: "listRevisionsAction",
+    kind: "json",
+    roles: "-YYYY",
+  },
+  {
+    file: "app/(editor)/editor/articles/actions.ts",
+    name: "publishArticleAction",
+    kind: "json",
+    roles: "---YY",
+  },
+  {
+    file: "app/(editor)/editor/articles/actions.ts",
+    name: "unpublishArticleAction",
+    kind: "json",
+    roles: "---YY",
+  },
+  {
+    file: "app/(admin)/admin/comments/actions.ts",
+    name: "moderateCommentsAction",
+    kind: "json",
+    roles: "---YY",
+  },
+  {
+    file: "app/(admin)/admin/categories/actions.ts",
+    name: "createCategoryAction",
+    kind: "form",
+    roles: "----Y",
+  },
+  {
+    file: "app/(admin)/admin/categories/actions.ts",
+    name: "updateCategoryAction",
+    kind: "form",
+    roles: "----Y",
+  },
+  {
+    file: "app/(admin)/admin/categories/actions.ts",
+    name: "moveCategoryAction",
+    kind: "json",
+    roles: "----Y",
+  },
+  {
+    file: "app/(admin)/admin/categories/actions.ts",
+    name: "deleteCategoryAction",
+    kind: "json",
+    roles: "----Y",
+  },
+  {
+    file: "app/(admin)/admin/settings/actions.ts",
+    name: "updateSiteSettingsAction",
+    kind: "form",
+    roles: "----Y",
+  },
   { file: "app/(admin)/admin/users/actions.ts", name: "changeUserRoleAction", kind: "form", roles: "----Y" },
   { file: "app/(admin)/admin/users/actions.ts", name: "suspendUserAction", kind: "form", roles: "----Y" },
   { file: "app/(admin)/admin/users/actions.ts", name: "reactivateUserAction", kind: "form", roles: "----Y" },
@@ -52,9 +117,17 @@ test.beforeAll(async () => {
   // POST to a prerendered page from its cache without running the action (checked below)
   contexts.set(
     "SIGNED_OUT",
-    await playwrightRequest.newContext({ baseURL: origin(), storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { Cookie: "__Host-authjs.session-token=forged" } }),
+    await playwrightRequest.newContext({
+      baseURL: origin(),
+      storageState: { cookies: [], origins: [] },
+      extraHTTPHeaders: { Cookie: "__Host-authjs.session-token=forged" },
+    }),
   );
-  for (const role of ROLES) contexts.set(role, await playwrightRequest.newContext({ baseURL: origin(), storageState: authStatePath(role) }));
+  for (const role of ROLES)
+    contexts.set(
+      role,
+      await playwrightRequest.newContext({ baseURL: origin(), storageState: authStatePath(role) }),
+    );
 });
 
 test.afterAll(async () => {
@@ -67,7 +140,9 @@ const expected = (roles: string, who: DemoRole | "SIGNED_OUT") =>
 test.describe("authorization matrix over HTTP", () => {
   test("every staff server action has a row (a new action fails here until it gets one)", () => {
     const dist = path.resolve(import.meta.dirname, "../..", process.env.NEXT_DIST_DIR || ".next");
-    const manifest = JSON.parse(fs.readFileSync(path.join(dist, "server", "server-reference-manifest.json"), "utf8")) as {
+    const manifest = JSON.parse(
+      fs.readFileSync(path.join(dist, "server", "server-reference-manifest.json"), "utf8"),
+    ) as {
       node: Record<string, { filename: string; exportedName: string }>;
     };
     const staff = new Set(
@@ -87,8 +162,18 @@ test.describe("authorization matrix over HTTP", () => {
       for (const [who, request] of contexts) {
         const call =
           row.kind === "json"
-            ? await callAction(request, { pagePath: "/login", id, args: [{ matrixProbe: 1 }], origin: origin() })
-            : await callFormAction(request, { pagePath: "/login", id, fields: { matrixProbe: "1" }, origin: origin() });
+            ? await callAction(request, {
+                pagePath: "/login",
+                id,
+                args: [{ matrixProbe: 1 }],
+                origin: origin(),
+              })
+            : await callFormAction(request, {
+                pagePath: "/login",
+                id,
+                fields: { matrixProbe: "1" },
+                origin: origin(),
+              });
         got[who] = call.result.code ?? `HTTP ${call.status}: ${call.body.slice(0, 300)}`;
         want[who] = expected(row.roles, who);
       }
@@ -100,21 +185,32 @@ test.describe("authorization matrix over HTTP", () => {
     const id = actionId("app/(admin)/admin/categories/actions.ts", "createCategoryAction");
     const suffix = Math.random().toString(36).slice(2, 8);
     const valid = { name: `矩阵${suffix}`, slug: `matrix-${suffix}`, description: "" };
-    const call = (who: DemoRole, fields: Record<string, string>) => callFormAction(contexts.get(who)!, { pagePath: "/login", id, fields, origin: origin() });
+    const call = (who: DemoRole, fields: Record<string, string>) =>
+      callFormAction(contexts.get(who)!, { pagePath: "/login", id, fields, origin: origin() });
 
     // allowed role, one bad field: the field error names that field alone. Had the fields not
     // arrived, every required field would be reported missing.
     const bad = await call("ADMIN", { ...valid, slug: "有 空格" });
     expect(bad.result).toMatchObject({ ok: false, code: "INVALID", fieldErrors: ["slug"] });
     // forbidden role, input the schema accepts: FORBIDDEN, and nothing written
-    expect((await call("EDITOR", valid)).result).toEqual({ ok: false, code: "FORBIDDEN", fieldErrors: undefined });
+    expect((await call("EDITOR", valid)).result).toEqual({
+      ok: false,
+      code: "FORBIDDEN",
+      fieldErrors: undefined,
+    });
     // forbidden role, the same bad field: FORBIDDEN, not the slug error. With the fields now
     // arriving, a permission check that ran after parsing would answer INVALID here.
-    expect((await call("EDITOR", { ...valid, slug: "有 空格" })).result).toEqual({ ok: false, code: "FORBIDDEN", fieldErrors: undefined });
+    expect((await call("EDITOR", { ...valid, slug: "有 空格" })).result).toEqual({
+      ok: false,
+      code: "FORBIDDEN",
+      fieldErrors: undefined,
+    });
     expect(await query("select 1 from categories where slug = $1", [valid.slug])).toHaveLength(0);
   });
 
-  test("the form-field encoding is the one the browser uses (captured from a real submission)", async ({ browser }) => {
+  test("the form-field encoding is the one the browser uses (captured from a real submission)", async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ baseURL: origin(), storageState: authStatePath("ADMIN") });
     try {
       const page = await context.newPage();
@@ -123,7 +219,9 @@ test.describe("authorization matrix over HTTP", () => {
       const form = page.locator("form", { has: page.locator('input[name="slug"]') }).first();
       await form.locator('input[name="name"]').fill("浏览器编码");
       await form.locator('input[name="slug"]').fill("有 空格");
-      const posted = page.waitForRequest((r) => r.method() === "POST" && r.headers()["next-action"] !== undefined);
+      const posted = page.waitForRequest(
+        (r) => r.method() === "POST" && r.headers()["next-action"] !== undefined,
+      );
       await form.locator('button[type="submit"]').click();
       const body = (await posted).postData() ?? "";
       expect(body).toContain(`name="${FORM_FIELD_PREFIX}slug"`);
@@ -137,19 +235,37 @@ test.describe("authorization matrix over HTTP", () => {
   });
 
   test("without any cookie a staff action is not run at all", async () => {
-    const anonymous = await playwrightRequest.newContext({ baseURL: origin(), storageState: { cookies: [], origins: [] } });
-    const call = await callAction(anonymous, { pagePath: "/login", id: actionId("app/(editor)/editor/articles/actions.ts", "publishArticleAction"), args: [{ id: "x" }], origin: origin() });
+    const anonymous = await playwrightRequest.newContext({
+      baseURL: origin(),
+      storageState: { cookies: [], origins: [] },
+    });
+    const call = await callAction(anonymous, {
+      pagePath: "/login",
+      id: actionId("app/(editor)/editor/articles/actions.ts", "publishArticleAction"),
+      args: [{ id: "x" }],
+      origin: origin(),
+    });
     expect(call.result.ok).toBeUndefined();
     expect(call.body).not.toContain('"ok":true');
     await anonymous.dispose();
   });
 
   test("the upload route: signed out 401, without media.upload 403, with it past authorization", async () => {
-    const want: Record<string, number> = { SIGNED_OUT: 401, READER: 403, CONTRIBUTOR: 400, TRANSLATOR: 400, EDITOR: 400, ADMIN: 400 };
+    const want: Record<string, number> = {
+      SIGNED_OUT: 401,
+      READER: 403,
+      CONTRIBUTOR: 400,
+      TRANSLATOR: 400,
+      EDITOR: 400,
+      ADMIN: 400,
+    };
     const got: Record<string, number> = {};
     for (const [who, request] of contexts) {
       // no file at all: whoever gets past authorization is refused for the input
-      const res = await request.post("/api/media", { headers: { Origin: origin() }, multipart: { note: "no file" } });
+      const res = await request.post("/api/media", {
+        headers: { Origin: origin() },
+        multipart: { note: "no file" },
+      });
       got[who] = res.status();
     }
     expect(got).toEqual(want);

@@ -9,22 +9,31 @@ import pg from "pg";
  */
 export function actionId(file: string, exportedName: string): string {
   const dist = path.resolve(import.meta.dirname, "../..", process.env.NEXT_DIST_DIR || ".next");
-  const manifest = JSON.parse(fs.readFileSync(path.join(dist, "server", "server-reference-manifest.json"), "utf8")) as {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(dist, "server", "server-reference-manifest.json"), "utf8"),
+  ) as {
     node: Record<string, { filename: string; exportedName: string }>;
   };
-  const hit = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === exportedName);
+  const hit = Object.entries(manifest.node).find(
+    ([, v]) => v.filename === file && v.exportedName === exportedName,
+  );
   if (!hit) throw new Error(`no server action ${exportedName} in ${file}`);
   return hit[0];
 }
 
-export type ActionCall = { status: number; body: string; result: { ok?: boolean; code?: string; fieldErrors?: string[] } };
+export type ActionCall = {
+  status: number;
+  body: string;
+  result: { ok?: boolean; code?: string; fieldErrors?: string[] };
+};
 
 /** The action's return value is one row of the RSC payload: {"ok":false,"error":{"code":"FORBIDDEN",...}}. */
 function resultOf(body: string): ActionCall["result"] {
   const ok = body.match(/"ok":(true|false)/)?.[1];
   const code = body.match(/"error":\{"code":"([A-Z_]+)"/)?.[1];
   const errors = body.match(/"fieldErrors":\{([^{}]*)\}/)?.[1];
-  const fieldErrors = errors === undefined ? undefined : [...errors.matchAll(/"([^"]+)":\[/g)].map((m) => m[1]!).sort();
+  const fieldErrors =
+    errors === undefined ? undefined : [...errors.matchAll(/"([^"]+)":\[/g)].map((m) => m[1]!).sort();
   return { ok: ok === undefined ? undefined : ok === "true", code, fieldErrors };
 }
 
@@ -39,7 +48,11 @@ export async function callAction(
     "Content-Type": "text/plain;charset=UTF-8",
   };
   if (opts.origin !== null) headers.Origin = opts.origin;
-  const res = await request.post(opts.pagePath, { headers, data: JSON.stringify(opts.args), maxRedirects: 0 });
+  const res = await request.post(opts.pagePath, {
+    headers,
+    data: JSON.stringify(opts.args),
+    maxRedirects: 0,
+  });
   const body = await res.text();
   return { status: res.status(), body, result: resultOf(body) };
 }
@@ -83,7 +96,10 @@ export async function query<T extends pg.QueryResultRow>(sql: string, params: un
 type ArticleRow = { status: string; title: string; version: number; authorId: string; viewCount: number };
 
 export async function articleRow(id: string): Promise<ArticleRow> {
-  const [row] = await query<ArticleRow>('select status, title, version, "authorId", "viewCount" from articles where id = $1', [id]);
+  const [row] = await query<ArticleRow>(
+    'select status, title, version, "authorId", "viewCount" from articles where id = $1',
+    [id],
+  );
   if (!row) throw new Error(`no article ${id} in the test database`);
   return row;
 }

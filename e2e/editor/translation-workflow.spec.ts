@@ -31,7 +31,9 @@ async function createTranslation(page: Awaited<ReturnType<typeof pageAs>>, title
   return page.url();
 }
 
-test("a translator drafts beside the source, saves and submits; an editor publishes it", async ({ browser }) => {
+test("a translator drafts beside the source, saves and submits; an editor publishes it", async ({
+  browser,
+}) => {
   // two people, four pages and a publish: more than the default 30 s on a busy machine
   test.setTimeout(120_000);
   const title = `e2e 译文 VPN 漏洞 ${Date.now()}`;

@@ -7,17 +7,31 @@ async function addArticles(categorySlug: string, count: number): Promise<{ total
   await client.connect();
   try {
     const stamp = Date.now().toString(36);
-    const category = (await client.query(`SELECT id FROM categories WHERE slug = $1`, [categorySlug])).rows[0].id;
+    const category = (await client.query(`SELECT id FROM categories WHERE slug = $1`, [categorySlug])).rows[0]
+      .id;
     // the admin writes no demo articles, so other specs' author pages stay as seeded
-    const author = (await client.query(`SELECT id FROM users WHERE role = 'ADMIN' ORDER BY email LIMIT 1`)).rows[0].id;
+    const author = (await client.query(`SELECT id FROM users WHERE role = 'ADMIN' ORDER BY email LIMIT 1`))
+      .rows[0].id;
     for (let i = 0; i < count; i++) {
       await client.query(
         `INSERT INTO articles (id, "publicId", title, "bodyJson", "bodyHtml", "bodyText", status, "publishedAt", "authorId", "categoryId", "updatedAt")
          VALUES ($1, $2, $3, '{"type":"doc","content":[]}', '<p>分页测试</p>', '分页测试', 'PUBLISHED', now() - ($4 || ' days')::interval, $5, $6, now())`,
-        [`e2e-${stamp}-${i}`, `p${stamp}${i}`.slice(0, 16), `分页测试文章 ${i}`, String(50 + i), author, category],
+        [
+          `e2e-${stamp}-${i}`,
+          `p${stamp}${i}`.slice(0, 16),
+          `分页测试文章 ${i}`,
+          String(50 + i),
+          author,
+          category,
+        ],
       );
     }
-    const total = (await client.query(`SELECT count(*)::int AS n FROM articles WHERE "categoryId" = $1 AND status = 'PUBLISHED' AND "publishedAt" <= now()`, [category])).rows[0].n;
+    const total = (
+      await client.query(
+        `SELECT count(*)::int AS n FROM articles WHERE "categoryId" = $1 AND status = 'PUBLISHED' AND "publishedAt" <= now()`,
+        [category],
+      )
+    ).rows[0].n;
     return { total };
   } finally {
     await client.end();
@@ -36,8 +50,14 @@ test.describe("category page", () => {
 
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
     await expect(page).toHaveTitle(new RegExp(`^${name} · 署名 Byline`));
-    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`/category/${slug}$`));
-    await expect(page.getByRole("link", { name: new RegExp(`订阅「${name}」`) })).toHaveAttribute("href", `/category/${slug}/feed`);
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+      "href",
+      new RegExp(`/category/${slug}$`),
+    );
+    await expect(page.getByRole("link", { name: new RegExp(`订阅「${name}」`) })).toHaveAttribute(
+      "href",
+      `/category/${slug}/feed`,
+    );
     await expect(page.locator("#hot").getByRole("heading", { name: `${name}热门` })).toBeVisible();
     expect((await postIds(page)).length).toBeGreaterThan(0);
     await expectNoSeriousA11yViolations(page);
@@ -51,7 +71,10 @@ test.describe("category page", () => {
     const slug = "tools";
     const added = await addArticles(slug, 21);
     await expect
-      .poll(async () => (await page.request.get(`/category/${slug}`)).text(), { timeout: 130_000, intervals: [5_000] })
+      .poll(async () => (await page.request.get(`/category/${slug}`)).text(), {
+        timeout: 130_000,
+        intervals: [5_000],
+      })
       .toContain('data-testid="load-more"');
     await page.goto(`/category/${slug}`);
     const first = await postIds(page);
@@ -66,7 +89,11 @@ test.describe("category page", () => {
 
   test("a malformed cursor falls back to the first page; an unknown category is a 404", async ({ page }) => {
     await page.goto("/");
-    const href = await page.getByRole("navigation", { name: "栏目" }).getByRole("link").first().getAttribute("href");
+    const href = await page
+      .getByRole("navigation", { name: "栏目" })
+      .getByRole("link")
+      .first()
+      .getAttribute("href");
     await page.goto(href!);
     const first = await postIds(page);
     await page.goto(`${href}?before=%3Cscript%3E`);

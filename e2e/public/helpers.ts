@@ -5,13 +5,20 @@ import { expect, type Page } from "@playwright/test";
 export async function expectNoSeriousA11yViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
   const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  const summary = serious.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
+  const summary = serious.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
+  }));
   expect(summary, JSON.stringify(summary, null, 2)).toEqual([]);
 }
 
 /** The /posts/<publicId> links of a list, in order. */
 export async function postIds(page: Page, testId = "article-list"): Promise<string[]> {
-  const hrefs = await page.getByTestId(testId).locator(":is(h2, h3) > a").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+  const hrefs = await page
+    .getByTestId(testId)
+    .locator(":is(h2, h3) > a")
+    .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
   return hrefs.map((h) => h.replace(/^\/posts\//, ""));
 }
 
@@ -30,5 +37,10 @@ export async function expectNotFound(page: Page, url: string) {
 
 /** The user area has asked /api/me and rendered its final state (登录 link or the account button). */
 export async function waitForUserArea(page: Page) {
-  await expect(page.locator("header").getByRole("link", { name: "登录" }).or(page.locator("header").getByRole("button", { name: /账户菜单/ }))).toBeVisible();
+  await expect(
+    page
+      .locator("header")
+      .getByRole("link", { name: "登录" })
+      .or(page.locator("header").getByRole("button", { name: /账户菜单/ })),
+  ).toBeVisible();
 }

@@ -16,7 +16,10 @@ test.describe("member page", () => {
     const count = Number(await page.getByTestId("member-article-count").textContent());
     expect(count).toBeGreaterThan(0);
     expect((await postIds(page)).length).toBe(Math.min(count, 20));
-    await expect(page.getByRole("link", { name: "订阅作者" })).toHaveAttribute("href", /\/member\/\w+\/feed$/);
+    await expect(page.getByRole("link", { name: "订阅作者" })).toHaveAttribute(
+      "href",
+      /\/member\/\w+\/feed$/,
+    );
     await expect(page.locator('meta[property="og:type"]')).toHaveAttribute("content", "profile");
   });
 

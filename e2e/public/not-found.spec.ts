@@ -5,7 +5,9 @@ test.describe("404", () => {
   test("an unknown URL gets a 404 in the site's chrome", async ({ page }) => {
     const res = await page.goto("/this/page/does-not-exist");
     expect(res?.status()).toBe(404);
-    await expect(page.getByTestId("not-found").getByRole("heading", { name: "没有找到这个页面" })).toBeVisible();
+    await expect(
+      page.getByTestId("not-found").getByRole("heading", { name: "没有找到这个页面" }),
+    ).toBeVisible();
     await expect(page.getByRole("navigation", { name: "栏目" })).toBeVisible();
     await expect(page.getByRole("link", { name: "返回首页" })).toHaveAttribute("href", "/");
     await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);

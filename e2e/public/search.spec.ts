@@ -36,7 +36,9 @@ test.describe("search", () => {
     await page.goto("/search");
     await expect(page.getByTestId("search-empty")).toContainText("输入关键词");
     await page.goto(`/search?q=${encodeURIComponent("<b>完全不存在的词组xyzzy</b>")}`);
-    await expect(page.getByTestId("search-no-results")).toContainText("没有找到与“<b>完全不存在的词组xyzzy</b>”相关的文章");
+    await expect(page.getByTestId("search-no-results")).toContainText(
+      "没有找到与“<b>完全不存在的词组xyzzy</b>”相关的文章",
+    );
     await expect(page.locator("main b")).toHaveCount(0);
   });
 });

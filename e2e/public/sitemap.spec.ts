@@ -1,9 +1,16 @@
 import { expect, test } from "@playwright/test";
 
 test.describe("sitemap and robots", () => {
-  test("sitemap.xml lists articles, categories, tags and members with absolute URLs", async ({ page, request }) => {
+  test("sitemap.xml lists articles, categories, tags and members with absolute URLs", async ({
+    page,
+    request,
+  }) => {
     await page.goto("/");
-    const leadHref = await page.getByTestId("lead-story").getByRole("heading").getByRole("link").getAttribute("href");
+    const leadHref = await page
+      .getByTestId("lead-story")
+      .getByRole("heading")
+      .getByRole("link")
+      .getAttribute("href");
     const res = await request.get("/sitemap.xml");
     expect(res.status()).toBe(200);
     const xml = await res.text();

@@ -34,7 +34,16 @@ test.describe("CSP on public pages", () => {
     test.slow(); // eight full page loads
     const article = await firstArticlePath(page);
     const violations = collectCspViolations(page);
-    for (const path of ["/", article, "/category/vulnerabilities", "/search?q=勒索", "/tag", "/login", "/register", "/no-such-page"]) {
+    for (const path of [
+      "/",
+      article,
+      "/category/vulnerabilities",
+      "/search?q=勒索",
+      "/tag",
+      "/login",
+      "/register",
+      "/no-such-page",
+    ]) {
       await page.goto(path);
       await page.waitForLoadState("networkidle");
       await expectWorkingPage(page, path);
@@ -61,14 +70,21 @@ test.describe("CSP on public pages", () => {
     expect(nonces).toEqual(new Set([nonce]));
   });
 
-  test("an inline script injected into the page does not run, the page's own scripts do", async ({ page }) => {
+  test("an inline script injected into the page does not run, the page's own scripts do", async ({
+    page,
+  }) => {
     const article = await firstArticlePath(page);
     const violations = collectCspViolations(page);
     await page.route(article, async (route) => {
       const res = await route.fetch();
-      const body = (await res.text()).replace("</body>", '<script>window.__injected = true</script><img src="x" onerror="window.__injected = true"></body>');
+      const body = (await res.text()).replace(
+        "</body>",
+        '<script>window.__injected = true</script><img src="x" onerror="window.__injected = true"></body>',
+      );
       // the body is decoded text now: drop the encoding and length of the original
-      const headers = Object.fromEntries(Object.entries(res.headers()).filter(([k]) => k !== "content-encoding" && k !== "content-length"));
+      const headers = Object.fromEntries(
+        Object.entries(res.headers()).filter(([k]) => k !== "content-encoding" && k !== "content-length"),
+      );
       await route.fulfill({ status: res.status(), headers, body });
     });
     await page.goto(article);
@@ -78,7 +94,9 @@ test.describe("CSP on public pages", () => {
     expect(violations.length).toBeGreaterThan(0);
   });
 
-  test("a page Next.js regenerates after an invalidation still runs its scripts, and only those", async ({ browser }) => {
+  test("a page Next.js regenerates after an invalidation still runs its scripts, and only those", async ({
+    browser,
+  }) => {
     // An admin's settings change invalidates the site chrome on every cached page; the pages are
     // then rendered again without a request, and their new inline scripts must be trusted
     // (scripts/lib/trusted-inline-scripts.cjs), or the page would not hydrate.
@@ -100,7 +118,9 @@ test.describe("CSP on public pages", () => {
     const article = await firstArticlePath(page);
     for (const path of ["/", article, "/category/vulnerabilities", "/page/privacy"]) {
       // the first request may still get the old page while the new one renders
-      await expect.poll(async () => (await page.request.get(path)).text(), { timeout: 20_000 }).toContain(mark);
+      await expect
+        .poll(async () => (await page.request.get(path)).text(), { timeout: 20_000 })
+        .toContain(mark);
       await page.goto(path);
       await page.waitForLoadState("networkidle");
       await expect(page.locator("footer")).toContainText(mark);
@@ -110,9 +130,13 @@ test.describe("CSP on public pages", () => {
     await reader.close();
   });
 
-  test("pages are never answered 304: the browser would reuse a body with an earlier nonce", async ({ page }) => {
+  test("pages are never answered 304: the browser would reuse a body with an earlier nonce", async ({
+    page,
+  }) => {
     const article = await firstArticlePath(page);
-    const res = await page.request.get(article, { headers: { "if-none-match": "*", "if-modified-since": new Date(Date.now() + 86_400_000).toUTCString() } });
+    const res = await page.request.get(article, {
+      headers: { "if-none-match": "*", "if-modified-since": new Date(Date.now() + 86_400_000).toUTCString() },
+    });
     expect(res.status()).toBe(200);
     expect(res.headers()["etag"]).toBeUndefined();
     // reloading keeps the page working (a 304 here blocked every script)

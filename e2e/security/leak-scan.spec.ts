@@ -23,7 +23,9 @@ async function secretsFromDatabase(): Promise<Map<string, string>> {
   const secrets = new Map<string, string>();
   for (const { table_name, column_name } of cols) {
     if (!SECRET_COLUMN.test(column_name) || NOT_SECRET.has(`${table_name}.${column_name}`)) continue;
-    const rows = await query<{ v: string }>(`select distinct "${column_name}" as v from "${table_name}" where "${column_name}" is not null limit 500`);
+    const rows = await query<{ v: string }>(
+      `select distinct "${column_name}" as v from "${table_name}" where "${column_name}" is not null limit 500`,
+    );
     for (const { v } of rows) if (v.length >= 16) secrets.set(v, `${table_name}.${column_name}`);
   }
   return secrets;
@@ -41,7 +43,10 @@ function tokensFromMail(): string[] {
   return tokens;
 }
 
-async function bodies(request: APIRequestContext, paths: string[]): Promise<{ where: string; text: string }[]> {
+async function bodies(
+  request: APIRequestContext,
+  paths: string[],
+): Promise<{ where: string; text: string }[]> {
   const out: { where: string; text: string }[] = [];
   for (const p of paths) {
     for (const rsc of [false, true]) {
@@ -54,24 +59,45 @@ async function bodies(request: APIRequestContext, paths: string[]): Promise<{ wh
 
 const PAGES: Record<DemoRole | "ANON", string[]> = {
   ANON: ["/", "/login", "/register", "/search?q=漏洞", "/feed", "/sitemap.xml", "/api/me"],
-  READER: ["/", "/api/me", "/me/bookmarks", "/me/comments", "/me/contributions", "/me/security", "/contribute"],
+  READER: [
+    "/",
+    "/api/me",
+    "/me/bookmarks",
+    "/me/comments",
+    "/me/contributions",
+    "/me/security",
+    "/contribute",
+  ],
   CONTRIBUTOR: ["/api/me", "/editor"],
   TRANSLATOR: ["/api/me", "/editor", "/editor/articles/new", "/me/two-factor"],
   EDITOR: ["/api/me", "/editor", "/editor/review", "/admin/comments", "/me/two-factor"],
   ADMIN: ["/api/me", "/admin", "/admin/users", "/admin/audit", "/admin/settings", "/admin/categories"],
 };
 
-test("no response or log line carries a password hash, reset token, TOTP secret or recovery code", async ({ playwright, baseURL }) => {
+test("no response or log line carries a password hash, reset token, TOTP secret or recovery code", async ({
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const secrets = await secretsFromDatabase();
   for (const t of tokensFromMail()) secrets.set(t, "reset token from a mail");
   expect(secrets.size, "the scan must have something to look for").toBeGreaterThan(5);
 
-  const [article] = await query<{ publicId: string; id: string }>("select \"publicId\", id from articles where status = 'PUBLISHED' order by \"publishedAt\" desc limit 1");
+  const [article] = await query<{ publicId: string; id: string }>(
+    'select "publicId", id from articles where status = \'PUBLISHED\' order by "publishedAt" desc limit 1',
+  );
   const seen: { where: string; text: string }[] = [];
   for (const [role, paths] of Object.entries(PAGES)) {
-    const request = await playwright.request.newContext({ baseURL, storageState: role === "ANON" ? undefined : authStatePath(role as DemoRole) });
-    const extra = article ? [`/posts/${article.publicId}`, ...(role === "EDITOR" || role === "ADMIN" ? [`/editor/articles/${article.id}`] : [])] : [];
+    const request = await playwright.request.newContext({
+      baseURL,
+      storageState: role === "ANON" ? undefined : authStatePath(role as DemoRole),
+    });
+    const extra = article
+      ? [
+          `/posts/${article.publicId}`,
+          ...(role === "EDITOR" || role === "ADMIN" ? [`/editor/articles/${article.id}`] : []),
+        ]
+      : [];
     seen.push(...(await bodies(request, [...paths, ...extra])));
     await request.dispose();
   }

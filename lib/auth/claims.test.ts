@@ -1,16 +1,43 @@
 import { describe, expect, it, vi } from "vitest";
-import { isExpired, nextToken, READER_MAX_AGE_MS, RECHECK_INTERVAL_MS, STAFF_ABSOLUTE_MS, STAFF_IDLE_MS, type UserState } from "./claims";
+import {
+  isExpired,
+  nextToken,
+  READER_MAX_AGE_MS,
+  RECHECK_INTERVAL_MS,
+  STAFF_ABSOLUTE_MS,
+  STAFF_IDLE_MS,
+  type UserState,
+} from "./claims";
 
 const T0 = 1_800_000_000_000;
 const active: UserState = { role: "CONTRIBUTOR", status: "ACTIVE", sessionVersion: 3 };
-const token = { sub: "u1", userId: "u1", role: "CONTRIBUTOR", sessionVersion: 3, checkedAt: T0, issuedAt: T0, lastSeenAt: T0 };
+const token = {
+  sub: "u1",
+  userId: "u1",
+  role: "CONTRIBUTOR",
+  sessionVersion: 3,
+  checkedAt: T0,
+  issuedAt: T0,
+  lastSeenAt: T0,
+};
 const loader = (state: UserState | null) => vi.fn(async () => state);
 
 describe("nextToken", () => {
   it("builds the claims from the signed-in user", async () => {
     const load = loader(active);
-    const t = await nextToken({ token: { sub: "u1" }, user: { id: "u1", role: "CONTRIBUTOR", sessionVersion: 3 }, trigger: "signIn" }, load, T0);
-    expect(t).toEqual({ userId: "u1", role: "CONTRIBUTOR", sessionVersion: 3, checkedAt: T0, issuedAt: T0, lastSeenAt: T0 });
+    const t = await nextToken(
+      { token: { sub: "u1" }, user: { id: "u1", role: "CONTRIBUTOR", sessionVersion: 3 }, trigger: "signIn" },
+      load,
+      T0,
+    );
+    expect(t).toEqual({
+      userId: "u1",
+      role: "CONTRIBUTOR",
+      sessionVersion: 3,
+      checkedAt: T0,
+      issuedAt: T0,
+      lastSeenAt: T0,
+    });
     expect(load).not.toHaveBeenCalled();
   });
 
@@ -45,10 +72,21 @@ describe("nextToken", () => {
   it("answers a client update() with a database check, never with the client's data", async () => {
     const load = loader(active);
     // the callback's `session` payload is not even accepted; this is what a forged update would carry
-    const params = { token, trigger: "update" as const, session: { role: "ADMIN", status: "ACTIVE", sessionVersion: 99 } };
+    const params = {
+      token,
+      trigger: "update" as const,
+      session: { role: "ADMIN", status: "ACTIVE", sessionVersion: 99 },
+    };
     const t = await nextToken(params, load, T0 + 1);
     expect(load).toHaveBeenCalled();
-    expect(t).toEqual({ userId: "u1", role: "CONTRIBUTOR", sessionVersion: 3, checkedAt: T0 + 1, issuedAt: T0, lastSeenAt: T0 + 1 });
+    expect(t).toEqual({
+      userId: "u1",
+      role: "CONTRIBUTOR",
+      sessionVersion: 3,
+      checkedAt: T0 + 1,
+      issuedAt: T0,
+      lastSeenAt: T0 + 1,
+    });
   });
 
   it("ends sessions whose token is malformed", async () => {
@@ -68,7 +106,10 @@ describe("session lifetimes", () => {
     for (const role of ["READER", "CONTRIBUTOR"] as const) {
       const t = { ...token, role };
       const state = { ...active, role };
-      expect(await nextToken({ token: t }, loader(state), T0 + 29 * DAY)).toMatchObject({ role, issuedAt: T0 });
+      expect(await nextToken({ token: t }, loader(state), T0 + 29 * DAY)).toMatchObject({
+        role,
+        issuedAt: T0,
+      });
       expect(await nextToken({ token: t }, loader(state), T0 + 30 * DAY)).toBeNull();
     }
     expect(READER_MAX_AGE_MS).toBe(30 * DAY);

@@ -13,7 +13,11 @@
  * Safari does not treat http://localhost as secure for cookies: use Chromium or Firefox locally.
  */
 
-const BASE = { session: "authjs.session-token", csrf: "authjs.csrf-token", callbackUrl: "authjs.callback-url" } as const;
+const BASE = {
+  session: "authjs.session-token",
+  csrf: "authjs.csrf-token",
+  callbackUrl: "authjs.callback-url",
+} as const;
 
 /** Matches the session cookie, including the `.0`, `.1`… chunks Auth.js splits a large token into. */
 export const SESSION_COOKIE = /^(__Host-)?authjs\.session-token(\.\d+)?$/;
@@ -27,7 +31,10 @@ function hasSecureCookies(siteUrl: string): boolean {
 }
 
 type CookieOptions = { httpOnly: true; sameSite: "lax"; path: "/"; secure: boolean };
-export type AuthCookies = Record<"sessionToken" | "csrfToken" | "callbackUrl", { name: string; options: CookieOptions }>;
+export type AuthCookies = Record<
+  "sessionToken" | "csrfToken" | "callbackUrl",
+  { name: string; options: CookieOptions }
+>;
 
 /** The `cookies` option for Auth.js: names and flags pinned (no Domain, so `__Host-` holds). */
 export function authCookies(siteUrl: string): AuthCookies {

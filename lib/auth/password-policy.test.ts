@@ -22,7 +22,9 @@ describe("password policy", () => {
   });
 
   it("counts characters, not UTF-16 units: ten emoji are ten characters", () => {
-    expect(passwordProblems("🔐🦒🚂🌅🧪🎻🪐🥟🧭🪁", reader)).not.toContainEqual(expect.stringContaining("至少需要"));
+    expect(passwordProblems("🔐🦒🚂🌅🧪🎻🪐🥟🧭🪁", reader)).not.toContainEqual(
+      expect.stringContaining("至少需要"),
+    );
   });
 
   it("refuses common and breached passwords with zh-CN advice", () => {
@@ -36,7 +38,9 @@ describe("password policy", () => {
   it("refuses the site name in any case and the email's local part", () => {
     expect(passwordProblems("my BYLINE secret garden", reader)).toEqual(["密码不能包含站点名称。"]);
     expect(passwordProblems("署名网站的超长秘密花园啊", reader)).toEqual(["密码不能包含站点名称。"]);
-    expect(passwordProblems("Lin.Wei purple giraffe", reader)).toEqual(["密码不能包含你的邮箱地址或邮箱用户名。"]);
+    expect(passwordProblems("Lin.Wei purple giraffe", reader)).toEqual([
+      "密码不能包含你的邮箱地址或邮箱用户名。",
+    ]);
   });
 
   it("refuses NUL and lone surrogates", () => {

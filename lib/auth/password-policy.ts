@@ -17,10 +17,15 @@ const MIN_SCORE = 3;
 
 export const minPasswordLength = (role: Role) => (STAFF.has(role) ? 12 : 10);
 
-export type PasswordContext = { role: Role; email: string; /** site.name setting, e.g. "署名 Byline" */ siteName?: string | null };
+export type PasswordContext = {
+  role: Role;
+  email: string;
+  /** site.name setting, e.g. "署名 Byline" */ siteName?: string | null;
+};
 
 let zxcvbn: ZxcvbnFactory | undefined;
-const checker = () => (zxcvbn ??= new ZxcvbnFactory({ dictionary: { ...dictionary }, graphs: adjacencyGraphs }));
+const checker = () =>
+  (zxcvbn ??= new ZxcvbnFactory({ dictionary: { ...dictionary }, graphs: adjacencyGraphs }));
 
 const WARNINGS: Record<string, string> = {
   topTen: "这是最常见的密码之一。",
@@ -65,7 +70,10 @@ export function passwordProblems(password: string, ctx: PasswordContext): string
   const hit = forbiddenParts(ctx).find((p) => lower.includes(p.word));
   if (hit) return [hit.message];
 
-  const result = checker().check(password, [ctx.email, ctx.email.split("@")[0] ?? "", "byline", ctx.siteName ?? ""].filter(Boolean));
+  const result = checker().check(
+    password,
+    [ctx.email, ctx.email.split("@")[0] ?? "", "byline", ctx.siteName ?? ""].filter(Boolean),
+  );
   if (result.score >= MIN_SCORE) return [];
   const warning = result.feedback.warning ? WARNINGS[result.feedback.warning] : undefined;
   return [`${warning ?? "这个密码太容易被猜到。"}${ADVICE}`];

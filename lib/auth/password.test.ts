@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { currentParams, hashPassword, needsRehash, PRODUCTION_PARAMS, TEST_PARAMS, verifyDummyPassword, verifyPassword } from "./password";
+import {
+  currentParams,
+  hashPassword,
+  needsRehash,
+  PRODUCTION_PARAMS,
+  TEST_PARAMS,
+  verifyDummyPassword,
+  verifyPassword,
+} from "./password";
 
 afterEach(() => vi.unstubAllEnvs());
 

@@ -56,7 +56,10 @@ export function needsRehash(storedHash: string, params: Argon2Params = currentPa
   try {
     const o = parseOptions(storedHash);
     return (
-      o.algorithm !== ARGON2ID || o.memoryCost !== params.memoryCost || o.timeCost !== params.timeCost || o.parallelism !== params.parallelism
+      o.algorithm !== ARGON2ID ||
+      o.memoryCost !== params.memoryCost ||
+      o.timeCost !== params.timeCost ||
+      o.parallelism !== params.parallelism
     );
   } catch {
     return true;

@@ -21,7 +21,10 @@ export const normalizeRecoveryCode = (raw: string) => raw.toLowerCase().replace(
 
 export const looksLikeRecoveryCode = (raw: string) => /^[a-z0-9]{10}$/.test(normalizeRecoveryCode(raw));
 
-export function hashRecoveryCode(code: string, salt = randomBytes(16).toString("hex")): { salt: string; codeHash: string } {
+export function hashRecoveryCode(
+  code: string,
+  salt = randomBytes(16).toString("hex"),
+): { salt: string; codeHash: string } {
   const codeHash = createHash("sha256").update(salt).update(normalizeRecoveryCode(code)).digest("hex");
   return { salt, codeHash };
 }

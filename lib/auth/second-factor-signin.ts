@@ -7,7 +7,11 @@ import type { ActionError } from "@/lib/errors";
  * into what the form shows (secondFactorError) and reveals the 动态口令 field.
  */
 type Reason = "required" | "invalid" | "blocked";
-const CODES: Record<Reason, string> = { required: "otp_required", invalid: "otp_invalid", blocked: "otp_blocked" };
+const CODES: Record<Reason, string> = {
+  required: "otp_required",
+  invalid: "otp_invalid",
+  blocked: "otp_blocked",
+};
 
 export class SecondFactorSignin extends CredentialsSignin {
   constructor(reason: Reason) {
@@ -17,13 +21,20 @@ export class SecondFactorSignin extends CredentialsSignin {
 }
 
 const MESSAGES: Record<Reason, ActionError> = {
-  required: { code: "INVALID", message: "该账号已开启两步验证。请再次输入密码，并填写身份验证器中的 6 位动态口令（或一个恢复码）。" },
+  required: {
+    code: "INVALID",
+    message: "该账号已开启两步验证。请再次输入密码，并填写身份验证器中的 6 位动态口令（或一个恢复码）。",
+  },
   invalid: {
     code: "INVALID",
-    message: "动态口令不正确或已经用过。请再次输入密码，并填写身份验证器中当前显示的 6 位数字（或一个未用过的恢复码）。",
+    message:
+      "动态口令不正确或已经用过。请再次输入密码，并填写身份验证器中当前显示的 6 位数字（或一个未用过的恢复码）。",
     fieldErrors: { otp: ["动态口令不正确或已经用过。"] },
   },
-  blocked: { code: "RATE_LIMITED", message: "动态口令错误次数过多，为保护账号已暂停验证，请 15 分钟后再试。" },
+  blocked: {
+    code: "RATE_LIMITED",
+    message: "动态口令错误次数过多，为保护账号已暂停验证，请 15 分钟后再试。",
+  },
 };
 
 /** The form's answer for a sign-in held at the second step, or null for any other error. */

@@ -4,7 +4,9 @@ import { AppError } from "@/lib/errors";
 import { createUser } from "@/lib/test/factories";
 
 // auth() needs a request; the session it would return is set per test instead.
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; role: string; sessionVersion: number } } }));
+const session = vi.hoisted(() => ({
+  current: null as null | { user: { id: string; role: string; sessionVersion: number } },
+}));
 vi.mock("./index", () => ({ auth: async () => session.current }));
 vi.mock("next/navigation", () => ({
   redirect: (to: string) => {
@@ -12,9 +14,14 @@ vi.mock("next/navigation", () => ({
   },
 }));
 
-const { getCurrentUser, getCurrentUserSummary, requireRole, requireUser, requireUserOrRedirect } = await import("./session");
+const { getCurrentUser, getCurrentUserSummary, requireRole, requireUser, requireUserOrRedirect } =
+  await import("./session");
 
-const code = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof AppError ? e.code : (e as Error).message));
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => "ok",
+    (e: unknown) => (e instanceof AppError ? e.code : (e as Error).message),
+  );
 
 describe("lib/auth/session", () => {
   beforeEach(() => {
@@ -24,8 +31,19 @@ describe("lib/auth/session", () => {
   it("builds the actor from the database, not from the token", async () => {
     const user = await createUser({ role: "EDITOR", displayName: "陈编辑" });
     session.current = { user: { id: user.id, role: "READER", sessionVersion: 1 } };
-    expect(await getCurrentUser()).toEqual({ id: user.id, role: "EDITOR", status: "ACTIVE", displayName: "陈编辑", publicId: user.profile!.publicId });
-    expect(await getCurrentUserSummary()).toEqual({ displayName: "陈编辑", publicId: user.profile!.publicId, role: "EDITOR", avatarUrl: null });
+    expect(await getCurrentUser()).toEqual({
+      id: user.id,
+      role: "EDITOR",
+      status: "ACTIVE",
+      displayName: "陈编辑",
+      publicId: user.profile!.publicId,
+    });
+    expect(await getCurrentUserSummary()).toEqual({
+      displayName: "陈编辑",
+      publicId: user.profile!.publicId,
+      role: "EDITOR",
+      avatarUrl: null,
+    });
   });
 
   it("has no actor for anonymous visitors, suspended users and outdated session versions", async () => {
@@ -40,7 +58,9 @@ describe("lib/auth/session", () => {
 
   it("requireUser / requireRole throw AppErrors; the page helper redirects to login with next", async () => {
     expect(await code(requireUser())).toBe("UNAUTHENTICATED");
-    expect(await code(requireUserOrRedirect("/editor/drafts"))).toBe("redirect:/login?next=%2Feditor%2Fdrafts");
+    expect(await code(requireUserOrRedirect("/editor/drafts"))).toBe(
+      "redirect:/login?next=%2Feditor%2Fdrafts",
+    );
     const reader = await createUser({ role: "READER" });
     session.current = { user: { id: reader.id, role: "READER", sessionVersion: 1 } };
     expect(await code(requireRole("EDITOR", "ADMIN"))).toBe("FORBIDDEN");
@@ -50,9 +70,17 @@ describe("lib/auth/session", () => {
   it("while 2FA is required of staff, an editor without it acts as a reader and is sent to the setup page", async () => {
     const editor = await createUser({ role: "EDITOR" });
     const enrolled = await createUser({ role: "ADMIN" });
-    await db.user.update({ where: { id: enrolled.id }, data: { totpEnabledAt: new Date(), totpSecret: "v1.sealed" } });
-    const as = (u: { id: string }) => (session.current = { user: { id: u.id, role: "EDITOR", sessionVersion: 1 } });
-    await db.siteSetting.upsert({ where: { key: "security.requireStaffTotp" }, create: { key: "security.requireStaffTotp", value: true }, update: { value: true } });
+    await db.user.update({
+      where: { id: enrolled.id },
+      data: { totpEnabledAt: new Date(), totpSecret: "v1.sealed" },
+    });
+    const as = (u: { id: string }) =>
+      (session.current = { user: { id: u.id, role: "EDITOR", sessionVersion: 1 } });
+    await db.siteSetting.upsert({
+      where: { key: "security.requireStaffTotp" },
+      create: { key: "security.requireStaffTotp", value: true },
+      update: { value: true },
+    });
     try {
       as(editor);
       expect((await getCurrentUser())?.role).toBe("READER");

@@ -12,7 +12,9 @@ import { mustEnrolTotp, TWO_FACTOR_SETUP_PATH } from "./totp-policy";
 export type { Actor };
 
 /** The signed-in user as the header shows them (/api/me). */
-export type CurrentUserSummary = Pick<Actor, "displayName" | "publicId" | "role"> & { avatarUrl: string | null };
+export type CurrentUserSummary = Pick<Actor, "displayName" | "publicId" | "role"> & {
+  avatarUrl: string | null;
+};
 
 /** `mustEnrolTotp`: an editor or admin who must set up 2FA first (site setting); see below. */
 type SessionUser = { actor: Actor; avatarUrl: string | null; mustEnrolTotp: boolean };
@@ -37,14 +39,19 @@ const loadSessionUser = cache(async (): Promise<SessionUser | null> => {
       profile: { select: { displayName: true, publicId: true, avatarUrl: true } },
     },
   });
-  if (!user?.profile || user.status !== "ACTIVE" || user.sessionVersion !== claims.sessionVersion) return null;
+  if (!user?.profile || user.status !== "ACTIVE" || user.sessionVersion !== claims.sessionVersion)
+    return null;
   const { displayName, publicId, avatarUrl } = user.profile;
   // While the site requires 2FA of editors and admins, one without it acts as a reader: every
   // page, action, route and service that checks the policy refuses staff work, including code
   // written later, and their own account pages (the 2FA setup) keep working.
   const mustEnrol = await mustEnrolTotp(user);
   const role = mustEnrol ? "READER" : user.role;
-  return { actor: { id: user.id, role, status: user.status, displayName, publicId }, avatarUrl, mustEnrolTotp: mustEnrol };
+  return {
+    actor: { id: user.id, role, status: user.status, displayName, publicId },
+    avatarUrl,
+    mustEnrolTotp: mustEnrol,
+  };
 });
 
 export async function getCurrentUser(): Promise<Actor | null> {
@@ -54,7 +61,12 @@ export async function getCurrentUser(): Promise<Actor | null> {
 export async function getCurrentUserSummary(): Promise<CurrentUserSummary | null> {
   const u = await loadSessionUser();
   if (!u) return null;
-  return { displayName: u.actor.displayName, publicId: u.actor.publicId, role: u.actor.role, avatarUrl: u.avatarUrl };
+  return {
+    displayName: u.actor.displayName,
+    publicId: u.actor.publicId,
+    role: u.actor.role,
+    avatarUrl: u.avatarUrl,
+  };
 }
 
 /** For services and actions: throws AppError("UNAUTHENTICATED"). */

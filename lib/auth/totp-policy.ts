@@ -11,7 +11,10 @@ const COVERED: ReadonlySet<Role> = new Set<Role>(["EDITOR", "ADMIN"]);
 
 /** Whether the site requires editors and admins to use two-step verification. Anything but `true` is off. */
 export async function isStaffTotpRequired(): Promise<boolean> {
-  const row = await db.siteSetting.findUnique({ where: { key: REQUIRE_STAFF_TOTP_KEY }, select: { value: true } });
+  const row = await db.siteSetting.findUnique({
+    where: { key: REQUIRE_STAFF_TOTP_KEY },
+    select: { value: true },
+  });
   return row?.value === true;
 }
 

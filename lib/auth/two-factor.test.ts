@@ -1,6 +1,11 @@
 import { generate } from "otplib";
 import { describe, expect, it } from "vitest";
-import { hashRecoveryCode, matchesRecoveryCode, newRecoveryCode, normalizeRecoveryCode } from "./recovery-codes";
+import {
+  hashRecoveryCode,
+  matchesRecoveryCode,
+  newRecoveryCode,
+  normalizeRecoveryCode,
+} from "./recovery-codes";
 import { openSecret, sealSecret } from "./secret-box";
 import { acceptTotp, newTotpSecret, TOTP_PERIOD_S } from "./totp";
 
@@ -12,7 +17,9 @@ describe("acceptTotp", () => {
   const secret = newTotpSecret();
 
   it("accepts the current code and returns its time step", async () => {
-    expect(await acceptTotp(secret, await codeAt(secret, T0), { now: T0 + 5_000, lastUsedStep: null })).toBe(step0);
+    expect(await acceptTotp(secret, await codeAt(secret, T0), { now: T0 + 5_000, lastUsedStep: null })).toBe(
+      step0,
+    );
   });
 
   it("accepts one step of clock drift either way, not two", async () => {
@@ -20,15 +27,23 @@ describe("acceptTotp", () => {
     const next = await codeAt(secret, T0 + 30_000);
     expect(await acceptTotp(secret, prev, { now: T0, lastUsedStep: null })).toBe(step0 - 1);
     expect(await acceptTotp(secret, next, { now: T0, lastUsedStep: null })).toBe(step0 + 1);
-    expect(await acceptTotp(secret, await codeAt(secret, T0 - 60_000), { now: T0, lastUsedStep: null })).toBeNull();
-    expect(await acceptTotp(secret, await codeAt(secret, T0 + 60_000), { now: T0, lastUsedStep: null })).toBeNull();
+    expect(
+      await acceptTotp(secret, await codeAt(secret, T0 - 60_000), { now: T0, lastUsedStep: null }),
+    ).toBeNull();
+    expect(
+      await acceptTotp(secret, await codeAt(secret, T0 + 60_000), { now: T0, lastUsedStep: null }),
+    ).toBeNull();
   });
 
   it("refuses a replay of the last accepted code and any earlier one", async () => {
     const code = await codeAt(secret, T0);
     expect(await acceptTotp(secret, code, { now: T0, lastUsedStep: step0 })).toBeNull();
-    expect(await acceptTotp(secret, await codeAt(secret, T0 - 30_000), { now: T0, lastUsedStep: step0 })).toBeNull();
-    expect(await acceptTotp(secret, await codeAt(secret, T0 + 30_000), { now: T0 + 30_000, lastUsedStep: step0 })).toBe(step0 + 1);
+    expect(
+      await acceptTotp(secret, await codeAt(secret, T0 - 30_000), { now: T0, lastUsedStep: step0 }),
+    ).toBeNull();
+    expect(
+      await acceptTotp(secret, await codeAt(secret, T0 + 30_000), { now: T0 + 30_000, lastUsedStep: step0 }),
+    ).toBe(step0 + 1);
   });
 
   it("refuses wrong and malformed codes, and tolerates a space in the middle", async () => {
@@ -37,7 +52,9 @@ describe("acceptTotp", () => {
     expect(await acceptTotp(secret, wrong, { now: T0, lastUsedStep: null })).toBeNull();
     expect(await acceptTotp(secret, "12345", { now: T0, lastUsedStep: null })).toBeNull();
     expect(await acceptTotp(secret, "abcdef", { now: T0, lastUsedStep: null })).toBeNull();
-    expect(await acceptTotp(secret, `${code.slice(0, 3)} ${code.slice(3)}`, { now: T0, lastUsedStep: null })).toBe(step0);
+    expect(
+      await acceptTotp(secret, `${code.slice(0, 3)} ${code.slice(3)}`, { now: T0, lastUsedStep: null }),
+    ).toBe(step0);
   });
 });
 

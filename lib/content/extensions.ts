@@ -10,7 +10,11 @@ import { Figure } from "./figure";
 export const articleExtensions: Extensions = [
   StarterKit.configure({
     heading: { levels: [2, 3, 4] },
-    link: { openOnClick: false, autolink: true, HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null } },
+    link: {
+      openOnClick: false,
+      autolink: true,
+      HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null },
+    },
     underline: false,
   }),
   TableKit.configure({ table: { resizable: false } }),

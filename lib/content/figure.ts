@@ -32,7 +32,10 @@ export const Figure = Node.create({
   },
   renderHTML({ node }) {
     const { src, alt, caption, width, height } = node.attrs as Record<string, string | null>;
-    const img = ["img", mergeAttributes({ src, alt: alt ?? "", loading: "lazy", decoding: "async", width, height })];
+    const img = [
+      "img",
+      mergeAttributes({ src, alt: alt ?? "", loading: "lazy", decoding: "async", width, height }),
+    ];
     return caption ? ["figure", {}, img, ["figcaption", {}, caption]] : ["figure", {}, img];
   },
 });

@@ -67,4 +67,3 @@ const options: sanitizeHtml.IOptions = {
 export function sanitizeArticleHtml(html: string): string {
   return sanitizeHtml(html, options);
 }
-

@@ -19,7 +19,8 @@ export function startScheduledPublisher(intervalMs = SCHEDULE_INTERVAL_MS) {
     running = true;
     try {
       const { published } = await publishDueScheduled();
-      if (published.length) logger.info({ published }, "scheduler: published %d scheduled article(s)", published.length);
+      if (published.length)
+        logger.info({ published }, "scheduler: published %d scheduled article(s)", published.length);
     } catch (e) {
       logger.error({ err: e }, "scheduler: publishing scheduled articles failed, will retry");
     } finally {

@@ -12,7 +12,9 @@ describe("sniffImage", () => {
   });
 
   it("refuses SVG, HTML, PDFs and renamed text whatever they claim to be", () => {
-    expect(sniffImage(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>'))).toBeNull();
+    expect(
+      sniffImage(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>')),
+    ).toBeNull();
     expect(sniffImage(new TextEncoder().encode("<!doctype html><img src=x onerror=alert(1)>"))).toBeNull();
     expect(sniffImage(new TextEncoder().encode("%PDF-1.7"))).toBeNull();
     expect(sniffImage(new TextEncoder().encode("RIFF\0\0\0\0WAVEfmt "))).toBeNull();

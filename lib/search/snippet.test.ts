@@ -9,8 +9,12 @@ describe("search highlighting", () => {
   });
 
   it("matches ASCII words whole, CJK words anywhere", () => {
-    expect(highlightHtml("Kerberoasting 与 kerberos", ["kerberos"])).toBe("Kerberoasting 与 <mark>kerberos</mark>");
-    expect(highlightHtml("利用Kerberos服务", ["kerberos", "服务"])).toBe("利用<mark>Kerberos</mark><mark>服务</mark>");
+    expect(highlightHtml("Kerberoasting 与 kerberos", ["kerberos"])).toBe(
+      "Kerberoasting 与 <mark>kerberos</mark>",
+    );
+    expect(highlightHtml("利用Kerberos服务", ["kerberos", "服务"])).toBe(
+      "利用<mark>Kerberos</mark><mark>服务</mark>",
+    );
     expect(highlightHtml("反序列化", ["序列"])).toBe("反<mark>序列</mark>化");
   });
 

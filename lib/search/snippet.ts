@@ -6,7 +6,12 @@
  */
 // local, so importing this does not pull the code highlighter (lib/content/highlight) into search
 const escapeHtml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 
 function matcher(words: string[]): RegExp | null {
   const parts = [...new Set(words.filter(Boolean))]
@@ -49,7 +54,9 @@ export function snippetHtml(texts: string[], words: string[], length = 120): str
     if (start > 0 && isLowSurrogate(text.charCodeAt(start))) start++;
     let end = Math.min(text.length, start + length);
     if (end < text.length && isLowSurrogate(text.charCodeAt(end))) end++;
-    return (start > 0 ? "…" : "") + highlightHtml(text.slice(start, end), words) + (end < text.length ? "…" : "");
+    return (
+      (start > 0 ? "…" : "") + highlightHtml(text.slice(start, end), words) + (end < text.length ? "…" : "")
+    );
   }
   const first = texts.map((t) => t.replace(/\s+/g, " ").trim()).find(Boolean) ?? "";
   const cut = Array.from(first);

@@ -41,7 +41,10 @@ export type SecureActionOptions<S extends z.ZodType, A extends AuthMode> = {
  * again themselves (they are called from elsewhere too), and parsing an already-transformed value
  * a second time would fail (a date string turned Date, "" turned null).
  */
-type Handler<S extends z.ZodType, A extends AuthMode, T> = (input: z.input<S>, ctx: ActionContext<A>) => Promise<T>;
+type Handler<S extends z.ZodType, A extends AuthMode, T> = (
+  input: z.input<S>,
+  ctx: ActionContext<A>,
+) => Promise<T>;
 
 async function execute<S extends z.ZodType, A extends AuthMode, T>(
   opts: SecureActionOptions<S, A>,
@@ -76,22 +79,42 @@ async function execute<S extends z.ZodType, A extends AuthMode, T>(
     if (error.code === "INTERNAL") logger.error({ err: e, action: opts.name }, "action failed");
     // field names only, never values: enough to see a form and its schema drifting apart
     else if (e instanceof ZodError) {
-      const kind = (v: unknown) => (typeof v === "string" ? `string(${v.length})` : Array.isArray(v) ? `array(${v.length})` : v === null ? "null" : typeof v);
-      const received = raw && typeof raw === "object" ? Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, kind(v)])) : kind(raw);
-      logger.info({ action: opts.name, invalid: Object.keys(error.fieldErrors ?? {}), received }, "action input refused");
+      const kind = (v: unknown) =>
+        typeof v === "string"
+          ? `string(${v.length})`
+          : Array.isArray(v)
+            ? `array(${v.length})`
+            : v === null
+              ? "null"
+              : typeof v;
+      const received =
+        raw && typeof raw === "object"
+          ? Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, kind(v)]))
+          : kind(raw);
+      logger.info(
+        { action: opts.name, invalid: Object.keys(error.fieldErrors ?? {}), received },
+        "action input refused",
+      );
     }
     return { ok: false, error };
   }
 }
 
 /** An action called with one argument (JSON-like input from a client component). */
-export function secureAction<S extends z.ZodType, A extends AuthMode, T>(opts: SecureActionOptions<S, A>, handler: Handler<S, A, T>) {
+export function secureAction<S extends z.ZodType, A extends AuthMode, T>(
+  opts: SecureActionOptions<S, A>,
+  handler: Handler<S, A, T>,
+) {
   assertStrictInput(opts.name, opts.input);
   return (raw: unknown): Promise<ActionResult<T>> => execute(opts, handler, raw);
 }
 
 /** An action for `useActionState(action, …)` on a <form>: its FormData becomes the input object. */
-export function secureFormAction<S extends z.ZodType, A extends AuthMode, T>(opts: SecureActionOptions<S, A>, handler: Handler<S, A, T>) {
+export function secureFormAction<S extends z.ZodType, A extends AuthMode, T>(
+  opts: SecureActionOptions<S, A>,
+  handler: Handler<S, A, T>,
+) {
   assertStrictInput(opts.name, opts.input);
-  return (_prev: unknown, form: FormData): Promise<ActionResult<T>> => execute(opts, handler, formToObject(form));
+  return (_prev: unknown, form: FormData): Promise<ActionResult<T>> =>
+    execute(opts, handler, formToObject(form));
 }

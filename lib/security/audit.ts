@@ -1,7 +1,9 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requestContext } from "./request-context";
 
-type AuditWriter = { auditLog: { create(args: { data: Prisma.AuditLogUncheckedCreateInput }): Promise<unknown> } };
+type AuditWriter = {
+  auditLog: { create(args: { data: Prisma.AuditLogUncheckedCreateInput }): Promise<unknown> };
+};
 
 export type AuditEntry = {
   actorId: string | null;

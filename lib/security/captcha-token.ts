@@ -28,7 +28,10 @@ export function openCaptcha(token: string, secret: string): CaptchaPayload | nul
   try {
     const decipher = createDecipheriv("aes-256-gcm", deriveKey(secret), raw.subarray(0, 12));
     decipher.setAuthTag(raw.subarray(raw.length - 16));
-    const text = Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]).toString("utf8");
+    const text = Buffer.concat([
+      decipher.update(raw.subarray(12, raw.length - 16)),
+      decipher.final(),
+    ]).toString("utf8");
     const p = JSON.parse(text) as CaptchaPayload;
     return typeof p.id === "string" && typeof p.exp === "number" && typeof p.answer === "string" ? p : null;
   } catch {

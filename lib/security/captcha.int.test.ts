@@ -36,7 +36,10 @@ describe("captcha", () => {
   });
 
   it("refuses forged or foreign tokens and missing fields", async () => {
-    const foreign = sealCaptcha({ id: "forged0000000000", exp: Date.now() + 60_000, answer: "AAAAA" }, "another secret");
+    const foreign = sealCaptcha(
+      { id: "forged0000000000", exp: Date.now() + 60_000, answer: "AAAAA" },
+      "another secret",
+    );
     expect(await verifyCaptcha(foreign, "AAAAA")).toBe(false);
     const token = newCaptchaToken();
     const tampered = token.slice(0, -2) + (token.endsWith("AA") ? "BB" : "AA");

@@ -12,7 +12,10 @@ const CAPTCHA_TTL_MS = 10 * 60_000;
 const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 const LENGTH = 5;
 // the package's default export draws a given text; its typings only declare create()
-const drawText = svgCaptchaModule as unknown as (text: string, options: svgCaptchaModule.ConfigObject) => string;
+const drawText = svgCaptchaModule as unknown as (
+  text: string,
+  options: svgCaptchaModule.ConfigObject,
+) => string;
 
 let devSecret: string | undefined;
 /** AUTH_SECRET (required in production by lib/env.ts); a per-process key in tests without one. */
@@ -25,7 +28,10 @@ function secret(): string {
 
 export function newCaptchaToken(now: number = Date.now()): string {
   const answer = Array.from({ length: LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
-  return sealCaptcha({ id: randomBytes(12).toString("base64url"), exp: now + CAPTCHA_TTL_MS, answer }, secret());
+  return sealCaptcha(
+    { id: randomBytes(12).toString("base64url"), exp: now + CAPTCHA_TTL_MS, answer },
+    secret(),
+  );
 }
 
 /** The SVG for a live token, or null (forged or expired): the image route answers 404 then. */
@@ -41,7 +47,11 @@ export type CaptchaCheck = { db?: Db; now?: Clock };
  * True only for a live token answered correctly (case-insensitive, spaces ignored) for the first
  * time. The token is spent whether the answer was right or not: one guess per captcha.
  */
-export async function verifyCaptcha(token: unknown, answer: unknown, { db = defaultDb, now = Date.now }: CaptchaCheck = {}): Promise<boolean> {
+export async function verifyCaptcha(
+  token: unknown,
+  answer: unknown,
+  { db = defaultDb, now = Date.now }: CaptchaCheck = {},
+): Promise<boolean> {
   if (typeof token !== "string" || typeof answer !== "string") return false;
   const p = openCaptcha(token, secret());
   const t = now();

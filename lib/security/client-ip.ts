@@ -9,4 +9,3 @@ const CLIENT_IP_HEADER = "x-byline-client-ip";
 export function clientIpOf(headers: Headers): string | null {
   return headers.get(CLIENT_IP_HEADER) || null;
 }
-

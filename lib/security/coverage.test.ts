@@ -21,7 +21,10 @@ function* files(dir: string): Generator<string> {
 }
 
 const rel = (p: string) => path.relative(root, p);
-const sources = [...files(path.join(root, "app")), ...files(path.join(root, "lib"))].map((p) => ({ file: rel(p), text: readFileSync(p, "utf8") }));
+const sources = [...files(path.join(root, "app")), ...files(path.join(root, "lib"))].map((p) => ({
+  file: rel(p),
+  text: readFileSync(p, "utf8"),
+}));
 const serverActionFiles = sources.filter((s) => /^\s*["']use server["'];/.test(s.text));
 const routeFiles = sources.filter((s) => s.file.startsWith("app/") && /\/route\.ts$/.test(s.file));
 
@@ -31,14 +34,16 @@ const NO_PERMISSION: Record<string, string> = {
   "auth.login": "signing in is for the signed-out",
   "auth.register": "registering is for the signed-out",
   "auth.signOut": "anyone signed in may sign out",
-  "auth.forgotPassword": "for the signed-out; rate-limited per account and IP, same answer whether or not the email exists",
+  "auth.forgotPassword":
+    "for the signed-out; rate-limited per account and IP, same answer whether or not the email exists",
   "auth.resetPassword": "for the signed-out; the single-use mailed token is the authorization",
   "account.changePassword": "any signed-in user, for their own account only (needs the current password)",
 };
 
 /** Mutating route handlers outside our wrapper, with the reason. */
 const UNWRAPPED_ROUTES: Record<string, string> = {
-  "app/api/auth/[...nextauth]/route.ts": "Auth.js' own endpoints, protected by its double-submit CSRF token; sign-in itself goes through our login action",
+  "app/api/auth/[...nextauth]/route.ts":
+    "Auth.js' own endpoints, protected by its double-submit CSRF token; sign-in itself goes through our login action",
 };
 
 type Wrapped = { file: string; name: string; permission: string | null };
@@ -46,7 +51,9 @@ type Wrapped = { file: string; name: string; permission: string | null };
 function wrappedCalls(text: string, file: string): Wrapped[] {
   const out: Wrapped[] = [];
   // the options object runs up to the handler that follows it (it may contain a nested schema)
-  for (const m of text.matchAll(/secure(?:Form)?(?:Action|Route)\(\s*\{([\s\S]*?)\}\s*,\s*(?:async\s*)?\(/g)) {
+  for (const m of text.matchAll(
+    /secure(?:Form)?(?:Action|Route)\(\s*\{([\s\S]*?)\}\s*,\s*(?:async\s*)?\(/g,
+  )) {
     const opts = m[1] ?? "";
     const name = /name:\s*(?:"([^"]+)"|([^,]+))/.exec(opts);
     const permission = /permission:\s*"([^"]+)"/.exec(opts)?.[1] ?? null;
@@ -63,8 +70,12 @@ describe("every mutation goes through the security wrappers", () => {
 
   for (const { file, text } of serverActionFiles) {
     it(`${file}: every export is a secureAction / secureFormAction, or only calls one`, () => {
-      const secured = [...text.matchAll(/^(?:export\s+)?const\s+(\w+)\s*=\s*secure(?:Form)?Action\(/gm)].map((m) => m[1]!);
-      const exports = [...text.matchAll(/^export\s+(async\s+function|function|const|let|var)\s+(\w+)(.*)$/gm)];
+      const secured = [...text.matchAll(/^(?:export\s+)?const\s+(\w+)\s*=\s*secure(?:Form)?Action\(/gm)].map(
+        (m) => m[1]!,
+      );
+      const exports = [
+        ...text.matchAll(/^export\s+(async\s+function|function|const|let|var)\s+(\w+)(.*)$/gm),
+      ];
       expect(exports.length, file).toBeGreaterThan(0);
       for (const m of exports) {
         const [, kind, name, rest] = m;
@@ -75,14 +86,19 @@ describe("every mutation goes through the security wrappers", () => {
         // a plain function export (e.g. a form action with a different signature) must delegate to a wrapped one
         const body = text.slice(m.index!, text.indexOf("\n}\n", m.index!));
         expect(kind, `${name} in ${file}`).toMatch(/async\s+function/);
-        expect(secured.some((c) => body.includes(`${c}(`)), `${name} in ${file} calls no secure*Action`).toBe(true);
+        expect(
+          secured.some((c) => body.includes(`${c}(`)),
+          `${name} in ${file} calls no secure*Action`,
+        ).toBe(true);
       }
     });
   }
 
   for (const { file, text } of routeFiles) {
     it(`${file}: mutating methods go through secureRoute`, () => {
-      const mutating = [...text.matchAll(/^export\s+(?:async\s+function|const)\s+(POST|PUT|PATCH|DELETE)\b(.*)$/gm)];
+      const mutating = [
+        ...text.matchAll(/^export\s+(?:async\s+function|const)\s+(POST|PUT|PATCH|DELETE)\b(.*)$/gm),
+      ];
       if (!mutating.length || UNWRAPPED_ROUTES[file]) return;
       expect(text, file).toContain("secureRoute(");
       for (const [, method, rest] of mutating) expect(rest, `${method} in ${file}`).not.toMatch(/^\s*\(/); // not a bare async function
@@ -90,18 +106,24 @@ describe("every mutation goes through the security wrappers", () => {
   }
 
   it("every wrapped endpoint names a real permission, or is listed as open with a reason", () => {
-    const all = sources.flatMap((s) => wrappedCalls(s.text, s.file)).filter((w) => !w.file.startsWith("lib/security/"));
+    const all = sources
+      .flatMap((s) => wrappedCalls(s.text, s.file))
+      .filter((w) => !w.file.startsWith("lib/security/"));
     expect(all.length).toBeGreaterThanOrEqual(8);
     for (const w of all) {
       if (w.permission) expect(Object.keys(POLICY), `${w.name} (${w.file})`).toContain(w.permission);
-      else expect(NO_PERMISSION, `${w.name} in ${w.file} has no permission and no listed reason`).toHaveProperty([w.name]);
+      else
+        expect(NO_PERMISSION, `${w.name} in ${w.file} has no permission and no listed reason`).toHaveProperty(
+          [w.name],
+        );
     }
   });
 
   it("no handler answers a mutation to GET", () => {
     for (const { file, text } of routeFiles) {
       // the GET handler's body: up to its closing brace (function) or parenthesis (wrapped const) at column 0
-      const get = /export\s+(?:async\s+function\s+GET\b[\s\S]*?\n\}|const\s+GET\b[\s\S]*?\n\);)/.exec(text)?.[0] ?? "";
+      const get =
+        /export\s+(?:async\s+function\s+GET\b[\s\S]*?\n\}|const\s+GET\b[\s\S]*?\n\);)/.exec(text)?.[0] ?? "";
       expect(get, file).not.toMatch(/\.(create|update|upsert|delete)(Many)?\(|toggleBookmark|recordView/);
     }
   });

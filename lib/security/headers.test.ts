@@ -34,7 +34,10 @@ describe("contentSecurityPolicy", () => {
     const require = createRequire(import.meta.url);
     const nextDir = path.dirname(require.resolve("next/package.json"));
     for (const channel of ["react-dom", "react-dom-experimental"]) {
-      const server = readFileSync(path.join(nextDir, "dist/compiled", channel, "cjs/react-dom-server.node.production.js"), "utf8");
+      const server = readFileSync(
+        path.join(nextDir, "dist/compiled", channel, "cjs/react-dom-server.node.production.js"),
+        "utf8",
+      );
       expect(server, channel).toContain(JSON.stringify(REACT_SHELL_INLINE_SCRIPT));
     }
   });

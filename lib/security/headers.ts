@@ -40,7 +40,10 @@ function policy(scriptSrc: string, https: boolean): string {
 
 export function contentSecurityPolicy({ nonce, dev = false, https = false }: CspOptions): string {
   // React's development build evaluates code for its debugging aids; never in production
-  return policy(`'nonce-${nonce}' '${REACT_SHELL_INLINE_HASH}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`, https);
+  return policy(
+    `'nonce-${nonce}' '${REACT_SHELL_INLINE_HASH}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    https,
+  );
 }
 
 /**
@@ -58,4 +61,3 @@ export function newNonce(): string {
   crypto.getRandomValues(bytes);
   return btoa(String.fromCharCode(...bytes));
 }
-

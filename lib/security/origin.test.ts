@@ -8,7 +8,9 @@ const dev = allowedOrigins("http://localhost:3000", false);
 describe("originProblem", () => {
   it("accepts exactly the configured origin", () => {
     expect(originProblem(h({ origin: "https://news.example.com" }), prod)).toBeNull();
-    expect(originProblem(h({ origin: "https://news.example.com", "sec-fetch-site": "same-origin" }), prod)).toBeNull();
+    expect(
+      originProblem(h({ origin: "https://news.example.com", "sec-fetch-site": "same-origin" }), prod),
+    ).toBeNull();
   });
 
   it("refuses a missing Origin, even from a same-origin fetch", () => {
@@ -17,15 +19,29 @@ describe("originProblem", () => {
   });
 
   it("refuses other origins, null, other schemes and ports, and sibling sites", () => {
-    for (const origin of ["https://evil.example", "null", "http://news.example.com", "https://news.example.com:8443", "https://a.news.example.com"]) {
+    for (const origin of [
+      "https://evil.example",
+      "null",
+      "http://news.example.com",
+      "https://news.example.com:8443",
+      "https://a.news.example.com",
+    ]) {
       expect(originProblem(h({ origin }), prod), origin).not.toBeNull();
     }
-    expect(originProblem(h({ origin: "https://news.example.com", "sec-fetch-site": "same-site" }), prod)).not.toBeNull();
-    expect(originProblem(h({ origin: "https://news.example.com", "sec-fetch-site": "cross-site" }), prod)).not.toBeNull();
+    expect(
+      originProblem(h({ origin: "https://news.example.com", "sec-fetch-site": "same-site" }), prod),
+    ).not.toBeNull();
+    expect(
+      originProblem(h({ origin: "https://news.example.com", "sec-fetch-site": "cross-site" }), prod),
+    ).not.toBeNull();
   });
 
   it("never derives the origin from Host or X-Forwarded-Host", () => {
-    const spoofed = h({ origin: "https://evil.example", host: "evil.example", "x-forwarded-host": "evil.example" });
+    const spoofed = h({
+      origin: "https://evil.example",
+      host: "evil.example",
+      "x-forwarded-host": "evil.example",
+    });
     expect(originProblem(spoofed, prod)).not.toBeNull();
   });
 

@@ -13,7 +13,10 @@ const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 export const ORIGIN_REFUSED_MESSAGE = "请求来源无法确认，已拒绝。请从本站页面重新操作。";
 
 /** The configured origin, plus its loopback twins outside production (localhost ↔ 127.0.0.1, same port). */
-export function allowedOrigins(site = siteUrl(), production = process.env.NODE_ENV === "production"): Set<string> {
+export function allowedOrigins(
+  site = siteUrl(),
+  production = process.env.NODE_ENV === "production",
+): Set<string> {
   const url = new URL(site);
   const out = new Set([url.origin]);
   if (!production && LOOPBACK.has(url.hostname)) {

@@ -32,7 +32,11 @@ export type RouteContext<A extends AuthMode, P> = {
   userAgent: string | null;
 };
 
-export type SecureRouteOptions<A extends AuthMode, B extends z.ZodType | undefined, P extends z.ZodType | undefined> = {
+export type SecureRouteOptions<
+  A extends AuthMode,
+  B extends z.ZodType | undefined,
+  P extends z.ZodType | undefined,
+> = {
   name: string;
   auth: A;
   permission?: Action;
@@ -58,7 +62,12 @@ async function readJson(req: Request): Promise<unknown> {
   }
 }
 
-export function secureRoute<A extends AuthMode, B extends z.ZodType | undefined = undefined, P extends z.ZodType | undefined = undefined, T = unknown>(
+export function secureRoute<
+  A extends AuthMode,
+  B extends z.ZodType | undefined = undefined,
+  P extends z.ZodType | undefined = undefined,
+  T = unknown,
+>(
   opts: SecureRouteOptions<A, B, P>,
   handler: (input: Out<B>, ctx: RouteContext<A, Out<P>>) => Promise<Response | T>,
 ) {
@@ -95,4 +104,8 @@ export function secureRoute<A extends AuthMode, B extends z.ZodType | undefined 
 }
 
 /** A route param schema: `z.strictObject({ publicId: publicIdParam })`. */
-export const idParam = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "无效的编号");
+export const idParam = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "无效的编号");

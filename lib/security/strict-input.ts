@@ -6,7 +6,9 @@ import { z } from "zod";
  * fails loudly. Checked when the action is defined, so a lax schema cannot ship.
  */
 export function assertStrictInput(name: string, schema: z.ZodType): void {
-  const def = (schema as unknown as { _zod: { def: { type: string; catchall?: { _zod: { def: { type: string } } } } } })._zod.def;
+  const def = (
+    schema as unknown as { _zod: { def: { type: string; catchall?: { _zod: { def: { type: string } } } } } }
+  )._zod.def;
   if (def.type !== "object") return; // a scalar input (an id) has no fields to smuggle
   if (def.catchall?._zod.def.type !== "never") {
     throw new Error(`${name}: input schema must be z.strictObject (unknown fields refused)`);

@@ -11,16 +11,31 @@ export const uid = (n = 8) => crypto.randomBytes(8).toString("hex").slice(0, n);
 // A real argon2id hash of "correct horse battery staple" with cheap parameters: factories
 // should not spend 50 ms per user. Tests that log in can pass their own hash.
 export const TEST_PASSWORD = "correct horse battery staple";
-const TEST_HASH = "$argon2id$v=19$m=1024,t=1,p=1$bbXe2SRDDWudA2xEaA10Cw$kCO1blEgK5JIJFhAbdmelI9j3bQLf52FoNXxm86DzPw";
+const TEST_HASH =
+  "$argon2id$v=19$m=1024,t=1,p=1$bbXe2SRDDWudA2xEaA10Cw$kCO1blEgK5JIJFhAbdmelI9j3bQLf52FoNXxm86DzPw";
 
-export async function createUser(opts: { role?: Role; displayName?: string; bio?: string | null; email?: string; passwordHash?: string } = {}) {
+export async function createUser(
+  opts: {
+    role?: Role;
+    displayName?: string;
+    bio?: string | null;
+    email?: string;
+    passwordHash?: string;
+  } = {},
+) {
   const id = uid();
   return db.user.create({
     data: {
       email: opts.email ?? `user-${id}@test.local`,
       passwordHash: opts.passwordHash ?? TEST_HASH,
       role: opts.role ?? "READER",
-      profile: { create: { publicId: `u${id}`.slice(0, 12), displayName: opts.displayName ?? `用户${id.slice(0, 4)}`, bio: opts.bio ?? null } },
+      profile: {
+        create: {
+          publicId: `u${id}`.slice(0, 12),
+          displayName: opts.displayName ?? `用户${id.slice(0, 4)}`,
+          bio: opts.bio ?? null,
+        },
+      },
     },
     include: { profile: true },
   });
@@ -28,7 +43,9 @@ export async function createUser(opts: { role?: Role; displayName?: string; bio?
 
 export async function createCategory(opts: { name?: string; slug?: string; position?: number } = {}) {
   const id = uid(6);
-  return db.category.create({ data: { slug: opts.slug ?? `cat-${id}`, name: opts.name ?? `分类${id}`, position: opts.position ?? 0 } });
+  return db.category.create({
+    data: { slug: opts.slug ?? `cat-${id}`, name: opts.name ?? `分类${id}`, position: opts.position ?? 0 },
+  });
 }
 
 export async function createTag(opts: { name?: string } = {}) {
@@ -75,7 +92,12 @@ export async function createArticle(opts: ArticleOpts = {}) {
       bodyHtml: r.html,
       bodyText: r.text,
       status,
-      publishedAt: opts.publishedAt !== undefined ? opts.publishedAt : status === "PUBLISHED" ? new Date(Date.now() - 3_600_000) : null,
+      publishedAt:
+        opts.publishedAt !== undefined
+          ? opts.publishedAt
+          : status === "PUBLISHED"
+            ? new Date(Date.now() - 3_600_000)
+            : null,
       authorId,
       translatorId: opts.translatorId ?? null,
       categoryId,

@@ -30,7 +30,12 @@ export default async function setup() {
   if (!url && process.env.DATABASE_URL) url = process.env.DATABASE_URL;
   if (!url) {
     const { resolveDatabase } = await import("../../scripts/lib/database.mjs");
-    const server = await resolveDatabase({ cluster: "test-pg", name: "byline_test_int", fast: true, log: () => {} });
+    const server = await resolveDatabase({
+      cluster: "test-pg",
+      name: "byline_test_int",
+      fast: true,
+      log: () => {},
+    });
     url = server.url as string;
     stop = server.stop;
   }

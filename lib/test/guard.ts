@@ -13,5 +13,6 @@ export function assertSafeTestDatabase(url: string) {
   const local = ["127.0.0.1", "localhost", "::1", ""].includes(host);
   const name = decodeURIComponent(u.pathname.slice(1));
   if (!local) throw new Error(`Refusing to run tests against non-local database host "${host}"`);
-  if (!/test/i.test(name)) throw new Error(`Refusing to run tests against database "${name}": its name must contain "test"`);
+  if (!/test/i.test(name))
+    throw new Error(`Refusing to run tests against database "${name}": its name must contain "test"`);
 }

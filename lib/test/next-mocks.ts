@@ -13,4 +13,8 @@ vi.mock("next/cache", () => ({
   refresh: () => {},
 }));
 
-vi.mock("next/server", async (orig) => ({ ...(await orig<object>()), connection: async () => {}, after: (fn: () => unknown) => fn() }));
+vi.mock("next/server", async (orig) => ({
+  ...(await orig<object>()),
+  connection: async () => {},
+  after: (fn: () => unknown) => fn(),
+}));

@@ -29,7 +29,10 @@ beforeAll(async () => {
   await admin.query('DROP DATABASE IF EXISTS "byline_test_seed" WITH (FORCE)');
   await admin.query('CREATE DATABASE "byline_test_seed"');
   await admin.end();
-  await run(process.execPath, [path.join(root, "scripts/prisma-migrate.mjs"), "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: url } });
+  await run(process.execPath, [path.join(root, "scripts/prisma-migrate.mjs"), "deploy"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url },
+  });
   client = new pg.Client({ connectionString: url });
   await client.connect();
 }, 120_000);
@@ -52,20 +55,35 @@ describe("demo seed", () => {
        OR "sourceSite" IS NULL OR "sourcePublishedAt" IS NULL OR "translatorId" IS NULL)`,
     );
     expect(incomplete.n).toBe(0);
-    expect((await one("SELECT count(*)::int AS n FROM articles WHERE status = 'IN_REVIEW'")).n).toBeGreaterThan(0);
-    expect((await one("SELECT count(*)::int AS n FROM comments WHERE status = 'PENDING'")).n).toBeGreaterThan(0);
-    expect((await one("SELECT count(*)::int AS n FROM comments WHERE status = 'APPROVED'")).n).toBeGreaterThan(0);
+    expect(
+      (await one("SELECT count(*)::int AS n FROM articles WHERE status = 'IN_REVIEW'")).n,
+    ).toBeGreaterThan(0);
+    expect((await one("SELECT count(*)::int AS n FROM comments WHERE status = 'PENDING'")).n).toBeGreaterThan(
+      0,
+    );
+    expect(
+      (await one("SELECT count(*)::int AS n FROM comments WHERE status = 'APPROVED'")).n,
+    ).toBeGreaterThan(0);
   }, 120_000);
 
   it("gives every role a demo account with an argon2id hash and a public profile", async () => {
-    const { rows } = await client.query(`SELECT u.role, u."passwordHash", p."publicId" FROM users u JOIN profiles p ON p."userId" = u.id`);
-    expect(new Set(rows.map((r) => r.role))).toEqual(new Set(["READER", "CONTRIBUTOR", "TRANSLATOR", "EDITOR", "ADMIN"]));
+    const { rows } = await client.query(
+      `SELECT u.role, u."passwordHash", p."publicId" FROM users u JOIN profiles p ON p."userId" = u.id`,
+    );
+    expect(new Set(rows.map((r) => r.role))).toEqual(
+      new Set(["READER", "CONTRIBUTOR", "TRANSLATOR", "EDITOR", "ADMIN"]),
+    );
     for (const r of rows) expect(r.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   });
 
   it("stores sanitised HTML and a search vector for every article", async () => {
-    expect((await one(`SELECT count(*)::int AS n FROM articles WHERE "searchVector" IS NULL OR "bodyHtml" = ''`)).n).toBe(0);
-    expect((await one(`SELECT count(*)::int AS n FROM articles WHERE "bodyHtml" ~* '<script|javascript:'`)).n).toBe(0);
+    expect(
+      (await one(`SELECT count(*)::int AS n FROM articles WHERE "searchVector" IS NULL OR "bodyHtml" = ''`))
+        .n,
+    ).toBe(0);
+    expect(
+      (await one(`SELECT count(*)::int AS n FROM articles WHERE "bodyHtml" ~* '<script|javascript:'`)).n,
+    ).toBe(0);
   });
 
   it("makes published bodies findable by a Chinese word", async () => {
@@ -78,10 +96,14 @@ describe("demo seed", () => {
   });
 
   it("is idempotent: a second run creates nothing and changes no counts", async () => {
-    const before = await one(`SELECT (SELECT count(*) FROM articles)::int a, (SELECT count(*) FROM comments)::int c, (SELECT count(*) FROM users)::int u, (SELECT count(*) FROM media)::int m`);
+    const before = await one(
+      `SELECT (SELECT count(*) FROM articles)::int a, (SELECT count(*) FROM comments)::int c, (SELECT count(*) FROM users)::int u, (SELECT count(*) FROM media)::int m`,
+    );
     const second = await seed();
     expect(second.stdout).toMatch(/ 0\/\d+ articles created, 0\/\d+ comments created/);
-    const after = await one(`SELECT (SELECT count(*) FROM articles)::int a, (SELECT count(*) FROM comments)::int c, (SELECT count(*) FROM users)::int u, (SELECT count(*) FROM media)::int m`);
+    const after = await one(
+      `SELECT (SELECT count(*) FROM articles)::int a, (SELECT count(*) FROM comments)::int c, (SELECT count(*) FROM users)::int u, (SELECT count(*) FROM media)::int m`,
+    );
     expect(after).toEqual(before);
   }, 120_000);
 });

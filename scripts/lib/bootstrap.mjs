@@ -38,7 +38,18 @@ export function demoAuthSecret() {
   return fs.readFileSync(file, "utf8").trim();
 }
 
-const BUILD_INPUTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "proxy.ts"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "prisma/schema.prisma",
+  "next.config.js",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "proxy.ts",
+];
 
 /** A fingerprint of everything `next build` reads, so an unchanged tree is not rebuilt. */
 export function sourceFingerprint() {

@@ -6,7 +6,12 @@ import { root, run, bin, step } from "./run.mjs";
  * Returns { url, stop }. With DATABASE_URL unset, starts (or attaches to) the embedded
  * PostgreSQL in `.data/<cluster>` and makes sure database `name` exists on it.
  */
-export async function resolveDatabase({ cluster = "pg", name = "byline", fast = false, log = (m) => step("database", m) } = {}) {
+export async function resolveDatabase({
+  cluster = "pg",
+  name = "byline",
+  fast = false,
+  log = (m) => step("database", m),
+} = {}) {
   if (process.env.DATABASE_URL) {
     log(`using DATABASE_URL (${redact(process.env.DATABASE_URL)})`);
     return { url: process.env.DATABASE_URL, stop: async () => {}, embedded: false };
@@ -29,14 +34,24 @@ function redact(url) {
 }
 
 export const migrate = (url, args, opts = {}) =>
-  run(process.execPath, [path.join(root, "scripts/prisma-migrate.mjs"), ...args], { ...opts, env: { DATABASE_URL: url, ...opts.env } });
+  run(process.execPath, [path.join(root, "scripts/prisma-migrate.mjs"), ...args], {
+    ...opts,
+    env: { DATABASE_URL: url, ...opts.env },
+  });
 
 export const seed = (url, opts = {}) =>
-  run(bin("tsx"), [path.join(root, "prisma/seed/index.ts")], { ...opts, env: { DATABASE_URL: url, ...opts.env } });
+  run(bin("tsx"), [path.join(root, "prisma/seed/index.ts")], {
+    ...opts,
+    env: { DATABASE_URL: url, ...opts.env },
+  });
 
 export const generate = (opts = {}) =>
   run(bin("prisma"), ["generate"], {
     ...opts,
     // the CLI would otherwise try to download the native schema engine it does not need for generate
-    env: { PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false", DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://localhost/unset", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    env: {
+      PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false",
+      DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://localhost/unset",
+      PRISMA_HIDE_UPDATE_MESSAGE: "1",
+    },
   });

@@ -17,7 +17,8 @@ function installPageCacheHook() {
   if (proto[HOOKED]) return;
   const set = proto.set;
   proto.set = function setAndRecord(key, data, ctx) {
-    if (data && data.kind === "APP_PAGE" && typeof data.html === "string") trustedInlineScripts().record(key, data.html);
+    if (data && data.kind === "APP_PAGE" && typeof data.html === "string")
+      trustedInlineScripts().record(key, data.html);
     return set.call(this, key, data, ctx);
   };
   proto[HOOKED] = true;

@@ -11,15 +11,33 @@ describe("installPageCacheHook", () => {
     const serverDistDir = fs.mkdtempSync(path.join(os.tmpdir(), "byline-cache-"));
     installPageCacheHook();
     installPageCacheHook(); // idempotent: one recording per set
-    const cache = new FileSystemCache({ fs: nodeFs, serverDistDir, flushToDisk: true, revalidatedTags: [], _requestHeaders: {} });
+    const cache = new FileSystemCache({
+      fs: nodeFs,
+      serverDistDir,
+      flushToDisk: true,
+      revalidatedTags: [],
+      _requestHeaders: {},
+    });
     const script = `self.__next_f.push([1,"${Date.now()}"])`;
     await cache.set(
       "/posts/regenerated",
-      { kind: "APP_PAGE" as never, html: `<p>x</p><script>${script}</script>`, rscData: Buffer.from("0:{}"), headers: {}, status: 200, postponed: undefined, segmentData: undefined },
+      {
+        kind: "APP_PAGE" as never,
+        html: `<p>x</p><script>${script}</script>`,
+        rscData: Buffer.from("0:{}"),
+        headers: {},
+        status: 200,
+        postponed: undefined,
+        segmentData: undefined,
+      },
       { isRoutePPREnabled: false, isFallback: false, cacheControl: { revalidate: 60, expire: 3600 } },
     );
     expect(trustedInlineScripts().has(hashScript(script))).toBe(true);
-    const entry = await cache.get("/posts/regenerated", { kind: "APP_PAGE" as never, isRoutePPREnabled: false, isFallback: false });
+    const entry = await cache.get("/posts/regenerated", {
+      kind: "APP_PAGE" as never,
+      isRoutePPREnabled: false,
+      isFallback: false,
+    });
     expect(entry?.value).toMatchObject({ kind: "APP_PAGE", html: expect.stringContaining(script) });
     fs.rmSync(serverDistDir, { recursive: true });
   });

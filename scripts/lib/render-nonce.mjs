@@ -9,7 +9,9 @@ const RENDER_NONCE = "byline-render-nonce";
 
 /** Call right after `next build` (scripts/lib/build.mjs). */
 export function writeRenderNonce(distDir) {
-  fs.writeFileSync(path.join(distDir, RENDER_NONCE), crypto.randomBytes(16).toString("base64"), { mode: 0o600 });
+  fs.writeFileSync(path.join(distDir, RENDER_NONCE), crypto.randomBytes(16).toString("base64"), {
+    mode: 0o600,
+  });
 }
 
 /** The build's render placeholder, or null for a build made without scripts/lib/build.mjs. */

@@ -29,8 +29,7 @@ export function bodyKind(method, pathname) {
   return "other";
 }
 
-const formatBytes = (n) =>
-  n >= MB ? `${Math.round((n / MB) * 10) / 10} MB` : `${Math.round(n / KB)} KB`;
+const formatBytes = (n) => (n >= MB ? `${Math.round((n / MB) * 10) / 10} MB` : `${Math.round(n / KB)} KB`);
 
 export function tooLargeMessage(kind, limit) {
   if (kind === "upload") return "图片不能超过 10 MB，请压缩后再上传。";

@@ -16,7 +16,6 @@
 import { StringDecoder } from "node:string_decoder";
 import { hashScript } from "./trusted-inline-scripts.cjs";
 
-
 const OPEN = "<script";
 const CHUNK_TAG = '<script src="/_next/static/';
 // the shell's low-priority preloads of the same chunks: fetches checked against script-src too
@@ -44,7 +43,8 @@ function heldTail(text, patterns) {
  * back an unfinished tag or inline script), `flush()` the rest.
  */
 export function createNonceRewriter({ nonce, placeholder, trustedScripts = new Set(), html = true }) {
-  if (placeholder && placeholder.length !== nonce.length) throw new Error("the placeholder and the nonce must have the same length");
+  if (placeholder && placeholder.length !== nonce.length)
+    throw new Error("the placeholder and the nonce must have the same length");
   let buf = "";
   const swap = (s) => (placeholder ? s.replaceAll(placeholder, nonce) : s);
 
@@ -84,8 +84,10 @@ export function createNonceRewriter({ nonce, placeholder, trustedScripts = new S
         buf = buf.slice(close + CLOSE.length);
         continue;
       }
-      if (tag.startsWith(CHUNK_TAG) && !tag.includes(" nonce=")) out += `<script nonce="${nonce}"${tag.slice(OPEN.length)}`;
-      else if (tag.startsWith(PRELOAD) && tag.includes(PRELOAD_HREF) && !tag.includes(" nonce=")) out += `<link nonce="${nonce}"${tag.slice(5)}`;
+      if (tag.startsWith(CHUNK_TAG) && !tag.includes(" nonce="))
+        out += `<script nonce="${nonce}"${tag.slice(OPEN.length)}`;
+      else if (tag.startsWith(PRELOAD) && tag.includes(PRELOAD_HREF) && !tag.includes(" nonce="))
+        out += `<link nonce="${nonce}"${tag.slice(5)}`;
       else out += swap(tag);
       buf = buf.slice(tag.length);
     }
@@ -117,7 +119,8 @@ export function applyScriptNonce(res, options) {
     if (active !== null) return active;
     // the policy header names the placeholder too (proxy.ts): every response states its own nonce
     const csp = res.getHeader("content-security-policy");
-    if (typeof csp === "string" && options.placeholder) res.setHeader("content-security-policy", csp.replaceAll(options.placeholder, options.nonce));
+    if (typeof csp === "string" && options.placeholder)
+      res.setHeader("content-security-policy", csp.replaceAll(options.placeholder, options.nonce));
     const type = String(res.getHeader("content-type") ?? "");
     active = REWRITTEN.test(type);
     if (active) {
@@ -142,7 +145,9 @@ export function applyScriptNonce(res, options) {
   };
 
   const toText = (chunk, encoding) =>
-    typeof chunk === "string" ? chunk : decoder.write(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, encoding));
+    typeof chunk === "string"
+      ? chunk
+      : decoder.write(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, encoding));
 
   res.write = function write(chunk, encoding, cb) {
     if (!decide() || chunk == null) return origWrite(chunk, encoding, cb);

@@ -17,29 +17,40 @@ function everySplit(html: string): string[] {
 
 describe("createNonceRewriter", () => {
   it("swaps the render placeholder for the response nonce everywhere", () => {
-    const html = '<link rel="preload" nonce="PLAC="><script nonce="PLAC=">self.__next_f.push([1,"25:o1a,{\\"nonce\\":\\"PLAC=\\"}"])</script>';
+    const html =
+      '<link rel="preload" nonce="PLAC="><script nonce="PLAC=">self.__next_f.push([1,"25:o1a,{\\"nonce\\":\\"PLAC=\\"}"])</script>';
     for (const out of everySplit(html)) {
-      expect(out).toBe('<link rel="preload" nonce="N0NCE"><script nonce="N0NCE">self.__next_f.push([1,"25:o1a,{\\"nonce\\":\\"N0NCE\\"}"])</script>');
+      expect(out).toBe(
+        '<link rel="preload" nonce="N0NCE"><script nonce="N0NCE">self.__next_f.push([1,"25:o1a,{\\"nonce\\":\\"N0NCE\\"}"])</script>',
+      );
       expect(out.length).toBe(html.length); // length-prefixed flight rows stay valid
     }
   });
 
   it("marks the build's own chunk scripts", () => {
     const html = '<head><script src="/_next/static/chunks/a.js" async=""></script></head>';
-    for (const out of everySplit(html)) expect(out).toBe('<head><script nonce="N0NCE" src="/_next/static/chunks/a.js" async=""></script></head>');
+    for (const out of everySplit(html))
+      expect(out).toBe(
+        '<head><script nonce="N0NCE" src="/_next/static/chunks/a.js" async=""></script></head>',
+      );
   });
 
   it("marks the shell's preloads of build chunks, not of anything else", () => {
-    const html = '<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/a.js"/><link rel="preload" as="script" href="https://evil.example/x.js"/>';
+    const html =
+      '<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/a.js"/><link rel="preload" as="script" href="https://evil.example/x.js"/>';
     for (const out of everySplit(html)) {
-      expect(out).toBe('<link nonce="N0NCE" rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/a.js"/><link rel="preload" as="script" href="https://evil.example/x.js"/>');
+      expect(out).toBe(
+        '<link nonce="N0NCE" rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/a.js"/><link rel="preload" as="script" href="https://evil.example/x.js"/>',
+      );
     }
   });
 
   it("marks a bare inline script only when its exact body is in a cached page", () => {
     const html = `<p>x</p><script>${BUILD_INLINE}</script><script>${BUILD_INLINE};alert(1)</script>`;
     for (const out of everySplit(html)) {
-      expect(out).toBe(`<p>x</p><script nonce="N0NCE">${BUILD_INLINE}</script><script>${BUILD_INLINE};alert(1)</script>`);
+      expect(out).toBe(
+        `<p>x</p><script nonce="N0NCE">${BUILD_INLINE}</script><script>${BUILD_INLINE};alert(1)</script>`,
+      );
     }
   });
 
@@ -56,7 +67,8 @@ describe("createNonceRewriter", () => {
   });
 
   it("in RSC payloads only swaps the placeholder, never touches markup-like text", () => {
-    const rsc = '1:T40,<script src="/_next/static/x.js"></script><script>self.__next_f.push([0])</script>\n2:{"nonce":"PLAC="}';
+    const rsc =
+      '1:T40,<script src="/_next/static/x.js"></script><script>self.__next_f.push([0])</script>\n2:{"nonce":"PLAC="}';
     for (let cut = 0; cut <= rsc.length; cut++) {
       const r = createNonceRewriter({ ...opts, html: false });
       const out = r.push(rsc.slice(0, cut)) + r.push(rsc.slice(cut)) + r.flush();

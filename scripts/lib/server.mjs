@@ -70,9 +70,7 @@ export async function startServer({
   const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
   const placeholder = readRenderNonce(distDir) ?? randomBytes(16).toString("base64");
   // the pages already in the page cache; Next.js reports every later one (page-cache-handler.cjs)
-  const trustedScripts = dev
-    ? new Set()
-    : trustedInlineScripts().scan(path.join(distDir, "server", "app"));
+  const trustedScripts = dev ? new Set() : trustedInlineScripts().scan(path.join(distDir, "server", "app"));
   const guard = createRequestGuard({ gates: gatesFromEnv() });
 
   function serve(req, res) {

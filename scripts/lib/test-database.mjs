@@ -12,7 +12,11 @@ export async function resolveDatabase() {
     step("database", "test databases on the server in DATABASE_URL");
     return { url, stop: async () => {} };
   }
-  const server = await startEmbeddedPostgres({ dir: path.join(root, ".data", "test-pg"), fast: true, log: (m) => step("database", m) });
+  const server = await startEmbeddedPostgres({
+    dir: path.join(root, ".data", "test-pg"),
+    fast: true,
+    log: (m) => step("database", m),
+  });
   step("database", `embedded PostgreSQL on 127.0.0.1:${server.port}`);
   return { url: server.url, stop: server.stop };
 }

@@ -64,7 +64,13 @@ class TrustedInlineScripts {
         const p = path.join(dir, e.name);
         if (e.isDirectory()) walk(p);
         else if (e.name.endsWith(".html")) {
-          const key = "/" + path.relative(appDir, p).split(path.sep).join("/").replace(/\.html$/, "");
+          const key =
+            "/" +
+            path
+              .relative(appDir, p)
+              .split(path.sep)
+              .join("/")
+              .replace(/\.html$/, "");
           this.record(key, fs.readFileSync(p, "utf8"));
         }
       }

@@ -4,7 +4,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { TrustedInlineScripts, hashScript, trustedInlineScripts } from "./trusted-inline-scripts.cjs";
 
-const page = (...scripts: string[]) => `<html><body><p>x</p>${scripts.map((s) => `<script>${s}</script>`).join("")}</body></html>`;
+const page = (...scripts: string[]) =>
+  `<html><body><p>x</p>${scripts.map((s) => `<script>${s}</script>`).join("")}</body></html>`;
 
 describe("TrustedInlineScripts", () => {
   it("trusts the inline scripts of stored pages, and nothing else", () => {

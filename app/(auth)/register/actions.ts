@@ -32,20 +32,35 @@ const registerFormSchema = z.strictObject({
  * The response time does not depend on it either: the account is written after answering.
  * Fields other than these (role, status…) are refused by the strict schema: no mass assignment.
  */
-export const registerAction = secureFormAction({ name: "auth.register", input: registerFormSchema, auth: "optional" }, async (input, { ip }): Promise<AuthFormState> => {
-  const values = { email: (input.email ?? "").slice(0, 300), displayName: (input.displayName ?? "").slice(0, 300) };
-  try {
-    // the captcha first: it is spent whatever else is wrong, so each guess costs a new picture
-    if (!(await verifyCaptcha(input.captchaToken, input.captchaAnswer))) {
-      throw new AppError("INVALID", CAPTCHA_WRONG_MESSAGE, { fieldErrors: { captchaAnswer: [CAPTCHA_WRONG_MESSAGE] } });
+export const registerAction = secureFormAction(
+  { name: "auth.register", input: registerFormSchema, auth: "optional" },
+  async (input, { ip }): Promise<AuthFormState> => {
+    const values = {
+      email: (input.email ?? "").slice(0, 300),
+      displayName: (input.displayName ?? "").slice(0, 300),
+    };
+    try {
+      // the captcha first: it is spent whatever else is wrong, so each guess costs a new picture
+      if (!(await verifyCaptcha(input.captchaToken, input.captchaAnswer))) {
+        throw new AppError("INVALID", CAPTCHA_WRONG_MESSAGE, {
+          fieldErrors: { captchaAnswer: [CAPTCHA_WRONG_MESSAGE] },
+        });
+      }
+      const registration = await prepareRegistration(
+        { email: input.email, displayName: input.displayName, password: input.password },
+        { ip },
+      );
+      // the lookup and the write happen after the answer: a new address must not answer later than
+      // a taken one (register-user.ts); the account exists well before anyone can type a password
+      after(() =>
+        registration
+          .complete()
+          .catch((err: unknown) => logger.error({ err }, "registration failed after answering")),
+      );
+    } catch (e) {
+      return failedState(e, values, "auth.register");
     }
-    const registration = await prepareRegistration({ email: input.email, displayName: input.displayName, password: input.password }, { ip });
-    // the lookup and the write happen after the answer: a new address must not answer later than
-    // a taken one (register-user.ts); the account exists well before anyone can type a password
-    after(() => registration.complete().catch((err: unknown) => logger.error({ err }, "registration failed after answering")));
-  } catch (e) {
-    return failedState(e, values, "auth.register");
-  }
-  const next = safeNextPath(input.next);
-  redirect(next === "/" ? "/login?registered=1" : `/login?registered=1&next=${encodeURIComponent(next)}`);
-});
+    const next = safeNextPath(input.next);
+    redirect(next === "/" ? "/login?registered=1" : `/login?registered=1&next=${encodeURIComponent(next)}`);
+  },
+);

@@ -6,7 +6,10 @@ import { Suspense, type ReactNode } from "react";
 import { getCurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz";
 
-export const metadata: Metadata = { title: { default: "编辑工作台", template: "%s · 编辑工作台" }, robots: { index: false, follow: false } };
+export const metadata: Metadata = {
+  title: { default: "编辑工作台", template: "%s · 编辑工作台" },
+  robots: { index: false, follow: false },
+};
 
 const link = "rounded px-2 py-1 text-sm text-ink-900 hover:bg-brand-50 hover:text-brand-700";
 
@@ -29,11 +32,17 @@ export default function EditorLayout({ children }: { children: ReactNode }) {
     <div className="flex min-h-screen flex-col bg-slate-100">
       {/* input in the workspace keeps the staff session's 30-minute idle clock current */}
       <StaffSessionGuard />
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         跳到主要内容
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <nav aria-label="工作台导航" className="mx-auto flex max-w-[96rem] flex-wrap items-center gap-x-2 gap-y-1 px-4 py-2">
+        <nav
+          aria-label="工作台导航"
+          className="mx-auto flex max-w-[96rem] flex-wrap items-center gap-x-2 gap-y-1 px-4 py-2"
+        >
           <Link href="/editor" className="mr-3 text-lg font-bold text-brand-600">
             署名 <span className="font-semibold text-ink-900">工作台</span>
           </Link>

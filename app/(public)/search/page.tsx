@@ -5,7 +5,12 @@ import type { SearchParams } from "../search-params";
 import { SearchResults } from "./search-results";
 
 // result pages are endless and thin: reachable, but kept out of search engines' indexes
-export const metadata = pageMetadata({ title: "搜索", description: "搜索署名 Byline 的文章：标题、导语与正文，支持中英文关键词。", path: "/search", noindex: true });
+export const metadata = pageMetadata({
+  title: "搜索",
+  description: "搜索署名 Byline 的文章：标题、导语与正文，支持中英文关键词。",
+  path: "/search",
+  noindex: true,
+});
 
 export default function SearchPage({ searchParams }: { searchParams: SearchParams }) {
   return (

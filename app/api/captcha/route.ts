@@ -11,8 +11,16 @@ export async function GET(req: Request): Promise<Response> {
   const token = new URL(req.url).searchParams.get("token");
   if (token === null) return Response.json({ token: newCaptchaToken() }, { headers: NO_STORE });
   const svg = captchaSvg(token);
-  if (!svg) return new Response("验证码已过期，请换一张。", { status: 404, headers: { ...NO_STORE, "Content-Type": "text/plain; charset=utf-8" } });
+  if (!svg)
+    return new Response("验证码已过期，请换一张。", {
+      status: 404,
+      headers: { ...NO_STORE, "Content-Type": "text/plain; charset=utf-8" },
+    });
   return new Response(svg, {
-    headers: { ...NO_STORE, "Content-Type": "image/svg+xml", "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'" },
+    headers: {
+      ...NO_STORE,
+      "Content-Type": "image/svg+xml",
+      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+    },
   });
 }

@@ -10,7 +10,11 @@ async function siteName(): Promise<string | null> {
 }
 
 /** Applies lib/auth/password-policy.ts for register, change and reset; the error names the form field. */
-export async function assertNewPassword(password: string, who: { role: Role; email: string }, field = "password"): Promise<void> {
+export async function assertNewPassword(
+  password: string,
+  who: { role: Role; email: string },
+  field = "password",
+): Promise<void> {
   const problems = passwordProblems(password, { ...who, siteName: await siteName() });
   if (problems.length) throw new AppError("INVALID", problems[0], { fieldErrors: { [field]: problems } });
 }

@@ -10,13 +10,20 @@ const MIN = 60_000;
 /** each test signs in from its own address, so counters never leak between tests */
 const fresh = () => {
   let t = Date.UTC(2030, 0, 1);
-  return { ip: `10.0.${Math.floor(Math.random() * 250)}.${uid(3)}`, limiter: new RateLimiter(undefined, () => t), advance: (ms: number) => (t += ms) };
+  return {
+    ip: `10.0.${Math.floor(Math.random() * 250)}.${uid(3)}`,
+    limiter: new RateLimiter(undefined, () => t),
+    advance: (ms: number) => (t += ms),
+  };
 };
 
 describe("authenticateUser", () => {
   it("signs in with the right password, case-insensitively on the email, and records it", async () => {
     const user = await createUser({ role: "TRANSLATOR", email: `lin-${uid()}@example.com` });
-    const result = await authenticateUser({ email: ` ${user.email.toUpperCase()} `, password: TEST_PASSWORD }, fresh());
+    const result = await authenticateUser(
+      { email: ` ${user.email.toUpperCase()} `, password: TEST_PASSWORD },
+      fresh(),
+    );
     expect(result).toEqual({ ok: true, user: { id: user.id, role: "TRANSLATOR", sessionVersion: 1 } });
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id }, include: { auditLogs: true } });
     expect(after.lastLoginAt).not.toBeNull();
@@ -26,8 +33,13 @@ describe("authenticateUser", () => {
   it("gives the same answer for a wrong password, an unknown email and malformed input", async () => {
     const user = await createUser();
     const ctx = fresh();
-    expect(await authenticateUser({ email: user.email, password: "wrong password" }, ctx)).toEqual({ ok: false, reason: "invalid" });
-    expect(await authenticateUser({ email: `nobody-${uid()}@example.com`, password: TEST_PASSWORD }, ctx)).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticateUser({ email: user.email, password: "wrong password" }, ctx)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(
+      await authenticateUser({ email: `nobody-${uid()}@example.com`, password: TEST_PASSWORD }, ctx),
+    ).toEqual({ ok: false, reason: "invalid" });
     expect(await authenticateUser({ email: user.email }, ctx)).toEqual({ ok: false, reason: "invalid" });
     expect(await authenticateUser(null, ctx)).toEqual({ ok: false, reason: "invalid" });
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
@@ -38,8 +50,14 @@ describe("authenticateUser", () => {
     const user = await createUser();
     await db.user.update({ where: { id: user.id }, data: { status: "SUSPENDED" } });
     const ctx = fresh();
-    expect(await authenticateUser({ email: user.email, password: "wrong password" }, ctx)).toEqual({ ok: false, reason: "invalid" });
-    expect(await authenticateUser({ email: user.email, password: TEST_PASSWORD }, ctx)).toEqual({ ok: false, reason: "suspended" });
+    expect(await authenticateUser({ email: user.email, password: "wrong password" }, ctx)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(await authenticateUser({ email: user.email, password: TEST_PASSWORD }, ctx)).toEqual({
+      ok: false,
+      reason: "suspended",
+    });
   });
 
   it("upgrades a hash made with other parameters on a successful login", async () => {
@@ -55,17 +73,31 @@ describe("authenticateUser", () => {
   it("refuses the 6th attempt within the window even with the right password, and lifts the block after its wait", async () => {
     const user = await createUser();
     const ctx = fresh();
-    for (let i = 0; i < 4; i++) expect((await authenticateUser({ email: user.email, password: `wrong ${i}` }, ctx)).ok).toBe(false);
-    const fifth = await captureLoginOutcome(() => authenticateUser({ email: user.email, password: "wrong 4" }, ctx));
+    for (let i = 0; i < 4; i++)
+      expect((await authenticateUser({ email: user.email, password: `wrong ${i}` }, ctx)).ok).toBe(false);
+    const fifth = await captureLoginOutcome(() =>
+      authenticateUser({ email: user.email, password: "wrong 4" }, ctx),
+    );
     expect(fifth.outcome.retryAfterSeconds).toBe(600);
-    const sixth = await captureLoginOutcome(() => authenticateUser({ email: user.email, password: TEST_PASSWORD }, ctx));
+    const sixth = await captureLoginOutcome(() =>
+      authenticateUser({ email: user.email, password: TEST_PASSWORD }, ctx),
+    );
     expect(sixth.result).toEqual({ ok: false, reason: "invalid" });
     expect(sixth.outcome.retryAfterSeconds).toBe(600);
     // the same account from another address is not blocked by this one's failures
-    expect((await authenticateUser({ email: user.email, password: TEST_PASSWORD }, { ...fresh(), limiter: ctx.limiter })).ok).toBe(true);
+    expect(
+      (
+        await authenticateUser(
+          { email: user.email, password: TEST_PASSWORD },
+          { ...fresh(), limiter: ctx.limiter },
+        )
+      ).ok,
+    ).toBe(true);
 
     ctx.advance(9 * MIN);
-    const still = await captureLoginOutcome(() => authenticateUser({ email: user.email, password: TEST_PASSWORD }, ctx));
+    const still = await captureLoginOutcome(() =>
+      authenticateUser({ email: user.email, password: TEST_PASSWORD }, ctx),
+    );
     expect(still.outcome.retryAfterSeconds).toBe(60);
     ctx.advance(1 * MIN);
     expect((await authenticateUser({ email: user.email, password: TEST_PASSWORD }, ctx)).ok).toBe(true);
@@ -86,21 +118,30 @@ describe("authenticateUser", () => {
     const user = await createUser();
     const limiter = fresh().limiter;
     for (let i = 0; i < 20; i++) {
-      const r = await captureLoginOutcome(() => authenticateUser({ email: user.email, password: "wrong" }, { ip: `10.9.${i}.${uid(3)}`, limiter }));
+      const r = await captureLoginOutcome(() =>
+        authenticateUser({ email: user.email, password: "wrong" }, { ip: `10.9.${i}.${uid(3)}`, limiter }),
+      );
       expect(r.outcome.captchaRequired).toBe(i === 19);
     }
-    const noCaptcha = await captureLoginOutcome(() => authenticateUser({ email: user.email, password: TEST_PASSWORD }, { ip: "10.8.0.1", limiter }));
+    const noCaptcha = await captureLoginOutcome(() =>
+      authenticateUser({ email: user.email, password: TEST_PASSWORD }, { ip: "10.8.0.1", limiter }),
+    );
     expect(noCaptcha.result).toEqual({ ok: false, reason: "invalid" });
     expect(noCaptcha.outcome).toMatchObject({ captchaRequired: true, captchaFailed: true });
   });
 
   it("refuses a 31st distinct account from one address within 12 hours", async () => {
     const ctx = fresh();
-    for (let i = 0; i < 30; i++) await authenticateUser({ email: `spray-${i}-${uid()}@example.com`, password: "Summer2030!" }, ctx);
-    const next = await captureLoginOutcome(() => authenticateUser({ email: `spray-x-${uid()}@example.com`, password: "Summer2030!" }, ctx));
+    for (let i = 0; i < 30; i++)
+      await authenticateUser({ email: `spray-${i}-${uid()}@example.com`, password: "Summer2030!" }, ctx);
+    const next = await captureLoginOutcome(() =>
+      authenticateUser({ email: `spray-x-${uid()}@example.com`, password: "Summer2030!" }, ctx),
+    );
     expect(next.outcome.retryAfterSeconds).toBe(12 * 3600);
     ctx.advance(12 * 60 * MIN);
-    const later = await captureLoginOutcome(() => authenticateUser({ email: `spray-y-${uid()}@example.com`, password: "Summer2030!" }, ctx));
+    const later = await captureLoginOutcome(() =>
+      authenticateUser({ email: `spray-y-${uid()}@example.com`, password: "Summer2030!" }, ctx),
+    );
     expect(later.outcome.retryAfterSeconds).toBeUndefined();
   });
 
@@ -111,7 +152,9 @@ describe("authenticateUser", () => {
       // alternate success and failure so the account+IP block never starts
       await authenticateUser({ email: user.email, password: i % 4 === 3 ? TEST_PASSWORD : "wrong" }, ctx);
     }
-    const r = await captureLoginOutcome(() => authenticateUser({ email: user.email, password: TEST_PASSWORD }, ctx));
+    const r = await captureLoginOutcome(() =>
+      authenticateUser({ email: user.email, password: TEST_PASSWORD }, ctx),
+    );
     expect(r.outcome.retryAfterSeconds).toBe(3600);
   });
 });

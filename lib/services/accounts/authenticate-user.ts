@@ -27,7 +27,8 @@ type AuthenticatedUser = { id: string; role: Role; sessionVersion: number };
  * the block's wait from lib/services/accounts/login-outcome.ts). "suspended" is only returned
  * after a correct password.
  */
-export type AuthenticateResult = { ok: true; user: AuthenticatedUser } | { ok: false; reason: "invalid" | "suspended" };
+export type AuthenticateResult =
+  { ok: true; user: AuthenticatedUser } | { ok: false; reason: "invalid" | "suspended" };
 
 /** The request's IP (set by the security wrappers) and the counters; tests pass their own clock. */
 export type AuthenticateContext = { ip?: string | null; limiter?: RateLimiter };
@@ -36,11 +37,17 @@ export type AuthenticateContext = { ip?: string | null; limiter?: RateLimiter };
  * Checks email + password under the brute-force rules. Called by the Credentials provider, so
  * every sign-in path (our action, Auth.js's own callback endpoint) is counted the same way.
  */
-export async function authenticateUser(input: unknown, ctx: AuthenticateContext = {}): Promise<AuthenticateResult> {
+export async function authenticateUser(
+  input: unknown,
+  ctx: AuthenticateContext = {},
+): Promise<AuthenticateResult> {
   const parsed = loginSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
-  const guard = { ip: ctx.ip !== undefined ? ctx.ip : (requestContext()?.ip ?? null), limiter: ctx.limiter ?? sharedLimiter() };
+  const guard = {
+    ip: ctx.ip !== undefined ? ctx.ip : (requestContext()?.ip ?? null),
+    limiter: ctx.limiter ?? sharedLimiter(),
+  };
 
   const admitted = await admitLoginAttempt(email, guard);
   if (admitted.retryAfterSeconds) {
@@ -48,7 +55,10 @@ export async function authenticateUser(input: unknown, ctx: AuthenticateContext 
     noteLoginOutcome({ retryAfterSeconds: admitted.retryAfterSeconds });
     return { ok: false, reason: "invalid" };
   }
-  if (admitted.captchaRequired && !(await verifyCaptcha(parsed.data.captchaToken, parsed.data.captchaAnswer, { now: guard.limiter.now }))) {
+  if (
+    admitted.captchaRequired &&
+    !(await verifyCaptcha(parsed.data.captchaToken, parsed.data.captchaAnswer, { now: guard.limiter.now }))
+  ) {
     noteLoginOutcome({ captchaRequired: true, captchaFailed: true });
     return { ok: false, reason: "invalid" };
   }
@@ -58,7 +68,9 @@ export async function authenticateUser(input: unknown, ctx: AuthenticateContext 
     select: { id: true, role: true, status: true, sessionVersion: true, passwordHash: true },
   });
   // unknown emails spend the same argon2 work as a real check, so timing does not reveal them
-  const isValid = user ? await verifyPassword(user.passwordHash, password) : await verifyDummyPassword(password);
+  const isValid = user
+    ? await verifyPassword(user.passwordHash, password)
+    : await verifyDummyPassword(password);
   if (!user || !isValid) {
     noteLoginOutcome(await recordLoginFailure(email, guard));
     return { ok: false, reason: "invalid" };

@@ -24,9 +24,16 @@ export type ChangePasswordContext = { ip: string | null; limiter?: RateLimiter }
  * this account and IP. sessionVersion is bumped, which ends every session of the user; the
  * action signs the current browser in again with the new password.
  */
-export async function changePassword(actor: Actor, input: unknown, ctx: ChangePasswordContext): Promise<{ email: string }> {
+export async function changePassword(
+  actor: Actor,
+  input: unknown,
+  ctx: ChangePasswordContext,
+): Promise<{ email: string }> {
   const { currentPassword, newPassword } = changePasswordSchema.parse(input);
-  const user = await db.user.findUnique({ where: { id: actor.id }, select: { id: true, email: true, role: true, passwordHash: true } });
+  const user = await db.user.findUnique({
+    where: { id: actor.id },
+    select: { id: true, email: true, role: true, passwordHash: true },
+  });
   if (!user) throw new AppError("UNAUTHENTICATED");
 
   const limiter = ctx.limiter ?? sharedLimiter();
@@ -35,16 +42,28 @@ export async function changePassword(actor: Actor, input: unknown, ctx: ChangePa
   if (blockedUntil) throw rateLimitedError(secondsUntil(blockedUntil, limiter.now()));
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
     await limiter.fail(key, LIMITS.loginAccountIp);
-    throw new AppError("INVALID", "当前密码不正确。", { fieldErrors: { currentPassword: ["当前密码不正确。"] } });
+    throw new AppError("INVALID", "当前密码不正确。", {
+      fieldErrors: { currentPassword: ["当前密码不正确。"] },
+    });
   }
   if (currentPassword === newPassword) {
-    throw new AppError("INVALID", "新密码不能与当前密码相同。", { fieldErrors: { newPassword: ["新密码不能与当前密码相同。"] } });
+    throw new AppError("INVALID", "新密码不能与当前密码相同。", {
+      fieldErrors: { newPassword: ["新密码不能与当前密码相同。"] },
+    });
   }
   await assertNewPassword(newPassword, user, "newPassword");
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-    await audit(tx, { actorId: user.id, action: "account.passwordChange", targetType: "user", targetId: user.id });
+    await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+    });
+    await audit(tx, {
+      actorId: user.id,
+      action: "account.passwordChange",
+      targetType: "user",
+      targetId: user.id,
+    });
   });
   return { email: user.email };
 }

@@ -12,7 +12,8 @@ import { LIMITS } from "@/lib/security/rate-limit-rules";
 
 export type GuardContext = { ip: string | null; limiter: RateLimiter };
 
-export const accountKey = (email: string) => createHash("sha256").update(email.toLowerCase()).digest("hex").slice(0, 32);
+export const accountKey = (email: string) =>
+  createHash("sha256").update(email.toLowerCase()).digest("hex").slice(0, 32);
 const ipPart = (ip: string | null) => (ip ?? "unknown").slice(0, 64);
 
 const keys = (email: string, ip: string | null) => {
@@ -31,7 +32,10 @@ type LoginStatus = { retryAfterSeconds: number | null; captchaRequired: boolean 
 /** Read-only: is this account+IP blocked, and does this account need a captcha now? */
 async function loginStatus(email: string, { ip, limiter }: GuardContext): Promise<LoginStatus> {
   const k = keys(email, ip);
-  const [blockedUntil, failures] = await Promise.all([limiter.blockedUntil(k.accountIp), limiter.peek(k.accountFailures)]);
+  const [blockedUntil, failures] = await Promise.all([
+    limiter.blockedUntil(k.accountIp),
+    limiter.peek(k.accountFailures),
+  ]);
   return {
     retryAfterSeconds: blockedUntil ? secondsUntil(blockedUntil, limiter.now()) : null,
     captchaRequired: failures.points >= LIMITS.loginAccountCaptcha.limit,
@@ -48,7 +52,10 @@ export async function spendIpAuthRequest({ ip, limiter }: GuardContext): Promise
  * Admits one login attempt or says how long to wait. Spends the IP's request budget and records
  * the account among the IP's distinct accounts (a new account past the 30th is refused).
  */
-export async function admitLoginAttempt(email: string, ctx: GuardContext): Promise<{ retryAfterSeconds: number | null; captchaRequired: boolean }> {
+export async function admitLoginAttempt(
+  email: string,
+  ctx: GuardContext,
+): Promise<{ retryAfterSeconds: number | null; captchaRequired: boolean }> {
   const k = keys(email, ctx.ip);
   const status = await loginStatus(email, ctx);
   if (status.retryAfterSeconds) return status;
@@ -68,13 +75,18 @@ export async function admitLoginAttempt(email: string, ctx: GuardContext): Promi
 }
 
 /** Counts a failure for the account+IP block and the account-wide captcha rule; says what the next try faces. */
-export async function recordLoginFailure(email: string, { ip, limiter }: GuardContext): Promise<{ captchaRequired: boolean; retryAfterSeconds?: number }> {
+export async function recordLoginFailure(
+  email: string,
+  { ip, limiter }: GuardContext,
+): Promise<{ captchaRequired: boolean; retryAfterSeconds?: number }> {
   const k = keys(email, ip);
   const { blockedUntil } = await limiter.fail(k.accountIp, LIMITS.loginAccountIp);
   const failures = await limiter.hit(k.accountFailures, LIMITS.loginAccountCaptcha);
   const captchaRequired = failures.points >= LIMITS.loginAccountCaptcha.limit;
   // the failure that starts a block says so at once (the same for unknown emails)
-  return blockedUntil ? { captchaRequired, retryAfterSeconds: secondsUntil(blockedUntil, limiter.now()) } : { captchaRequired };
+  return blockedUntil
+    ? { captchaRequired, retryAfterSeconds: secondsUntil(blockedUntil, limiter.now()) }
+    : { captchaRequired };
 }
 
 /** A correct password clears its own account+IP counter (not the account-wide captcha count). */

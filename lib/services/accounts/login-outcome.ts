@@ -11,7 +11,9 @@ export type LoginOutcome = { retryAfterSeconds?: number; captchaRequired?: boole
 
 const storage = new AsyncLocalStorage<LoginOutcome>();
 
-export async function captureLoginOutcome<T>(fn: () => Promise<T>): Promise<{ outcome: LoginOutcome; result?: T; error?: unknown }> {
+export async function captureLoginOutcome<T>(
+  fn: () => Promise<T>,
+): Promise<{ outcome: LoginOutcome; result?: T; error?: unknown }> {
   const outcome: LoginOutcome = {};
   try {
     const result = await storage.run(outcome, fn);

@@ -22,12 +22,18 @@ async function mailedToken(email: string): Promise<string> {
   return new URL(link!).searchParams.get("token")!;
 }
 
-const errorOf = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as AppError);
+const errorOf = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e as AppError,
+  );
 
 describe("password reset", () => {
   it("mails a single-use link, stores only its sha256, and ends all sessions when used", async () => {
     const user = await createUser({ email: `reset-${uid()}@example.com` });
-    await (await requestPasswordReset({ email: user.email.toUpperCase() }, ctx())).delivery;
+    await (
+      await requestPasswordReset({ email: user.email.toUpperCase() }, ctx())
+    ).delivery;
     const token = await mailedToken(user.email);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/); // 32 random bytes
 
@@ -49,7 +55,9 @@ describe("password reset", () => {
 
   it("refuses a link after 30 minutes", async () => {
     const user = await createUser({ email: `late-${uid()}@example.com` });
-    await (await requestPasswordReset({ email: user.email }, ctx())).delivery;
+    await (
+      await requestPasswordReset({ email: user.email }, ctx())
+    ).delivery;
     const token = await mailedToken(user.email);
     const in31min = () => Date.now() + 31 * 60_000;
     expect((await errorOf(resetPassword({ token, password: NEW_PASSWORD }, in31min)))?.code).toBe("INVALID");
@@ -60,18 +68,26 @@ describe("password reset", () => {
   it("spends every other outstanding link of the user when one is used", async () => {
     const user = await createUser({ email: `two-${uid()}@example.com` });
     const c = ctx();
-    await (await requestPasswordReset({ email: user.email }, c)).delivery;
+    await (
+      await requestPasswordReset({ email: user.email }, c)
+    ).delivery;
     const first = await mailedToken(user.email);
-    await (await requestPasswordReset({ email: user.email }, c)).delivery;
+    await (
+      await requestPasswordReset({ email: user.email }, c)
+    ).delivery;
     const second = await mailedToken(user.email);
     expect(second).not.toBe(first);
     await resetPassword({ token: second, password: NEW_PASSWORD });
-    expect((await errorOf(resetPassword({ token: first, password: "yet another lantern glowing" })))?.code).toBe("INVALID");
+    expect(
+      (await errorOf(resetPassword({ token: first, password: "yet another lantern glowing" })))?.code,
+    ).toBe("INVALID");
   });
 
   it("applies the password policy with the user's role (staff need 12 characters)", async () => {
     const user = await createUser({ role: "EDITOR", email: `staff-${uid()}@example.com` });
-    await (await requestPasswordReset({ email: user.email }, ctx())).delivery;
+    await (
+      await requestPasswordReset({ email: user.email }, ctx())
+    ).delivery;
     const token = await mailedToken(user.email);
     const e = await errorOf(resetPassword({ token, password: "Tq8#zLp2Wm" }));
     expect(e?.fieldErrors?.password).toEqual(["密码至少需要 12 个字符（编辑部成员账号）。"]);
@@ -84,7 +100,10 @@ describe("password reset", () => {
     const unknown = `nobody-${uid()}@example.com`;
     for (const email of [known.email, unknown]) {
       const c = ctx();
-      for (let i = 0; i < 5; i++) expect(await requestPasswordReset({ email }, { ip: `10.4.${i}.${uid(3)}`, limiter: c.limiter })).toEqual({ delivery: expect.any(Promise) });
+      for (let i = 0; i < 5; i++)
+        expect(
+          await requestPasswordReset({ email }, { ip: `10.4.${i}.${uid(3)}`, limiter: c.limiter }),
+        ).toEqual({ delivery: expect.any(Promise) });
       const sixth = await errorOf(requestPasswordReset({ email }, c));
       expect(sixth?.code).toBe("RATE_LIMITED");
       expect(sixth?.message).toMatch(/^重置请求过于频繁，请在 .+后再试。$/);
@@ -95,20 +114,36 @@ describe("password reset", () => {
   it("allows 20 requests an hour per IP", async () => {
     const c = ctx();
     for (let i = 0; i < 20; i++) await requestPasswordReset({ email: `spray-${i}-${uid()}@example.com` }, c);
-    expect((await errorOf(requestPasswordReset({ email: `spray-x-${uid()}@example.com` }, c)))?.code).toBe("RATE_LIMITED");
+    expect((await errorOf(requestPasswordReset({ email: `spray-x-${uid()}@example.com` }, c)))?.code).toBe(
+      "RATE_LIMITED",
+    );
   });
 });
 
 describe("changePassword", () => {
-  const actorOf = (u: Awaited<ReturnType<typeof createUser>>) => ({ id: u.id, role: u.role, status: u.status, displayName: "x", publicId: "x" });
+  const actorOf = (u: Awaited<ReturnType<typeof createUser>>) => ({
+    id: u.id,
+    role: u.role,
+    status: u.status,
+    displayName: "x",
+    publicId: "x",
+  });
 
   it("needs the current password, then bumps sessionVersion so other sessions end", async () => {
     const user = await createUser({ email: `change-${uid()}@example.com` });
-    const wrong = await errorOf(changePassword(actorOf(user), { currentPassword: "not it", newPassword: NEW_PASSWORD }, ctx()));
+    const wrong = await errorOf(
+      changePassword(actorOf(user), { currentPassword: "not it", newPassword: NEW_PASSWORD }, ctx()),
+    );
     expect(wrong?.fieldErrors).toEqual({ currentPassword: ["当前密码不正确。"] });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(1);
 
-    expect(await changePassword(actorOf(user), { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD }, ctx())).toEqual({ email: user.email });
+    expect(
+      await changePassword(
+        actorOf(user),
+        { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD },
+        ctx(),
+      ),
+    ).toEqual({ email: user.email });
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id }, include: { auditLogs: true } });
     expect(after.sessionVersion).toBe(2);
     expect(await verifyPassword(after.passwordHash, NEW_PASSWORD)).toBe(true);
@@ -116,9 +151,14 @@ describe("changePassword", () => {
   });
 
   it("refuses a weak new password or one containing the email, and changes nothing", async () => {
-    const user = await createUser({ email: `weak-${uid()}@example.com`, passwordHash: await hashPassword(TEST_PASSWORD) });
+    const user = await createUser({
+      email: `weak-${uid()}@example.com`,
+      passwordHash: await hashPassword(TEST_PASSWORD),
+    });
     for (const newPassword of ["password1234", `my ${user.email.split("@")[0]} forever`]) {
-      const e = await errorOf(changePassword(actorOf(user), { currentPassword: TEST_PASSWORD, newPassword }, ctx()));
+      const e = await errorOf(
+        changePassword(actorOf(user), { currentPassword: TEST_PASSWORD, newPassword }, ctx()),
+      );
       expect(e?.fieldErrors?.newPassword?.length).toBe(1);
     }
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
@@ -128,8 +168,13 @@ describe("changePassword", () => {
   it("blocks guessing the current password like a login (5 failures per account and IP)", async () => {
     const user = await createUser({ email: `guess-${uid()}@example.com` });
     const c = ctx();
-    for (let i = 0; i < 5; i++) await errorOf(changePassword(actorOf(user), { currentPassword: `guess ${i}`, newPassword: NEW_PASSWORD }, c));
-    const blocked = await errorOf(changePassword(actorOf(user), { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD }, c));
+    for (let i = 0; i < 5; i++)
+      await errorOf(
+        changePassword(actorOf(user), { currentPassword: `guess ${i}`, newPassword: NEW_PASSWORD }, c),
+      );
+    const blocked = await errorOf(
+      changePassword(actorOf(user), { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD }, c),
+    );
     expect(blocked?.code).toBe("RATE_LIMITED");
   });
 });

@@ -22,7 +22,10 @@ describe("registerUser", () => {
     const data = input();
     const result = await registerUser(data, from());
     expect(result.outcome).toBe("created");
-    const user = await db.user.findUniqueOrThrow({ where: { email: data.email.toLowerCase() }, include: { profile: true, auditLogs: true } });
+    const user = await db.user.findUniqueOrThrow({
+      where: { email: data.email.toLowerCase() },
+      include: { profile: true, auditLogs: true },
+    });
     expect(user.role).toBe("READER");
     expect(user.status).toBe("ACTIVE");
     expect(user.profile?.displayName).toBe("新读者");
@@ -50,7 +53,10 @@ describe("registerUser", () => {
   it("answers an existing email (in any case) without creating or changing anything", async () => {
     const existing = await createUser({ email: `taken-${uid()}@example.com` });
     const before = await db.user.count();
-    const result = await registerUser(input({ email: existing.email.toUpperCase(), password: "another quiet harbour at noon" }), from());
+    const result = await registerUser(
+      input({ email: existing.email.toUpperCase(), password: "another quiet harbour at noon" }),
+      from(),
+    );
     expect(result).toEqual({ outcome: "exists" });
     expect(await db.user.count()).toBe(before);
     const after = await db.user.findUniqueOrThrow({ where: { id: existing.id } });
@@ -60,7 +66,10 @@ describe("registerUser", () => {
 
   it("creates exactly one account when the same email registers twice at once", async () => {
     const data = input();
-    const results = await Promise.all([registerUser(data, from()), registerUser({ ...data, displayName: "另一个" }, from())]);
+    const results = await Promise.all([
+      registerUser(data, from()),
+      registerUser({ ...data, displayName: "另一个" }, from()),
+    ]);
     expect(results.map((r) => r.outcome).sort()).toEqual(["created", "exists"]);
     expect(await db.user.count({ where: { email: data.email.toLowerCase() } })).toBe(1);
   });
@@ -70,14 +79,19 @@ describe("registerUser", () => {
     const error = await registerUser(data, from()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ZodError);
     const fields = (error as ZodError).issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-    expect(fields).toEqual(["displayName: 内容包含无法识别的字符（如空字符或不完整的表情符号），请删除后重试。", "password: 至少需要 10 个字符。"]);
+    expect(fields).toEqual([
+      "displayName: 内容包含无法识别的字符（如空字符或不完整的表情符号），请删除后重试。",
+      "password: 至少需要 10 个字符。",
+    ]);
     expect(await db.user.count({ where: { email: data.email.toLowerCase() } })).toBe(0);
   });
 
   it("refuses a guessable password the same way for a new and an existing email", async () => {
     const existing = await createUser({ email: `known-${uid()}@example.com` });
     const errors = await Promise.all(
-      [existing.email, `fresh-${uid()}@example.com`].map((email) => registerUser(input({ email, password: "password1234" }), from()).catch((e: unknown) => e)),
+      [existing.email, `fresh-${uid()}@example.com`].map((email) =>
+        registerUser(input({ email, password: "password1234" }), from()).catch((e: unknown) => e),
+      ),
     );
     for (const e of errors) {
       expect(e).toBeInstanceOf(AppError);

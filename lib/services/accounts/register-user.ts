@@ -43,7 +43,10 @@ export type PreparedRegistration = { complete: () => Promise<RegisterUserResult>
  * finding the address taken, an oracle even with identical messages. Anonymous by nature, so
  * there is no actor; staff accounts are created by admins through a separate use case.
  */
-export async function prepareRegistration(input: RegisterUserInput | Record<string, unknown>, ctx: RegisterContext): Promise<PreparedRegistration> {
+export async function prepareRegistration(
+  input: RegisterUserInput | Record<string, unknown>,
+  ctx: RegisterContext,
+): Promise<PreparedRegistration> {
   const data = registerUserSchema.parse(input);
   // the policy and the limits depend only on what was typed and where from, never on whether
   // the email exists, so both outcomes are refused or accepted alike
@@ -52,17 +55,24 @@ export async function prepareRegistration(input: RegisterUserInput | Record<stri
   const ipWait = await spendIpAuthRequest({ ip: ctx.ip, limiter });
   if (ipWait) throw rateLimitedError(ipWait, "请求过于频繁");
   const byIp = await limiter.hit(`register:ip:${(ctx.ip ?? "unknown").slice(0, 64)}`, LIMITS.registerIp);
-  if (byIp.points > LIMITS.registerIp.limit) throw rateLimitedError(secondsUntil(byIp.resetAt, limiter.now()), "注册过于频繁");
+  if (byIp.points > LIMITS.registerIp.limit)
+    throw rateLimitedError(secondsUntil(byIp.resetAt, limiter.now()), "注册过于频繁");
   const passwordHash = await hashPassword(data.password);
   return { complete: () => createAccount(data, passwordHash) };
 }
 
 /** Both steps at once, for tests and scripts; the action runs complete() after answering. */
-export async function registerUser(input: RegisterUserInput | Record<string, unknown>, ctx: RegisterContext): Promise<RegisterUserResult> {
+export async function registerUser(
+  input: RegisterUserInput | Record<string, unknown>,
+  ctx: RegisterContext,
+): Promise<RegisterUserResult> {
   return (await prepareRegistration(input, ctx)).complete();
 }
 
-async function createAccount(data: z.output<typeof registerUserSchema>, passwordHash: string): Promise<RegisterUserResult> {
+async function createAccount(
+  data: z.output<typeof registerUserSchema>,
+  passwordHash: string,
+): Promise<RegisterUserResult> {
   if (await emailTaken(data.email)) return exists(data.email);
 
   for (let attempt = 1; attempt <= MAX_ID_ATTEMPTS; attempt++) {
@@ -94,6 +104,9 @@ async function emailTaken(email: string): Promise<boolean> {
 
 function exists(email: string): RegisterUserResult {
   // Logged for abuse investigation; the email is not logged in full.
-  logger.info({ emailDomain: email.split("@")[1] }, "registration for an existing email (answered as success)");
+  logger.info(
+    { emailDomain: email.split("@")[1] },
+    "registration for an existing email (answered as success)",
+  );
   return { outcome: "exists" };
 }

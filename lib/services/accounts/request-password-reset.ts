@@ -22,7 +22,10 @@ export type ResetRequestContext = { ip: string | null; limiter?: RateLimiter };
  * does not depend on it (scripts/bench-enumeration.mjs measures it). `delivery` is for tests;
  * callers must not await it.
  */
-export async function requestPasswordReset(input: unknown, ctx: ResetRequestContext): Promise<{ delivery: Promise<void> }> {
+export async function requestPasswordReset(
+  input: unknown,
+  ctx: ResetRequestContext,
+): Promise<{ delivery: Promise<void> }> {
   const { email } = requestPasswordResetSchema.parse(input);
   const limiter = ctx.limiter ?? sharedLimiter();
   const now = limiter.now();
@@ -31,28 +34,42 @@ export async function requestPasswordReset(input: unknown, ctx: ResetRequestCont
   const ipWait = await spendIpAuthRequest({ ip: ctx.ip, limiter });
   if (ipWait) throw rateLimitedError(ipWait, "请求过于频繁");
   const byIp = await limiter.hit(`reset:ip:${ip}`, LIMITS.resetIp);
-  if (byIp.points > LIMITS.resetIp.limit) throw rateLimitedError(secondsUntil(byIp.resetAt, now), "重置请求过于频繁");
+  if (byIp.points > LIMITS.resetIp.limit)
+    throw rateLimitedError(secondsUntil(byIp.resetAt, now), "重置请求过于频繁");
   const byAccount = await limiter.hit(`reset:account:${accountKey(email)}`, LIMITS.resetAccount);
-  if (byAccount.points > LIMITS.resetAccount.limit) throw rateLimitedError(secondsUntil(byAccount.resetAt, now), "重置请求过于频繁");
+  if (byAccount.points > LIMITS.resetAccount.limit)
+    throw rateLimitedError(secondsUntil(byAccount.resetAt, now), "重置请求过于频繁");
 
   const user = await db.user.findUnique({ where: { email }, select: { id: true, status: true } });
   if (!user || user.status !== "ACTIVE") {
-    logger.info({ emailDomain: email.split("@")[1] }, "password reset for an unknown or inactive address (answered as sent)");
+    logger.info(
+      { emailDomain: email.split("@")[1] },
+      "password reset for an unknown or inactive address (answered as sent)",
+    );
     return { delivery: Promise.resolve() };
   }
 
   // Not awaited: the token row, the audit entry and the mail are written after the answer, so a
   // known address answers exactly as fast as an unknown one (issue 8, finding 6: awaiting this
   // transaction made known addresses measurably slower). Failures are logged, never shown.
-  const delivery = issueResetLink(user.id, email, now).catch((err: unknown) => logger.error({ err }, "password reset link failed"));
+  const delivery = issueResetLink(user.id, email, now).catch((err: unknown) =>
+    logger.error({ err }, "password reset link failed"),
+  );
   return { delivery };
 }
 
 async function issueResetLink(userId: string, email: string, now: number): Promise<void> {
   const { token, tokenHash } = newResetToken();
   await db.$transaction(async (tx) => {
-    await tx.passwordResetToken.create({ data: { userId, tokenHash, expiresAt: new Date(now + RESET_TOKEN_TTL_MS) } });
-    await audit(tx, { actorId: userId, action: "account.passwordResetRequested", targetType: "user", targetId: userId });
+    await tx.passwordResetToken.create({
+      data: { userId, tokenHash, expiresAt: new Date(now + RESET_TOKEN_TTL_MS) },
+    });
+    await audit(tx, {
+      actorId: userId,
+      action: "account.passwordResetRequested",
+      targetType: "user",
+      targetId: userId,
+    });
   });
   const link = absoluteUrl(`/reset-password?token=${token}`);
   await sendMail({

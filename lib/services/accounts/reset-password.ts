@@ -20,25 +20,42 @@ const RESET_LINK_INVALID = "重置链接无效、已使用或已过期，请重�
  * (a conditional update, so two concurrent uses cannot both succeed), every other outstanding
  * token of the user is spent too, and sessionVersion is bumped: all sessions end.
  */
-export async function resetPassword(input: unknown, now: () => number = Date.now): Promise<{ userId: string }> {
+export async function resetPassword(
+  input: unknown,
+  now: () => number = Date.now,
+): Promise<{ userId: string }> {
   const { token, password } = resetPasswordSchema.parse(input);
   if (!isWellFormedResetToken(token)) throw new AppError("INVALID", RESET_LINK_INVALID);
   const at = new Date(now());
   const row = await db.passwordResetToken.findUnique({
     where: { tokenHash: hashResetToken(token) },
-    select: { id: true, usedAt: true, expiresAt: true, user: { select: { id: true, email: true, role: true, status: true } } },
+    select: {
+      id: true,
+      usedAt: true,
+      expiresAt: true,
+      user: { select: { id: true, email: true, role: true, status: true } },
+    },
   });
-  if (!row || row.usedAt || row.expiresAt <= at || row.user.status !== "ACTIVE") throw new AppError("INVALID", RESET_LINK_INVALID);
+  if (!row || row.usedAt || row.expiresAt <= at || row.user.status !== "ACTIVE")
+    throw new AppError("INVALID", RESET_LINK_INVALID);
 
   await assertNewPassword(password, row.user);
   const passwordHash = await hashPassword(password);
   const userId = row.user.id;
   await db.$transaction(async (tx) => {
-    const spent = await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: at } });
+    const spent = await tx.passwordResetToken.updateMany({
+      where: { id: row.id, usedAt: null },
+      data: { usedAt: at },
+    });
     if (spent.count !== 1) throw new AppError("INVALID", RESET_LINK_INVALID);
     await tx.passwordResetToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: at } });
     await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-    await audit(tx, { actorId: userId, action: "account.passwordReset", targetType: "user", targetId: userId });
+    await audit(tx, {
+      actorId: userId,
+      action: "account.passwordReset",
+      targetType: "user",
+      targetId: userId,
+    });
   });
   return { userId };
 }
@@ -46,6 +63,9 @@ export async function resetPassword(input: unknown, now: () => number = Date.now
 /** For the reset page: is the link still usable? (It is checked again on submit.) */
 export async function isResetTokenUsable(token: string, now: () => number = Date.now): Promise<boolean> {
   if (!isWellFormedResetToken(token)) return false;
-  const row = await db.passwordResetToken.findUnique({ where: { tokenHash: hashResetToken(token) }, select: { usedAt: true, expiresAt: true } });
+  const row = await db.passwordResetToken.findUnique({
+    where: { tokenHash: hashResetToken(token) },
+    select: { usedAt: true, expiresAt: true },
+  });
   return Boolean(row && !row.usedAt && row.expiresAt > new Date(now()));
 }

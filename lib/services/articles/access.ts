@@ -44,7 +44,8 @@ export const canEdit = (actor: Actor, a: ArticleHead) =>
 export async function loadVisibleArticle(actor: Actor | null, id: string): Promise<ArticleHead> {
   if (!actor) throw new AppError("UNAUTHENTICATED");
   const article = await db.article.findUnique({ where: { id }, select: headSelect });
-  if (!article || !can(actor, "article.viewDraft", refOf(article))) throw new AppError("NOT_FOUND", "没有找到这篇文章，它可能已被删除，或你没有查看权限。");
+  if (!article || !can(actor, "article.viewDraft", refOf(article)))
+    throw new AppError("NOT_FOUND", "没有找到这篇文章，它可能已被删除，或你没有查看权限。");
   return article;
 }
 
@@ -52,6 +53,8 @@ export function assertEditable(actor: Actor, a: ArticleHead) {
   if (canEdit(actor, a)) return;
   throw new AppError(
     "FORBIDDEN",
-    a.status === "IN_REVIEW" ? "稿件正在审核中，暂时不能修改；如需修改请联系编辑退回。" : "这篇文章当前不能由你修改，如需修改请联系编辑。",
+    a.status === "IN_REVIEW"
+      ? "稿件正在审核中，暂时不能修改；如需修改请联系编辑退回。"
+      : "这篇文章当前不能由你修改，如需修改请联系编辑。",
   );
 }

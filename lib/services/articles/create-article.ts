@@ -12,13 +12,18 @@ import { articleFields } from "./schemas";
 import { auditArticle } from "./side-effects";
 
 /** A new draft. Only these fields; status, author, counters and ids are the server's to set. */
-const createArticleSchema = z.strictObject(articleFields).partial().required({ title: true, categoryId: true });
+const createArticleSchema = z
+  .strictObject(articleFields)
+  .partial()
+  .required({ title: true, categoryId: true });
 
 export type CreatedArticle = { id: string; publicId: string; version: number };
 
 export async function assertCategory(id: number) {
   if (await db.category.findUnique({ where: { id }, select: { id: true } })) return;
-  throw new AppError("INVALID", "所选分类不存在，请重新选择。", { fieldErrors: { categoryId: ["所选分类不存在。"] } });
+  throw new AppError("INVALID", "所选分类不存在，请重新选择。", {
+    fieldErrors: { categoryId: ["所选分类不存在。"] },
+  });
 }
 
 /**
@@ -77,7 +82,15 @@ export async function insertArticle(
             sourceLanguage: isTranslation ? "en" : null,
             sourceText: data.sourceText,
             tags: { create: tags.map((t) => ({ tagId: t.id })) },
-            revisions: { create: { version: 1, title: data.title, lede, bodyJson: body as Prisma.InputJsonValue, editorId: actor.id } },
+            revisions: {
+              create: {
+                version: 1,
+                title: data.title,
+                lede,
+                bodyJson: body as Prisma.InputJsonValue,
+                editorId: actor.id,
+              },
+            },
           },
           select: { id: true, publicId: true, version: true },
         });
@@ -87,7 +100,10 @@ export async function insertArticle(
       });
     } catch (e) {
       // a 6-character public id collides rarely; a fresh one is the fix
-      const isIdClash = e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002" && JSON.stringify(e.meta ?? {}).includes("publicId");
+      const isIdClash =
+        e instanceof Prisma.PrismaClientKnownRequestError &&
+        e.code === "P2002" &&
+        JSON.stringify(e.meta ?? {}).includes("publicId");
       if (!isIdClash || attempt >= 4) throw e;
     }
   }

@@ -7,7 +7,10 @@ import type { ArticleForEdit } from "./article-dto";
 import { articleIdSchema } from "./schemas";
 
 const person = { select: { id: true, profile: { select: { displayName: true } } } } as const;
-const nameOf = (u: { id: string; profile: { displayName: string } | null }) => ({ id: u.id, displayName: u.profile?.displayName ?? "未知用户" });
+const nameOf = (u: { id: string; profile: { displayName: string } | null }) => ({
+  id: u.id,
+  displayName: u.profile?.displayName ?? "未知用户",
+});
 
 /** The article as the editor page edits it, with what this actor may do to it. NOT_FOUND for others' drafts. */
 export async function getArticleForEdit(actor: Actor | null, id: unknown): Promise<ArticleForEdit> {

@@ -4,7 +4,13 @@ import { db } from "@/lib/db";
 import { loadVisibleArticle } from "./access";
 import { articleIdSchema } from "./schemas";
 
-export type RevisionItem = { id: string; version: number; title: string; editorName: string; createdAt: Date };
+export type RevisionItem = {
+  id: string;
+  version: number;
+  title: string;
+  editorName: string;
+  createdAt: Date;
+};
 
 const MAX_LISTED = 50;
 
@@ -15,7 +21,13 @@ export async function listRevisions(actor: Actor | null, articleId: unknown): Pr
     where: { articleId: head.id },
     orderBy: { version: "desc" },
     take: MAX_LISTED,
-    select: { id: true, version: true, title: true, createdAt: true, editor: { select: { profile: { select: { displayName: true } } } } },
+    select: {
+      id: true,
+      version: true,
+      title: true,
+      createdAt: true,
+      editor: { select: { profile: { select: { displayName: true } } } },
+    },
   });
   return rows.map((r) => ({
     id: r.id,

@@ -34,16 +34,35 @@ export async function publishArticle(actor: Actor | null, input: unknown) {
   const head = await loadVisibleArticle(actor, id);
   assertCan(actor, scheduledAt ? "article.schedule" : "article.publish", refOf(head));
   if (!PUBLISHABLE.has(head.status)) {
-    throw new AppError("INVALID", head.status === "PUBLISHED" ? "这篇文章已经发布。" : "已归档的文章请先撤回为草稿，再发布。");
+    throw new AppError(
+      "INVALID",
+      head.status === "PUBLISHED" ? "这篇文章已经发布。" : "已归档的文章请先撤回为草稿，再发布。",
+    );
   }
-  const a = await db.article.findUniqueOrThrow({ where: { id }, select: { title: true, bodyText: true, publishedAt: true } });
-  if (!a.title.trim() || !a.bodyText.trim()) throw new AppError("INVALID", "标题和正文都不能为空，请补充后再发布。");
+  const a = await db.article.findUniqueOrThrow({
+    where: { id },
+    select: { title: true, bodyText: true, publishedAt: true },
+  });
+  if (!a.title.trim() || !a.bodyText.trim())
+    throw new AppError("INVALID", "标题和正文都不能为空，请补充后再发布。");
 
   if (scheduledAt) {
     const ahead = scheduledAt.getTime() - Date.now();
-    if (ahead <= 0) throw new AppError("INVALID", "定时发布时间必须晚于现在。", { fieldErrors: { scheduledAt: ["请选择将来的时间。"] } });
-    if (ahead > MAX_SCHEDULE_AHEAD_MS) throw new AppError("INVALID", "定时发布最多提前一年。", { fieldErrors: { scheduledAt: ["请选择一年以内的时间。"] } });
-    return transitionArticle(actor, head, { to: "SCHEDULED", action: "article.schedule", version, data: { scheduledAt }, meta: { scheduledAt: scheduledAt.toISOString() } });
+    if (ahead <= 0)
+      throw new AppError("INVALID", "定时发布时间必须晚于现在。", {
+        fieldErrors: { scheduledAt: ["请选择将来的时间。"] },
+      });
+    if (ahead > MAX_SCHEDULE_AHEAD_MS)
+      throw new AppError("INVALID", "定时发布最多提前一年。", {
+        fieldErrors: { scheduledAt: ["请选择一年以内的时间。"] },
+      });
+    return transitionArticle(actor, head, {
+      to: "SCHEDULED",
+      action: "article.schedule",
+      version,
+      data: { scheduledAt },
+      meta: { scheduledAt: scheduledAt.toISOString() },
+    });
   }
   return transitionArticle(actor, head, {
     to: "PUBLISHED",

@@ -10,7 +10,10 @@ describe("publishDueScheduled", () => {
     const b = await createArticle({ status: "SCHEDULED", publishedAt: null });
     const future = await createArticle({ status: "SCHEDULED", publishedAt: null });
     await db.article.updateMany({ where: { id: { in: [a.id, b.id] } }, data: { scheduledAt: due } });
-    await db.article.update({ where: { id: future.id }, data: { scheduledAt: new Date(Date.now() + 3_600_000) } });
+    await db.article.update({
+      where: { id: future.id },
+      data: { scheduledAt: new Date(Date.now() + 3_600_000) },
+    });
 
     const runs = await Promise.all([publishDueScheduled(), publishDueScheduled(), publishDueScheduled()]);
     const ours = runs.flatMap((r) => r.published).filter((id) => [a.id, b.id, future.id].includes(id));
@@ -20,7 +23,9 @@ describe("publishDueScheduled", () => {
     const byId = new Map(rows.map((r) => [r.id, r]));
     expect(byId.get(a.id)).toMatchObject({ status: "PUBLISHED", publishedAt: due, scheduledAt: null });
     expect(byId.get(future.id)).toMatchObject({ status: "SCHEDULED", publishedAt: null });
-    const audits = await db.auditLog.findMany({ where: { targetId: { in: [a.id, b.id, future.id] }, action: "article.publishScheduled" } });
+    const audits = await db.auditLog.findMany({
+      where: { targetId: { in: [a.id, b.id, future.id] }, action: "article.publishScheduled" },
+    });
     expect(audits.map((x) => x.targetId).sort()).toEqual([a.id, b.id].sort());
 
     // a later tick finds nothing left to do for these

@@ -19,7 +19,13 @@ export async function publishDueScheduled(): Promise<{ published: string[] }> {
       RETURNING id, "authorId", "translatorId"`;
     if (due.length) {
       await tx.auditLog.createMany({
-        data: due.map((a) => ({ actorId: null, action: "article.publishScheduled", targetType: "article", targetId: a.id, meta: { from: "SCHEDULED", to: "PUBLISHED" } })),
+        data: due.map((a) => ({
+          actorId: null,
+          action: "article.publishScheduled",
+          targetType: "article",
+          targetId: a.id,
+          meta: { from: "SCHEDULED", to: "PUBLISHED" },
+        })),
       });
     }
     return due;
@@ -27,7 +33,13 @@ export async function publishDueScheduled(): Promise<{ published: string[] }> {
   if (rows.length) {
     const heads = await db.article.findMany({
       where: { id: { in: rows.map((r) => r.id) } },
-      select: { id: true, authorId: true, translatorId: true, category: { select: { slug: true } }, tags: { select: { tag: { select: { slug: true } } } } },
+      select: {
+        id: true,
+        authorId: true,
+        translatorId: true,
+        category: { select: { slug: true } },
+        tags: { select: { tag: { select: { slug: true } } } },
+      },
     });
     invalidatePublic(heads.flatMap(cacheTagsOf));
   }

@@ -38,7 +38,12 @@ export async function resolveTags(tx: Tx, actor: Actor, names: string[]): Promis
     let slug = slugFor(name);
     if (await tx.tag.findUnique({ where: { slug }, select: { id: true } })) slug = `t-${newPublicId(8)}`;
     // upsert by name: two editors adding the same new tag at once end up with one row
-    const tag = await tx.tag.upsert({ where: { name }, update: {}, create: { name, slug }, select: { id: true, slug: true, name: true } });
+    const tag = await tx.tag.upsert({
+      where: { name },
+      update: {},
+      create: { name, slug },
+      select: { id: true, slug: true, name: true },
+    });
     byName.set(name.toLowerCase(), tag);
   }
   return names.map((n) => byName.get(n.toLowerCase())!);

@@ -11,13 +11,19 @@ describe("restoreRevision", () => {
   it("brings back an earlier version as a new version, audited, keeping the history", async () => {
     const author = await createActor("CONTRIBUTOR");
     const category = await createCategory();
-    const a = await createArticle(author, { title: "第一版", categoryId: category.id, body: doc("第一版正文") });
+    const a = await createArticle(author, {
+      title: "第一版",
+      categoryId: category.id,
+      body: doc("第一版正文"),
+    });
     await updateArticle(author, { id: a.id, version: 1, title: "第二版", body: doc("第二版正文") });
     const revisions = await listRevisions(author, a.id);
     expect(revisions.map((r) => r.version)).toEqual([2, 1]);
     const first = revisions.find((r) => r.version === 1)!;
 
-    await expect(restoreRevision(author, { articleId: a.id, revisionId: first.id, version: 1 })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      restoreRevision(author, { articleId: a.id, revisionId: first.id, version: 1 }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     const restored = await restoreRevision(author, { articleId: a.id, revisionId: first.id, version: 2 });
     expect(restored.version).toBe(3);
     const row = await db.article.findUniqueOrThrow({ where: { id: a.id } });
@@ -33,6 +39,8 @@ describe("restoreRevision", () => {
     const a = await createArticle(author, { title: "私人草稿", categoryId: category.id });
     await expect(listRevisions(other, a.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     const [rev] = await listRevisions(author, a.id);
-    await expect(restoreRevision(other, { articleId: a.id, revisionId: rev!.id, version: 1 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      restoreRevision(other, { articleId: a.id, revisionId: rev!.id, version: 1 }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

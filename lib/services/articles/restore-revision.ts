@@ -31,6 +31,9 @@ export async function restoreRevision(actor: Actor | null, input: unknown) {
     title: rev.title,
     lede: rev.lede,
     body: rev.bodyJson as JSONContent,
-    audit: { action: "article.restoreRevision", meta: { revisionVersion: rev.version, baseVersion: version } },
+    audit: {
+      action: "article.restoreRevision",
+      meta: { revisionVersion: rev.version, baseVersion: version },
+    },
   });
 }

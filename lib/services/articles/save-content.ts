@@ -10,7 +10,8 @@ import type { ArticleHead } from "./access";
 import { resolveTags } from "./resolve-tags";
 import { auditArticle, cacheTagsOf, invalidatePublic, touchesPublic } from "./side-effects";
 
-const STALE_MESSAGE = "内容已被他人修改（可能是你在另一个窗口，或编辑做了修改）。你的修改已备份在本机，请重新加载后再合并保存。";
+const STALE_MESSAGE =
+  "内容已被他人修改（可能是你在另一个窗口，或编辑做了修改）。你的修改已备份在本机，请重新加载后再合并保存。";
 
 /** Columns a save may set besides title, lede and body (which are always snapshotted). */
 export type ContentChanges = {
@@ -18,7 +19,10 @@ export type ContentChanges = {
   lede?: string;
   body?: JSONContent;
   tags?: string[];
-  fields?: Omit<Prisma.ArticleUncheckedUpdateManyInput, "id" | "version" | "status" | "authorId" | "viewCount">;
+  fields?: Omit<
+    Prisma.ArticleUncheckedUpdateManyInput,
+    "id" | "version" | "status" | "authorId" | "viewCount"
+  >;
   /** an AuditLog row to write with the change (restores are audited; ordinary saves are the revisions) */
   audit?: { action: string; meta?: Prisma.InputJsonValue };
 };
@@ -28,9 +32,17 @@ export type ContentChanges = {
  * by `version` and `status` (optimistic concurrency: a stale editor changes nothing), re-rendered
  * HTML and text, tags, a revision snapshot of the new version, and the search vector.
  */
-export async function saveContent(actor: Actor, head: ArticleHead, baseVersion: number, changes: ContentChanges) {
+export async function saveContent(
+  actor: Actor,
+  head: ArticleHead,
+  baseVersion: number,
+  changes: ContentChanges,
+) {
   if (head.version !== baseVersion) throw new AppError("CONFLICT", STALE_MESSAGE);
-  const current = await db.article.findUniqueOrThrow({ where: { id: head.id }, select: { title: true, lede: true, bodyJson: true, bodyText: true } });
+  const current = await db.article.findUniqueOrThrow({
+    where: { id: head.id },
+    select: { title: true, lede: true, bodyJson: true, bodyText: true },
+  });
   const title = changes.title ?? current.title;
   const lede = changes.lede ?? current.lede;
   const body = changes.body ?? (current.bodyJson as JSONContent);
@@ -56,13 +68,27 @@ export async function saveContent(actor: Actor, head: ArticleHead, baseVersion: 
       await tx.articleTag.createMany({ data: tags.map((t) => ({ articleId: head.id, tagId: t.id })) });
     }
     await tx.articleRevision.create({
-      data: { articleId: head.id, version, title, lede, bodyJson: body as Prisma.InputJsonValue, editorId: actor.id },
+      data: {
+        articleId: head.id,
+        version,
+        title,
+        lede,
+        bodyJson: body as Prisma.InputJsonValue,
+        editorId: actor.id,
+      },
     });
     await indexArticle(tx, { id: head.id, title, lede, bodyText });
     if (changes.audit) await auditArticle(tx, actor.id, changes.audit.action, head.id, changes.audit.meta);
     return tx.article.findUniqueOrThrow({
       where: { id: head.id },
-      select: { id: true, authorId: true, translatorId: true, updatedAt: true, category: { select: { slug: true } }, tags: { select: { tag: { select: { slug: true } } } } },
+      select: {
+        id: true,
+        authorId: true,
+        translatorId: true,
+        updatedAt: true,
+        category: { select: { slug: true } },
+        tags: { select: { tag: { select: { slug: true } } } },
+      },
     });
   });
 

@@ -10,7 +10,13 @@ import type { ArticleHead } from "./access";
 type Tx = Pick<Db, "auditLog">;
 
 /** One AuditLog row per state change of an article (with the request's IP); written in the same transaction as the change. */
-export function auditArticle(tx: Tx, actorId: string | null, action: string, articleId: string, meta?: Prisma.InputJsonValue) {
+export function auditArticle(
+  tx: Tx,
+  actorId: string | null,
+  action: string,
+  articleId: string,
+  meta?: Prisma.InputJsonValue,
+) {
   return audit(tx, { actorId, action, targetType: "article", targetId: articleId, meta });
 }
 

@@ -5,7 +5,13 @@ import { createUser, paragraphs } from "@/lib/test/factories";
 
 export async function createActor(role: Role): Promise<Actor> {
   const u = await createUser({ role });
-  return { id: u.id, role: u.role, status: u.status, displayName: u.profile!.displayName, publicId: u.profile!.publicId };
+  return {
+    id: u.id,
+    role: u.role,
+    status: u.status,
+    displayName: u.profile!.displayName,
+    publicId: u.profile!.publicId,
+  };
 }
 
 export const doc = (...texts: string[]) => paragraphs(...texts);

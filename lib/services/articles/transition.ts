@@ -7,7 +7,13 @@ import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 import type { ArticleHead } from "./access";
 import { auditArticle, cacheTagsOf, invalidatePublic, touchesPublic } from "./side-effects";
 
-export type TransitionResult = { id: string; publicId: string; status: ArticleStatus; publishedAt: Date | null; scheduledAt: Date | null };
+export type TransitionResult = {
+  id: string;
+  publicId: string;
+  status: ArticleStatus;
+  publishedAt: Date | null;
+  scheduledAt: Date | null;
+};
 
 type Transition = {
   to: ArticleStatus;
@@ -25,7 +31,11 @@ type Transition = {
  * caller checked, so two people acting at once cannot both win; the audit row is written in the
  * same transaction, and public caches are invalidated when the change crosses PUBLISHED.
  */
-export async function transitionArticle(actor: Actor | null, head: ArticleHead, t: Transition): Promise<TransitionResult> {
+export async function transitionArticle(
+  actor: Actor | null,
+  head: ArticleHead,
+  t: Transition,
+): Promise<TransitionResult> {
   const result = await db.$transaction(async (tx) => {
     const res = await tx.article.updateMany({
       where: { id: head.id, status: head.status, ...(t.version !== undefined ? { version: t.version } : {}) },

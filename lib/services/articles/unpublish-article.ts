@@ -20,6 +20,14 @@ export async function unpublishArticle(actor: Actor | null, input: unknown) {
   const head = await loadVisibleArticle(actor, id);
   assertCan(actor, "article.unpublish", refOf(head));
   const allowed = head.status === "ARCHIVED" ? to === "DRAFT" : head.status !== "DRAFT";
-  if (!allowed) throw new AppError("INVALID", head.status === "DRAFT" ? "草稿无需撤回。" : "已归档的文章只能恢复为草稿。");
-  return transitionArticle(actor, head, { to, action: to === "ARCHIVED" ? "article.archive" : "article.unpublish", data: { scheduledAt: null } });
+  if (!allowed)
+    throw new AppError(
+      "INVALID",
+      head.status === "DRAFT" ? "草稿无需撤回。" : "已归档的文章只能恢复为草稿。",
+    );
+  return transitionArticle(actor, head, {
+    to,
+    action: to === "ARCHIVED" ? "article.archive" : "article.unpublish",
+    data: { scheduledAt: null },
+  });
 }

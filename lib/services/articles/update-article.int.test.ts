@@ -17,18 +17,30 @@ async function draftOf(role: "TRANSLATOR" | "CONTRIBUTOR" = "TRANSLATOR") {
 }
 
 const searchHits = async (id: string, word: string) =>
-  (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM articles WHERE id = ${id} AND "searchVector" @@ to_tsquery('simple', ${word})`)[0]!.n;
+  (
+    await db.$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM articles WHERE id = ${id} AND "searchVector" @@ to_tsquery('simple', ${word})`
+  )[0]!.n;
 
 describe("updateArticle", () => {
   it("saves, re-renders, bumps the version and writes one revision per save", async () => {
     const { actor, article } = await draftOf();
-    const s1 = await updateArticle(actor, { id: article.id, version: 1, title: "第二版", body: doc("第二版正文 <b>") });
+    const s1 = await updateArticle(actor, {
+      id: article.id,
+      version: 1,
+      title: "第二版",
+      body: doc("第二版正文 <b>"),
+    });
     const s2 = await updateArticle(actor, { id: article.id, version: s1.version, lede: "新的导语" });
     expect([s1.version, s2.version]).toEqual([2, 3]);
     const row = await db.article.findUniqueOrThrow({ where: { id: article.id } });
     expect(row).toMatchObject({ title: "第二版", lede: "新的导语", version: 3 });
     expect(row.bodyHtml).toBe("<p>第二版正文 &lt;b&gt;</p>");
-    const revisions = await db.articleRevision.findMany({ where: { articleId: article.id }, orderBy: { version: "asc" } });
+    const revisions = await db.articleRevision.findMany({
+      where: { articleId: article.id },
+      orderBy: { version: "asc" },
+    });
     expect(revisions.map((r) => [r.version, r.title, r.lede])).toEqual([
       [1, "原始标题", ""],
       [2, "第二版", ""],
@@ -48,7 +60,9 @@ describe("updateArticle", () => {
     const { actor, article } = await draftOf();
     await updateArticle(actor, { id: article.id, version: 1, title: "另一个窗口保存的标题" });
     const before = await db.article.findUniqueOrThrow({ where: { id: article.id } });
-    await expect(updateArticle(actor, { id: article.id, version: 1, title: "过期的修改", body: doc("过期") })).rejects.toMatchObject({
+    await expect(
+      updateArticle(actor, { id: article.id, version: 1, title: "过期的修改", body: doc("过期") }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       message: expect.stringContaining("内容已被他人修改"),
     });
@@ -73,17 +87,34 @@ describe("updateArticle", () => {
   it("refuses mass-assignment fields and leaves the row as it was", async () => {
     const { actor, article } = await draftOf();
     const other = await createActor("EDITOR");
-    for (const extra of [{ authorId: other.id }, { status: "PUBLISHED" }, { viewCount: 1_000_000 }, { translatorId: other.id }, { publicId: "hacked" }, { bodyHtml: "<script>" }]) {
-      await expect(updateArticle(actor, { id: article.id, version: 1, title: "改", ...extra })).rejects.toBeInstanceOf(ZodError);
+    for (const extra of [
+      { authorId: other.id },
+      { status: "PUBLISHED" },
+      { viewCount: 1_000_000 },
+      { translatorId: other.id },
+      { publicId: "hacked" },
+      { bodyHtml: "<script>" },
+    ]) {
+      await expect(
+        updateArticle(actor, { id: article.id, version: 1, title: "改", ...extra }),
+      ).rejects.toBeInstanceOf(ZodError);
     }
     const row = await db.article.findUniqueOrThrow({ where: { id: article.id } });
-    expect(row).toMatchObject({ authorId: actor.id, status: "DRAFT", viewCount: 0, version: 1, title: "原始标题" });
+    expect(row).toMatchObject({
+      authorId: actor.id,
+      status: "DRAFT",
+      viewCount: 0,
+      version: 1,
+      title: "原始标题",
+    });
   });
 
   it("answers NOT_FOUND when a translator edits someone else's draft", async () => {
     const { article } = await draftOf();
     const intruder = await createActor("TRANSLATOR");
-    await expect(updateArticle(intruder, { id: article.id, version: 1, title: "篡改" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      updateArticle(intruder, { id: article.id, version: 1, title: "篡改" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getArticleForEdit(intruder, article.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await db.article.findUniqueOrThrow({ where: { id: article.id } })).title).toBe("原始标题");
   });
@@ -108,7 +139,8 @@ describe("updateArticle", () => {
       { body: { type: "paragraph" } },
       { body: doc("x".repeat(MAX_BODY_BYTES)) },
     ];
-    for (const fields of bad) await expect(updateArticle(actor, { ...base, ...fields })).rejects.toBeInstanceOf(ZodError);
+    for (const fields of bad)
+      await expect(updateArticle(actor, { ...base, ...fields })).rejects.toBeInstanceOf(ZodError);
     expect((await db.article.findUniqueOrThrow({ where: { id: article.id } })).version).toBe(1);
   });
 
@@ -117,12 +149,16 @@ describe("updateArticle", () => {
     const live = await createArticleRow({ status: "PUBLISHED" });
     invalidated.length = 0;
     await updateArticle(editor, { id: live.id, version: 1, title: "更正后的标题" });
-    expect(invalidated).toEqual(expect.arrayContaining(["articles", `article:${live.id}`, `author:${live.authorId}`]));
+    expect(invalidated).toEqual(
+      expect.arrayContaining(["articles", `article:${live.id}`, `author:${live.authorId}`]),
+    );
   });
 
   it("does not let an author change a draft once it is in review", async () => {
     const { actor, article } = await draftOf("CONTRIBUTOR");
     await db.article.update({ where: { id: article.id }, data: { status: "IN_REVIEW" } });
-    await expect(updateArticle(actor, { id: article.id, version: 1, title: "偷偷修改" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      updateArticle(actor, { id: article.id, version: 1, title: "偷偷修改" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

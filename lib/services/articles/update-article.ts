@@ -7,7 +7,11 @@ import { saveContent } from "./save-content";
 import { articleIdSchema, optionalArticleFields, versionSchema } from "./schemas";
 
 /** A save: the article id, the version the editor started from, and only the fields it changes. */
-export const updateArticleSchema = z.strictObject({ id: articleIdSchema, version: versionSchema, ...optionalArticleFields });
+export const updateArticleSchema = z.strictObject({
+  id: articleIdSchema,
+  version: versionSchema,
+  ...optionalArticleFields,
+});
 
 export type SavedArticle = { id: string; version: number; updatedAt: Date };
 
@@ -22,12 +26,18 @@ export async function updateArticle(actor: Actor | null, input: unknown): Promis
   if (categoryId !== undefined) await assertCategory(categoryId);
   // becoming a translation credits the author as translator, as creating one does
   const translatorId = fields.sourceUrl && !head.translatorId ? { translatorId: head.authorId } : {};
-  const sourceLanguage = fields.sourceUrl !== undefined ? { sourceLanguage: fields.sourceUrl ? "en" : null } : {};
+  const sourceLanguage =
+    fields.sourceUrl !== undefined ? { sourceLanguage: fields.sourceUrl ? "en" : null } : {};
   return saveContent(actor!, head, version, {
     title,
     lede,
     body,
     tags,
-    fields: { ...fields, ...translatorId, ...sourceLanguage, ...(categoryId !== undefined ? { categoryId } : {}) },
+    fields: {
+      ...fields,
+      ...translatorId,
+      ...sourceLanguage,
+      ...(categoryId !== undefined ? { categoryId } : {}),
+    },
   });
 }

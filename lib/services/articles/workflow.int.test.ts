@@ -13,10 +13,16 @@ import { unpublishArticle } from "./unpublish-article";
 async function draft() {
   const translator = await createActor("TRANSLATOR");
   const category = await createCategory();
-  const a = await createArticle(translator, { title: "译文草稿", categoryId: category.id, body: doc("译文正文"), sourceUrl: "https://example.com/a" });
+  const a = await createArticle(translator, {
+    title: "译文草稿",
+    categoryId: category.id,
+    body: doc("译文正文"),
+    sourceUrl: "https://example.com/a",
+  });
   return { translator, category, id: a.id };
 }
-const actions = async (id: string) => (await db.auditLog.findMany({ where: { targetId: id }, orderBy: { id: "asc" } })).map((a) => a.action);
+const actions = async (id: string) =>
+  (await db.auditLog.findMany({ where: { targetId: id }, orderBy: { id: "asc" } })).map((a) => a.action);
 
 describe("article workflow", () => {
   it("author submits → editor publishes, each step audited; public caches invalidated on publish only", async () => {
@@ -29,15 +35,21 @@ describe("article workflow", () => {
     const published = await publishArticle(editor, { id });
     expect(published.status).toBe("PUBLISHED");
     expect(published.publishedAt!.getTime()).toBeGreaterThan(Date.now() - 10_000);
-    expect(invalidated).toEqual(expect.arrayContaining(["articles", `article:${id}`, `author:${translator.id}`]));
+    expect(invalidated).toEqual(
+      expect.arrayContaining(["articles", `article:${id}`, `author:${translator.id}`]),
+    );
     expect(await actions(id)).toEqual(["article.create", "article.submitForReview", "article.publish"]);
   });
 
   it("a translator cannot publish or schedule, even their own draft, and nothing changes", async () => {
     const { translator, id } = await draft();
     await expect(publishArticle(translator, { id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(publishArticle(translator, { id, scheduledAt: new Date(Date.now() + 3_600_000).toISOString() })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(unpublishArticle(translator, { id, to: "ARCHIVED" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      publishArticle(translator, { id, scheduledAt: new Date(Date.now() + 3_600_000).toISOString() }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(unpublishArticle(translator, { id, to: "ARCHIVED" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect((await db.article.findUniqueOrThrow({ where: { id } })).status).toBe("DRAFT");
     expect(await actions(id)).toEqual(["article.create"]);
   });
@@ -52,7 +64,9 @@ describe("article workflow", () => {
   it("schedules for the future only, and refuses a publish based on a stale version", async () => {
     const { id } = await draft();
     const editor = await createActor("EDITOR");
-    await expect(publishArticle(editor, { id, scheduledAt: new Date(Date.now() - 60_000).toISOString() })).rejects.toMatchObject({ code: "INVALID" });
+    await expect(
+      publishArticle(editor, { id, scheduledAt: new Date(Date.now() - 60_000).toISOString() }),
+    ).rejects.toMatchObject({ code: "INVALID" });
     await db.article.update({ where: { id }, data: { version: 2 } });
     await expect(publishArticle(editor, { id, version: 1 })).rejects.toMatchObject({ code: "CONFLICT" });
     const at = new Date(Date.now() + 3_600_000);

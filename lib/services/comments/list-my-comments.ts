@@ -31,6 +31,10 @@ export async function listMyComments(actor: Actor): Promise<MyComment[]> {
   return rows.map(({ article: a, ...c }) => ({
     ...c,
     // an article that was unpublished since is named but not linked
-    article: { publicId: a.publicId, title: a.title, visible: a.status === "PUBLISHED" && !!a.publishedAt && a.publishedAt <= now },
+    article: {
+      publicId: a.publicId,
+      title: a.title,
+      visible: a.status === "PUBLISHED" && !!a.publishedAt && a.publishedAt <= now,
+    },
   }));
 }

@@ -21,7 +21,15 @@ export async function listMyContributions(actor: Actor): Promise<MyContribution[
     where: { authorId: actor.id },
     orderBy: { createdAt: "desc" },
     take: LIMIT,
-    select: { id: true, publicId: true, title: true, status: true, createdAt: true, publishedAt: true, category: { select: { name: true } } },
+    select: {
+      id: true,
+      publicId: true,
+      title: true,
+      status: true,
+      createdAt: true,
+      publishedAt: true,
+      category: { select: { name: true } },
+    },
   });
   return rows.map(({ category, ...r }) => ({ ...r, categoryName: category.name }));
 }

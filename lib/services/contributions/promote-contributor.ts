@@ -16,6 +16,12 @@ export async function promoteContributor(tx: Tx, authorId: string, actorId: stri
     data: { role: "CONTRIBUTOR", sessionVersion: { increment: 1 } },
   });
   if (res.count) {
-    await audit(tx, { actorId, action: "user.promoteContributor", targetType: "user", targetId: authorId, meta: { from: "READER", to: "CONTRIBUTOR" } });
+    await audit(tx, {
+      actorId,
+      action: "user.promoteContributor",
+      targetType: "user",
+      targetId: authorId,
+      meta: { from: "READER", to: "CONTRIBUTOR" },
+    });
   }
 }

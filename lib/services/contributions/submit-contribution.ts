@@ -26,7 +26,10 @@ export function textToDoc(text: string) {
     .split(/\n\s*\n/)
     .map((p) => p.replace(/\s*\n\s*/g, " ").trim())
     .filter(Boolean);
-  return { type: "doc", content: paragraphs.map((p) => ({ type: "paragraph", content: [{ type: "text", text: p }] })) };
+  return {
+    type: "doc",
+    content: paragraphs.map((p) => ({ type: "paragraph", content: [{ type: "text", text: p }] })),
+  };
 }
 
 /**
@@ -44,7 +47,13 @@ export async function submitContribution(actor: Actor | null, input: unknown): P
   }
   return insertArticle(
     actor,
-    { title: data.title, categoryId: data.categoryId, lede: data.lede, body: textToDoc(data.body), sourceUrl: data.sourceUrl ?? null },
+    {
+      title: data.title,
+      categoryId: data.categoryId,
+      lede: data.lede,
+      body: textToDoc(data.body),
+      sourceUrl: data.sourceUrl ?? null,
+    },
     { status: "IN_REVIEW", auditAction: "contribution.submit" },
   );
 }

@@ -26,7 +26,8 @@ export const updateProfileSchema = z.strictObject({
 
 export type ProfileView = { displayName: string; bio: string; avatarUrl: string | null; publicId: string };
 
-const invalidAvatar = (message: string) => new AppError("INVALID", message, { fieldErrors: { avatar: [message] } });
+const invalidAvatar = (message: string) =>
+  new AppError("INVALID", message, { fieldErrors: { avatar: [message] } });
 
 /** Any image in, a 256×256 WebP out (cropped to the centre, metadata dropped). */
 async function avatarFrom(blob: Blob): Promise<Buffer> {
@@ -34,7 +35,11 @@ async function avatarFrom(blob: Blob): Promise<Buffer> {
   const data = Buffer.from(await blob.arrayBuffer());
   if (!sniffImage(data)) throw invalidAvatar("头像只支持 JPEG、PNG、GIF 和 WebP 图片。");
   try {
-    return await sharp(data, { limitInputPixels: 8000 * 8000, failOn: "error" }).rotate().resize(AVATAR_SIZE, AVATAR_SIZE, { fit: "cover" }).webp({ quality: 85 }).toBuffer();
+    return await sharp(data, { limitInputPixels: 8000 * 8000, failOn: "error" })
+      .rotate()
+      .resize(AVATAR_SIZE, AVATAR_SIZE, { fit: "cover" })
+      .webp({ quality: 85 })
+      .toBuffer();
   } catch {
     throw invalidAvatar("图片文件已损坏或无法识别，请换一张图片。");
   }
@@ -51,24 +56,53 @@ export async function updateProfile(actor: Actor | null, input: unknown): Promis
   const avatar = data.avatar && data.avatar.size > 0 ? await avatarFrom(data.avatar) : null;
 
   const profile = await db.$transaction(async (tx) => {
-    const media = avatar ? await saveMedia(tx, { data: avatar, mime: "image/webp", uploaderId: actor.id, alt: null, width: AVATAR_SIZE, height: AVATAR_SIZE }) : null;
-    const before = await tx.profile.findUniqueOrThrow({ where: { userId: actor.id }, select: { displayName: true, bio: true, avatarUrl: true } });
+    const media = avatar
+      ? await saveMedia(tx, {
+          data: avatar,
+          mime: "image/webp",
+          uploaderId: actor.id,
+          alt: null,
+          width: AVATAR_SIZE,
+          height: AVATAR_SIZE,
+        })
+      : null;
+    const before = await tx.profile.findUniqueOrThrow({
+      where: { userId: actor.id },
+      select: { displayName: true, bio: true, avatarUrl: true },
+    });
     const avatarUrl = media ? media.url : data.removeAvatar ? null : before.avatarUrl;
     const after = await tx.profile.update({
       where: { userId: actor.id },
       data: { displayName: data.displayName, bio: data.bio || null, avatarUrl },
       select: { displayName: true, bio: true, avatarUrl: true, publicId: true },
     });
-    const changed = (["displayName", "bio", "avatarUrl"] as const).filter((k) => (before[k] ?? null) !== (after[k] ?? null));
-    if (changed.length) await audit(tx, { actorId: actor.id, action: "profile.update", targetType: "user", targetId: actor.id, meta: { changed } });
+    const changed = (["displayName", "bio", "avatarUrl"] as const).filter(
+      (k) => (before[k] ?? null) !== (after[k] ?? null),
+    );
+    if (changed.length)
+      await audit(tx, {
+        actorId: actor.id,
+        action: "profile.update",
+        targetType: "user",
+        targetId: actor.id,
+        meta: { changed },
+      });
     return after;
   });
   // the name, bio and picture show on the author page, article bylines and comments
   for (const tag of [tags.author(actor.id), tags.articles(), tags.latestComments()]) updateTag(tag);
-  return { displayName: profile.displayName, bio: profile.bio ?? "", avatarUrl: profile.avatarUrl, publicId: profile.publicId };
+  return {
+    displayName: profile.displayName,
+    bio: profile.bio ?? "",
+    avatarUrl: profile.avatarUrl,
+    publicId: profile.publicId,
+  };
 }
 
 export async function getOwnProfile(actor: Actor): Promise<ProfileView> {
-  const p = await db.profile.findUniqueOrThrow({ where: { userId: actor.id }, select: { displayName: true, bio: true, avatarUrl: true, publicId: true } });
+  const p = await db.profile.findUniqueOrThrow({
+    where: { userId: actor.id },
+    select: { displayName: true, bio: true, avatarUrl: true, publicId: true },
+  });
   return { ...p, bio: p.bio ?? "" };
 }

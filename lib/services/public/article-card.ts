@@ -60,8 +60,11 @@ export const cardJoins = Prisma.sql`
  */
 export const isPublic = Prisma.sql`a.status = 'PUBLISHED' AND a."publishedAt" <= now()`;
 
-const person = (publicId: string | null, displayName: string | null, avatarUrl: string | null): PersonRef | null =>
-  publicId && displayName ? { publicId, displayName, avatarUrl } : null;
+const person = (
+  publicId: string | null,
+  displayName: string | null,
+  avatarUrl: string | null,
+): PersonRef | null => (publicId && displayName ? { publicId, displayName, avatarUrl } : null);
 
 export function toCard(r: CardRow): ArticleCard {
   return {

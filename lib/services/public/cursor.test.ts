@@ -8,7 +8,18 @@ describe("keyset cursor", () => {
   });
 
   it("rejects malformed input", () => {
-    for (const raw of ["", "abc", "zz.", ".abc", "1.a b", "1.<script>", "!!.abc", "1.abcdefghijklmnopq", undefined, ["1.a"]]) {
+    for (const raw of [
+      "",
+      "abc",
+      "zz.",
+      ".abc",
+      "1.a b",
+      "1.<script>",
+      "!!.abc",
+      "1.abcdefghijklmnopq",
+      undefined,
+      ["1.a"],
+    ]) {
       expect(decodeCursor(raw as string)).toBeNull();
     }
   });

@@ -11,5 +11,8 @@ export async function getPage(slug: string): Promise<PageDto | null> {
   "use cache";
   cacheTag(tags.page(slug));
   cacheLife(config);
-  return db.page.findUnique({ where: { slug }, select: { slug: true, title: true, bodyHtml: true, updatedAt: true } });
+  return db.page.findUnique({
+    where: { slug },
+    select: { slug: true, title: true, bodyHtml: true, updatedAt: true },
+  });
 }

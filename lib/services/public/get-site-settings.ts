@@ -10,17 +10,27 @@ export type SiteSettings = { icp: string; copyright: string; social: SocialLink[
 
 const KEYS = ["site.icp", "site.copyright", "site.social", "site.specialTag"] as const;
 
-
 const text = z.string().trim().max(300);
 const httpUrl = z.url({ protocol: /^https?$/ });
 // accepted shapes: [{ name|label, url|href }] or { 微博: "https://…" }
-const socialList = z.array(z.object({ name: text.optional(), label: text.optional(), url: httpUrl.optional(), href: httpUrl.optional() }));
+const socialList = z.array(
+  z.object({
+    name: text.optional(),
+    label: text.optional(),
+    url: httpUrl.optional(),
+    href: httpUrl.optional(),
+  }),
+);
 const socialMap = z.record(z.string(), httpUrl);
 
 function parseSocial(value: unknown): SocialLink[] {
   const list = socialList.safeParse(value);
   if (list.success) {
-    return list.data.flatMap((s) => ((s.name ?? s.label) && (s.url ?? s.href) ? [{ name: (s.name ?? s.label)!, url: (s.url ?? s.href)! }] : []));
+    return list.data.flatMap((s) =>
+      (s.name ?? s.label) && (s.url ?? s.href)
+        ? [{ name: (s.name ?? s.label)!, url: (s.url ?? s.href)! }]
+        : [],
+    );
   }
   const map = socialMap.safeParse(value);
   return map.success ? Object.entries(map.data).map(([name, url]) => ({ name, url })) : [];
@@ -31,7 +41,10 @@ export async function getSiteSettings(): Promise<SiteSettings> {
   "use cache";
   cacheTag(tags.settings());
   cacheLife(config);
-  const rows = await db.siteSetting.findMany({ where: { key: { in: [...KEYS] } }, select: { key: true, value: true } });
+  const rows = await db.siteSetting.findMany({
+    where: { key: { in: [...KEYS] } },
+    select: { key: true, value: true },
+  });
   const byKey = new Map(rows.map((r) => [r.key, r.value as unknown]));
   const str = (key: string, fallback: string) => {
     const parsed = text.safeParse(byKey.get(key));

@@ -25,7 +25,13 @@ describe("public article lists", () => {
     category = await createCategory();
     tag = await createTag();
     author = await createUser({ role: "EDITOR" });
-    const base = { categoryId: category.id, authorId: author.id, tagIds: [tag.id], isFeatured: true, viewCount: 10_000_000 };
+    const base = {
+      categoryId: category.id,
+      authorId: author.id,
+      tagIds: [tag.id],
+      isFeatured: true,
+      viewCount: 10_000_000,
+    };
     for (const [status, publishedAt] of [
       ["DRAFT", null],
       ["IN_REVIEW", null],
@@ -36,7 +42,9 @@ describe("public article lists", () => {
       hidden.push((await createArticle({ ...base, status, publishedAt })).publicId);
     }
     for (let i = 0; i < 3; i++) {
-      visible.push((await createArticle({ ...base, publishedAt: new Date(Date.now() - (i + 1) * HOUR) })).publicId);
+      visible.push(
+        (await createArticle({ ...base, publishedAt: new Date(Date.now() - (i + 1) * HOUR) })).publicId,
+      );
     }
   });
 
@@ -63,7 +71,11 @@ describe("public article lists", () => {
 
   it("returns DTOs with profile data, never user rows", async () => {
     const [card] = (await listCategoryArticles(category, null, 1)).items;
-    expect(card?.author).toEqual({ publicId: author.profile!.publicId, displayName: author.profile!.displayName, avatarUrl: null });
+    expect(card?.author).toEqual({
+      publicId: author.profile!.publicId,
+      displayName: author.profile!.displayName,
+      avatarUrl: null,
+    });
     expect(JSON.stringify(card)).not.toMatch(/email|passwordHash|authorId/);
   });
 });
@@ -85,7 +97,9 @@ describe("keyset pagination", () => {
     do {
       const page = await listCategoryArticles(category, decodeCursor(cursor), 10);
       for (let i = 1; i < page.items.length; i++) {
-        expect(page.items[i - 1]!.publishedAt.getTime()).toBeGreaterThanOrEqual(page.items[i]!.publishedAt.getTime());
+        expect(page.items[i - 1]!.publishedAt.getTime()).toBeGreaterThanOrEqual(
+          page.items[i]!.publishedAt.getTime(),
+        );
       }
       seen.push(...page.items.map((a) => a.publicId));
       cursor = page.nextCursor;

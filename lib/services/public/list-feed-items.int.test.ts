@@ -20,8 +20,18 @@ describe("RSS feed", () => {
     await createArticle({ categoryId: category.id, status: "DRAFT" });
 
     const items = await listFeedItems({ categoryId: category.id });
-    const xml = renderRss({ title: `署名 Byline · ${category.name}`, description: "测试", path: `/category/${category.slug}`, feedPath: `/category/${category.slug}/feed` }, items);
-    const feed = await new Parser({ customFields: { item: ["content:encoded", "dc:creator"] } }).parseString(xml);
+    const xml = renderRss(
+      {
+        title: `署名 Byline · ${category.name}`,
+        description: "测试",
+        path: `/category/${category.slug}`,
+        feedPath: `/category/${category.slug}/feed`,
+      },
+      items,
+    );
+    const feed = await new Parser({ customFields: { item: ["content:encoded", "dc:creator"] } }).parseString(
+      xml,
+    );
 
     expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
     expect(feed.items).toHaveLength(1);
@@ -33,7 +43,9 @@ describe("RSS feed", () => {
     expect(item["content:encoded"]).not.toContain("<script>");
     expect(item["dc:creator"]).toBe("胡金鱼、译者甲（译）");
     expect(item.categories).toEqual([category.name]);
-    expect(new Date(item.pubDate!).getTime()).toBe(a.publishedAt!.getTime() - (a.publishedAt!.getTime() % 1000));
+    expect(new Date(item.pubDate!).getTime()).toBe(
+      a.publishedAt!.getTime() - (a.publishedAt!.getTime() % 1000),
+    );
     expect(feed.link).toMatch(/^https?:\/\/.+\/category\//);
   });
 });

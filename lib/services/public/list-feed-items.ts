@@ -20,13 +20,19 @@ export type FeedItem = {
 const FEED_SIZE = 20;
 
 /** The newest public articles with their full HTML, for RSS: all, one category's or one member's. One statement. */
-export async function listFeedItems(options: { categoryId?: number; memberPublicId?: string } = {}): Promise<FeedItem[]> {
+export async function listFeedItems(
+  options: { categoryId?: number; memberPublicId?: string } = {},
+): Promise<FeedItem[]> {
   "use cache";
   cacheTag(tags.articles());
   cacheLife(lists);
   const member = Prisma.sql`(SELECT m."userId" FROM profiles m WHERE m."publicId" = ${options.memberPublicId ?? ""})`;
-  const inCategory = options.categoryId === undefined ? Prisma.empty : Prisma.sql`AND a."categoryId" = ${options.categoryId}`;
-  const byMember = options.memberPublicId === undefined ? Prisma.empty : Prisma.sql`AND (a."authorId" = ${member} OR a."translatorId" = ${member})`;
+  const inCategory =
+    options.categoryId === undefined ? Prisma.empty : Prisma.sql`AND a."categoryId" = ${options.categoryId}`;
+  const byMember =
+    options.memberPublicId === undefined
+      ? Prisma.empty
+      : Prisma.sql`AND (a."authorId" = ${member} OR a."translatorId" = ${member})`;
   return db.$queryRaw<FeedItem[]>`
     SELECT a."publicId", a.title, a.lede, a."bodyHtml", a."publishedAt", c.name AS "categoryName",
       ap."displayName" AS "authorName", tp."displayName" AS "translatorName"

@@ -13,11 +13,14 @@ export type HotArticle = ArticleCard & { recentViews: number };
  * views ordered by their lifetime viewCount, so a quiet week still shows a sensible list.
  * Optionally limited to one category. One statement.
  */
-export async function listHotArticles(options: { categoryId?: number; limit?: number } = {}): Promise<HotArticle[]> {
+export async function listHotArticles(
+  options: { categoryId?: number; limit?: number } = {},
+): Promise<HotArticle[]> {
   "use cache";
   cacheTag(tags.articles());
   cacheLife(hot);
-  const inCategory = options.categoryId === undefined ? Prisma.empty : Prisma.sql`AND a."categoryId" = ${options.categoryId}`;
+  const inCategory =
+    options.categoryId === undefined ? Prisma.empty : Prisma.sql`AND a."categoryId" = ${options.categoryId}`;
   const rows = await db.$queryRaw<(CardRow & { recentViews: number })[]>`
     WITH recent AS (
       SELECT v."articleId", SUM(v.views)::int AS views

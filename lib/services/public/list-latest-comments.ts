@@ -44,7 +44,10 @@ export async function listLatestComments(limit = 6): Promise<LatestComment[]> {
     id: r.id,
     excerpt: r.excerpt,
     createdAt: r.createdAt,
-    author: r.authorPublicId && r.authorName ? { publicId: r.authorPublicId, displayName: r.authorName, avatarUrl: r.authorAvatarUrl } : null,
+    author:
+      r.authorPublicId && r.authorName
+        ? { publicId: r.authorPublicId, displayName: r.authorName, avatarUrl: r.authorAvatarUrl }
+        : null,
     article: { publicId: r.articlePublicId, title: r.articleTitle },
   }));
 }

@@ -7,7 +7,11 @@ import type { Cursor } from "./cursor";
 import { queryArticlePage, type ArticlePage } from "./query-article-page";
 
 /** One keyset page of the public articles a member wrote or translated. */
-export async function listMemberArticles(member: { publicId: string }, before: Cursor | null, limit?: number): Promise<ArticlePage> {
+export async function listMemberArticles(
+  member: { publicId: string },
+  before: Cursor | null,
+  limit?: number,
+): Promise<ArticlePage> {
   "use cache";
   cacheTag(tags.articles());
   cacheLife(lists);

@@ -5,7 +5,11 @@ import { tags } from "@/lib/cache-tags";
 import { isPublic } from "./article-card";
 import { lists } from "./cache-profile";
 
-export type SitemapEntry = { kind: "article" | "category" | "tag" | "member"; key: string; lastModified: Date | null };
+export type SitemapEntry = {
+  kind: "article" | "category" | "tag" | "member";
+  key: string;
+  lastModified: Date | null;
+};
 
 /** sitemap.xml's protocol limit per file */
 const MAX_URLS = 50_000;

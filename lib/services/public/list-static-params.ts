@@ -23,5 +23,8 @@ export async function listStaticParams(limit = 30): Promise<{ tags: string[]; me
       WHERE ${isPublic} GROUP BY p."userId" ORDER BY count(*) DESC, p."publicId" LIMIT ${limit}`,
   ]);
   const orPlaceholder = (xs: string[]) => (xs.length ? xs : ["__none__"]);
-  return { tags: orPlaceholder(tagRows.map((r) => r.slug)), members: orPlaceholder(memberRows.map((r) => r.publicId)) };
+  return {
+    tags: orPlaceholder(tagRows.map((r) => r.slug)),
+    members: orPlaceholder(memberRows.map((r) => r.publicId)),
+  };
 }

@@ -7,7 +7,11 @@ import type { Cursor } from "./cursor";
 import { queryArticlePage, type ArticlePage } from "./query-article-page";
 
 /** One keyset page of the public articles carrying a tag. */
-export async function listTagArticles(tag: { id: number; slug: string }, before: Cursor | null, limit?: number): Promise<ArticlePage> {
+export async function listTagArticles(
+  tag: { id: number; slug: string },
+  before: Cursor | null,
+  limit?: number,
+): Promise<ArticlePage> {
   "use cache";
   cacheTag(tags.articles(), tags.tag(tag.slug));
   cacheLife(lists);

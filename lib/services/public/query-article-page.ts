@@ -14,9 +14,15 @@ const MAX_PAGE_SIZE = 50;
  * first. Reads limit+1 rows to know whether there is a next page; never OFFSET, so page 100 costs
  * the same as page 1. Exactly one SQL statement whatever the page size.
  */
-export async function queryArticlePage(scope: Prisma.Sql, before: Cursor | null, limit = PAGE_SIZE): Promise<ArticlePage> {
+export async function queryArticlePage(
+  scope: Prisma.Sql,
+  before: Cursor | null,
+  limit = PAGE_SIZE,
+): Promise<ArticlePage> {
   const take = Math.min(Math.max(1, Math.trunc(limit)), MAX_PAGE_SIZE);
-  const after = before ? Prisma.sql`AND (a."publishedAt", a."publicId") < (${before.publishedAt}, ${before.publicId})` : Prisma.empty;
+  const after = before
+    ? Prisma.sql`AND (a."publishedAt", a."publicId") < (${before.publishedAt}, ${before.publicId})`
+    : Prisma.empty;
   const rows = await db.$queryRaw<CardRow[]>`
     SELECT ${cardColumns}
     FROM articles a ${cardJoins}

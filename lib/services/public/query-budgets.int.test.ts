@@ -26,17 +26,37 @@ describe("query budgets", () => {
     const author = await createUser({ role: "EDITOR", bio: "简介" });
     const translator = await createUser({ role: "TRANSLATOR" });
     for (let i = 0; i < 55; i++) {
-      await createArticle({ categoryId: category.id, authorId: author.id, translatorId: i % 2 ? translator.id : null, tagIds: [tag.id], body: paragraphs("预算测试 漏洞 budget") });
+      await createArticle({
+        categoryId: category.id,
+        authorId: author.id,
+        translatorId: i % 2 ? translator.id : null,
+        tagIds: [tag.id],
+        body: paragraphs("预算测试 漏洞 budget"),
+      });
     }
     fx = { category, tag, member: author.profile!.publicId };
   });
 
   const layout = () => Promise.all([listCategories(), getSiteSettings()]);
   const pages: Record<string, (n: number) => Promise<unknown>> = {
-    home: (n: number) => Promise.all([layout(), getHomeHighlights(), listLatestArticles(null, n), listHotArticles({ limit: Math.min(n, 20) }), listCategoryBlocks(), listLatestComments()]),
-    category: (n: number) => Promise.all([layout(), listCategoryArticles(fx.category, null, n), listHotArticles({ categoryId: fx.category.id })]),
+    home: (n: number) =>
+      Promise.all([
+        layout(),
+        getHomeHighlights(),
+        listLatestArticles(null, n),
+        listHotArticles({ limit: Math.min(n, 20) }),
+        listCategoryBlocks(),
+        listLatestComments(),
+      ]),
+    category: (n: number) =>
+      Promise.all([
+        layout(),
+        listCategoryArticles(fx.category, null, n),
+        listHotArticles({ categoryId: fx.category.id }),
+      ]),
     tag: (n: number) => Promise.all([layout(), getTag(fx.tag.slug), listTagArticles(fx.tag, null, n)]),
-    member: (n: number) => Promise.all([layout(), getMember(fx.member), listMemberArticles({ publicId: fx.member }, null, n)]),
+    member: (n: number) =>
+      Promise.all([layout(), getMember(fx.member), listMemberArticles({ publicId: fx.member }, null, n)]),
     search: () => Promise.all([layout(), searchArticles({ q: "预算测试 budget" })]),
     feed: () => Promise.all([listCategories(), listFeedItems({ categoryId: fx.category.id })]),
   };

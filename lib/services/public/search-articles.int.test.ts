@@ -9,9 +9,21 @@ describe("searchArticles", () => {
 
   beforeAll(async () => {
     const marker = uid(6);
-    zh = (await createArticle({ title: `一次应急响应 ${marker}`, body: paragraphs("研究人员在内网部署了蜜罐，用来捕获攻击者的横向移动流量。") })).publicId;
-    en = (await createArticle({ title: `域渗透笔记 ${marker}`, body: paragraphs("攻击者随后利用Kerberoasting获取服务账号的票据。") })).publicId;
-    draft = (await createArticle({ status: "DRAFT", body: paragraphs("草稿里也提到了蜜罐和Kerberoasting。") })).publicId;
+    zh = (
+      await createArticle({
+        title: `一次应急响应 ${marker}`,
+        body: paragraphs("研究人员在内网部署了蜜罐，用来捕获攻击者的横向移动流量。"),
+      })
+    ).publicId;
+    en = (
+      await createArticle({
+        title: `域渗透笔记 ${marker}`,
+        body: paragraphs("攻击者随后利用Kerberoasting获取服务账号的票据。"),
+      })
+    ).publicId;
+    draft = (
+      await createArticle({ status: "DRAFT", body: paragraphs("草稿里也提到了蜜罐和Kerberoasting。") })
+    ).publicId;
   });
 
   it("finds a Chinese two-character word from the body and highlights it", async () => {

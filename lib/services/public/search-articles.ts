@@ -20,7 +20,14 @@ export type SearchInput = { q: string; page?: number | string };
 
 /** titleHtml and snippetHtml are escaped text with <mark> around hits, safe to render as HTML. */
 type SearchHit = ArticleCard & { titleHtml: string; snippetHtml: string };
-export type SearchResult = { query: string; words: string[]; page: number; total: number; pageCount: number; hits: SearchHit[] };
+export type SearchResult = {
+  query: string;
+  words: string[];
+  page: number;
+  total: number;
+  pageCount: number;
+  hits: SearchHit[];
+};
 
 type Row = CardRow & { bodyText: string; total: number };
 

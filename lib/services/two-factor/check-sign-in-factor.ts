@@ -17,7 +17,11 @@ export type SignInFactorResult = "ok" | "required" | "invalid" | "blocked";
  * two requests racing with one code cannot both win) or an unused recovery code, which is
  * consumed. Five wrong codes block second-factor attempts for 15 minutes.
  */
-export async function checkSignInFactor(userId: string, rawCode: unknown, now = new Date()): Promise<SignInFactorResult> {
+export async function checkSignInFactor(
+  userId: string,
+  rawCode: unknown,
+  now = new Date(),
+): Promise<SignInFactorResult> {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: { totpSecret: true, totpEnabledAt: true, totpLastStep: true, totpBlockedUntil: true },
@@ -37,17 +41,37 @@ export async function checkSignInFactor(userId: string, rawCode: unknown, now = 
 /** Counts one wrong code (or wrong password when turning 2FA off); true when that starts a block. */
 export async function recordFactorFailure(userId: string, now = new Date()): Promise<boolean> {
   const blocked = await db.$transaction(async (tx) => {
-    const u = await tx.user.update({ where: { id: userId }, data: { totpFailures: { increment: 1 } }, select: { totpFailures: true } });
+    const u = await tx.user.update({
+      where: { id: userId },
+      data: { totpFailures: { increment: 1 } },
+      select: { totpFailures: true },
+    });
     const isBlocked = u.totpFailures >= MAX_FACTOR_FAILURES;
-    if (isBlocked) await tx.user.update({ where: { id: userId }, data: { totpFailures: 0, totpBlockedUntil: new Date(now.getTime() + FACTOR_BLOCK_MS) } });
-    await audit(tx, { actorId: userId, action: "auth.twoFactor.refused", targetType: "user", targetId: userId, meta: { blocked: isBlocked } });
+    if (isBlocked)
+      await tx.user.update({
+        where: { id: userId },
+        data: { totpFailures: 0, totpBlockedUntil: new Date(now.getTime() + FACTOR_BLOCK_MS) },
+      });
+    await audit(tx, {
+      actorId: userId,
+      action: "auth.twoFactor.refused",
+      targetType: "user",
+      targetId: userId,
+      meta: { blocked: isBlocked },
+    });
     return isBlocked;
   });
   logger.info({ userId, blocked }, "second factor refused");
   return blocked;
 }
 
-async function acceptsCode(userId: string, sealed: string, lastStep: number | null, code: string, now: Date): Promise<boolean> {
+async function acceptsCode(
+  userId: string,
+  sealed: string,
+  lastStep: number | null,
+  code: string,
+  now: Date,
+): Promise<boolean> {
   if (!TOTP_CODE.test(normalizeCode(code))) return consumeRecoveryCode(userId, code, now);
   const secret = openTotpSecret(userId, sealed);
   if (!secret) {

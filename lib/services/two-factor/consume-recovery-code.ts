@@ -9,13 +9,25 @@ import { audit } from "@/lib/security/audit";
  */
 export async function consumeRecoveryCode(userId: string, raw: string, now = new Date()): Promise<boolean> {
   if (!looksLikeRecoveryCode(raw)) return false;
-  const unused = await db.recoveryCode.findMany({ where: { userId, usedAt: null }, select: { id: true, salt: true, codeHash: true } });
+  const unused = await db.recoveryCode.findMany({
+    where: { userId, usedAt: null },
+    select: { id: true, salt: true, codeHash: true },
+  });
   const hit = unused.find((c) => matchesRecoveryCode(raw, c));
   if (!hit) return false;
   return db.$transaction(async (tx) => {
-    const { count } = await tx.recoveryCode.updateMany({ where: { id: hit.id, usedAt: null }, data: { usedAt: now } });
+    const { count } = await tx.recoveryCode.updateMany({
+      where: { id: hit.id, usedAt: null },
+      data: { usedAt: now },
+    });
     if (count !== 1) return false;
-    await audit(tx, { actorId: userId, action: "auth.twoFactor.recoveryCodeUsed", targetType: "user", targetId: userId, meta: { left: unused.length - 1 } });
+    await audit(tx, {
+      actorId: userId,
+      action: "auth.twoFactor.recoveryCodeUsed",
+      targetType: "user",
+      targetId: userId,
+      meta: { left: unused.length - 1 },
+    });
     return true;
   });
 }

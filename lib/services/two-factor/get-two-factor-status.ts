@@ -15,7 +15,10 @@ export type TwoFactorStatus =
 /** What /me/two-factor shows. The QR code is drawn here as SVG: the secret never leaves our server. */
 export async function getTwoFactorStatus(actor: Actor): Promise<TwoFactorStatus> {
   assertCan(actor, "account.twoFactor", { kind: "user", id: actor.id });
-  const user = await db.user.findUnique({ where: { id: actor.id }, select: { email: true, totpSecret: true, totpEnabledAt: true } });
+  const user = await db.user.findUnique({
+    where: { id: actor.id },
+    select: { email: true, totpSecret: true, totpEnabledAt: true },
+  });
   if (!user) throw new AppError("NOT_FOUND");
   if (user.totpEnabledAt) {
     const recoveryCodesLeft = await db.recoveryCode.count({ where: { userId: actor.id, usedAt: null } });
@@ -23,6 +26,10 @@ export async function getTwoFactorStatus(actor: Actor): Promise<TwoFactorStatus>
   }
   const secret = user.totpSecret ? openTotpSecret(actor.id, user.totpSecret) : null;
   if (!secret) return { state: "off" };
-  const qrSvg = await QRCode.toString(totpUri(secret, user.email), { type: "svg", margin: 1, errorCorrectionLevel: "M" });
+  const qrSvg = await QRCode.toString(totpUri(secret, user.email), {
+    type: "svg",
+    margin: 1,
+    errorCorrectionLevel: "M",
+  });
   return { state: "pending", secret, qrSvg };
 }

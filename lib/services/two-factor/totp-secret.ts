@@ -9,7 +9,9 @@ function authSecret(): string {
 }
 
 /** The TOTP seed as stored in User.totpSecret: sealed, and bound to its user. */
-export const sealTotpSecret = (userId: string, secret: string) => sealSecret(secret, `totp:${userId}`, authSecret());
+export const sealTotpSecret = (userId: string, secret: string) =>
+  sealSecret(secret, `totp:${userId}`, authSecret());
 
 /** The seed, or null when the stored box does not open (tampered, or AUTH_SECRET rotated). */
-export const openTotpSecret = (userId: string, sealed: string) => openSecret(sealed, `totp:${userId}`, authSecret());
+export const openTotpSecret = (userId: string, sealed: string) =>
+  openSecret(sealed, `totp:${userId}`, authSecret());

@@ -22,12 +22,29 @@ export const articlesL3: SeedArticle[] = [
     daysAgo: 5.0,
     cover: { label: "固件安全", alt: "主板芯片上的骷髅标记", caption: "引导工具包的加载顺序示意" },
     blocks: [
-      { type: "p", text: "一款新的 UEFI 引导工具包在多个受害者的设备上被发现。它利用了一个存在漏洞、但签名尚未被加入吊销列表（dbx）的旧版引导加载程序，从而在启用了安全启动的系统上运行。" },
+      {
+        type: "p",
+        text: "一款新的 UEFI 引导工具包在多个受害者的设备上被发现。它利用了一个存在漏洞、但签名尚未被加入吊销列表（dbx）的旧版引导加载程序，从而在启用了安全启动的系统上运行。",
+      },
       { type: "h2", text: "工作原理" },
-      { type: "ol", items: ["攻击者获得管理员权限后，替换 EFI 系统分区中的引导文件", "重启时，带漏洞的旧加载程序被固件信任并执行", "加载程序中的漏洞被用来禁用签名校验，进而加载未签名的内核驱动"] },
+      {
+        type: "ol",
+        items: [
+          "攻击者获得管理员权限后，替换 EFI 系统分区中的引导文件",
+          "重启时，带漏洞的旧加载程序被固件信任并执行",
+          "加载程序中的漏洞被用来禁用签名校验，进而加载未签名的内核驱动",
+        ],
+      },
       { type: "h2", text: "防御建议" },
-      { type: "p", text: "及时更新 dbx 吊销列表是关键，但部分设备厂商的固件更新滞后。企业可以通过终端管理工具检查 dbx 版本，并监测 EFI 系统分区文件的变更。" },
-      { type: "code", language: "powershell", code: "# 检查 EFI 分区中的引导文件哈希是否与基线一致\nmountvol S: /S\nGet-FileHash S:\\EFI\\Microsoft\\Boot\\bootmgfw.efi -Algorithm SHA256\nmountvol S: /D" },
+      {
+        type: "p",
+        text: "及时更新 dbx 吊销列表是关键，但部分设备厂商的固件更新滞后。企业可以通过终端管理工具检查 dbx 版本，并监测 EFI 系统分区文件的变更。",
+      },
+      {
+        type: "code",
+        language: "powershell",
+        code: "# 检查 EFI 分区中的引导文件哈希是否与基线一致\nmountvol S: /S\nGet-FileHash S:\\EFI\\Microsoft\\Boot\\bootmgfw.efi -Algorithm SHA256\nmountvol S: /D",
+      },
     ],
   },
   {
@@ -41,12 +58,36 @@ export const articlesL3: SeedArticle[] = [
     daysAgo: 12.4,
     cover: { label: "系统加固", alt: "终端窗口与盾牌图标", caption: undefined },
     blocks: [
-      { type: "p", text: "我们整理了一份面向生产 Linux 服务器的加固清单，每一项都是发行版自带功能，可以在变更窗口内完成，并且容易回滚。" },
+      {
+        type: "p",
+        text: "我们整理了一份面向生产 Linux 服务器的加固清单，每一项都是发行版自带功能，可以在变更窗口内完成，并且容易回滚。",
+      },
       { type: "h2", text: "清单" },
-      { type: "ul", items: ["禁止 root 远程登录，SSH 只允许密钥认证", "启用自动安全更新或至少每周检查一次", "用 `sysctl` 关闭不需要的内核功能，如非特权用户的 BPF", "为关键目录开启审计规则", "只开放必要端口，默认拒绝入站", "为服务使用独立的低权限账户", "启用 SELinux 或 AppArmor 的强制模式", "集中收集日志，避免被入侵后本地删除", "定期检查 SUID 文件", "限制 cron 和 at 的使用者"] },
+      {
+        type: "ul",
+        items: [
+          "禁止 root 远程登录，SSH 只允许密钥认证",
+          "启用自动安全更新或至少每周检查一次",
+          "用 `sysctl` 关闭不需要的内核功能，如非特权用户的 BPF",
+          "为关键目录开启审计规则",
+          "只开放必要端口，默认拒绝入站",
+          "为服务使用独立的低权限账户",
+          "启用 SELinux 或 AppArmor 的强制模式",
+          "集中收集日志，避免被入侵后本地删除",
+          "定期检查 SUID 文件",
+          "限制 cron 和 at 的使用者",
+        ],
+      },
       { type: "h2", text: "示例：内核参数" },
-      { type: "code", language: "bash", code: "cat <<'EOF' | sudo tee /etc/sysctl.d/90-hardening.conf\nkernel.unprivileged_bpf_disabled = 1\nkernel.kptr_restrict = 2\nkernel.dmesg_restrict = 1\nnet.ipv4.conf.all.rp_filter = 1\nEOF\nsudo sysctl --system" },
-      { type: "p", text: "每一项改动都应先在测试环境验证，并记录在配置管理系统中，避免手工修改在重装后丢失。" },
+      {
+        type: "code",
+        language: "bash",
+        code: "cat <<'EOF' | sudo tee /etc/sysctl.d/90-hardening.conf\nkernel.unprivileged_bpf_disabled = 1\nkernel.kptr_restrict = 2\nkernel.dmesg_restrict = 1\nnet.ipv4.conf.all.rp_filter = 1\nEOF\nsudo sysctl --system",
+      },
+      {
+        type: "p",
+        text: "每一项改动都应先在测试环境验证，并记录在配置管理系统中，避免手工修改在重装后丢失。",
+      },
     ],
   },
   {
@@ -69,11 +110,20 @@ export const articlesL3: SeedArticle[] = [
     daysAgo: 24.0,
     cover: { label: "窃密木马", alt: "笔记本电脑屏幕上的钥匙串图标被吸走", caption: undefined },
     blocks: [
-      { type: "p", text: "安全研究人员发现一款针对 macOS 的信息窃取木马，通过提供热门设计与剪辑软件“破解版”的网站传播。用户打开安装包后，会看到一个伪造的系统对话框，要求输入登录密码。" },
+      {
+        type: "p",
+        text: "安全研究人员发现一款针对 macOS 的信息窃取木马，通过提供热门设计与剪辑软件“破解版”的网站传播。用户打开安装包后，会看到一个伪造的系统对话框，要求输入登录密码。",
+      },
       { type: "h2", text: "窃取的内容" },
-      { type: "p", text: "拿到密码后，木马会导出钥匙串、浏览器保存的密码和 Cookie、加密货币钱包文件，以及桌面和文稿目录中的文档，打包后上传到攻击者的服务器。" },
+      {
+        type: "p",
+        text: "拿到密码后，木马会导出钥匙串、浏览器保存的密码和 Cookie、加密货币钱包文件，以及桌面和文稿目录中的文档，打包后上传到攻击者的服务器。",
+      },
       { type: "h2", text: "如何避免" },
-      { type: "p", text: "不要从非官方渠道下载软件；系统对话框不会在安装第三方程序时以这种方式索要密码。企业可以通过设备管理策略禁止运行未经公证的应用。" },
+      {
+        type: "p",
+        text: "不要从非官方渠道下载软件；系统对话框不会在安装第三方程序时以这种方式索要密码。企业可以通过设备管理策略禁止运行未经公证的应用。",
+      },
     ],
   },
   {
@@ -87,11 +137,26 @@ export const articlesL3: SeedArticle[] = [
     daysAgo: 33.0,
     cover: { label: "BYOVD", alt: "带有合法签名印章的驱动文件中藏着恶意工具", caption: undefined },
     blocks: [
-      { type: "p", text: "在近期多起勒索事件中，攻击者在部署加密程序前都会先加载一个带漏洞但拥有合法签名的驱动程序，利用其漏洞获得内核读写能力，再终止 EDR 进程或移除其内核回调。这种手法被称为“自带漏洞驱动”（BYOVD）。" },
+      {
+        type: "p",
+        text: "在近期多起勒索事件中，攻击者在部署加密程序前都会先加载一个带漏洞但拥有合法签名的驱动程序，利用其漏洞获得内核读写能力，再终止 EDR 进程或移除其内核回调。这种手法被称为“自带漏洞驱动”（BYOVD）。",
+      },
       { type: "h2", text: "防御措施" },
-      { type: "ul", items: ["启用系统的易受攻击驱动阻止列表", "开启基于虚拟化的安全与内存完整性（HVCI）", "监测新驱动服务的创建事件", "限制本地管理员权限，减少加载驱动的机会"] },
+      {
+        type: "ul",
+        items: [
+          "启用系统的易受攻击驱动阻止列表",
+          "开启基于虚拟化的安全与内存完整性（HVCI）",
+          "监测新驱动服务的创建事件",
+          "限制本地管理员权限，减少加载驱动的机会",
+        ],
+      },
       { type: "h2", text: "检测思路" },
-      { type: "code", language: "yaml", code: "title: 可疑的驱动服务创建\nlogsource:\n  product: windows\n  service: system\ndetection:\n  selection:\n    EventID: 7045\n    ServiceType: 'kernel mode driver'\n  filter_known:\n    ImagePath|contains: '\\\\Windows\\\\System32\\\\drivers\\\\'\n  condition: selection and not filter_known\nlevel: high" },
+      {
+        type: "code",
+        language: "yaml",
+        code: "title: 可疑的驱动服务创建\nlogsource:\n  product: windows\n  service: system\ndetection:\n  selection:\n    EventID: 7045\n    ServiceType: 'kernel mode driver'\n  filter_known:\n    ImagePath|contains: '\\\\Windows\\\\System32\\\\drivers\\\\'\n  condition: selection and not filter_known\nlevel: high",
+      },
     ],
   },
   {
@@ -105,14 +170,35 @@ export const articlesL3: SeedArticle[] = [
     daysAgo: 2.9,
     cover: { label: "Kerberos", alt: "三头犬图案与票据图标", caption: "Kerberoasting 的票据请求流程" },
     blocks: [
-      { type: "p", text: "**Kerberoasting** 是内网渗透中最常见的提权手法之一。任何普通域用户都可以为注册了 SPN 的服务账号请求 Kerberos 服务票据，票据的一部分用服务账号的密码哈希加密，攻击者拿到后即可离线暴力破解。" },
+      {
+        type: "p",
+        text: "**Kerberoasting** 是内网渗透中最常见的提权手法之一。任何普通域用户都可以为注册了 SPN 的服务账号请求 Kerberos 服务票据，票据的一部分用服务账号的密码哈希加密，攻击者拿到后即可离线暴力破解。",
+      },
       { type: "h2", text: "为什么它屡试不爽" },
-      { type: "p", text: "服务账号往往由多年前的管理员创建，密码复杂度低且从不更换；同时它们常被授予过高权限，一旦破解就能横向移动到大量服务器。" },
+      {
+        type: "p",
+        text: "服务账号往往由多年前的管理员创建，密码复杂度低且从不更换；同时它们常被授予过高权限，一旦破解就能横向移动到大量服务器。",
+      },
       { type: "h2", text: "检测" },
-      { type: "p", text: "在域控上关注 4769 事件中加密类型为 RC4（0x17）的服务票据请求，尤其是同一账号在短时间内请求大量不同 SPN 的情况。" },
-      { type: "code", language: "powershell", code: "# 找出仍在使用 RC4 且密码多年未改的服务账号\nGet-ADUser -Filter {ServicePrincipalName -like \"*\"} -Properties PasswordLastSet, msDS-SupportedEncryptionTypes |\n  Where-Object { $_.PasswordLastSet -lt (Get-Date).AddYears(-1) } |\n  Select-Object SamAccountName, PasswordLastSet" },
+      {
+        type: "p",
+        text: "在域控上关注 4769 事件中加密类型为 RC4（0x17）的服务票据请求，尤其是同一账号在短时间内请求大量不同 SPN 的情况。",
+      },
+      {
+        type: "code",
+        language: "powershell",
+        code: '# 找出仍在使用 RC4 且密码多年未改的服务账号\nGet-ADUser -Filter {ServicePrincipalName -like "*"} -Properties PasswordLastSet, msDS-SupportedEncryptionTypes |\n  Where-Object { $_.PasswordLastSet -lt (Get-Date).AddYears(-1) } |\n  Select-Object SamAccountName, PasswordLastSet',
+      },
       { type: "h2", text: "根治" },
-      { type: "ol", items: ["改用组托管服务账号（gMSA），密码自动轮换且长度足够", "对必须保留的服务账号设置 25 位以上随机密码", "禁用 RC4，只允许 AES 加密类型", "收紧服务账号权限，避免加入高权限组"] },
+      {
+        type: "ol",
+        items: [
+          "改用组托管服务账号（gMSA），密码自动轮换且长度足够",
+          "对必须保留的服务账号设置 25 位以上随机密码",
+          "禁用 RC4，只允许 AES 加密类型",
+          "收紧服务账号权限，避免加入高权限组",
+        ],
+      },
     ],
   },
   {
@@ -135,11 +221,25 @@ export const articlesL3: SeedArticle[] = [
     daysAgo: 14.7,
     cover: { label: "NTLM 中继", alt: "一只手把信封从一台电脑转交给另一台", caption: undefined },
     blocks: [
-      { type: "p", text: "尽管微软多年来一直建议淘汰 NTLM，它在企业内网中仍然普遍存在。攻击者通过名称解析投毒或强制认证，让一台机器向自己发起 NTLM 认证，再把认证消息转发给另一台服务器，以受害者的身份完成登录。" },
+      {
+        type: "p",
+        text: "尽管微软多年来一直建议淘汰 NTLM，它在企业内网中仍然普遍存在。攻击者通过名称解析投毒或强制认证，让一台机器向自己发起 NTLM 认证，再把认证消息转发给另一台服务器，以受害者的身份完成登录。",
+      },
       { type: "h2", text: "哪些配置最危险" },
-      { type: "table", header: ["服务", "风险条件", "建议"], rows: [["SMB", "未强制签名", "全域强制 SMB 签名"], ["LDAP", "未强制签名与通道绑定", "启用 LDAP 签名和 EPA"], ["AD CS Web 注册", "允许 NTLM", "关闭 Web 注册或启用 EPA"]] },
+      {
+        type: "table",
+        header: ["服务", "风险条件", "建议"],
+        rows: [
+          ["SMB", "未强制签名", "全域强制 SMB 签名"],
+          ["LDAP", "未强制签名与通道绑定", "启用 LDAP 签名和 EPA"],
+          ["AD CS Web 注册", "允许 NTLM", "关闭 Web 注册或启用 EPA"],
+        ],
+      },
       { type: "h2", text: "渗透测试中的常见链条" },
-      { type: "p", text: "典型链条是：投毒截获认证 → 中继到证书服务申请证书 → 用证书获得域控权限。防御方应优先处理证书服务相关配置，因为这条路径往往能一步到达域管理员。" },
+      {
+        type: "p",
+        text: "典型链条是：投毒截获认证 → 中继到证书服务申请证书 → 用证书获得域控权限。防御方应优先处理证书服务相关配置，因为这条路径往往能一步到达域管理员。",
+      },
     ],
   },
   {
@@ -153,11 +253,24 @@ export const articlesL3: SeedArticle[] = [
     daysAgo: 20.3,
     cover: { label: "红队报告", alt: "一份带有红色批注的报告", caption: undefined },
     blocks: [
-      { type: "p", text: "很多红队演练的成果止步于一份几百页的附件：扫描结果、截图和命令记录堆在一起，管理层看不懂，运维团队不知道先修什么。" },
+      {
+        type: "p",
+        text: "很多红队演练的成果止步于一份几百页的附件：扫描结果、截图和命令记录堆在一起，管理层看不懂，运维团队不知道先修什么。",
+      },
       { type: "h2", text: "以攻击路径为主线" },
-      { type: "p", text: "报告的核心应该是几条完整的攻击路径：从哪个入口进入，依次利用了哪些弱点，最终拿到了什么。每一步都标注被利用的根因，方便防守方对应到具体的整改项。" },
+      {
+        type: "p",
+        text: "报告的核心应该是几条完整的攻击路径：从哪个入口进入，依次利用了哪些弱点，最终拿到了什么。每一步都标注被利用的根因，方便防守方对应到具体的整改项。",
+      },
       { type: "h2", text: "给出修复优先级" },
-      { type: "ol", items: ["能切断多条攻击路径的“关键节点”最优先", "其次是入口类问题，如暴露的管理接口、弱口令", "最后是纵深防御类改进，如日志与检测覆盖"] },
+      {
+        type: "ol",
+        items: [
+          "能切断多条攻击路径的“关键节点”最优先",
+          "其次是入口类问题，如暴露的管理接口、弱口令",
+          "最后是纵深防御类改进，如日志与检测覆盖",
+        ],
+      },
       { type: "quote", text: "整改建议要具体到“谁在什么时间前改什么配置”，否则就只是建议。" },
     ],
   },
@@ -172,11 +285,25 @@ export const articlesL3: SeedArticle[] = [
     daysAgo: 41.0,
     cover: { label: "分层管理", alt: "三层金字塔，顶层是域控制器", caption: undefined },
     blocks: [
-      { type: "p", text: "分层管理模型把资产分为三层：零层是域控制器和身份基础设施，一层是服务器和应用，二层是员工工作站。核心规则只有一条：高层账号不能登录低层资产。" },
+      {
+        type: "p",
+        text: "分层管理模型把资产分为三层：零层是域控制器和身份基础设施，一层是服务器和应用，二层是员工工作站。核心规则只有一条：高层账号不能登录低层资产。",
+      },
       { type: "h2", text: "为什么有效" },
-      { type: "p", text: "攻击者最常见的提权方式，是在一台被攻陷的工作站上等待管理员登录，然后窃取其凭据。只要域管理员从不登录工作站，这条路就被切断了。" },
+      {
+        type: "p",
+        text: "攻击者最常见的提权方式，是在一台被攻陷的工作站上等待管理员登录，然后窃取其凭据。只要域管理员从不登录工作站，这条路就被切断了。",
+      },
       { type: "h2", text: "落地步骤" },
-      { type: "ul", items: ["为零层管理员准备专用的特权访问工作站", "通过组策略拒绝高层账号在低层资产上的交互式登录", "把服务账号也按层级拆分", "持续监控违反分层规则的登录事件"] },
+      {
+        type: "ul",
+        items: [
+          "为零层管理员准备专用的特权访问工作站",
+          "通过组策略拒绝高层账号在低层资产上的交互式登录",
+          "把服务账号也按层级拆分",
+          "持续监控违反分层规则的登录事件",
+        ],
+      },
     ],
   },
   {
@@ -190,12 +317,26 @@ export const articlesL3: SeedArticle[] = [
     daysAgo: 1.5,
     cover: { label: "双重勒索", alt: "工厂剪影上方悬挂的计时器", caption: "泄露网站上的倒计时页面示意" },
     blocks: [
-      { type: "p", text: "一家汽车零部件制造商披露，其遭遇的勒索攻击导致三座工厂停工五天。攻击者采用典型的**双重勒索**手法：先窃取数百 GB 的设计图纸和客户合同，再加密生产管理服务器，随后在泄露网站上发布倒计时。" },
+      {
+        type: "p",
+        text: "一家汽车零部件制造商披露，其遭遇的勒索攻击导致三座工厂停工五天。攻击者采用典型的**双重勒索**手法：先窃取数百 GB 的设计图纸和客户合同，再加密生产管理服务器，随后在泄露网站上发布倒计时。",
+      },
       { type: "h2", text: "入侵路径" },
-      { type: "p", text: "初步调查显示，攻击者通过一台未启用多因素认证的远程访问设备进入内网，利用 Kerberoasting 获得服务账号权限后横向移动到文件服务器和虚拟化平台。" },
-      { type: "figure", label: "攻击时间线", alt: "从初始访问到加密共五天的攻击时间线图", caption: "图1 从初始访问到加密的时间线" },
+      {
+        type: "p",
+        text: "初步调查显示，攻击者通过一台未启用多因素认证的远程访问设备进入内网，利用 Kerberoasting 获得服务账号权限后横向移动到文件服务器和虚拟化平台。",
+      },
+      {
+        type: "figure",
+        label: "攻击时间线",
+        alt: "从初始访问到加密共五天的攻击时间线图",
+        caption: "图1 从初始访问到加密的时间线",
+      },
       { type: "h2", text: "企业的选择" },
-      { type: "p", text: "公司表示不会支付赎金，已从离线备份恢复大部分系统，并通知了可能受影响的客户。业内人士指出，离线备份让企业有了拒绝付款的底气，但数据泄露带来的合规与商誉风险仍需单独应对。" },
+      {
+        type: "p",
+        text: "公司表示不会支付赎金，已从离线备份恢复大部分系统，并通知了可能受影响的客户。业内人士指出，离线备份让企业有了拒绝付款的底气，但数据泄露带来的合规与商誉风险仍需单独应对。",
+      },
     ],
   },
   {
@@ -218,11 +359,24 @@ export const articlesL3: SeedArticle[] = [
     daysAgo: 8.0,
     cover: { label: "LockBit", alt: "破碎的锁分裂成多个小锁", caption: undefined },
     blocks: [
-      { type: "p", text: "在主要基础设施被执法部门接管后，**LockBit** 并没有彻底消失。威胁情报公司追踪到至少四个使用其泄露构建器生成加密程序的小组，它们各自运营泄露网站，攻击目标以中小企业为主。" },
+      {
+        type: "p",
+        text: "在主要基础设施被执法部门接管后，**LockBit** 并没有彻底消失。威胁情报公司追踪到至少四个使用其泄露构建器生成加密程序的小组，它们各自运营泄露网站，攻击目标以中小企业为主。",
+      },
       { type: "h2", text: "特征" },
-      { type: "ul", items: ["加密程序与原版高度相似，便于检测规则复用", "勒索信中的联系方式改为即时通讯工具", "赎金要求明显低于原团伙，谈判更灵活"] },
+      {
+        type: "ul",
+        items: [
+          "加密程序与原版高度相似，便于检测规则复用",
+          "勒索信中的联系方式改为即时通讯工具",
+          "赎金要求明显低于原团伙，谈判更灵活",
+        ],
+      },
       { type: "h2", text: "防御启示" },
-      { type: "p", text: "针对原版 ransomware 的检测规则和应急预案依然有效。企业应确保终端防护已覆盖这些变种的已知特征，同时关注它们常用的初始入口：暴露的远程桌面与未修补的边界设备。" },
+      {
+        type: "p",
+        text: "针对原版 ransomware 的检测规则和应急预案依然有效。企业应确保终端防护已覆盖这些变种的已知特征，同时关注它们常用的初始入口：暴露的远程桌面与未修补的边界设备。",
+      },
     ],
   },
   {
@@ -236,11 +390,27 @@ export const articlesL3: SeedArticle[] = [
     daysAgo: 17.8,
     cover: { label: "备份", alt: "三个存储盘与一个离线磁带", caption: undefined },
     blocks: [
-      { type: "p", text: "勒索团伙在加密之前，几乎都会先找到并破坏备份。许多企业直到恢复时才发现，备份服务器与生产环境共用一套域账号，早已被一并加密。" },
+      {
+        type: "p",
+        text: "勒索团伙在加密之前，几乎都会先找到并破坏备份。许多企业直到恢复时才发现，备份服务器与生产环境共用一套域账号，早已被一并加密。",
+      },
       { type: "h2", text: "3-2-1-1-0 是什么" },
-      { type: "table", header: ["数字", "含义"], rows: [["3", "至少三份数据副本"], ["2", "使用两种不同的存储介质"], ["1", "一份存放在异地"], ["1", "一份离线或不可篡改"], ["0", "恢复演练零错误"]] },
+      {
+        type: "table",
+        header: ["数字", "含义"],
+        rows: [
+          ["3", "至少三份数据副本"],
+          ["2", "使用两种不同的存储介质"],
+          ["1", "一份存放在异地"],
+          ["1", "一份离线或不可篡改"],
+          ["0", "恢复演练零错误"],
+        ],
+      },
       { type: "h2", text: "常被忽视的细节" },
-      { type: "p", text: "备份系统应使用独立的身份体系，管理员账号不加入生产域；不可篡改存储的保留期要长于攻击者的潜伏期；恢复演练要覆盖整套业务系统，而不是单个文件。" },
+      {
+        type: "p",
+        text: "备份系统应使用独立的身份体系，管理员账号不加入生产域；不可篡改存储的保留期要长于攻击者的潜伏期；恢复演练要覆盖整套业务系统，而不是单个文件。",
+      },
     ],
   },
   {
@@ -263,11 +433,24 @@ export const articlesL3: SeedArticle[] = [
     daysAgo: 38.5,
     cover: { label: "谈判", alt: "谈判桌两侧的对话气泡", caption: undefined },
     blocks: [
-      { type: "p", text: "即使最终决定不付赎金，许多企业仍会与勒索团伙保持沟通。几位专业谈判人员分享了他们的经验：谈判的首要目标往往不是压价，而是为恢复争取时间，并确认攻击者究竟拿走了什么。" },
+      {
+        type: "p",
+        text: "即使最终决定不付赎金，许多企业仍会与勒索团伙保持沟通。几位专业谈判人员分享了他们的经验：谈判的首要目标往往不是压价，而是为恢复争取时间，并确认攻击者究竟拿走了什么。",
+      },
       { type: "h2", text: "谈判中可以争取的" },
-      { type: "ol", items: ["要求提供被窃数据的文件列表，评估泄露范围", "要求解密少量文件，验证解密工具是否可用", "争取延长倒计时，为备份恢复和法律评估留出时间"] },
+      {
+        type: "ol",
+        items: [
+          "要求提供被窃数据的文件列表，评估泄露范围",
+          "要求解密少量文件，验证解密工具是否可用",
+          "争取延长倒计时，为备份恢复和法律评估留出时间",
+        ],
+      },
       { type: "h2", text: "法律与合规" },
-      { type: "p", text: "在付款前必须确认对方不在制裁名单上，并咨询执法机构。谈判记录也应完整保存，供后续调查和保险理赔使用。" },
+      {
+        type: "p",
+        text: "在付款前必须确认对方不在制裁名单上，并咨询执法机构。谈判记录也应完整保存，供后续调查和保险理赔使用。",
+      },
     ],
   },
   {
@@ -281,11 +464,25 @@ export const articlesL3: SeedArticle[] = [
     daysAgo: 4.6,
     cover: { label: "Sigma", alt: "希腊字母 Σ 与日志行", caption: undefined },
     blocks: [
-      { type: "p", text: "安全团队常常同时使用多个日志平台，同一条检测逻辑需要写成好几种查询语言。Sigma 是一种通用的检测规则格式，用 YAML 描述日志来源和匹配条件，再由转换工具生成各平台的查询。" },
+      {
+        type: "p",
+        text: "安全团队常常同时使用多个日志平台，同一条检测逻辑需要写成好几种查询语言。Sigma 是一种通用的检测规则格式，用 YAML 描述日志来源和匹配条件，再由转换工具生成各平台的查询。",
+      },
       { type: "h2", text: "一条规则长什么样" },
-      { type: "code", language: "yaml", code: "title: 通过 certutil 下载文件\nstatus: stable\nlogsource:\n  category: process_creation\n  product: windows\ndetection:\n  selection:\n    Image|endswith: '\\\\certutil.exe'\n    CommandLine|contains|all:\n      - 'urlcache'\n      - 'http'\n  condition: selection\nlevel: high" },
+      {
+        type: "code",
+        language: "yaml",
+        code: "title: 通过 certutil 下载文件\nstatus: stable\nlogsource:\n  category: process_creation\n  product: windows\ndetection:\n  selection:\n    Image|endswith: '\\\\certutil.exe'\n    CommandLine|contains|all:\n      - 'urlcache'\n      - 'http'\n  condition: selection\nlevel: high",
+      },
       { type: "h2", text: "团队协作建议" },
-      { type: "ul", items: ["把规则放进 Git 仓库，像代码一样评审和测试", "为每条规则准备一段能触发它的测试日志", "记录误报原因，定期复盘调整"] },
+      {
+        type: "ul",
+        items: [
+          "把规则放进 Git 仓库，像代码一样评审和测试",
+          "为每条规则准备一段能触发它的测试日志",
+          "记录误报原因，定期复盘调整",
+        ],
+      },
     ],
   },
   {
@@ -308,11 +505,21 @@ export const articlesL3: SeedArticle[] = [
     daysAgo: 18.9,
     cover: { label: "扫描模板", alt: "许多卡片模板排列成网格", caption: undefined },
     blocks: [
-      { type: "p", text: "基于模板的开源漏洞扫描器近年来发展迅速，社区贡献的检测模板已超过一万条，覆盖从配置错误到最新漏洞的各种场景。" },
+      {
+        type: "p",
+        text: "基于模板的开源漏洞扫描器近年来发展迅速，社区贡献的检测模板已超过一万条，覆盖从配置错误到最新漏洞的各种场景。",
+      },
       { type: "h2", text: "质量问题" },
-      { type: "p", text: "研究人员抽样分析发现，部分模板只检查版本号或页面关键字，误报率较高；也有模板会发送具有破坏性的请求。在生产环境使用前，应先审查模板内容并在测试环境验证。" },
+      {
+        type: "p",
+        text: "研究人员抽样分析发现，部分模板只检查版本号或页面关键字，误报率较高；也有模板会发送具有破坏性的请求。在生产环境使用前，应先审查模板内容并在测试环境验证。",
+      },
       { type: "h2", text: "使用建议" },
-      { type: "code", language: "bash", code: "# 只运行经过团队审查的模板目录，并限制请求速率\nscanner -l targets.txt -t ./reviewed-templates/ -rate-limit 50 -severity high,critical -o results.jsonl" },
+      {
+        type: "code",
+        language: "bash",
+        code: "# 只运行经过团队审查的模板目录，并限制请求速率\nscanner -l targets.txt -t ./reviewed-templates/ -rate-limit 50 -severity high,critical -o results.jsonl",
+      },
       { type: "p", text: "把扫描结果接入工单系统时，应保留模板 ID 和原始请求响应，方便开发人员复现与确认。" },
     ],
   },
@@ -327,12 +534,32 @@ export const articlesL3: SeedArticle[] = [
     daysAgo: 26.2,
     cover: { label: "密钥扫描", alt: "放大镜下的代码中闪烁着钥匙", caption: "测试仓库中植入的密钥分布" },
     blocks: [
-      { type: "p", text: "硬编码在代码里的密钥是供应链攻击的常见突破口。我们准备了一个包含五十个真实格式密钥（已失效）和大量干扰字符串的测试仓库，用四款开源工具分别扫描完整提交历史。" },
+      {
+        type: "p",
+        text: "硬编码在代码里的密钥是供应链攻击的常见突破口。我们准备了一个包含五十个真实格式密钥（已失效）和大量干扰字符串的测试仓库，用四款开源工具分别扫描完整提交历史。",
+      },
       { type: "h2", text: "结果" },
-      { type: "table", header: ["工具", "检出", "误报", "耗时"], rows: [["工具 A", "47/50", "12", "38 秒"], ["工具 B", "44/50", "3", "21 秒"], ["工具 C", "41/50", "27", "65 秒"], ["工具 D", "45/50", "6", "19 秒"]] },
-      { type: "figure", label: "检出率对比", alt: "四款工具检出率与误报数的柱状图", caption: "图1 检出率与误报数" },
+      {
+        type: "table",
+        header: ["工具", "检出", "误报", "耗时"],
+        rows: [
+          ["工具 A", "47/50", "12", "38 秒"],
+          ["工具 B", "44/50", "3", "21 秒"],
+          ["工具 C", "41/50", "27", "65 秒"],
+          ["工具 D", "45/50", "6", "19 秒"],
+        ],
+      },
+      {
+        type: "figure",
+        label: "检出率对比",
+        alt: "四款工具检出率与误报数的柱状图",
+        caption: "图1 检出率与误报数",
+      },
       { type: "h2", text: "结论" },
-      { type: "p", text: "没有一款工具能检出全部密钥。建议在提交前钩子中使用速度快、误报少的工具，在 CI 中再用检出率高的工具做全量扫描，并把发现的密钥立即吊销而不仅仅是从代码中删除。" },
+      {
+        type: "p",
+        text: "没有一款工具能检出全部密钥。建议在提交前钩子中使用速度快、误报少的工具，在 CI 中再用检出率高的工具做全量扫描，并把发现的密钥立即吊销而不仅仅是从代码中删除。",
+      },
     ],
   },
   {
@@ -346,11 +573,21 @@ export const articlesL3: SeedArticle[] = [
     daysAgo: 44.0,
     cover: { label: "osquery", alt: "终端设备图标与 SQL 查询语句", caption: undefined },
     blocks: [
-      { type: "p", text: "osquery 把进程、端口、用户、软件包等系统信息暴露为 SQL 表，安全团队可以用熟悉的查询语句在成千上万台终端上快速排查问题。" },
+      {
+        type: "p",
+        text: "osquery 把进程、端口、用户、软件包等系统信息暴露为 SQL 表，安全团队可以用熟悉的查询语句在成千上万台终端上快速排查问题。",
+      },
       { type: "h2", text: "几条常用查询" },
-      { type: "code", language: "sql", code: "-- 监听在所有网卡上的进程\nSELECT p.name, l.port, l.address FROM listening_ports l\nJOIN processes p USING (pid) WHERE l.address = '0.0.0.0';\n\n-- 最近 24 小时新增的开机启动项\nSELECT name, path, source FROM startup_items;" },
+      {
+        type: "code",
+        language: "sql",
+        code: "-- 监听在所有网卡上的进程\nSELECT p.name, l.port, l.address FROM listening_ports l\nJOIN processes p USING (pid) WHERE l.address = '0.0.0.0';\n\n-- 最近 24 小时新增的开机启动项\nSELECT name, path, source FROM startup_items;",
+      },
       { type: "h2", text: "落地建议" },
-      { type: "p", text: "先从少量高价值查询开始定时执行，把结果送入日志平台做基线对比；应急响应时再临时下发针对性的查询，可以大幅缩短排查时间。" },
+      {
+        type: "p",
+        text: "先从少量高价值查询开始定时执行，把结果送入日志平台做基线对比；应急响应时再临时下发针对性的查询，可以大幅缩短排查时间。",
+      },
     ],
   },
 ];

@@ -11,8 +11,10 @@ const palettes = [
   ["#334155", "#0f172a"],
 ];
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const pick = (seed: string) => palettes[crypto.createHash("sha1").update(seed).digest()[0]! % palettes.length]!;
+const esc = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const pick = (seed: string) =>
+  palettes[crypto.createHash("sha1").update(seed).digest()[0]! % palettes.length]!;
 
 export function coverSvg(label: string, seed: string, sub = "BYLINE"): string {
   const [a, b] = pick(seed);

@@ -9,7 +9,8 @@ const INLINE = /\*\*(.+?)\*\*|\*(.+?)\*|`(.+?)`|\[(.+?)\]\((https?:\/\/[^)\s]+)\
 function inline(text: string): JSONContent[] {
   const out: JSONContent[] = [];
   let last = 0;
-  const push = (t: string, marks?: Mark[]) => t && out.push(marks ? { type: "text", text: t, marks } : { type: "text", text: t });
+  const push = (t: string, marks?: Mark[]) =>
+    t && out.push(marks ? { type: "text", text: t, marks } : { type: "text", text: t });
   for (const m of text.matchAll(INLINE)) {
     push(text.slice(last, m.index));
     if (m[1]) push(m[1], [{ type: "bold" }]);
@@ -23,7 +24,10 @@ function inline(text: string): JSONContent[] {
 }
 
 const para = (text: string): JSONContent => ({ type: "paragraph", content: inline(text) });
-const cell = (type: "tableHeader" | "tableCell", text: string): JSONContent => ({ type, content: [para(text)] });
+const cell = (type: "tableHeader" | "tableCell", text: string): JSONContent => ({
+  type,
+  content: [para(text)],
+});
 
 /** Demo blocks → a tiptap document, so seeded articles take the same render path as edited ones. */
 export function toDoc(blocks: SeedBlock[], figureSrc: (label: string, i: number) => string): JSONContent {
@@ -34,7 +38,11 @@ export function toDoc(blocks: SeedBlock[], figureSrc: (label: string, i: number)
         return para(b.text);
       case "h2":
       case "h3":
-        return { type: "heading", attrs: { level: b.type === "h2" ? 2 : 3 }, content: [{ type: "text", text: b.text }] };
+        return {
+          type: "heading",
+          attrs: { level: b.type === "h2" ? 2 : 3 },
+          content: [{ type: "text", text: b.text }],
+        };
       case "ul":
       case "ol":
         return {
@@ -44,7 +52,11 @@ export function toDoc(blocks: SeedBlock[], figureSrc: (label: string, i: number)
       case "quote":
         return { type: "blockquote", content: [para(b.text)] };
       case "code":
-        return { type: "codeBlock", attrs: { language: b.language }, content: [{ type: "text", text: b.code }] };
+        return {
+          type: "codeBlock",
+          attrs: { language: b.language },
+          content: [{ type: "text", text: b.code }],
+        };
       case "table":
         return {
           type: "table",
@@ -54,7 +66,10 @@ export function toDoc(blocks: SeedBlock[], figureSrc: (label: string, i: number)
           ],
         };
       case "figure":
-        return { type: "figure", attrs: { src: figureSrc(b.label, ++figures), alt: b.alt, caption: b.caption } };
+        return {
+          type: "figure",
+          attrs: { src: figureSrc(b.label, ++figures), alt: b.alt, caption: b.caption },
+        };
     }
   });
   return { type: "doc", content };

@@ -10,20 +10,38 @@ export type SeededUsers = Map<AuthorKey, { id: string }>;
 
 export async function seedAccounts(db: Db): Promise<SeededUsers> {
   // argon2id with the production parameters (m=19456 KiB, t=2, p=1), hashed once for all demo users
-  const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  const passwordHash = await hash(DEMO_PASSWORD, {
+    algorithm: 2,
+    memoryCost: 19456,
+    timeCost: 2,
+    parallelism: 1,
+  });
   const users: SeededUsers = new Map();
   for (const a of authors) {
     const id = `seed-user-${a.key}`;
     const existing = await db.user.findUnique({ where: { id }, select: { id: true } });
     if (!existing) {
-      const avatar = await saveMedia(db, { data: Buffer.from(avatarSvg(a.name, a.avatarColor)), mime: "image/svg+xml", alt: a.name, width: 160, height: 160 });
+      const avatar = await saveMedia(db, {
+        data: Buffer.from(avatarSvg(a.name, a.avatarColor)),
+        mime: "image/svg+xml",
+        alt: a.name,
+        width: 160,
+        height: 160,
+      });
       await db.user.create({
         data: {
           id,
           email: a.email.toLowerCase(),
           passwordHash,
           role: a.role,
-          profile: { create: { publicId: publicIdFor(`user:${a.key}`, 6), displayName: a.name, bio: a.bio, avatarUrl: avatar.url } },
+          profile: {
+            create: {
+              publicId: publicIdFor(`user:${a.key}`, 6),
+              displayName: a.name,
+              bio: a.bio,
+              avatarUrl: avatar.url,
+            },
+          },
         },
       });
     }

@@ -11,19 +11,34 @@ import type { SeededUsers } from "./accounts";
 
 export const seedArticleId = (key: string) => `seed-article-${key}`;
 const DAY = 86_400_000;
-const num = (key: string, salt: string) => crypto.createHash("sha1").update(key + salt).digest().readUInt32BE(0);
+const num = (key: string, salt: string) =>
+  crypto
+    .createHash("sha1")
+    .update(key + salt)
+    .digest()
+    .readUInt32BE(0);
 
 async function svgMedia(db: Db, svg: string, alt: string, width: number, height: number) {
   return saveMedia(db, { data: Buffer.from(svg), mime: "image/svg+xml", alt, width, height });
 }
 
-async function seedOne(db: Db, a: SeedArticle, users: SeededUsers, tagIds: Map<string, number>, categoryIds: Map<string, number>, featured: boolean) {
+async function seedOne(
+  db: Db,
+  a: SeedArticle,
+  users: SeededUsers,
+  tagIds: Map<string, number>,
+  categoryIds: Map<string, number>,
+  featured: boolean,
+) {
   const id = seedArticleId(a.key);
   const now = Date.now();
   const cover = await svgMedia(db, coverSvg(a.cover.label, a.key), a.cover.alt, 1200, 630);
   const figureUrls: string[] = [];
   for (const b of a.blocks) {
-    if (b.type === "figure") figureUrls.push((await svgMedia(db, coverSvg(b.label, `${a.key}:${b.label}`, "FIGURE"), b.alt, 1200, 630)).url);
+    if (b.type === "figure")
+      figureUrls.push(
+        (await svgMedia(db, coverSvg(b.label, `${a.key}:${b.label}`, "FIGURE"), b.alt, 1200, 630)).url,
+      );
   }
   const doc = toDoc(a.blocks, (_label, i) => figureUrls[i - 1]!);
   const rendered = renderArticle(doc);
@@ -70,7 +85,9 @@ async function seedOne(db: Db, a: SeedArticle, users: SeededUsers, tagIds: Map<s
             return { tagId };
           }),
         },
-        revisions: { create: { version: 1, title: a.title, lede: a.lede, bodyJson: doc as object, editorId: authorId } },
+        revisions: {
+          create: { version: 1, title: a.title, lede: a.lede, bodyJson: doc as object, editorId: authorId },
+        },
       },
     });
     await indexArticle(tx, { id, title: a.title, lede: a.lede, bodyText: rendered.text });
@@ -91,12 +108,25 @@ export async function seedArticles(db: Db, users: SeededUsers) {
   const all = demoArticles;
   // tags named by articles but missing from tags.ts are created, so content and tag list can't drift apart
   for (const name of new Set(all.flatMap((a) => a.tags))) {
-    await db.tag.upsert({ where: { name }, update: {}, create: { name, slug: `t-${publicIdFor(`tag:${name}`, 6)}` } });
+    await db.tag.upsert({
+      where: { name },
+      update: {},
+      create: { name, slug: `t-${publicIdFor(`tag:${name}`, 6)}` },
+    });
   }
-  const tagIds = new Map((await db.tag.findMany({ select: { id: true, name: true } })).map((t) => [t.name, t.id]));
-  const categoryIds = new Map((await db.category.findMany({ select: { id: true, slug: true } })).map((c) => [c.slug, c.id]));
+  const tagIds = new Map(
+    (await db.tag.findMany({ select: { id: true, name: true } })).map((t) => [t.name, t.id]),
+  );
+  const categoryIds = new Map(
+    (await db.category.findMany({ select: { id: true, slug: true } })).map((c) => [c.slug, c.id]),
+  );
   const existing = new Set(
-    (await db.article.findMany({ where: { id: { in: all.map((a) => seedArticleId(a.key)) } }, select: { id: true } })).map((r) => r.id),
+    (
+      await db.article.findMany({
+        where: { id: { in: all.map((a) => seedArticleId(a.key)) } },
+        select: { id: true },
+      })
+    ).map((r) => r.id),
   );
   // the three newest originals lead the home page
   const featured = new Set(

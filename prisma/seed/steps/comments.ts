@@ -8,7 +8,12 @@ const commentId = (key: string) => `seed-comment-${key}`;
 
 export async function seedComments(db: Db, users: SeededUsers, _articles: unknown) {
   const existing = new Set(
-    (await db.comment.findMany({ where: { id: { in: comments.map((c) => commentId(c.key)) } }, select: { id: true } })).map((c) => c.id),
+    (
+      await db.comment.findMany({
+        where: { id: { in: comments.map((c) => commentId(c.key)) } },
+        select: { id: true },
+      })
+    ).map((c) => c.id),
   );
   const published = new Map(
     (
@@ -25,7 +30,8 @@ export async function seedComments(db: Db, users: SeededUsers, _articles: unknow
     if (existing.has(commentId(c.key))) continue;
     const articleId = seedArticleId(c.article);
     const publishedAt = published.get(articleId);
-    if (!publishedAt) throw new Error(`comment ${c.key}: article ${c.article} is not seeded or not published`);
+    if (!publishedAt)
+      throw new Error(`comment ${c.key}: article ${c.article} is not seeded or not published`);
     // never before the article itself went out
     const createdAt = new Date(Math.max(publishedAt.getTime() + HOUR, Date.now() - c.hoursAgo * HOUR));
     await db.comment.create({

@@ -18,11 +18,19 @@ const defaultSettings: Record<string, unknown> = {
 
 export async function seedSite(db: Db) {
   for (const [i, c] of categories.entries()) {
-    await db.category.upsert({ where: { slug: c.slug }, update: {}, create: { ...c, position: (i + 1) * 10 } });
+    await db.category.upsert({
+      where: { slug: c.slug },
+      update: {},
+      create: { ...c, position: (i + 1) * 10 },
+    });
   }
   for (const t of tags) await db.tag.upsert({ where: { slug: t.slug }, update: {}, create: t });
   for (const p of pages) {
-    await db.page.upsert({ where: { slug: p.slug }, update: {}, create: { ...p, bodyHtml: pageBodyToHtml(p.body) } });
+    await db.page.upsert({
+      where: { slug: p.slug },
+      update: {},
+      create: { ...p, bodyHtml: pageBodyToHtml(p.body) },
+    });
   }
   for (const [key, value] of Object.entries(defaultSettings)) {
     await db.siteSetting.upsert({ where: { key }, update: {}, create: { key, value: value as never } });

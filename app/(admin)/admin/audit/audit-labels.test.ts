@@ -9,7 +9,9 @@ describe("audit labels", () => {
 
   it("summarises old → new first, then the rest of the meta as text", () => {
     expect(metaSummary({ from: "READER", to: "EDITOR" })).toBe('"READER" → "EDITOR"');
-    expect(metaSummary({ from: "ACTIVE", to: "SUSPENDED", reason: "<b>广告</b>", previousReason: null })).toBe('"ACTIVE" → "SUSPENDED"；reason: <b>广告</b>');
+    expect(
+      metaSummary({ from: "ACTIVE", to: "SUSPENDED", reason: "<b>广告</b>", previousReason: null }),
+    ).toBe('"ACTIVE" → "SUSPENDED"；reason: <b>广告</b>');
     expect(metaSummary(null)).toBe("");
     expect(metaSummary("x".repeat(600))).toHaveLength(500); // long meta never floods the table
   });

@@ -10,7 +10,11 @@ import { restoreRevision, restoreRevisionSchema } from "@/lib/services/articles/
 import { articleIdSchema } from "@/lib/services/articles/schemas";
 import { submitForReview, submitForReviewSchema } from "@/lib/services/articles/submit-for-review";
 import { unpublishArticle, unpublishArticleSchema } from "@/lib/services/articles/unpublish-article";
-import { updateArticle, updateArticleSchema, type SavedArticle } from "@/lib/services/articles/update-article";
+import {
+  updateArticle,
+  updateArticleSchema,
+  type SavedArticle,
+} from "@/lib/services/articles/update-article";
 import { newArticleFormSchema, newArticleInput } from "./new/new-article-input";
 
 /*
@@ -38,7 +42,12 @@ export const saveArticleAction = secureAction(
 );
 
 export const submitForReviewAction = secureAction(
-  { name: "article.submitForReview", input: submitForReviewSchema, auth: "user", permission: "article.submitForReview" },
+  {
+    name: "article.submitForReview",
+    input: submitForReviewSchema,
+    auth: "user",
+    permission: "article.submitForReview",
+  },
   (input, { actor }) => submitForReview(actor, input),
 );
 
@@ -53,7 +62,12 @@ export const unpublishArticleAction = secureAction(
 );
 
 export const restoreRevisionAction = secureAction(
-  { name: "article.restoreRevision", input: restoreRevisionSchema, auth: "user", permission: "article.editOwn" },
+  {
+    name: "article.restoreRevision",
+    input: restoreRevisionSchema,
+    auth: "user",
+    permission: "article.editOwn",
+  },
   (input, { actor }) => restoreRevision(actor, input),
 );
 

@@ -16,14 +16,17 @@ const changeFormSchema = z.strictObject({ currentPassword: formField(4096), newP
  * the other devices are signed out. (Signing in again with the new password did the same, but
  * failed for accounts with 2FA, which need a code to sign in: they were sent to the login page.)
  */
-export const changePasswordAction = secureFormAction({ name: "account.changePassword", input: changeFormSchema, auth: "user" }, async (input, { actor, ip }): Promise<AuthFormState> => {
-  try {
-    await changePassword(actor, input, { ip });
-  } catch (e) {
-    return failedState(e, {}, "account.changePassword");
-  }
-  // the change stands either way; if this browser's session cannot be renewed, log in by hand
-  if (!(await renewSession(actor.id))) redirect("/login?next=%2Fme%2Fsecurity");
-  // a fresh request, so the page reads the new session cookie (this request still carries the old one)
-  redirect("/me/security?changed=1");
-});
+export const changePasswordAction = secureFormAction(
+  { name: "account.changePassword", input: changeFormSchema, auth: "user" },
+  async (input, { actor, ip }): Promise<AuthFormState> => {
+    try {
+      await changePassword(actor, input, { ip });
+    } catch (e) {
+      return failedState(e, {}, "account.changePassword");
+    }
+    // the change stands either way; if this browser's session cannot be renewed, log in by hand
+    if (!(await renewSession(actor.id))) redirect("/login?next=%2Fme%2Fsecurity");
+    // a fresh request, so the page reads the new session cookie (this request still carries the old one)
+    redirect("/me/security?changed=1");
+  },
+);

@@ -15,20 +15,17 @@ const REGENERATED = "新的恢复码已生成，旧的恢复码已全部作废�
 export function RegenerateCodesForm() {
   const showCodes = useShowRecoveryCodes();
   // shown by the slot above the panel, which re-renders signed out until reloaded (recovery-codes-slot.tsx)
-  const [state, action, pending] = useActionState(async (prev: ActionResult<string[]> | null, form: FormData) => {
-    const result = await regenerateRecoveryCodesAction(prev, form);
-    if (result.ok) showCodes?.({ codes: result.data, title: REGENERATED });
-    return result;
-  }, null);
+  const [state, action, pending] = useActionState(
+    async (prev: ActionResult<string[]> | null, form: FormData) => {
+      const result = await regenerateRecoveryCodesAction(prev, form);
+      if (result.ok) showCodes?.({ codes: result.data, title: REGENERATED });
+      return result;
+    },
+    null,
+  );
   const router = useRouter();
   if (state?.ok)
-    return (
-      <RecoveryCodes
-        codes={state.data}
-        title={REGENERATED}
-        onDone={() => router.refresh()}
-      />
-    );
+    return <RecoveryCodes codes={state.data} title={REGENERATED} onDone={() => router.refresh()} />;
   const error = state && !state.ok ? state.error : null;
   return (
     <details className="mt-5 border-t border-slate-100 pt-4">

@@ -15,7 +15,12 @@ export function generateStaticParams() {
   return footerPages.map((p) => ({ slug: p.slug }));
 }
 
-const summary = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim().slice(0, 120);
+const summary = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 120);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = await getPage((await params).slug);
@@ -31,7 +36,10 @@ export default async function FooterPage({ params }: Props) {
     <article className="mx-auto max-w-3xl rounded bg-white p-6 md:p-10">
       <h1 className="text-2xl font-bold">{page.title}</h1>
       <p className="mt-1 text-xs text-ink-600">更新于 {formatDate(page.updatedAt)}</p>
-      <div className="prose prose-slate mt-6 max-w-none prose-headings:font-semibold prose-a:text-brand-700" dangerouslySetInnerHTML={{ __html: page.bodyHtml }} />
+      <div
+        className="prose prose-slate mt-6 max-w-none prose-headings:font-semibold prose-a:text-brand-700"
+        dangerouslySetInnerHTML={{ __html: page.bodyHtml }}
+      />
     </article>
   );
 }

@@ -24,8 +24,14 @@ export async function GET(_req: Request, ctx: Ctx) {
 const params = z.strictObject({ publicId: idParam });
 
 const set = (bookmarked: boolean) =>
-  secureRoute({ name: bookmarked ? "bookmark.add" : "bookmark.remove", auth: "user", permission: "bookmark.manage", params }, (_body, { actor, params }) =>
-    toggleBookmark(actor, { publicId: params.publicId, bookmarked }),
+  secureRoute(
+    {
+      name: bookmarked ? "bookmark.add" : "bookmark.remove",
+      auth: "user",
+      permission: "bookmark.manage",
+      params,
+    },
+    (_body, { actor, params }) => toggleBookmark(actor, { publicId: params.publicId, bookmarked }),
   );
 
 export const POST = set(true);

@@ -23,9 +23,16 @@ const body = JSON.stringify({ type: "doc", content: [] });
 describe("changesBetween", () => {
   it("sends only the fields that changed, and the body only when it changed", () => {
     expect(changesBetween({ fields, body }, { fields, body })).toBeNull();
-    expect(changesBetween({ fields, body }, { fields: { ...fields, title: "新标题", tags: ["勒索软件", "CVE"] }, body })).toEqual({ title: "新标题", tags: ["勒索软件", "CVE"] });
+    expect(
+      changesBetween(
+        { fields, body },
+        { fields: { ...fields, title: "新标题", tags: ["勒索软件", "CVE"] }, body },
+      ),
+    ).toEqual({ title: "新标题", tags: ["勒索软件", "CVE"] });
     const newBody = JSON.stringify({ type: "doc", content: [{ type: "paragraph" }] });
-    expect(changesBetween({ fields, body }, { fields, body: newBody })).toEqual({ body: JSON.parse(newBody) });
+    expect(changesBetween({ fields, body }, { fields, body: newBody })).toEqual({
+      body: JSON.parse(newBody),
+    });
   });
 });
 

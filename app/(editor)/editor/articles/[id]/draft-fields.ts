@@ -65,6 +65,8 @@ export const sameSnapshot = (a: Snapshot, b: Snapshot) => a.body === b.body && s
 /** Whether restoring `backup` would change anything: any field it changed still differs on the server. */
 export function backupDiffers(backup: Snapshot & { changed: string[] }, server: Snapshot): boolean {
   return backup.changed.some((k) =>
-    k === "body" ? backup.body !== server.body : !same(backup.fields[k as keyof DraftFields], server.fields[k as keyof DraftFields]),
+    k === "body"
+      ? backup.body !== server.body
+      : !same(backup.fields[k as keyof DraftFields], server.fields[k as keyof DraftFields]),
   );
 }

@@ -21,7 +21,12 @@ const BACKUP_MS = 500;
  * second and autosaved after 3 s of quiet; the save names the version it started from, and a
  * CONFLICT stops autosaving (the local copy stays) until the user reloads.
  */
-export function useArticleSave(id: string, initialVersion: number, current: () => Snapshot | null, enabled: boolean) {
+export function useArticleSave(
+  id: string,
+  initialVersion: number,
+  current: () => Snapshot | null,
+  enabled: boolean,
+) {
   const [state, setState] = useState<SaveState>({ kind: "saved", at: null });
   const version = useRef(initialVersion);
   const saved = useRef<Snapshot | null>(null);
@@ -54,7 +59,10 @@ export function useArticleSave(id: string, initialVersion: number, current: () =
     try {
       result = await saveArticleAction({ id, version: version.current, ...changes });
     } catch {
-      result = { ok: false, error: { code: "INTERNAL", message: "网络连接失败，修改已备份在本机，恢复网络后会自动重试。" } };
+      result = {
+        ok: false,
+        error: { code: "INTERNAL", message: "网络连接失败，修改已备份在本机，恢复网络后会自动重试。" },
+      };
     }
     if (!result.ok) {
       if (result.error.code === "CONFLICT") {
@@ -123,5 +131,12 @@ export function useArticleSave(id: string, initialVersion: number, current: () =
     };
   }, []);
 
-  return { state, saveNow, noteChange, setBaseline, version: () => version.current, baseline: () => saved.current };
+  return {
+    state,
+    saveNow,
+    noteChange,
+    setBaseline,
+    version: () => version.current,
+    baseline: () => saved.current,
+  };
 }

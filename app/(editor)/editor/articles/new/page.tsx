@@ -13,7 +13,10 @@ export default async function NewArticlePage() {
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="mb-4 text-2xl font-bold text-ink-900">新建文章</h1>
-      <NewArticleForm categories={categories} defaultKind={actor.role === "TRANSLATOR" ? "translation" : "original"} />
+      <NewArticleForm
+        categories={categories}
+        defaultKind={actor.role === "TRANSLATOR" ? "translation" : "original"}
+      />
     </div>
   );
 }

@@ -13,7 +13,11 @@ export async function generateStaticParams() {
 export async function GET(_req: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const category = (await listCategories()).find((c) => c.slug === slug);
-  if (!category) return new Response("没有这个栏目", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!category)
+    return new Response("没有这个栏目", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   const items = await listFeedItems({ categoryId: category.id });
   return rssResponse(
     renderRss(

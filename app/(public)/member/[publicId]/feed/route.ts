@@ -12,11 +12,23 @@ export async function generateStaticParams() {
 /** /member/<publicId>/feed: what one member wrote or translated, RSS 2.0 with full text. */
 export async function GET(_req: Request, { params }: { params: Promise<{ publicId: string }> }) {
   const { publicId } = await params;
-  const [member, items] = await Promise.all([getMember(publicId), listFeedItems({ memberPublicId: publicId })]);
-  if (!member) return new Response("没有这位作者", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const [member, items] = await Promise.all([
+    getMember(publicId),
+    listFeedItems({ memberPublicId: publicId }),
+  ]);
+  if (!member)
+    return new Response("没有这位作者", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   return rssResponse(
     renderRss(
-      { title: `${member.displayName} · ${SITE_NAME}`, description: member.bio ?? `${member.displayName}在${SITE_NAME}发表的文章`, path: `/member/${member.publicId}`, feedPath: `/member/${member.publicId}/feed` },
+      {
+        title: `${member.displayName} · ${SITE_NAME}`,
+        description: member.bio ?? `${member.displayName}在${SITE_NAME}发表的文章`,
+        path: `/member/${member.publicId}`,
+        feedPath: `/member/${member.publicId}/feed`,
+      },
       items,
     ),
   );
