@@ -1,7 +1,7 @@
 import "server-only";
 import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
-import { articlePublicIdSchema } from "./find-bookmarkable-article";
+import { publicIdSchema } from "@/lib/public-id";
 
 /** Whether the actor has bookmarked the article; an unknown or unpublished article reads as "no". */
 export async function getBookmarkState(
@@ -12,7 +12,7 @@ export async function getBookmarkState(
   const row = await db.bookmark.findFirst({
     where: {
       userId: actor.id,
-      article: { publicId: articlePublicIdSchema.parse(publicId), status: "PUBLISHED" },
+      article: { publicId: publicIdSchema.parse(publicId), status: "PUBLISHED" },
     },
     select: { articleId: true },
   });

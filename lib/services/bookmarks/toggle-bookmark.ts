@@ -2,9 +2,10 @@ import "server-only";
 import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
-import { articlePublicIdSchema, findBookmarkableArticle } from "./find-bookmarkable-article";
+import { publicIdSchema } from "@/lib/public-id";
+import { findBookmarkableArticle } from "./find-bookmarkable-article";
 
-const toggleBookmarkSchema = z.object({ publicId: articlePublicIdSchema, bookmarked: z.boolean() });
+const toggleBookmarkSchema = z.object({ publicId: publicIdSchema, bookmarked: z.boolean() });
 export type ToggleBookmarkInput = z.infer<typeof toggleBookmarkSchema>;
 
 /**

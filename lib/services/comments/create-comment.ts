@@ -6,13 +6,15 @@ import { AppError } from "@/lib/errors";
 import { secondsUntil, sharedLimiter } from "@/lib/security/rate-limit";
 import { LIMITS, rateLimitedError } from "@/lib/security/rate-limit-rules";
 import { safeText } from "@/lib/validation";
+import { publicIdSchema, rowIdSchema } from "@/lib/public-id";
 
 export const createCommentSchema = z.strictObject({
-  publicId: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/, "文章编号无效。"),
+  publicId: publicIdSchema,
   body: safeText(2000, { min: 2 }),
+  // a cuid when replying; "" from the form when not. Checked before the query: a NUL reached
+  // PostgreSQL and answered 500
   parentId: z
-    .string()
-    .max(40)
+    .union([z.literal(""), rowIdSchema("要回复的评论不存在。")])
     .optional()
     .transform((v) => v || undefined),
 });

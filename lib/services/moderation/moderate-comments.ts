@@ -7,10 +7,11 @@ import { AppError } from "@/lib/errors";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import { audit } from "@/lib/security/audit";
 import { invalidatePublic } from "../articles/side-effects";
+import { rowIdSchema } from "@/lib/public-id";
 
 export const moderateCommentsSchema = z.strictObject({
   ids: z
-    .array(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "评论编号无效。"))
+    .array(rowIdSchema("评论编号无效。"))
     .min(1, "请至少选择一条评论。")
     .max(100, "一次最多处理 100 条评论。"),
   decision: z.enum(["approve", "reject", "delete"], { error: "未知的审核操作。" }),

@@ -4,6 +4,7 @@ import { cache } from "react";
 import { tags } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
 import { lists } from "./cache-profile";
+import { PUBLIC_ID_PATTERN } from "@/lib/public-id";
 
 export type PublicPerson = {
   id: string;
@@ -43,7 +44,6 @@ export type PublicArticle = {
   } | null;
 };
 
-const PUBLIC_ID = /^[A-Za-z0-9_-]{1,16}$/;
 const person = {
   select: {
     id: true,
@@ -67,7 +67,7 @@ async function loadPublicArticle(publicId: string): Promise<PublicArticle | null
   "use cache";
   // a minute: the visibility rule compares with "now", frozen when the entry is filled
   cacheLife(lists);
-  if (!PUBLIC_ID.test(publicId)) return null;
+  if (!PUBLIC_ID_PATTERN.test(publicId)) return null;
   // Only what a reader may see: published and not dated in the future. Drafts, reviews and
   // scheduled rows answer exactly like an unknown id, so their existence is not revealed.
   const a = await db.article.findFirst({

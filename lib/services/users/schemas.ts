@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/authz";
 import { safeText } from "@/lib/validation";
+import { rowIdSchema } from "@/lib/public-id";
 
 /** User ids are cuids (or the seed's readable ids): short, no spaces. */
-export const userIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "用户编号无效。");
+export const userIdSchema = rowIdSchema("用户编号无效。");
 
 /** Why an account was suspended or reactivated: shown to staff, kept in User.statusReason and the audit log. */
 export const reasonSchema = safeText(500, { min: 2 });

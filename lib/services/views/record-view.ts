@@ -5,9 +5,10 @@ import { AppError } from "@/lib/errors";
 import { can, type Actor } from "@/lib/authz";
 import { isBot } from "./is-bot";
 import { viewRecorder } from "./view-recorder";
+import { publicIdSchema } from "@/lib/public-id";
 
 const inputSchema = z.object({
-  publicId: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/),
+  publicId: publicIdSchema,
   visitorId: z.string().min(8).max(64),
   userAgent: z.string().max(1024).nullable(),
 });
