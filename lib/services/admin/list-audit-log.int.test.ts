@@ -55,6 +55,9 @@ describe("listAuditLog", () => {
     expect((await listAuditLog(admin, { target, from: "2020-01-02", to: "2020-01-02" })).items).toEqual([]);
     // malformed filters are ignored, not errors
     expect((await listAuditLog(admin, { target, from: "yesterday", before: "x" })).items).toHaveLength(50);
+    // NUL would reach PostgreSQL (a 500): it is dropped like any malformed filter
+    const nul = await listAuditLog(admin, { target, actor: "a\u0000", action: "x\u0000" });
+    expect(nul.items).toHaveLength(50);
   });
 
   it("is for admins only", async () => {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { isSafeText } from "@/lib/validation";
 
 const AUDIT_PAGE_SIZE = 50;
 
@@ -15,9 +16,9 @@ const day = z
 
 // Query-string input: a malformed filter is dropped rather than turned into an error page.
 const inputSchema = z.object({
-  actor: z.string().trim().max(254).catch("").default(""),
-  action: z.string().trim().max(64).catch("").default(""),
-  target: z.string().trim().max(64).catch("").default(""),
+  actor: z.string().trim().max(254).refine(isSafeText).catch("").default(""),
+  action: z.string().trim().max(64).refine(isSafeText).catch("").default(""),
+  target: z.string().trim().max(64).refine(isSafeText).catch("").default(""),
   from: day,
   to: day,
   before: z

@@ -4,12 +4,13 @@ import { assertCan, ROLES, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role, UserStatus } from "@/lib/generated/prisma/enums";
+import { isSafeText } from "@/lib/validation";
 
 const USERS_PAGE_SIZE = 25;
 
 // Query-string input: anything malformed falls back to "no filter" instead of an error page.
 const inputSchema = z.object({
-  q: z.string().trim().max(254).catch("").default(""),
+  q: z.string().trim().max(254).refine(isSafeText).catch("").default(""),
   role: z.enum(ROLES).optional().catch(undefined),
   status: z.enum(["ACTIVE", "SUSPENDED"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),

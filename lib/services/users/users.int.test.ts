@@ -37,6 +37,9 @@ describe("listUsers", () => {
     expect(new Set([...p1.items, ...p2.items].map((u) => u.id)).size).toBe(27);
     const odd = await listUsers(admin, { q: tag, role: "KING", page: "-3" });
     expect([odd.page, odd.filters.role]).toEqual([1, undefined]);
+    // text PostgreSQL cannot take (NUL) is dropped like any malformed filter, never a 500
+    const nul = await listUsers(admin, { q: `${tag}\u0000` });
+    expect([nul.filters.q, nul.total > 0]).toEqual(["", true]);
   });
 
   it("refuses editors and anonymous callers", async () => {
