@@ -19,7 +19,9 @@ const BACKUP_MS = 500;
 /**
  * Saving with optimistic concurrency. Every change is copied to localStorage within half a
  * second and autosaved after 3 s of quiet; the save names the version it started from, and a
- * CONFLICT stops autosaving (the local copy stays) until the user reloads.
+ * CONFLICT stops autosaving (the local copy stays) until the user reloads. A save the server
+ * could not do right now (a row locked by someone else's save, an overloaded database: it says
+ * when to retry) is tried again by itself.
  */
 export function useArticleSave(
   id: string,
@@ -33,6 +35,7 @@ export function useArticleSave(
   const inFlight = useRef<Promise<boolean> | null>(null);
   const timers = useRef<{ save?: ReturnType<typeof setTimeout>; backup?: ReturnType<typeof setTimeout> }>({});
   const conflicted = useRef(false);
+  const retryLater = useRef<(ms: number) => void>(() => {});
 
   const backup = useCallback(
     (snap: Snapshot) => {
@@ -65,7 +68,15 @@ export function useArticleSave(
       };
     }
     if (!result.ok) {
-      if (result.error.code === "CONFLICT") {
+      const { code, retryAfterSeconds } = result.error;
+      const transient = retryAfterSeconds !== undefined && (code === "CONFLICT" || code === "UNAVAILABLE");
+      if (transient) {
+        setState({ kind: "error", error: result.error });
+        backup(snap);
+        retryLater.current(retryAfterSeconds * 1000);
+        return false;
+      }
+      if (code === "CONFLICT") {
         conflicted.current = true;
         setState({ kind: "conflict", message: result.error.message });
       } else setState({ kind: "error", error: result.error });
@@ -92,6 +103,14 @@ export function useArticleSave(
     inFlight.current = p;
     return p;
   }, [doSave]);
+
+  // doSave is defined before saveNow, so it reaches it through this ref
+  useEffect(() => {
+    retryLater.current = (ms) => {
+      clearTimeout(timers.current.save);
+      timers.current.save = setTimeout(() => void saveNow(), ms);
+    };
+  }, [saveNow]);
 
   const noteChange = useCallback(() => {
     if (!enabled || conflicted.current) return;
