@@ -4,7 +4,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { audit } from "@/lib/security/audit";
+import { audit } from "@/lib/audit";
 import { type RateLimiter, sharedLimiter, secondsUntil } from "@/lib/security/rate-limit";
 import { LIMITS, rateLimitedError } from "@/lib/security/rate-limit-rules";
 import { safeText } from "@/lib/validation";

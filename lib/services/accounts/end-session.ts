@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { audit } from "@/lib/security/audit";
+import { audit } from "@/lib/audit";
 
 const signedOutToken = z.object({ userId: z.string().min(1).max(64), sessionVersion: z.number().int() });
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { sendMail } from "@/lib/mail/send-mail";
-import { audit } from "@/lib/security/audit";
+import { audit } from "@/lib/audit";
 import { type RateLimiter, sharedLimiter, secondsUntil } from "@/lib/security/rate-limit";
 import { LIMITS, rateLimitedError } from "@/lib/security/rate-limit-rules";
 import { absoluteUrl } from "@/lib/site-url";

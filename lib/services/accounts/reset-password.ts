@@ -3,7 +3,7 @@ import { z } from "zod";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { audit } from "@/lib/security/audit";
+import { audit } from "@/lib/audit";
 import { safeText } from "@/lib/validation";
 import { assertNewPassword } from "./assert-new-password";
 import { hashResetToken, isWellFormedResetToken } from "./password-reset-token";

@@ -4,7 +4,7 @@ import { articleChangeTags } from "@/lib/cache-tags";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";
-import { audit } from "@/lib/security/audit";
+import { audit } from "@/lib/audit";
 import type { ArticleHead } from "./access";
 
 type Tx = Pick<Db, "auditLog">;

@@ -1,7 +1,7 @@
 import "server-only";
 import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
-import { audit } from "@/lib/security/audit";
+import { audit } from "@/lib/audit";
 import { categoryFieldsSchema } from "./schemas";
 import { asConflict, assertUnique, invalidateCategories } from "./shared";
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { audit } from "@/lib/security/audit";
+import { audit } from "@/lib/audit";
 import { categoryIdSchema } from "./schemas";
 import { invalidateCategories } from "./shared";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { audit } from "@/lib/security/audit";
+import { audit } from "@/lib/audit";
 import { categoryFieldsSchema, categoryIdSchema } from "./schemas";
 import { asConflict, assertUnique, invalidateCategories } from "./shared";
 

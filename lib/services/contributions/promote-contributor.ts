@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { audit } from "@/lib/security/audit";
+import { audit } from "@/lib/audit";
 
 type Tx = Pick<Prisma.TransactionClient, "user" | "auditLog">;
 

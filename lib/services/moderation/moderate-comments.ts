@@ -5,7 +5,7 @@ import { commentChangeTags } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
-import { audit } from "@/lib/security/audit";
+import { audit } from "@/lib/audit";
 import { invalidatePublic } from "../articles/side-effects";
 import { rowIdSchema } from "@/lib/public-id";
 

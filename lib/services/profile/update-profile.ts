@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { sniffImage } from "@/lib/media/sniff-image";
 import { saveMedia } from "@/lib/media/storage";
-import { audit } from "@/lib/security/audit";
+import { audit } from "@/lib/audit";
 import { safeText } from "@/lib/validation";
 
 /** Server actions carry at most 1 MB; an avatar needs far less. */

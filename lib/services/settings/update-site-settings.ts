@@ -4,7 +4,7 @@ import { assertCan, type Actor } from "@/lib/authz";
 import { tags } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { audit } from "@/lib/security/audit";
+import { audit } from "@/lib/audit";
 import { safeText } from "@/lib/validation";
 import { invalidatePublic } from "../articles/side-effects";
 import { SETTING_KEYS, type SiteSettingsForm, type SocialLink } from "./keys";

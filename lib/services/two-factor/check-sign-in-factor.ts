@@ -2,7 +2,7 @@ import "server-only";
 import { acceptTotp, TOTP_CODE, normalizeCode } from "@/lib/auth/totp";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
-import { audit } from "@/lib/security/audit";
+import { audit } from "@/lib/audit";
 import { consumeRecoveryCode } from "./consume-recovery-code";
 import { openTotpSecret } from "./totp-secret";
 

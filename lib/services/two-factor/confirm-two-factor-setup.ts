@@ -5,7 +5,7 @@ import { acceptTotp } from "@/lib/auth/totp";
 import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { audit } from "@/lib/security/audit";
+import { audit } from "@/lib/audit";
 import { openTotpSecret } from "./totp-secret";
 
 export const confirmTwoFactorSchema = z.strictObject({

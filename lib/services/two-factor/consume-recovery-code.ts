@@ -1,7 +1,7 @@
 import "server-only";
 import { looksLikeRecoveryCode, matchesRecoveryCode } from "@/lib/auth/recovery-codes";
 import { db } from "@/lib/db";
-import { audit } from "@/lib/security/audit";
+import { audit } from "@/lib/audit";
 
 /**
  * Uses up one recovery code. The conditional update (usedAt still null) makes it single-use

@@ -4,7 +4,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { audit } from "@/lib/security/audit";
+import { audit } from "@/lib/audit";
 import { checkSignInFactor, recordFactorFailure } from "./check-sign-in-factor";
 
 export const disableTwoFactorSchema = z.strictObject({

@@ -4,7 +4,7 @@ import { hashRecoveryCode, newRecoveryCode, RECOVERY_CODE_COUNT } from "@/lib/au
 import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { audit } from "@/lib/security/audit";
+import { audit } from "@/lib/audit";
 import { checkSignInFactor } from "./check-sign-in-factor";
 
 export const regenerateRecoveryCodesSchema = z.strictObject({

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { audit } from "@/lib/security/audit";
+import { audit } from "@/lib/audit";
 import { ROLE_LABELS, roleSchema, userIdSchema } from "./schemas";
 
 export const changeUserRoleSchema = z.strictObject({ userId: userIdSchema, role: roleSchema });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { audit } from "@/lib/security/audit";
+import { audit } from "@/lib/audit";
 import { userIdSchema } from "./schemas";
 
 export const forceSignOutSchema = z.strictObject({ userId: userIdSchema });

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { requestContext } from "./request-context";
+import { requestContext } from "@/lib/security/request-context";
 
 type AuditWriter = {
   auditLog: { create(args: { data: Prisma.AuditLogUncheckedCreateInput }): Promise<unknown> };
