@@ -2,12 +2,10 @@ import "server-only";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { ZodError, type z } from "zod";
-import { getCurrentUser } from "@/lib/auth/session";
-import { mayAttempt, type Action, type Actor } from "@/lib/authz";
-import { AppError, toActionError, type ActionResult } from "@/lib/errors";
+import type { Action } from "@/lib/authz";
+import { toActionError, type ActionResult } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { clientIpOf } from "./client-ip";
-import { originProblem } from "./origin";
+import { admit, type ActorFor, type AuthMode } from "./admit";
 import { withRequestContext } from "./request-context";
 import { assertStrictInput, formToObject } from "./strict-input";
 
@@ -20,9 +18,6 @@ import { assertStrictInput, formToObject } from "./strict-input";
  * to audit() (services write audit rows in the same transaction as the change). Expected
  * failures come back as values (ActionResult); redirect() and notFound() pass through.
  */
-
-type AuthMode = "user" | "optional";
-type ActorFor<A extends AuthMode> = A extends "user" ? Actor : Actor | null;
 
 type ActionContext<A extends AuthMode> = { actor: ActorFor<A>; ip: string | null; userAgent: string | null };
 
@@ -53,24 +48,13 @@ async function execute<S extends z.ZodType, A extends AuthMode, T>(
 ): Promise<ActionResult<T>> {
   try {
     const h = await headers();
-    const problem = originProblem(h);
-    const ip = clientIpOf(h);
-    if (problem) {
-      logger.warn({ action: opts.name, problem, ip }, "action refused: origin");
-      throw new AppError("FORBIDDEN", "请求来源无法确认，已拒绝。请从本站页面重新操作。");
-    }
-    const actor = await getCurrentUser();
-    if (opts.auth === "user" && !actor) throw new AppError("UNAUTHENTICATED");
-    if (opts.permission && !mayAttempt(actor, opts.permission)) {
-      if (!actor) throw new AppError("UNAUTHENTICATED");
-      logger.warn({ action: opts.name, actorId: actor.id, role: actor.role }, "action refused: permission");
-      throw new AppError("FORBIDDEN");
-    }
+    // every action is a POST that may change something: the Origin is always checked
+    const { actor, ip } = await admit({ ...opts, mutating: true }, h);
     opts.input.parse(raw); // refuses with field errors; the handler gets `raw` (see Handler)
     const input = raw as z.input<S>;
     const userAgent = h.get("user-agent");
     const data = await withRequestContext({ action: opts.name, ip, userAgent }, () =>
-      handler(input, { actor: actor as ActorFor<A>, ip, userAgent }),
+      handler(input, { actor, ip, userAgent }),
     );
     return { ok: true, data };
   } catch (e) {

@@ -1,26 +1,19 @@
 import "server-only";
 import { z } from "zod";
-import { getCurrentUser } from "@/lib/auth/session";
-import { mayAttempt, type Action, type Actor } from "@/lib/authz";
+import type { Action } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { jsonError, jsonNoStore } from "@/lib/http/api-response";
-import { logger } from "@/lib/logger";
-import { clientIpOf } from "./client-ip";
-import { ORIGIN_REFUSED_MESSAGE, originProblem } from "./origin";
+import { admit, type ActorFor, type AuthMode } from "./admit";
 import { withRequestContext } from "./request-context";
 import { assertStrictInput } from "./strict-input";
 
 /**
- * The route-handler twin of lib/security/action.ts. For a mutating method (anything but GET and
- * HEAD) the Origin must be our configured origin; GET handlers here only ever read. Then the
- * session (re-read from the database), the coarse permission, strict route params and, for
+ * The route-handler twin of lib/security/action.ts. The same admission (./admit.ts: Origin for
+ * mutating methods, session, permission), then strict route params and, for
  * "json" bodies, a strict body schema. The handler returns a Response or a value sent as
  * uncacheable JSON; AppError and ZodError become their 4xx answers, anything else a logged 500
  * without internals.
  */
-
-type AuthMode = "user" | "optional";
-type ActorFor<A extends AuthMode> = A extends "user" ? Actor : Actor | null;
 
 type RouteCtx = { params: Promise<Record<string, string | string[]>> };
 
@@ -76,25 +69,13 @@ export function secureRoute<
 
   return async (req: Request, routeCtx?: RouteCtx): Promise<Response> => {
     try {
-      const ip = clientIpOf(req.headers);
-      if (MUTATING.has(req.method)) {
-        const problem = originProblem(req.headers);
-        if (problem) {
-          logger.warn({ route: opts.name, problem, ip }, "route refused: origin");
-          throw new AppError("FORBIDDEN", ORIGIN_REFUSED_MESSAGE);
-        }
-      }
-      const actor = await getCurrentUser();
-      if (opts.auth === "user" && !actor) throw new AppError("UNAUTHENTICATED");
-      if (opts.permission && !mayAttempt(actor, opts.permission)) {
-        if (!actor) throw new AppError("UNAUTHENTICATED");
-        throw new AppError("FORBIDDEN");
-      }
+      // GET and HEAD handlers here only ever read: only the other methods need our Origin
+      const { actor, ip } = await admit({ ...opts, mutating: MUTATING.has(req.method) }, req.headers);
       const params = (opts.params ? opts.params.parse(await routeCtx?.params) : undefined) as Out<P>;
       const input = (opts.body ? opts.body.parse(await readJson(req)) : undefined) as Out<B>;
       const userAgent = req.headers.get("user-agent");
       const result = await withRequestContext({ action: opts.name, ip, userAgent }, () =>
-        handler(input, { req, actor: actor as ActorFor<A>, params, ip, userAgent }),
+        handler(input, { req, actor, params, ip, userAgent }),
       );
       return result instanceof Response ? result : jsonNoStore(result);
     } catch (e) {
