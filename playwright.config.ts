@@ -25,7 +25,7 @@ export default defineConfig({
   retries: 0,
   // generous: CI shares 2 cores between the production server, Chromium and the runner
   timeout: 60_000,
-  expect: { timeout: 10_000 },
+  expect: { timeout: 20_000 },
   reporter: [["list"], ["json"]],
   use: {
     baseURL: process.env.BASE_URL ?? "http://localhost:3000",
