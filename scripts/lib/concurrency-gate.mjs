@@ -58,7 +58,7 @@ const int = (v, fallback) => {
  * The gates and their defaults for a 2-core server (one search at a time: a search page renders
  * on the same event loop as every cached page, and PostgreSQL needs the other core for it);
  * BYLINE_MAX_SEARCHES, BYLINE_MAX_UPLOADS and BYLINE_MAX_ACTIONS override how many run at once.
- * Searches queue deep (64 per slot, at most 5 s): a waiting request costs a socket, not CPU,
+ * Searches queue deep (256 per slot, at most 5 s): a waiting request costs a socket, not CPU,
  * while refusing at once let a storm's clients come straight back, thousands of times a second,
  * and the refusals alone slowed cached pages (article p95 114 ms under 100 searching clients).
  * Uploads and actions queue four per slot (their bodies wait unread), for at most 10 s.
@@ -67,7 +67,7 @@ const int = (v, fallback) => {
 export function gatesFromEnv(env = process.env) {
   const gate = (max, queuePerSlot, waitMs) => createGate({ max, queue: max * queuePerSlot, waitMs });
   return {
-    search: gate(int(env.BYLINE_MAX_SEARCHES, 1), 64, 5_000),
+    search: gate(int(env.BYLINE_MAX_SEARCHES, 1), 256, 5_000),
     upload: gate(int(env.BYLINE_MAX_UPLOADS, 2), 4, 10_000),
     action: gate(int(env.BYLINE_MAX_ACTIONS, 4), 4, 10_000),
   };

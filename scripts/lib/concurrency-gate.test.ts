@@ -45,9 +45,9 @@ describe("which requests are gated", () => {
   it("reads its sizes from the environment, with defaults for ill-formed values", async () => {
     const gates = gatesFromEnv({ BYLINE_MAX_SEARCHES: "1", BYLINE_MAX_UPLOADS: "zero" });
     expect(await gates.search.acquire()).toBeTypeOf("function");
-    // searches queue 64 per slot, then refusals
-    const queued = Array.from({ length: 64 }, () => gates.search.acquire());
-    expect(gates.search.waiting).toBe(64);
+    // searches queue 256 per slot, then refusals
+    const queued = Array.from({ length: 256 }, () => gates.search.acquire());
+    expect(gates.search.waiting).toBe(256);
     expect(await gates.search.acquire()).toBeNull();
     const uploads = await Promise.all([gates.upload.acquire(), gates.upload.acquire()]);
     expect(uploads.every((r) => typeof r === "function")).toBe(true);
