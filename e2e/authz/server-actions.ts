@@ -1,25 +1,13 @@
-import fs from "node:fs";
-import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import pg from "pg";
+import { actionIdIn } from "../../lib/test/action-manifest";
 
 /**
  * Calling server actions the way an attacker would: a bare POST with the action's id, no page,
  * no client code. Ids come from the production build's server-reference manifest.
  */
-export function actionId(file: string, exportedName: string): string {
-  const dist = path.resolve(import.meta.dirname, "../..", process.env.NEXT_DIST_DIR || ".next");
-  const manifest = JSON.parse(
-    fs.readFileSync(path.join(dist, "server", "server-reference-manifest.json"), "utf8"),
-  ) as {
-    node: Record<string, { filename: string; exportedName: string }>;
-  };
-  const hit = Object.entries(manifest.node).find(
-    ([, v]) => v.filename === file && v.exportedName === exportedName,
-  );
-  if (!hit) throw new Error(`no server action ${exportedName} in ${file}`);
-  return hit[0];
-}
+export const actionId = (file: string, exportedName: string) =>
+  actionIdIn(process.env.NEXT_DIST_DIR || ".next", file, exportedName);
 
 export type ActionCall = {
   status: number;

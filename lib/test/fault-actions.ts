@@ -5,27 +5,11 @@
  * the build's SITE_URL: Next.js refuses a server action whose Origin differs from its Host, and
  * fault servers listen on other ports than the one SITE_URL names.
  */
-import fs from "node:fs";
 import http from "node:http";
-import path from "node:path";
 import { DEMO_PASSWORD, demoAccounts, type DemoRole } from "@/prisma/seed/demo-accounts";
 import type { FaultServer } from "./fault-server";
 
-const root = path.resolve(import.meta.dirname, "../..");
-
-export function actionId(file: string, exportedName: string): string {
-  const dist = JSON.parse(process.env.FAULT_SERVER_ENV ?? "{}").NEXT_DIST_DIR ?? ".next-test";
-  const manifest = JSON.parse(
-    fs.readFileSync(path.join(root, dist, "server", "server-reference-manifest.json"), "utf8"),
-  ) as {
-    node: Record<string, { filename: string; exportedName: string }>;
-  };
-  const hit = Object.entries(manifest.node).find(
-    ([, v]) => v.filename === file && v.exportedName === exportedName,
-  );
-  if (!hit) throw new Error(`no server action ${exportedName} in ${file}`);
-  return hit[0];
-}
+export { faultActionId as actionId } from "./action-manifest";
 
 export type ActionAnswer = {
   status: number;

@@ -1,7 +1,6 @@
-import fs from "node:fs";
-import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { faultActionId } from "@/lib/test/action-manifest";
 import { faultDatabaseUrl, startFaultServer, type FaultServer } from "@/lib/test/fault-server";
 import { signIn } from "./fault-client";
 import { send } from "./test-http";
@@ -11,22 +10,7 @@ import { send } from "./test-http";
 let srv: FaultServer;
 let publicId: string;
 
-/** A server action's id from the build's manifest, as the browser would send it. */
-function actionId(file: string, name: string): string {
-  const dist = path.resolve(
-    import.meta.dirname,
-    "../..",
-    JSON.parse(process.env.FAULT_SERVER_ENV!).NEXT_DIST_DIR,
-  );
-  const manifest = JSON.parse(
-    fs.readFileSync(path.join(dist, "server", "server-reference-manifest.json"), "utf8"),
-  ) as {
-    node: Record<string, { filename: string; exportedName: string }>;
-  };
-  const hit = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === name);
-  if (!hit) throw new Error(`no server action ${name} in ${file}`);
-  return hit[0];
-}
+const actionId = faultActionId;
 
 beforeAll(async () => {
   srv = await startFaultServer({ name: "request-guard" });
