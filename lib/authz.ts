@@ -54,6 +54,14 @@ export const POLICY = {
   "user.changeRole": g("none", "none", "none", "none", "all"),
   "settings.manage": g("none", "none", "none", "none", "all"),
   "audit.view": g("none", "none", "none", "none", "all"),
+  // translation desk: an editor creates a translation task from a source URL and assigns it;
+  // a translator may claim an unassigned one
+  "translation.assign": g("none", "none", "none", "all", "all"),
+  "translation.claim": g("none", "none", "all", "all", "all"),
+  // translation memory and glossary lookups while translating (read-only)
+  "translation.tools": g("none", "all", "all", "all", "all"),
+  // the termbase: approved translations and do-not-translate names
+  "glossary.manage": g("none", "none", "none", "all", "all"),
   // two-step verification on one's own account; required of editors and admins by a site setting
   "account.twoFactor": g("own", "own", "own", "own", "own"),
   // a user's own profile (name, bio, avatar); the service only ever touches the actor's row

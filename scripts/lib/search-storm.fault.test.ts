@@ -49,6 +49,7 @@ describe("a search storm", () => {
 
     const stormAgent = new http.Agent({ keepAlive: true, maxSockets: 100 });
     const statuses = new Map<number, number>();
+    const retryAfter = new Set<string | string[] | undefined>();
     let stop = false;
     let n = 0;
     const searcher = async () => {
@@ -56,7 +57,7 @@ describe("a search storm", () => {
         const q = encodeURIComponent(`${words[n++ % words.length]} ${n}`);
         const r = await send(srv.base, { path: `/search?q=${q}`, agent: stormAgent });
         statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
-        if (r.status === 503) expect(r.headers["retry-after"]).toBe("2");
+        if (r.status === 503) retryAfter.add(r.headers["retry-after"]);
       }
     };
     const storm = Array.from({ length: 100 }, searcher);
@@ -89,10 +90,13 @@ describe("a search storm", () => {
         `article page p50 ${percentile(pages, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...pages).toFixed(1)} ms; ` +
         `/api/health p95 ${healthP95.toFixed(1)} ms`,
     );
-    // searches kept being answered, and what could not run was shed rather than queued for ever
+    // searches kept being answered; whatever could not run in time was shed with a 503 that says
+    // when to come back. Whether any is shed depends on this machine's speed (a fast one answers
+    // every queued search inside the gate's 5 s wait), so the count is printed, not asserted; the
+    // refusal itself is covered by concurrency-gate.test.ts.
     expect(statuses.get(200) ?? 0).toBeGreaterThan(0);
-    expect(statuses.get(503) ?? 0).toBeGreaterThan(0);
     expect([...statuses.keys()].every((s) => s === 200 || s === 503)).toBe(true);
+    expect([...retryAfter].every((v) => v === "2")).toBe(true);
     expect(p95).toBeLessThan(100);
     // the issue's bound for health under load (finding 8): under a second
     expect(healthP95).toBeLessThan(1000);
