@@ -1,0 +1,1 @@
+export { FIXTURE_ARTICLES, startSourceFixtures, type SourceFixtures } from "./server";
