@@ -63,6 +63,10 @@ const EXPECTED: Record<Action, string> = {
   "user.changeRole": /*           */ "----Y",
   "settings.manage": /*           */ "----Y",
   "audit.view": /*                */ "----Y",
+  "translation.assign": /*        */ "---YY",
+  "translation.claim": /*         */ "--YYY",
+  "translation.tools": /*         */ "-YYYY",
+  "glossary.manage": /*           */ "---YY",
   "account.twoFactor": /*         */ "OOOOO",
   "profile.editOwn": /*           */ "OOOOO",
 };

@@ -52,6 +52,12 @@ export default function EditorLayout({ children }: { children: ReactNode }) {
           <Link href="/editor/articles/new" className={link}>
             新建文章
           </Link>
+          <Link href="/editor/translations" className={link}>
+            翻译任务
+          </Link>
+          <Link href="/editor/glossary" className={link}>
+            术语库
+          </Link>
           <Suspense fallback={null}>
             <ReviewLink />
           </Suspense>

@@ -46,7 +46,13 @@ type NewArticle = z.output<typeof createArticleSchema>;
 export async function insertArticle(
   actor: Actor,
   data: NewArticle,
-  opts: { status: "DRAFT" | "IN_REVIEW"; auditAction: string },
+  opts: {
+    status: "DRAFT" | "IN_REVIEW";
+    auditAction: string;
+    /** a translation task (lib/services/translation/tasks): credited to its translator, or to the
+     * assigning editor while it waits to be claimed */
+    assignment?: { translatorId: string | null; dueAt: Date | null };
+  },
 ): Promise<CreatedArticle> {
   const body = data.body ?? emptyDoc();
   const rendered = renderArticle(body);
@@ -66,8 +72,10 @@ export async function insertArticle(
             bodyHtml: rendered.html,
             bodyText: rendered.text,
             status: opts.status,
-            authorId: actor.id,
-            translatorId: isTranslation ? actor.id : null,
+            authorId: opts.assignment?.translatorId ?? actor.id,
+            translatorId: opts.assignment ? opts.assignment.translatorId : isTranslation ? actor.id : null,
+            assignedById: opts.assignment ? actor.id : null,
+            translationDueAt: opts.assignment?.dueAt ?? null,
             categoryId: data.categoryId,
             coverUrl: data.coverUrl,
             coverAlt: data.coverAlt,
