@@ -32,6 +32,35 @@ describe("RSS rendering", () => {
     expect(xml).not.toContain("dc:creator");
   });
 
+  it("credits a translation's source: dc:source and a 原文 link after the content", async () => {
+    const xml = renderRss({ title: "t", description: "d", path: "/", feedPath: "/feed" }, [
+      {
+        ...item,
+        bodyHtml: "<p>译文</p>",
+        sourceUrl: "https://news.example.com/a?x=1&y=<2>",
+        sourceTitle: 'Patch "now" <b>',
+        sourceSite: "Example News",
+      },
+    ]);
+    const feed = await new Parser({
+      customFields: { item: ["content:encoded", "dc:source"] },
+    }).parseString(xml);
+    const it0 = feed.items[0] as Record<string, string>;
+    expect(it0["dc:source"]).toBe("https://news.example.com/a?x=1&y=%3C2%3E");
+    expect(it0["content:encoded"]).toBe(
+      '<p>译文</p><p>本文为译文，原文：<a href="https://news.example.com/a?x=1&amp;y=%3C2%3E" rel="nofollow">' +
+        "Patch &quot;now&quot; &lt;b&gt;</a>（Example News）</p>",
+    );
+  });
+
+  it("never turns a non-web source into a link", () => {
+    const xml = renderRss({ title: "t", description: "d", path: "/", feedPath: "/feed" }, [
+      { ...item, sourceUrl: "javascript:alert(1)" },
+    ]);
+    expect(xml).not.toContain("dc:source");
+    expect(xml).not.toContain("javascript");
+  });
+
   it("dates the channel by its newest item, not by the clock", () => {
     const a = renderRss({ title: "t", description: "d", path: "/", feedPath: "/feed" }, [item]);
     expect(a).toContain(`<lastBuildDate>${item.publishedAt.toUTCString()}</lastBuildDate>`);

@@ -1,4 +1,4 @@
-import { escapeHtmlText } from "@/lib/escape/html";
+import { escapeHtmlAttribute, escapeHtmlText } from "@/lib/escape/html";
 import { plainLine } from "@/lib/escape/plain-text";
 import { escapeXmlAttribute as attr, escapeXmlText as text } from "@/lib/escape/xml";
 import { absoluteUrl, siteUrl } from "@/lib/site-url";
@@ -12,6 +12,10 @@ export type RssItem = {
   categoryName: string;
   authorName: string | null;
   translatorName: string | null;
+  /** a translation's source: credited in the item like on the article page (译文声明) */
+  sourceUrl?: string | null;
+  sourceTitle?: string | null;
+  sourceSite?: string | null;
 };
 
 export type RssChannel = {
@@ -41,13 +45,33 @@ const el = (name: string, value: string) => `<${name}>${text(value)}</${name}>`;
 /** A reader renders description as HTML: the plain text is escaped for HTML first, then for XML. */
 const htmlOfText = (s: string) => el("description", escapeHtmlText(s));
 
+/** Only a web link may become an href: anything else (javascript:, data:) is not a source. */
+const webUrl = (s: string | null | undefined) => {
+  if (!s) return null;
+  try {
+    const u = new URL(s);
+    return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
+  } catch {
+    return null;
+  }
+};
+
+/** The provenance paragraph at the end of a translation's content: 原文 link, title and site. */
+function sourceNotice(it: RssItem, url: string): string {
+  const name = plainLine(it.sourceTitle || it.sourceSite || url);
+  const site = it.sourceTitle && it.sourceSite ? `（${escapeHtmlText(plainLine(it.sourceSite))}）` : "";
+  return `<p>本文为译文，原文：<a href="${escapeHtmlAttribute(url)}" rel="nofollow">${escapeHtmlText(name)}</a>${site}</p>`;
+}
+
 function item(it: RssItem): string {
   const link = absoluteUrl(`/posts/${encodeURIComponent(it.publicId)}`);
   const creators = [it.authorName, it.translatorName ? `${it.translatorName}（译）` : null]
     .filter(Boolean)
     .join("、");
   // never empty: a reader showing full text falls back to the lede, then the title
-  const content = absolutizeHtml(it.bodyHtml) || `<p>${escapeHtmlText(it.lede || it.title)}</p>`;
+  const body = absolutizeHtml(it.bodyHtml) || `<p>${escapeHtmlText(it.lede || it.title)}</p>`;
+  const source = webUrl(it.sourceUrl);
+  const content = source ? body + sourceNotice(it, source) : body;
   return [
     "<item>",
     el("title", plainLine(it.title)),
@@ -60,6 +84,8 @@ function item(it: RssItem): string {
     el("category", it.categoryName),
     // RSS's own <author> must be an e-mail address, and we publish none
     creators ? el("dc:creator", creators) : "",
+    // Dublin Core's "a related resource from which the described resource is derived"
+    source ? el("dc:source", source) : "",
     "</item>",
   ].join("");
 }

@@ -15,6 +15,9 @@ export type FeedItem = {
   categoryName: string;
   authorName: string | null;
   translatorName: string | null;
+  sourceUrl: string | null;
+  sourceTitle: string | null;
+  sourceSite: string | null;
 };
 
 const FEED_SIZE = 20;
@@ -35,7 +38,8 @@ export async function listFeedItems(
       : Prisma.sql`AND (a."authorId" = ${member} OR a."translatorId" = ${member})`;
   return db.$queryRaw<FeedItem[]>`
     SELECT a."publicId", a.title, a.lede, a."bodyHtml", a."publishedAt", c.name AS "categoryName",
-      ap."displayName" AS "authorName", tp."displayName" AS "translatorName"
+      ap."displayName" AS "authorName", tp."displayName" AS "translatorName",
+      a."sourceUrl", a."sourceTitle", a."sourceSite"
     FROM articles a
     JOIN categories c ON c.id = a."categoryId"
     LEFT JOIN profiles ap ON ap."userId" = a."authorId"
