@@ -1,0 +1,43 @@
+import type { TermMatcher } from "@/lib/translation/glossary/match";
+import type { QaFinding } from "@/lib/translation/types";
+
+/**
+ * Terms of the source segment whose approved translation the target lacks, and "do not translate"
+ * names the target does not keep as written. One finding per entry and segment.
+ */
+export function checkGlossary(
+  segmentId: string,
+  sourceText: string,
+  targetText: string,
+  matcher: TermMatcher,
+): QaFinding[] {
+  const findings: QaFinding[] = [];
+  const seen = new Set<number>();
+  for (const hit of matcher.find(sourceText)) {
+    const { entry } = hit;
+    if (seen.has(entry.id)) continue;
+    seen.add(entry.id);
+    if (entry.doNotTranslate) {
+      const kept = [entry.source, hit.matched, ...entry.variants].some((f) => f && targetText.includes(f));
+      if (!kept) {
+        findings.push({
+          code: "do-not-translate",
+          severity: "warning",
+          segmentId,
+          source: entry.source,
+          message: `“${entry.source}”不翻译，请在译文中保留原文写法“${entry.source}”。`,
+        });
+      }
+    } else if (entry.target && !targetText.includes(entry.target)) {
+      findings.push({
+        code: "glossary",
+        severity: "warning",
+        segmentId,
+        source: entry.source,
+        target: entry.target,
+        message: `术语“${entry.source}”应译为“${entry.target}”。`,
+      });
+    }
+  }
+  return findings;
+}
