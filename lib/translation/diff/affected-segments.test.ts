@@ -12,7 +12,8 @@ const row = (id: string, position: number, sourceText: string, kind = "PARAGRAPH
 });
 const ids = (m: { id: string }[][]) => m.map((x) => x.map((r) => r.id).join("+"));
 
-const snap = [p("First paragraph."), p("Second paragraph."), p("Third paragraph.")];
+const [s1, s2, s3] = [p("First paragraph."), p("Second paragraph."), p("Third paragraph.")];
+const snap = [s1, s2, s3];
 
 describe("mapSnapshotToSegments", () => {
   it("maps one to one by text, whatever the row order", () => {
@@ -59,7 +60,7 @@ describe("affectedSegments", () => {
       row("b", 1, "Second paragraph."),
       row("c", 2, "Third paragraph."),
     ];
-    const after = [snap[0], p("Second paragraph, edited."), p("A brand new note."), snap[2]];
+    const after = [s1, p("Second paragraph, edited."), p("A brand new note."), s3];
     const d = diffSegments(snap, after);
     expect(affectedSegments(d, snap, rows)).toEqual([
       { op: "changed", entry: 1, segments: [{ id: "b", position: 1 }] },
@@ -73,7 +74,7 @@ describe("affectedSegments", () => {
       row("b", 1, "Second paragraph."),
       row("c", 2, "Third paragraph."),
     ];
-    const after = [p("Editor's note: nothing to do with it."), snap[0], snap[2]];
+    const after = [p("Editor's note: nothing to do with it."), s1, s3];
     const d = diffSegments(snap, after);
     expect(affectedSegments(d, snap, rows)).toEqual([
       { op: "added", entry: 0, segments: [], insertAfter: null },

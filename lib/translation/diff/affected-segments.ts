@@ -27,29 +27,31 @@ const ref = (r: SegmentRow): SegmentRef => ({ id: r.id, position: r.position });
 export function mapSnapshotToSegments(snapshot: SourceSegment[], rows: SegmentRow[]): SegmentRef[][] {
   const sorted = [...rows].sort((a, b) => a.position - b.position);
   const texts = sorted.map((r) => norm(r.sourceText));
+  const at = (k: number) => sorted[k]!;
+  const text = (k: number) => texts[k]!;
   let p = 0;
   return snapshot.map((s) => {
     const t = norm(s.text);
     if (!t) {
-      const j = sorted.findIndex((r, k) => k >= p && !texts[k] && r.kind === s.kind);
+      const j = sorted.findIndex((r, k) => k >= p && !text(k) && r.kind === s.kind);
       if (j < 0) return [];
       p = j + 1;
-      return [ref(sorted[j])];
+      return [ref(at(j))];
     }
     for (let j = p; j < sorted.length; j++) {
-      if (texts[j] === t) {
+      if (text(j) === t) {
         p = j + 1;
-        return [ref(sorted[j])];
+        return [ref(at(j))];
       }
-      if (texts[j].includes(t)) {
+      if (text(j).includes(t)) {
         p = j; // a merged segment may hold the next source segment too
-        return [ref(sorted[j])];
+        return [ref(at(j))];
       }
     }
     for (let j = p; j < sorted.length; j++) {
-      if (!texts[j] || !t.includes(texts[j])) continue;
+      if (!text(j) || !t.includes(text(j))) continue;
       let k = j;
-      while (k + 1 < sorted.length && texts[k + 1] && t.includes(texts[k + 1])) k++;
+      while (k + 1 < sorted.length && text(k + 1) && t.includes(text(k + 1))) k++;
       p = k + 1;
       return sorted.slice(j, k + 1).map(ref);
     }
@@ -67,10 +69,10 @@ export function affectedSegments(
   const out: AffectedSegment[] = [];
   let last: SegmentRef | null = null;
   entries.forEach((e, entry) => {
-    const mine = e.before ? map[e.before.index] : [];
+    const mine = (e.before && map[e.before.index]) || [];
     if (e.op === "added") out.push({ op: "added", entry, segments: [], insertAfter: last });
     else if (e.op !== "same") out.push({ op: e.op, entry, segments: mine });
-    if (mine.length) last = mine[mine.length - 1];
+    last = mine.at(-1) ?? last;
   });
   return out;
 }

@@ -38,21 +38,22 @@ export function pairRuns(removed: DiffSide[], added: DiffSide[]): Paired[] {
   const n = added.length;
   const pairs: [number, number][] = [];
   if (m && n && m * n <= MAX_CELLS) {
-    const sim = removed.map((r) => added.map((a) => similarity(r.segment, a.segment)));
-    const best = Array.from({ length: m + 1 }, () => new Float64Array(n + 1));
+    const sim = (a: number, b: number) => similarity(removed[a]!.segment, added[b]!.segment);
+    const sims = Float64Array.from({ length: m * n }, (_, k) => sim(Math.floor(k / n), k % n));
+    const s = (a: number, b: number) => sims[(a - 1) * n + (b - 1)]!;
+    // best(a, b): the highest summed similarity pairing removed[0, a) with added[0, b)
+    const table = new Float64Array((m + 1) * (n + 1));
+    const best = (a: number, b: number) => table[a * (n + 1) + b]!;
+    const take = (a: number, b: number) => (s(a, b) >= MIN_SIMILARITY ? best(a - 1, b - 1) + s(a, b) : -1);
     for (let a = 1; a <= m; a++)
-      for (let b = 1; b <= n; b++) {
-        const s = sim[a - 1][b - 1];
-        const diag = s >= MIN_SIMILARITY ? best[a - 1][b - 1] + s : -1;
-        best[a][b] = Math.max(best[a - 1][b], best[a][b - 1], diag);
-      }
+      for (let b = 1; b <= n; b++)
+        table[a * (n + 1) + b] = Math.max(best(a - 1, b), best(a, b - 1), take(a, b));
     for (let a = m, b = n; a > 0 && b > 0;) {
-      const s = sim[a - 1][b - 1];
-      if (s >= MIN_SIMILARITY && best[a][b] === best[a - 1][b - 1] + s) {
+      if (best(a, b) === take(a, b)) {
         pairs.unshift([a - 1, b - 1]);
         a--;
         b--;
-      } else if (best[a][b] === best[a - 1][b]) a--;
+      } else if (best(a, b) === best(a - 1, b)) a--;
       else b--;
     }
   }

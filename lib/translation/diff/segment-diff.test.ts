@@ -30,7 +30,7 @@ describe("diffSegments", () => {
     const B2 = p("The flaw allows unauthenticated remote command execution as root.");
     const d = diffSegments([A, B, C], [A, B2, C]);
     expect(ops(d)).toEqual(["same:0>0", "changed:1>1", "same:2>2"]);
-    const words = d[1].words!;
+    const words = d[1]!.words!;
     expect(words.filter((w) => w.removed).map((w) => w.text.trim())).toEqual(["code"]);
     expect(words.filter((w) => w.added).map((w) => w.text.trim())).toEqual(["command", "as root"]);
     expect(words.map((w) => (w.removed ? "" : w.text)).join("")).toBe(B2.text);
@@ -79,7 +79,7 @@ describe("diffSegments", () => {
   it("treats a paragraph turned heading as changed, with no word changes", () => {
     const d = diffSegments([A, B], [h(A.text), B]);
     expect(ops(d)).toEqual(["changed:0>0", "same:1>1"]);
-    expect(d[0].words!.some((w) => w.added || w.removed)).toBe(false);
+    expect(d[0]!.words!.some((w) => w.added || w.removed)).toBe(false);
   });
 
   it("compares images by their node, since they have no text", () => {
@@ -95,8 +95,8 @@ describe("diffSegments", () => {
 
   it("keeps the segments themselves on each side", () => {
     const d = diffSegments([A], [A, D]);
-    expect(d[1].after).toEqual({ index: 1, segment: D });
-    expect(d[0].before).toEqual({ index: 0, segment: A });
+    expect(d[1]?.after).toEqual({ index: 1, segment: D });
+    expect(d[0]?.before).toEqual({ index: 0, segment: A });
   });
 
   it("falls back to removed and added for a rewrite too large to pair", () => {

@@ -54,18 +54,18 @@ export function diffSegments(before: SourceSegment[], after: SourceSegment[]): S
   };
   for (const c of changes) {
     if (c.removed) {
-      for (let k = 0; k < c.count; k++, i++) removed.push({ index: i, segment: before[i] });
+      for (let k = 0; k < c.count; k++, i++) removed.push({ index: i, segment: before[i]! });
     } else if (c.added) {
       const added: DiffSide[] = [];
-      for (let k = 0; k < c.count; k++, j++) added.push({ index: j, segment: after[j] });
+      for (let k = 0; k < c.count; k++, j++) added.push({ index: j, segment: after[j]! });
       flush(added);
     } else {
       flush([]);
       for (let k = 0; k < c.count; k++, i++, j++)
         out.push({
           op: "same",
-          before: { index: i, segment: before[i] },
-          after: { index: j, segment: after[j] },
+          before: { index: i, segment: before[i]! },
+          after: { index: j, segment: after[j]! },
         });
     }
   }
