@@ -19,6 +19,7 @@ export default defineConfig({
             "components/**/*.test.ts",
             "app/**/*.test.ts",
             "scripts/**/*.test.ts",
+            "server/**/*.test.ts",
           ],
           exclude: ["**/*.int.test.ts", "**/*.fault.test.ts", "node_modules/**"],
           environment: "node",
@@ -50,7 +51,12 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "fault",
-          include: ["lib/**/*.fault.test.ts", "app/**/*.fault.test.ts", "scripts/**/*.fault.test.ts"],
+          include: [
+            "lib/**/*.fault.test.ts",
+            "app/**/*.fault.test.ts",
+            "scripts/**/*.fault.test.ts",
+            "server/**/*.fault.test.ts",
+          ],
           exclude: ["node_modules/**"],
           environment: "node",
           fileParallelism: false,

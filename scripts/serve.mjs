@@ -2,7 +2,7 @@
 // Serves the production build with DATABASE_URL from the environment (docker-compose, `npm test`).
 // `npm start` does more: install, embedded database, migrate, seed, build; then the same server.
 process.env.NODE_ENV = "production";
-const { startServer, onShutdown } = await import("./lib/server.mjs");
+const { startServer, onShutdown } = await import("../server/http-server.mjs");
 const port = Number(process.env.PORT ?? 3000);
 const { close } = await startServer({ port, hostname: process.env.HOSTNAME ?? "0.0.0.0" });
 console.log(`Byline listening on http://localhost:${port}`);

@@ -61,7 +61,7 @@ try {
   }
 
   step("serve", dev ? "next dev" : "production server");
-  const { startServer, onShutdown } = await import("./lib/server.mjs");
+  const { startServer, onShutdown } = await import("../server/http-server.mjs");
   const { close } = await startServer({ dev, port });
   step("ready", `http://localhost:${port}`);
   if (demo) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveClientIp } from "./server.mjs";
+import { resolveClientIp } from "./client-ip.mjs";
 
 describe("resolveClientIp", () => {
   it("uses the socket address and ignores X-Forwarded-For when no proxy is trusted", () => {

@@ -1,3 +1,4 @@
+// @ts-check
 // Load shedding for the expensive routes: at most `max` requests of one kind run at once, up
 // to `queue` more wait (each at most `waitMs`), the rest are refused at once with a 503. Cheap
 // and cached pages never pass a gate, so a search storm cannot starve them.
@@ -9,7 +10,9 @@
  */
 export function createGate({ max, queue, waitMs }) {
   let active = 0;
+  /** @type {{ resolve: (release: (() => void) | null) => void, timer?: NodeJS.Timeout }[]} */
   const waiting = [];
+  /** @returns {() => void} */
   const releaser = () => {
     let released = false;
     return () => {
@@ -37,18 +40,24 @@ export function createGate({ max, queue, waitMs }) {
       }
       if (waiting.length >= queue) return Promise.resolve(null);
       return new Promise((resolve) => {
-        const entry = { resolve, timer: null };
-        entry.timer = setTimeout(() => {
+        /** @type {(typeof waiting)[number]} */
+        const entry = { resolve };
+        const timer = setTimeout(() => {
           waiting.splice(waiting.indexOf(entry), 1);
           resolve(null);
         }, waitMs);
-        entry.timer.unref?.();
+        timer.unref?.();
+        entry.timer = timer;
         waiting.push(entry);
       });
     },
   };
 }
 
+/**
+ * @param {string | undefined} v
+ * @param {number} fallback
+ */
 const int = (v, fallback) => {
   const n = Number(v);
   return Number.isInteger(n) && n > 0 ? n : fallback;
@@ -65,6 +74,7 @@ const int = (v, fallback) => {
  * @param {Record<string, string | undefined>} [env]
  */
 export function gatesFromEnv(env = process.env) {
+  /** @type {(max: number, queuePerSlot: number, waitMs: number) => ReturnType<typeof createGate>} */
   const gate = (max, queuePerSlot, waitMs) => createGate({ max, queue: max * queuePerSlot, waitMs });
   return {
     search: gate(int(env.BYLINE_MAX_SEARCHES, 1), 256, 5_000),
@@ -76,6 +86,9 @@ export function gatesFromEnv(env = process.env) {
 /**
  * Which gate a request passes: search pages (HTML or the client router's RSC requests),
  * uploads, and server actions (saves render the article: lib/content). Null for the rest.
+ * @param {string | undefined} method
+ * @param {string} pathname
+ * @returns {"search" | "upload" | "action" | null}
  */
 export function gateKind(method, pathname) {
   if ((method === "GET" || method === "HEAD") && (pathname === "/search" || pathname.startsWith("/search/")))
@@ -88,6 +101,7 @@ export function gateKind(method, pathname) {
 
 export const RETRY_AFTER_SECONDS = 2;
 
+/** @param {"search" | "upload" | "action"} kind */
 export const busyMessage = (kind) =>
   kind === "search"
     ? "搜索的人太多了，请稍等几秒再试。"

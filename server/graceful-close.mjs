@@ -1,3 +1,4 @@
+// @ts-check
 // Graceful shutdown that finishes every request the server has accepted. http.Server#close
 // destroys "idle" keep-alive sockets at once, but a socket looks idle while the next request on
 // it is still in the kernel buffer or on the wire: those requests were reset (finding 11). Here
@@ -20,6 +21,10 @@ export function trackConnections(server, { idleGraceMs = 1_000, log = () => {} }
     socket.once("close", () => sockets.delete(socket));
   });
 
+  /**
+   * @param {import("node:http").IncomingMessage} req
+   * @param {import("node:http").ServerResponse} res
+   */
   function request(req, res) {
     const s = sockets.get(req.socket);
     if (draining) res.shouldKeepAlive = false;
@@ -39,7 +44,10 @@ export function trackConnections(server, { idleGraceMs = 1_000, log = () => {} }
     for (const s of sockets.values())
       for (const res of s.active) if (!res.headersSent) res.shouldKeepAlive = false;
     // net.Server#close: stop listening, without the http layer's closeIdleConnections
-    const closed = new Promise((resolve) => net.Server.prototype.close.call(server, () => resolve()));
+    const closed = new Promise(
+      /** @param {(v?: undefined) => void} resolve */ (resolve) =>
+        net.Server.prototype.close.call(server, () => resolve()),
+    );
     const sweep = setInterval(() => {
       const now = Date.now();
       if (now - started < idleGraceMs) return;

@@ -1,7 +1,7 @@
 import http from "node:http";
 import { describe, expect, it } from "vitest";
 import { trackConnections } from "./graceful-close.mjs";
-import { listen, send } from "./test-http";
+import { listen, readAnswer, send, type Answer } from "./test/http-client";
 
 // A plain HTTP server with the shutdown tracking and slow (400 ms) answers, and a keep-alive
 // client: the situation of finding 11, where a deploy's SIGTERM reset requests on open sockets.
@@ -32,29 +32,21 @@ describe("graceful shutdown", () => {
     const late = Array.from(
       { length: 5 },
       (_, i) =>
-        new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>(
-          (resolve, reject) => {
-            const req = http.request(`${base}/late-${i}`, { agent }, (res) => {
-              const chunks: Buffer[] = [];
-              res.on("data", (c: Buffer) => chunks.push(c));
-              res.on("end", () =>
-                resolve({
-                  status: res.statusCode!,
-                  headers: res.headers,
-                  body: Buffer.concat(chunks).toString(),
-                }),
-              );
-            });
-            // the signal comes as the last one is handed to the kernel, before the server has read them
-            req.on("finish", () => {
-              if (++written < 5) return;
-              inFlightAtSignal = track.inFlight();
-              drained = track.drain(10_000);
-            });
-            req.on("error", reject);
-            req.end();
-          },
-        ),
+        new Promise<Answer>((resolve, reject) => {
+          const req = http.request(
+            `${base}/late-${i}`,
+            { agent },
+            (res) => void readAnswer(res).then(resolve, reject),
+          );
+          // the signal comes as the last one is handed to the kernel, before the server has read them
+          req.on("finish", () => {
+            if (++written < 5) return;
+            inFlightAtSignal = track.inFlight();
+            drained = track.drain(10_000);
+          });
+          req.on("error", reject);
+          req.end();
+        }),
     );
     while (!drained) await new Promise((r) => setImmediate(r));
     expect(inFlightAtSignal).toBe(15);

@@ -1,47 +1,27 @@
-// The HTTP server around Next.js. Before Next.js sees a request: a malformed path is a 400, a
-// body over its route's limit a 413, an expensive route past its concurrency a 503 (each with a
-// zh-CN page or JSON, see refusal.mjs). Graceful shutdown: on SIGTERM stop accepting, finish
-// every accepted request for up to 10 s (graceful-close.mjs), then run shutdown hooks
-// (view-count flush, database).
+// @ts-check
+// The production HTTP server around Next.js; docs/request-path.md walks a request through it.
+// Before Next.js sees a request: the client address is stamped (client-ip.mjs), a malformed path
+// is a 400, a body over its route's limit a 413, an expensive route past its concurrency a 503
+// (request-guard.mjs, each refusal a zh-CN page or JSON: refusal.mjs). Around Next.js: the CSP
+// nonce rewrite (nonce-rewrite.mjs) and compression. Graceful shutdown: on SIGTERM stop
+// accepting, finish every accepted request for up to 10 s (graceful-close.mjs), then run shutdown
+// hooks (view-count flush, database).
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import compression from "compression";
-import { readRenderNonce } from "./render-nonce.mjs";
-import { applyScriptNonce } from "./script-nonce.mjs";
-import { trustedInlineScripts } from "./trusted-inline-scripts.cjs";
-import { installPageCacheHook } from "./page-cache-handler.cjs";
-import { root } from "./run.mjs";
+import { stampClientIp } from "./client-ip.mjs";
 import { gatesFromEnv } from "./concurrency-gate.mjs";
 import { trackConnections } from "./graceful-close.mjs";
+import { applyScriptNonce } from "./nonce-rewrite.mjs";
+import { installPageCacheHook } from "./page-cache-hook.mjs";
+import { readRenderNonce } from "./render-placeholder.mjs";
 import { createRequestGuard } from "./request-guard.mjs";
+import { trustedInlineScripts } from "./trusted-inline-scripts.mjs";
 
-// How many reverse proxies of ours sit in front (0: clients connect directly). Decides which
-// address lib/security/client-ip.ts sees; see resolveClientIp there for the rule.
-const TRUST_PROXY_HOPS = Math.max(0, Number(process.env.TRUST_PROXY_HOPS ?? 0) || 0);
-
-/**
- * The client address: the socket's, or the one `hops` proxies back in X-Forwarded-For (each
- * proxy appends the address it received from, so only the rightmost entries are trustworthy).
- */
-export function resolveClientIp(socketAddress, forwardedFor, hops) {
-  const socket = (socketAddress ?? "").replace(/^::ffff:/, "");
-  if (hops <= 0 || typeof forwardedFor !== "string") return socket;
-  const chain = forwardedFor
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  return chain[chain.length - hops] ?? chain[0] ?? socket;
-}
-
-/** Overwrites any client-sent value: rate limits and the audit log must not take an address on trust. */
-function stampClientIp(req) {
-  req.headers["x-byline-client-ip"] = resolveClientIp(
-    req.socket?.remoteAddress,
-    req.headers["x-forwarded-for"],
-    TRUST_PROXY_HOPS,
-  );
-}
+/** The repository root: Next.js' project directory. */
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Responses whose bytes never carry a nonce: build assets and uploaded media. */
 const UNCHANGED_BYTES = /^\/(_next\/static|media)\//;
@@ -49,6 +29,12 @@ const UNCHANGED_BYTES = /^\/(_next\/static|media)\//;
 /** Nonce CSP is on unless BYLINE_CSP_NONCE=0 (the escape hatch; proxy.ts reads the same switch). */
 const cspNonceEnabled = () => process.env.BYLINE_CSP_NONCE !== "0";
 
+/** @typedef {() => unknown} ShutdownHook */
+
+/**
+ * @param {{ dev?: boolean, port?: number, hostname?: string, log?: (msg: string) => void }} [options]
+ * @returns {Promise<{ server: http.Server, close: (timeoutMs?: number) => Promise<void> }>}
+ */
 export async function startServer({
   dev = false,
   port = 3000,
@@ -57,22 +43,28 @@ export async function startServer({
 } = {}) {
   // before Next.js creates its page cache: stored pages report their inline scripts
   if (!dev) installPageCacheHook();
-  const { default: next } = await import("next");
+  const nextModule = await import("next");
+  // Next.js is CommonJS: its module object is the function its types call `default`
+  const next = /** @type {typeof nextModule.default.default} */ (/** @type {unknown} */ (nextModule.default));
   const app = next({ dev, dir: root, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
   const compress = compression();
   const nonceCsp = cspNonceEnabled();
-  // See script-nonce.mjs: Next.js renders with this fixed secret placeholder (so cached HTML
+  // See nonce-rewrite.mjs: Next.js renders with this fixed secret placeholder (so cached HTML
   // stays valid across requests and restarts of the same build), every response gets a fresh
   // nonce instead. Same length as a real nonce (16 bytes, base64): flight data inside pages
   // repeats the nonce in length-prefixed rows, so the swap must not change any length.
   const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
   const placeholder = readRenderNonce(distDir) ?? randomBytes(16).toString("base64");
-  // the pages already in the page cache; Next.js reports every later one (page-cache-handler.cjs)
+  // the pages already in the page cache; Next.js reports every later one (page-cache-hook.mjs)
   const trustedScripts = dev ? new Set() : trustedInlineScripts().scan(path.join(distDir, "server", "app"));
   const guard = createRequestGuard({ gates: gatesFromEnv() });
 
+  /**
+   * @param {http.IncomingMessage} req
+   * @param {http.ServerResponse} res
+   */
   function serve(req, res) {
     // one CSP nonce per response, known only here: Next.js renders with the placeholder
     // (proxy.ts), the rewrite puts this nonce in the body and the policy header; any
@@ -91,10 +83,14 @@ export async function startServer({
         }
         applyScriptNonce(res, { nonce, placeholder, trustedScripts });
       }
-      handle(req, res);
+      void handle(req, res);
     });
   }
 
+  /**
+   * @param {http.IncomingMessage} req
+   * @param {http.ServerResponse} res
+   */
   const onRequest = (req, res) => {
     connections.request(req, res);
     stampClientIp(req);
@@ -107,20 +103,23 @@ export async function startServer({
   server.keepAliveTimeout = 5_000;
   await new Promise((resolve, reject) => {
     server.once("error", reject);
-    server.listen(port, hostname, resolve);
+    server.listen(port, hostname, () => resolve(undefined));
   });
 
+  /** @param {number} [timeoutMs] */
   async function close(timeoutMs = 10_000) {
     log(
       `shutting down: finishing ${connections.inFlight()} in-flight request(s) on ${connections.connections} connection(s), at most ${timeoutMs / 1000}s`,
     );
     await connections.drain(timeoutMs);
     // app-level hooks (lib/shutdown.ts), e.g. flushing buffered view counts
-    for (const hook of globalThis.__bylineShutdownHooks ?? []) {
+    const hooks = /** @type {{ __bylineShutdownHooks?: ShutdownHook[] }} */ (globalThis)
+      .__bylineShutdownHooks;
+    for (const hook of hooks ?? []) {
       try {
         await hook();
       } catch (e) {
-        log(`shutdown hook failed: ${e?.message ?? e}`);
+        log(`shutdown hook failed: ${e instanceof Error ? e.message : e}`);
       }
     }
     await app.close?.();
@@ -128,9 +127,13 @@ export async function startServer({
   return { server, close };
 }
 
-/** Runs `close` once on SIGTERM/SIGINT, then exits. */
+/**
+ * Runs `close` once on SIGTERM/SIGINT, then exits.
+ * @param {(signal: NodeJS.Signals) => Promise<unknown>} close
+ */
 export function onShutdown(close) {
   let stopping = false;
+  /** @param {NodeJS.Signals} signal */
   const handler = async (signal) => {
     if (stopping) return;
     stopping = true;

@@ -1,3 +1,4 @@
+// @ts-check
 // Gives this response's CSP nonce to exactly the scripts we ship, in HTML and RSC responses.
 //
 // Why a rewrite: with Cache Components, Next.js caches rendered HTML (the static shell, and
@@ -10,11 +11,11 @@
 //   2. <script src="/_next/static/..."> (and their <link rel="preload" as="script">) without a
 //      nonce: the prerendered shell's chunk tags, which load code from our build directory only;
 //   3. bare inline <script> whose exact body is in a page Next.js has in its page cache
-//      (trusted-inline-scripts.cjs): bootstrap and flight data of pages rendered without a
+//      (trusted-inline-scripts.mjs): bootstrap and flight data of pages rendered without a
 //      request, at build time or when regenerated later.
 // Anything else, including markup injected through content, keeps no nonce and is blocked.
 import { StringDecoder } from "node:string_decoder";
-import { hashScript } from "./trusted-inline-scripts.cjs";
+import { hashScript } from "./trusted-inline-scripts.mjs";
 
 const OPEN = "<script";
 const CHUNK_TAG = '<script src="/_next/static/';
@@ -22,6 +23,7 @@ const CHUNK_TAG = '<script src="/_next/static/';
 const PRELOAD = '<link rel="preload" as="script"';
 const PRELOAD_HREF = ' href="/_next/static/';
 
+/** @param {string} buf */
 function nextTag(buf) {
   const a = buf.indexOf(OPEN);
   const b = buf.indexOf(PRELOAD);
@@ -29,6 +31,11 @@ function nextTag(buf) {
 }
 const CLOSE = "</script>";
 
+/**
+ * How many characters at the end of `text` could be the start of one of `patterns`.
+ * @param {string} text
+ * @param {string[]} patterns
+ */
 function heldTail(text, patterns) {
   let hold = 0;
   for (const p of patterns) {
@@ -39,15 +46,28 @@ function heldTail(text, patterns) {
 }
 
 /**
+ * @typedef {object} NonceOptions
+ * @property {string} nonce this response's nonce
+ * @property {string} [placeholder] the secret nonce Next.js rendered with, swapped for `nonce`
+ * @property {{ has(hash: string): boolean }} [trustedScripts] hashes of inline scripts that get the nonce
+ */
+
+/**
  * Stateful rewriter for one response body. `push(text)` returns what may be sent now (it holds
  * back an unfinished tag or inline script), `flush()` the rest.
+ * @param {NonceOptions & { html?: boolean }} options `html: false` for RSC payloads
  */
 export function createNonceRewriter({ nonce, placeholder, trustedScripts = new Set(), html = true }) {
   if (placeholder && placeholder.length !== nonce.length)
     throw new Error("the placeholder and the nonce must have the same length");
   let buf = "";
+  /** @param {string} s */
   const swap = (s) => (placeholder ? s.replaceAll(placeholder, nonce) : s);
 
+  /**
+   * @param {boolean} final
+   * @returns {string}
+   */
   function drain(final) {
     // RSC payloads are data, not markup: only the equal-length placeholder swap applies there
     if (!html) {
@@ -94,6 +114,7 @@ export function createNonceRewriter({ nonce, placeholder, trustedScripts = new S
   }
 
   return {
+    /** @param {string} text */
     push(text) {
       buf += text;
       return drain(false);
@@ -106,13 +127,23 @@ export function createNonceRewriter({ nonce, placeholder, trustedScripts = new S
 
 const REWRITTEN = /^(text\/html|text\/x-component)/;
 
-/** Wraps res.write/end/writeHead so HTML and RSC bodies go through the rewriter. */
+/**
+ * Wraps res.write/end/writeHead so HTML and RSC bodies go through the rewriter.
+ * @param {import("node:http").ServerResponse} res
+ * @param {NonceOptions} options
+ */
 export function applyScriptNonce(res, options) {
+  // untyped views of Node's overloaded methods: the wrappers pass their arguments on as given
+  /** @type {(...args: any[]) => any} */
   const origWrite = res.write.bind(res);
+  /** @type {(...args: any[]) => any} */
   const origEnd = res.end.bind(res);
+  /** @type {(...args: any[]) => any} */
   const origWriteHead = res.writeHead.bind(res);
+  /** @type {boolean | null} */
   let active = null;
-  let decoder;
+  let decoder = new StringDecoder("utf8");
+  /** @type {ReturnType<typeof createNonceRewriter> | undefined} */
   let rewriter;
 
   const decide = () => {
@@ -126,13 +157,13 @@ export function applyScriptNonce(res, options) {
     if (active) {
       res.removeHeader("content-length"); // HTML gains nonce attributes
       res.removeHeader("etag"); // and differs on every response
-      decoder = new StringDecoder("utf8");
       rewriter = createNonceRewriter({ ...options, html: type.startsWith("text/html") });
     }
     return active;
   };
 
-  res.writeHead = function writeHead(status, a, b) {
+  /** @type {(status: number, a?: any, b?: any) => any} */
+  const writeHead = function (status, a, b) {
     const message = typeof a === "string" ? a : undefined;
     const headers = typeof a === "string" ? b : a;
     if (headers && !Array.isArray(headers)) {
@@ -143,24 +174,28 @@ export function applyScriptNonce(res, options) {
     decide();
     return origWriteHead(status, a, b);
   };
+  res.writeHead = /** @type {typeof res.writeHead} */ (writeHead);
 
-  const toText = (chunk, encoding) =>
-    typeof chunk === "string"
-      ? chunk
-      : decoder.write(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, encoding));
+  /** @param {string | Uint8Array} chunk a string is already text (its encoding argument is ignored, as before) */
+  const toText = (chunk) =>
+    typeof chunk === "string" ? chunk : decoder.write(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
 
-  res.write = function write(chunk, encoding, cb) {
-    if (!decide() || chunk == null) return origWrite(chunk, encoding, cb);
-    const out = rewriter.push(toText(chunk, typeof encoding === "string" ? encoding : undefined));
+  /** @type {(chunk: any, encoding?: any, cb?: any) => any} */
+  const write = function (chunk, encoding, cb) {
+    if (!decide() || chunk == null || !rewriter) return origWrite(chunk, encoding, cb);
+    const out = rewriter.push(toText(chunk));
     return origWrite(out, "utf8", typeof encoding === "function" ? encoding : cb);
   };
+  res.write = /** @type {typeof res.write} */ (write);
 
-  res.end = function end(chunk, encoding, cb) {
-    if (typeof chunk === "function") return res.end(undefined, undefined, chunk);
-    if (typeof encoding === "function") return res.end(chunk, undefined, encoding);
-    if (!decide()) return origEnd(chunk, encoding, cb);
-    let out = chunk == null ? "" : rewriter.push(toText(chunk, encoding));
+  /** @type {(chunk?: any, encoding?: any, cb?: any) => any} */
+  const end = function (chunk, encoding, cb) {
+    if (typeof chunk === "function") return end(undefined, undefined, chunk);
+    if (typeof encoding === "function") return end(chunk, undefined, encoding);
+    if (!decide() || !rewriter) return origEnd(chunk, encoding, cb);
+    let out = chunk == null ? "" : rewriter.push(toText(chunk));
     out += rewriter.push(decoder.end()) + rewriter.flush();
     return origEnd(out, "utf8", cb);
   };
+  res.end = /** @type {typeof res.end} */ (end);
 }

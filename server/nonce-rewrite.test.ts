@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hashScript } from "./trusted-inline-scripts.cjs";
-import { createNonceRewriter } from "./script-nonce.mjs";
+import { hashScript } from "./trusted-inline-scripts.mjs";
+import { createNonceRewriter } from "./nonce-rewrite.mjs";
 
 const BUILD_INLINE = "self.__next_f.push([0])";
 const opts = { nonce: "N0NCE", placeholder: "PLAC=", trustedScripts: new Set([hashScript(BUILD_INLINE)]) };

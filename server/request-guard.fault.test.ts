@@ -2,8 +2,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { faultActionId } from "@/lib/test/action-manifest";
 import { faultDatabaseUrl, startFaultServer, type FaultServer } from "@/lib/test/fault-server";
-import { signIn } from "./fault-client";
-import { send } from "./test-http";
+import { signIn } from "./test/fault-client";
+import { send } from "./test/http-client";
 
 // Finding 4 (malformed paths), 12 and 7c (bodies) against the production server: every answer
 // is our 4xx with a zh-CN message, decided before Next.js, never a 500.

@@ -1,3 +1,4 @@
+// @ts-check
 // What our HTTP server decides before Next.js sees a request, in order: a malformed path is a
 // 400, a declared body over its route's limit a 413 at once (nothing read), a chunked body is
 // cut off with a 413 when it passes the limit, and an expensive route past its concurrency is a
@@ -5,7 +6,7 @@
 import { RETRY_AFTER_SECONDS, busyMessage, gateKind } from "./concurrency-gate.mjs";
 import { isMalformedPath } from "./malformed-path.mjs";
 import { refuse, silence } from "./refusal.mjs";
-import { jsonDepthMeter } from "../../lib/content/json-depth.mjs";
+import { jsonDepthMeter } from "../lib/content/json-depth.mjs";
 import {
   BODY_LIMITS,
   bodyKind,
@@ -21,6 +22,7 @@ export const TOO_DEEP_MESSAGE = "提交的内容嵌套层级过深，请刷新�
 /**
  * A server action called with JSON arguments (not a multipart form): React's decodeReply revives
  * them recursively and overflows the stack (a 500) at ~3,000 levels, before our schemas run.
+ * @param {import("node:http").IncomingMessage} req
  */
 const isJsonAction = (req) =>
   req.method === "POST" &&
@@ -28,7 +30,10 @@ const isJsonAction = (req) =>
   !/multipart\//i.test(String(req.headers["content-type"] ?? ""));
 
 /**
- * @param {{ gates: Record<string, { acquire(): Promise<(() => void) | null> }>, limits?: Record<string, number> }} opts
+ * @param {{
+ *   gates: Record<"search" | "upload" | "action", { acquire(): Promise<(() => void) | null> }>,
+ *   limits?: Record<import("./request-limits.mjs").BodyKind, number>,
+ * }} opts
  * @returns {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse, serve: () => void) => void}
  */
 export function createRequestGuard({ gates, limits = BODY_LIMITS }) {
@@ -43,7 +48,7 @@ export function createRequestGuard({ gates, limits = BODY_LIMITS }) {
     const url = req.url ?? "/";
     if (isMalformedPath(url)) return void refuse(req, res, 400, MALFORMED_PATH_MESSAGE);
     // classify by the decoded path: /%73earch is /search to Next.js' router too
-    const pathname = decodeURIComponent(url.split("?")[0]);
+    const pathname = decodeURIComponent(url.split("?")[0] ?? "");
 
     const kind = bodyKind(req.method, pathname);
     const limit = limits[kind];

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGate } from "./concurrency-gate.mjs";
 import { createRequestGuard, TOO_DEEP_MESSAGE } from "./request-guard.mjs";
 import { BODY_LIMITS } from "./request-limits.mjs";
-import { listen, send } from "./test-http";
+import { listen, send } from "./test/http-client";
 
 // The guard in front of a stand-in for Next.js that reads the whole body like a route handler
 // does and answers with its size; `hold` keeps a gated request running until released.

@@ -1,3 +1,4 @@
+// @ts-check
 // Request body limits, decided per route before Next.js reads a byte: a declared
 // Content-Length over the limit is refused at once, a chunked body is counted as it arrives and
 // cut off at the limit. Next.js would otherwise buffer the body (its proxy clones every request
@@ -20,7 +21,14 @@ export const BODY_LIMITS = {
   other: 64 * KB,
 };
 
-/** The route kind of a request, by method and path only (the path is already known to be well formed). */
+/** @typedef {keyof typeof BODY_LIMITS} BodyKind */
+
+/**
+ * The route kind of a request, by method and path only (the path is already known to be well formed).
+ * @param {string | undefined} method
+ * @param {string} pathname
+ * @returns {BodyKind}
+ */
 export function bodyKind(method, pathname) {
   if (pathname.startsWith("/api/views/")) return "beacon";
   if (pathname === "/api/media") return "upload";
@@ -29,14 +37,23 @@ export function bodyKind(method, pathname) {
   return "other";
 }
 
+/** @param {number} n */
 const formatBytes = (n) => (n >= MB ? `${Math.round((n / MB) * 10) / 10} MB` : `${Math.round(n / KB)} KB`);
 
+/**
+ * @param {BodyKind} kind
+ * @param {number} limit
+ */
 export function tooLargeMessage(kind, limit) {
   if (kind === "upload") return "图片不能超过 10 MB，请压缩后再上传。";
   return `请求内容过大（上限 ${formatBytes(limit)}），请精简内容后重试。`;
 }
 
-/** True when the request declares more than `limit` bytes (an unparseable length counts as too much). */
+/**
+ * True when the request declares more than `limit` bytes (an unparseable length counts as too much).
+ * @param {import("node:http").IncomingHttpHeaders} headers
+ * @param {number} limit
+ */
 export function declaresTooMuch(headers, limit) {
   const raw = headers["content-length"];
   if (raw === undefined) return false;
@@ -48,11 +65,15 @@ export function declaresTooMuch(headers, limit) {
  * Counts the body as the HTTP parser hands it over (IncomingMessage#push, whoever reads it
  * later) and calls `onExceeded` once when it passes `limit`: that chunk and all later ones are
  * dropped and the socket stops reading (a push returning false pauses it).
+ * @param {import("node:http").IncomingMessage} req
+ * @param {number} limit
+ * @param {() => void} onExceeded
  */
 export function capBody(req, limit, onExceeded) {
   const push = req.push;
   let seen = 0;
   let exceeded = false;
+  /** @type {(chunk: Buffer | null | undefined, encoding?: BufferEncoding) => boolean} */
   req.push = function (chunk, encoding) {
     if (chunk === null || chunk === undefined) return exceeded ? false : push.call(this, chunk, encoding);
     if (exceeded) return false;
@@ -69,10 +90,14 @@ export function capBody(req, limit, onExceeded) {
 /**
  * Feeds each body chunk to `exceeds(chunk)` as the parser hands it over (like capBody) and calls
  * `onExceeded` once when it answers true; that chunk and later ones are dropped.
+ * @param {import("node:http").IncomingMessage} req
+ * @param {(chunk: Buffer) => boolean} exceeds
+ * @param {() => void} onExceeded
  */
 export function inspectBody(req, exceeds, onExceeded) {
   const push = req.push;
   let exceeded = false;
+  /** @type {(chunk: Buffer | null | undefined, encoding?: BufferEncoding) => boolean} */
   req.push = function (chunk, encoding) {
     if (chunk === null || chunk === undefined) return exceeded ? false : push.call(this, chunk, encoding);
     if (exceeded) return false;

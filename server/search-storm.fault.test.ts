@@ -2,8 +2,8 @@ import http from "node:http";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { faultDatabaseUrl, startFaultServer, type FaultServer } from "@/lib/test/fault-server";
-import { percentile } from "./fault-client";
-import { send } from "./test-http";
+import { percentile } from "./test/fault-client";
+import { send } from "./test/http-client";
 
 // Finding 9: 100 concurrent searches made cached article pages and /api/health answer in 15 s
 // (p95). The search gate sheds what the server cannot run (503 + Retry-After), so the rest of

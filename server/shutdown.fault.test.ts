@@ -1,7 +1,8 @@
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFaultServer, type FaultServer } from "@/lib/test/fault-server";
-import { noisePng, signIn, upload, type Answer } from "./fault-client";
+import { noisePng, signIn, upload } from "./test/fault-client";
+import type { Answer } from "./test/http-client";
 
 // Finding 11: SIGTERM reset requests already sent on open keep-alive connections (2 of 20, and
 // 14 of 20 when sent shortly before the signal). Here 20 slow uploads (bodies trickled over

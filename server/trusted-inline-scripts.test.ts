@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { TrustedInlineScripts, hashScript, trustedInlineScripts } from "./trusted-inline-scripts.cjs";
+import { TrustedInlineScripts, hashScript, trustedInlineScripts } from "./trusted-inline-scripts.mjs";
 
 const page = (...scripts: string[]) =>
   `<html><body><p>x</p>${scripts.map((s) => `<script>${s}</script>`).join("")}</body></html>`;

@@ -5,7 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { faultDatabaseUrl, startFaultServer, type FaultServer } from "@/lib/test/fault-server";
-import { noisePng, signIn, upload } from "@/scripts/lib/fault-client";
+import { noisePng, signIn, upload } from "@/server/test/fault-client";
 
 // Finding 12 (upload memory) and 10 (disk full during an upload) against the production server.
 

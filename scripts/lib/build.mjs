@@ -1,7 +1,7 @@
-// `next build`, then the build's secret render placeholder for the CSP nonce (render-nonce.mjs).
+// `next build`, then the build's secret render placeholder for the CSP nonce (server/render-placeholder.mjs).
 // Every build path (npm start, npm test, npm run build, Docker) uses this.
 import path from "node:path";
-import { writeRenderNonce } from "./render-nonce.mjs";
+import { writeRenderNonce } from "../../server/render-placeholder.mjs";
 import { bin, root, run } from "./run.mjs";
 
 export async function build(env = process.env) {

@@ -90,6 +90,8 @@ export async function prepareProductionRun(
       AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
       BYLINE_DEMO: "1",
       BYLINE_TEST: "1",
+      // test-only: the translation specs ingest sources from a fixture server on 127.0.0.1
+      BYLINE_TEST_ALLOW_LOOPBACK_SOURCES: "1",
       UPLOAD_DIR: path.join(root, ".data", uploads),
       MAIL_DIR: path.join(root, ".data", mail),
       LOG_LEVEL: "info",

@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import http from "node:http";
 import sharp from "sharp";
 import type { FaultServer } from "@/lib/test/fault-server";
+import { readAnswer, type Answer } from "./http-client";
 
 const DEMO_PASSWORD = "Demo-Press-2026!";
 
@@ -44,8 +45,6 @@ export async function noisePng(bytes: number): Promise<Buffer> {
     .toBuffer();
 }
 
-export type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
-
 /**
  * POSTs `file` as multipart field "file" to /api/media. With `trickleMs`, the body goes out in
  * ten pieces over that long (a slow client); `onSent` runs once the request head is written.
@@ -71,18 +70,7 @@ export function upload(
         origin: srv.origin,
       },
     });
-    req.on("response", (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () =>
-        resolve({
-          status: res.statusCode!,
-          headers: res.headers,
-          body: Buffer.concat(chunks).toString("utf8"),
-        }),
-      );
-      res.on("error", reject);
-    });
+    req.on("response", (res) => void readAnswer(res).then(resolve, reject));
     req.on("error", reject);
     if (!opts.trickleMs) {
       req.end(body);

@@ -3,7 +3,24 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string; sentBytes: number };
+export type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
+export type Reply = Answer & { sentBytes: number };
+
+/** The whole response, its body as UTF-8 text. */
+export function readAnswer(res: http.IncomingMessage): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    res.on("data", (c: Buffer) => chunks.push(c));
+    res.on("end", () =>
+      resolve({
+        status: res.statusCode!,
+        headers: res.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      }),
+    );
+    res.on("error", reject);
+  });
+}
 
 export async function listen(server: http.Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -33,17 +50,7 @@ export function send(
     let answered = false;
     const req = http.request(`${base}${path}`, { method, headers, agent }, (res) => {
       answered = true;
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () =>
-        resolve({
-          status: res.statusCode!,
-          headers: res.headers,
-          body: Buffer.concat(chunks).toString("utf8"),
-          sentBytes,
-        }),
-      );
-      res.on("error", reject);
+      readAnswer(res).then((answer) => resolve({ ...answer, sentBytes }), reject);
     });
     // the server may close while we still write: that is the point, not a failure
     req.on("error", (e) => (answered ? undefined : reject(e)));

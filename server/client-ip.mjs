@@ -1,0 +1,38 @@
+// @ts-check
+// The client's address, decided once per request by our server and handed to Next.js in a header
+// that lib/security/client-ip.ts reads (rate limits, the audit log).
+
+/**
+ * How many reverse proxies of ours sit in front (0: clients connect directly). Decides which
+ * address lib/security/client-ip.ts sees; see resolveClientIp for the rule.
+ */
+const TRUST_PROXY_HOPS = Math.max(0, Number(process.env.TRUST_PROXY_HOPS ?? 0) || 0);
+
+/**
+ * The client address: the socket's, or the one `hops` proxies back in X-Forwarded-For (each
+ * proxy appends the address it received from, so only the rightmost entries are trustworthy).
+ * @param {string | undefined} socketAddress
+ * @param {string | string[] | undefined} forwardedFor
+ * @param {number} hops
+ */
+export function resolveClientIp(socketAddress, forwardedFor, hops) {
+  const socket = (socketAddress ?? "").replace(/^::ffff:/, "");
+  if (hops <= 0 || typeof forwardedFor !== "string") return socket;
+  const chain = forwardedFor
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return chain[chain.length - hops] ?? chain[0] ?? socket;
+}
+
+/**
+ * Overwrites any client-sent value: rate limits and the audit log must not take an address on trust.
+ * @param {import("node:http").IncomingMessage} req
+ */
+export function stampClientIp(req) {
+  req.headers["x-byline-client-ip"] = resolveClientIp(
+    req.socket?.remoteAddress,
+    req.headers["x-forwarded-for"],
+    TRUST_PROXY_HOPS,
+  );
+}
