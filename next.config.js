@@ -20,7 +20,7 @@ const nextConfig = {
   // helpers and CI may run several builds side by side
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  // scripts/lib/server.mjs compresses after putting CSP nonces on the prerendered shell's scripts
+  // server/http-server.mjs compresses after putting CSP nonces on the prerendered shell's scripts
   compress: false,
   reactStrictMode: true,
   // native modules and worker-thread loggers stay outside the server bundle; svg-captcha reads
@@ -36,7 +36,7 @@ const nextConfig = {
   ],
   typedRoutes: false,
   experimental: {
-    // Our HTTP server (scripts/lib/request-limits.mjs) limits bodies per route before Next.js
+    // Our HTTP server (server/request-limits.mjs) limits bodies per route before Next.js
     // reads them: server actions 2 MB, uploads 10 MB + 64 KB. Next.js' own limits sit above
     // ours, so a body we accept is never cut off (its proxy clone would truncate silently) or
     // refused with its 500.

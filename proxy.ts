@@ -54,7 +54,7 @@ export async function proxy(request: NextRequest) {
     response.headers.set("content-security-policy", baselineSecurityPolicy({ https }));
     return response;
   }
-  // Behind our HTTP server (scripts/lib/server.mjs) Next.js only ever sees the secret render
+  // Behind our HTTP server (server/http-server.mjs) Next.js only ever sees the secret render
   // placeholder, in the request and the response policy alike: cached and revalidated HTML is
   // rendered with it, and the server swaps in a fresh nonce per response (body and header).
   // Without that server (`next dev`), one fresh nonce per request.

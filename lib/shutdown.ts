@@ -1,5 +1,5 @@
 /**
- * Work to finish before the process exits (flush buffered writes). scripts/lib/server.mjs runs
+ * Work to finish before the process exits (flush buffered writes). server/http-server.mjs runs
  * these after in-flight requests are done and before the database stops.
  */
 type Hook = () => Promise<void> | void;

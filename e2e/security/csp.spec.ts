@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { authStatePath, type DemoRole } from "../auth-state";
 
 /**
- * The Content-Security-Policy with per-response nonces (proxy.ts + scripts/lib/script-nonce.mjs)
+ * The Content-Security-Policy with per-response nonces (proxy.ts + server/nonce-rewrite.mjs)
  * must let every page of ours run, and nothing else.
  */
 
@@ -99,7 +99,7 @@ test.describe("CSP on public pages", () => {
   }) => {
     // An admin's settings change invalidates the site chrome on every cached page; the pages are
     // then rendered again without a request, and their new inline scripts must be trusted
-    // (scripts/lib/trusted-inline-scripts.cjs), or the page would not hydrate.
+    // (server/trusted-inline-scripts.mjs), or the page would not hydrate.
     test.slow();
     const admin = await browser.newContext({ storageState: authStatePath("ADMIN") });
     const adminPage = await admin.newPage();

@@ -2,7 +2,7 @@
 // server: React's decodeReply revives a server action's arguments recursively, so a body nested
 // ~3,000 levels deep (100 KB) overflows the stack before any action or schema of ours runs, and
 // Next.js answers 500. Counting brackets outside strings first turns that into our 400.
-// Plain JavaScript (no dependencies) so scripts/lib/server.mjs can import it.
+// Plain JavaScript (no dependencies) so server/http-server.mjs can import it.
 
 /**
  * Deepest article body (lib/content/limits.ts MAX_JSON_DEPTH = 104) plus the action envelope

@@ -12,7 +12,7 @@ export const DB_LIMITS = {
   /**
    * waiting for a row or table lock held by another session (PostgreSQL lock_timeout). Our own
    * transactions hold a row for milliseconds, so a longer wait means something else holds it; and
-   * server actions run at most 4 at once (scripts/lib/concurrency-gate.mjs), so every second a save
+   * server actions run at most 4 at once (server/concurrency-gate.mjs), so every second a save
    * waits here is a second of that gate: a dozen saves behind one lock answer within ~3 s.
    */
   lockTimeoutMs: 1_000,

@@ -7,7 +7,7 @@ import busboy from "busboy";
 import { AppError } from "@/lib/errors";
 import { StorageFullError, storageError, tempUploadPath } from "./storage";
 
-/** The body is larger than the route allows (normally stopped earlier by scripts/lib/request-guard.mjs). */
+/** The body is larger than the route allows (normally stopped earlier by server/request-guard.mjs). */
 export class UploadTooLargeError extends Error {
   constructor() {
     super("upload too large");
@@ -46,7 +46,7 @@ export async function receiveUpload(req: Request, maxFileBytes: number): Promise
   const fields: Record<string, string> = {};
   let written: Promise<void> | null = null;
   // why the file was not kept (too large, disk full); the rest of the body is still read and
-  // discarded (at most the route's limit, scripts/lib/request-limits.mjs), because cutting the
+  // discarded (at most the route's limit, server/request-limits.mjs), because cutting the
   // request stream off would reset the connection before our answer reaches the client
   let failure: UploadTooLargeError | StorageFullError | Error | null = null;
   parser.on("field", (name, value) => (fields[name] = value));

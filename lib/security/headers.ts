@@ -49,7 +49,7 @@ export function contentSecurityPolicy({ nonce, dev = false, https = false }: Csp
 /**
  * The escape hatch (BYLINE_CSP_NONCE=0): no nonces, scripts limited to our origin plus inline
  * ones, everything else of the strict policy kept. For running `next start` or another server
- * that does not do the nonce rewrite of scripts/lib/server.mjs.
+ * that does not do the nonce rewrite of server/http-server.mjs.
  */
 export function baselineSecurityPolicy({ https = false }: { https?: boolean } = {}): string {
   return policy("'self' 'unsafe-inline'", https);

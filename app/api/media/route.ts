@@ -11,7 +11,7 @@ const DISK_FULL = "服务器存储空间已满，图片未能保存。请稍后�
 /**
  * POST /api/media: multipart `file` (+ optional `alt`) → `{ url, width, height }`. Staff only
  * (media.upload); the service checks the bytes and re-encodes them. The body is streamed to a
- * temporary file, never held in memory; scripts/lib/request-guard.mjs has already refused a
+ * temporary file, never held in memory; server/request-guard.mjs has already refused a
  * body over 10 MB + envelope (413) and too many concurrent uploads (503).
  */
 export const POST = secureRoute(

@@ -14,7 +14,7 @@ function start(): Recorder {
     onError: (e) => logger.error({ err: e }, "views: batch write failed, will retry"),
   });
   // the buffer writes each view within milliseconds (group commit); on the way out, whatever is left:
-  // scripts/lib/server.mjs runs shutdown hooks once in-flight requests are done
+  // server/http-server.mjs runs shutdown hooks once in-flight requests are done
   onShutdown(() => buffer.flush());
   process.once("beforeExit", () => void buffer.flush());
   return { buffer, dedupe: createViewDedupe() };
