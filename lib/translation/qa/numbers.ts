@@ -26,7 +26,7 @@ const SCALE: Record<string, number> = {
 // A run of digits not glued to a preceding word (APT29, Log4j, 0x41) nor part of a longer number;
 // what follows it decides whether it is a number at all (5GB, 2FA are names, 1st is 1).
 const ARABIC =
-  /(?<![A-Za-z0-9_.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(thousand|million|billion|trillion)\b|(bn|[kKMB])(?![A-Za-z])|\s?(万亿|千万|百万|十万|亿|万|千))?/g;
+  /(?<![A-Za-z0-9_.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(thousand|million|billion|trillion)\b|(bn|[kKMB])(?![A-Za-z])|\s?(万亿|千万|百万|十万|亿|万|千))?/g;
 const ORDINAL = /^(?:st|nd|rd|th)(?![A-Za-z])/;
 
 export function arabicNumbers(text: string): NumberHit[] {
