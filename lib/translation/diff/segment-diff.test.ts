@@ -85,6 +85,13 @@ describe("diffSegments", () => {
   it("compares images by their node, since they have no text", () => {
     expect(ops(diffSegments([A, img("/a.png")], [A, img("/a.png")]))).toEqual(["same:0>0", "same:1>1"]);
     expect(ops(diffSegments([A, img("/a.png")], [A, img("/b.png")]))).toEqual(["same:0>0", "changed:1>1"]);
+    // what the hash ignores (a width attribute) the diff ignores too
+    const wide: SourceSegment = {
+      kind: "IMAGE",
+      text: "",
+      node: { type: "image", attrs: { src: "/a.png", width: 640 } },
+    };
+    expect(ops(diffSegments([img("/a.png")], [wide]))).toEqual(["same:0>0"]);
   });
 
   it("handles empty sides", () => {

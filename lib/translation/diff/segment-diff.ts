@@ -16,11 +16,14 @@ export type SegmentDiffEntry = {
 };
 
 /**
- * What makes two segments "the same": kind and text. An image has no text, so its node (the
- * source and caption) decides; a paragraph that became a heading counts as changed.
+ * What makes two segments "the same": what hashSegments (lib/translation/source/hash.ts) counts,
+ * so the diff shows exactly the change that flagged the article. Kind and text; an image has no
+ * text, so its address and caption; a paragraph that became a heading counts as changed.
  */
 export const segmentKey = (s: SourceSegment) =>
-  `${s.kind}\u0000${s.text}${s.text ? "" : JSON.stringify(s.node ?? null)}`;
+  s.kind === "IMAGE"
+    ? `IMAGE\u0000${String(s.node?.attrs?.src ?? "")}\u0000${String(s.node?.attrs?.caption ?? "")}`
+    : `${s.kind}\u0000${s.text}`;
 
 export function wordDiff(before: string, after: string): DiffWord[] {
   return diffWords(before, after).map((c) =>
