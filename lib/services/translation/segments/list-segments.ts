@@ -26,9 +26,19 @@ export type TranslationWork = {
     translationDueAt: Date | null;
   };
   segments: WorkSegment[];
+  /** what an image segment shows in place of the image (its caption, alt text or file name) */
+  imageNotes: Record<string, string>;
   progress: SegmentProgress;
   permissions: { canEdit: boolean; canReview: boolean };
 };
+
+function imageNote(node: unknown): string {
+  const attrs = (node as { attrs?: Record<string, unknown> } | null)?.attrs ?? {};
+  const text = [attrs.caption, attrs.alt].find((v) => typeof v === "string" && v.trim());
+  if (text) return String(text).trim();
+  const src = typeof attrs.src === "string" ? attrs.src : "";
+  return src.split(/[/?#]/).filter(Boolean).at(-1) ?? "";
+}
 
 /** 双语翻译: the article's head and its segments in order, for whoever may see the article. */
 export async function listSegments(actor: Actor | null, articleId: unknown): Promise<TranslationWork> {
@@ -52,10 +62,13 @@ export async function listSegments(actor: Actor | null, articleId: unknown): Pro
     db.translationSegment.findMany({
       where: { articleId: id },
       orderBy: [{ position: "asc" }, { id: "asc" }],
-      select: workSegmentSelect,
+      select: { ...workSegmentSelect, sourceNode: true },
     }),
   ]);
   const segments = rows.map(toWorkSegment);
+  const imageNotes = Object.fromEntries(
+    rows.filter((r) => r.kind === "IMAGE").map((r) => [r.id, imageNote(r.sourceNode)]),
+  );
   const { sourceSnapshotId, ...rest } = article;
   return {
     article: {
@@ -67,6 +80,7 @@ export async function listSegments(actor: Actor | null, articleId: unknown): Pro
       hasSnapshot: sourceSnapshotId !== null,
     },
     segments,
+    imageNotes,
     progress: progressOf(segments),
     permissions: {
       canEdit: canEdit(actor!, head),
