@@ -7,4 +7,5 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { startScheduledPublisher } = await import("./lib/jobs/scheduled-publisher");
   startScheduledPublisher();
+  (await import("./lib/jobs/source-updates")).startSourceUpdateChecker();
 }

@@ -23,6 +23,8 @@ export type CheckSourceUpdatesOptions = z.input<typeof optionsSchema> & {
   extract?: ExtractSource;
   hash?: HashSegments;
   sleep?: (ms: number) => Promise<unknown>;
+  /** shutdown: no further request is started; claimed sources left unchecked wait for minIntervalMs */
+  signal?: AbortSignal;
 };
 
 export type CheckSourceUpdatesResult = {
@@ -42,17 +44,12 @@ export type CheckSourceUpdatesResult = {
 export async function checkSourceUpdates(
   opts: CheckSourceUpdatesOptions = {},
 ): Promise<CheckSourceUpdatesResult> {
-  const { fetch, extract, hash, sleep, ...rest } = opts;
+  const { fetch, extract, hash, sleep, signal, ...rest } = opts;
   const { now = new Date(), minIntervalMs, perHostDelayMs, limit } = optionsSchema.parse(rest);
   const claimed = await claimDueSources({ now, minIntervalMs, limit });
-  const result: CheckSourceUpdatesResult = {
-    checked: claimed.length,
-    changed: [],
-    notModified: 0,
-    failed: 0,
-  };
+  const result: CheckSourceUpdatesResult = { checked: 0, changed: [], notModified: 0, failed: 0 };
   if (!claimed.length) return result;
-  const deps = { ...(await defaultSourceDeps({ fetch, extract, hash })) };
+  const deps = await defaultSourceDeps({ fetch, extract, hash });
   await forEachPolitely(
     claimed,
     async (a) => {
@@ -65,7 +62,7 @@ export async function checkSourceUpdates(
         logger.warn({ err: e, articleId: a.id, url: a.sourceUrl }, "source update: checking a source failed");
       }
     },
-    { perHostDelayMs, sleep },
+    { perHostDelayMs, sleep, signal },
   );
-  return result;
+  return { ...result, checked: result.changed.length + result.notModified + result.failed };
 }

@@ -73,4 +73,19 @@ describe("forEachPolitely", () => {
     expect(order).toEqual(["1", "2", "3"]);
     expect(maxInFlight).toBe(1);
   });
+
+  it("starts no further request once aborted", async () => {
+    const time = fakeTime();
+    const controller = new AbortController();
+    const seen: string[] = [];
+    await forEachPolitely(
+      ["1", "2", "3"].map((n) => item(`https://a.example/${n}`)),
+      async (i) => {
+        seen.push(i.sourceUrl.slice(-1));
+        controller.abort();
+      },
+      { perHostDelayMs: 10, clock: time.clock, sleep: time.sleep, signal: controller.signal },
+    );
+    expect(seen).toEqual(["1"]);
+  });
 });

@@ -7,6 +7,8 @@ export type PoliteOptions = {
   hostConcurrency?: number;
   sleep?: (ms: number) => Promise<unknown>;
   clock?: () => number;
+  /** stops before the next request (shutdown); the one under way finishes */
+  signal?: AbortSignal;
 };
 
 const hostOf = (url: string) => {
@@ -25,8 +27,10 @@ const hostOf = (url: string) => {
 export async function forEachPolitely<T extends { sourceUrl: string }>(
   items: T[],
   work: (item: T) => Promise<void>,
-  { perHostDelayMs, hostConcurrency = 4, sleep = delay, clock = Date.now }: PoliteOptions,
+  opts: PoliteOptions,
 ): Promise<void> {
+  const { perHostDelayMs, hostConcurrency = 4, clock = Date.now, signal } = opts;
+  const sleep = opts.sleep ?? ((ms: number) => delay(ms, undefined, { signal }).catch(() => {}));
   const queues = new Map<string, T[]>();
   for (const item of items) {
     const host = hostOf(item.sourceUrl);
@@ -42,6 +46,7 @@ export async function forEachPolitely<T extends { sourceUrl: string }>(
         const wait = lastStart + perHostDelayMs - clock();
         if (wait > 0) await sleep(wait);
       }
+      if (signal?.aborted) return;
       lastStart = clock();
       await work(item);
     }
