@@ -6,6 +6,7 @@ import { createPrisma } from "@/lib/db/client";
 import { seedAccounts } from "./steps/accounts";
 import { seedArticles } from "./steps/articles";
 import { seedComments } from "./steps/comments";
+import { seedGlossary } from "./steps/glossary";
 import { seedSite } from "./steps/site";
 
 const url = process.env.DATABASE_URL;
@@ -23,6 +24,7 @@ try {
       `${articles.created}/${articles.total} articles created, ${comments.created}/${comments.total} comments created ` +
       `(${Date.now() - t0} ms)`,
   );
+  await seedGlossary(db).then((g) => console.log(`seed: ${g.created}/${g.total} glossary terms created`));
 } finally {
   await db.$disconnect();
 }

@@ -24,6 +24,7 @@ const entries = [
   term("proxy", "代理"),
   term("APT", "高级持续性威胁"),
   term("CVE", "通用漏洞披露"),
+  term("remote access trojan", "远程访问木马", { variants: ["RAT"] }),
   term("Cobalt Strike", "", { doNotTranslate: true }),
   term("LockBit", "", { doNotTranslate: true }),
 ];
@@ -55,6 +56,11 @@ describe("createTermMatcher", () => {
     ],
     ["possessives", "LockBit's leak site", ["LockBit=LockBit"]],
     ["the plural CVEs as CVE", "three CVEs", ["CVE=CVEs"]],
+    [
+      "an acronym variant in capitals",
+      "a RAT, two RATs",
+      ["remote access trojan=RAT", "remote access trojan=RATs"],
+    ],
   ])("finds terms %s", (_, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -62,6 +68,7 @@ describe("createTermMatcher", () => {
   it.each([
     ["inside a longer word", "ransomwarex patchwork CVEfix threat actorly"],
     ["an acronym written as an ordinary word", "an apt description"],
+    ["an acronym variant written as an ordinary word", "a rat in the server room"],
     ["a multi-word term split by punctuation", "threat. Actor"],
     ["a term only half present", "remote access"],
   ])("does not match %s", (_, text) => {

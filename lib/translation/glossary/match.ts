@@ -1,5 +1,5 @@
 import type { GlossaryEntry } from "@/lib/translation/types";
-import { formsOf, isAcronym, tokenize, type Token } from "./tokenize";
+import { formsOf, tokenize, type Token } from "./tokenize";
 
 export type TermHit = {
   entry: GlossaryEntry;
@@ -29,10 +29,9 @@ const newNode = (): Node => ({ next: new Map() });
 export function createTermMatcher(entries: GlossaryEntry[]): TermMatcher {
   const root = newNode();
   for (const entry of entries) {
-    const acronym = isAcronym(entry.source);
-    for (const form of formsOf(entry)) {
+    for (const { text, acronym } of formsOf(entry)) {
       let node = root;
-      for (const unit of tokenize(form)) {
+      for (const unit of tokenize(text)) {
         const key = unit.key;
         let child = node.next.get(key);
         if (!child) node.next.set(key, (child = newNode()));

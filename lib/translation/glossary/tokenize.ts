@@ -18,20 +18,25 @@ export function tokenize(text: string): Token[] {
 }
 
 /** Short all-capital terms (APT, RAT, C2, 2FA): matched only in capitals. */
-export function isAcronym(source: string): boolean {
+function isAcronym(source: string): boolean {
   return /^(?=.*[A-Z])[A-Z0-9&]{2,6}$/.test(source.trim());
 }
 
-/** The source, its variants, and simple English plurals of each (s, es, consonant + y → ies). */
-export function formsOf(entry: GlossaryEntry): string[] {
-  const forms = new Set<string>();
+export type Form = { text: string; acronym: boolean };
+
+/**
+ * The source, its variants, and simple English plurals of each (s, es, consonant + y → ies).
+ * Whether a form is an acronym is decided per form: "remote access trojan" may have the variant "RAT".
+ */
+export function formsOf(entry: GlossaryEntry): Form[] {
+  const forms = new Map<string, Form>();
   for (const raw of [entry.source, ...entry.variants]) {
-    const form = raw.trim();
-    if (!form) continue;
-    forms.add(form);
-    for (const p of pluralsOf(form)) forms.add(p);
+    const text = raw.trim();
+    if (!text) continue;
+    const acronym = isAcronym(text);
+    for (const t of [text, ...pluralsOf(text)]) if (!forms.has(t)) forms.set(t, { text: t, acronym });
   }
-  return [...forms];
+  return [...forms.values()];
 }
 
 function pluralsOf(form: string): string[] {

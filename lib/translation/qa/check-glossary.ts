@@ -12,6 +12,8 @@ export function checkGlossary(
   matcher: TermMatcher,
 ): QaFinding[] {
   const findings: QaFinding[] = [];
+  // "Web 应用防火墙" and "Web应用防火墙" are the same term: spacing between scripts varies by translator
+  const squeezed = targetText.replace(/\s+/g, "");
   const seen = new Set<number>();
   for (const hit of matcher.find(sourceText)) {
     const { entry } = hit;
@@ -28,7 +30,7 @@ export function checkGlossary(
           message: `“${entry.source}”不翻译，请在译文中保留原文写法“${entry.source}”。`,
         });
       }
-    } else if (entry.target && !targetText.includes(entry.target)) {
+    } else if (entry.target && !squeezed.includes(entry.target.replace(/\s+/g, ""))) {
       findings.push({
         code: "glossary",
         severity: "warning",

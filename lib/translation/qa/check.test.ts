@@ -27,6 +27,7 @@ const matcher = createTermMatcher([
   entry(2, "threat actor", "威胁行为者"),
   entry(3, "LockBit", "", true),
   entry(4, "Cobalt Strike", "", true),
+  entry(5, "web application firewall", "Web 应用防火墙"),
 ]);
 const codes = (s: Partial<WorkSegment>, stage: "translate" | "submit" | "publish" = "submit") =>
   checkSegment(seg(s), { matcher, stage }).map((f) => `${f.code}:${f.severity}`);
@@ -104,6 +105,7 @@ describe("glossary", () => {
       "Lockbit 卷土重来。",
       ["do-not-translate:warning"],
     ],
+    ["an approved term spaced differently", "a web application firewall", "一台 Web应用防火墙", []],
     ["a plural term", "Threat actors use ransomware.", "威胁行为者使用勒索软件。", []],
     [
       "a term repeated in the source",
