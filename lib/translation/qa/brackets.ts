@@ -46,16 +46,18 @@ export function checkBrackets(segmentId: string, sourceText: string, targetText:
     const chars = lone.filter((c) => QUOTES.has(c) === (code === "quotes"));
     if (chars.length === 0) continue;
     const what = code === "quotes" ? "引号" : "括号";
-    const detail = chars
+    // a long run of strays would make an unreadable message: name the first few, count the rest
+    const named = chars
+      .slice(0, 3)
       .map((c) =>
         c in CLOSER_OF ? `“${c}”缺少对应的“${CLOSER_OF[c]}”` : `“${c}”缺少对应的“${OPENER_OF[c]}”`,
-      )
-      .join("，");
+      );
+    const detail = named.join("，") + (chars.length > 3 ? `，另有 ${chars.length - 3} 处` : "");
     findings.push({
       code,
       severity: "warning",
       segmentId,
-      target: chars.join(""),
+      target: chars.slice(0, 3).join(""),
       message: `译文中的${what}不成对：${detail}。`,
     });
   }

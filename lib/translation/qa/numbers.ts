@@ -32,7 +32,7 @@ const ORDINAL = /^(?:st|nd|rd|th)(?![A-Za-z])/;
 export function arabicNumbers(text: string): NumberHit[] {
   const out: NumberHit[] = [];
   for (const m of text.matchAll(ARABIC)) {
-    const after = text.slice(m.index + m[0].length);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
     if (/^[A-Za-z]/.test(after) && !ORDINAL.test(after)) continue;
     const base = Number(m[1]!.replaceAll(",", "") + (m[2] ?? ""));
     const unit = (m[3] ?? m[4] ?? m[5])?.toLowerCase();

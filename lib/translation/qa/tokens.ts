@@ -90,24 +90,41 @@ function ipv6Canon(raw: string): string | null {
   return prefix === undefined ? canon : `${canon}/${prefix}`;
 }
 
+type Span = { index: number; length: number };
+
+/** `text` with the spans replaced by spaces, built once (blanking match by match was quadratic). */
+function blank(text: string, spans: Span[]): string {
+  if (spans.length === 0) return text;
+  const parts: string[] = [];
+  let at = 0;
+  for (const { index, length } of spans) {
+    parts.push(text.slice(at, index), " ".repeat(length));
+    at = index + length;
+  }
+  parts.push(text.slice(at));
+  return parts.join("");
+}
+
 /** Tokens of `text` (already normalised with normalizeForQa), in extraction order. */
 export function extractTokens(text: string): QaToken[] {
   const out: QaToken[] = [];
   let rest = text;
   for (const { code, re, canon } of EXTRACTORS) {
+    const taken: Span[] = [];
     for (const m of rest.matchAll(re)) {
       const raw = code === "url" || code === "path" ? trimTail(m[0]) : m[0];
       const value = canon(m[0]);
       if (value === null) continue;
       out.push({ code, value, display: raw });
-      rest = rest.slice(0, m.index) + " ".repeat(raw.length) + rest.slice(m.index + raw.length);
+      taken.push({ index: m.index, length: raw.length });
     }
+    rest = blank(rest, taken);
   }
   const arabic = arabicNumbers(rest);
   // "120万" is one number, not also 万
-  const blanked = arabic.reduce(
-    (t, n) => t.slice(0, n.index) + " ".repeat(n.raw.length) + t.slice(n.index + n.raw.length),
+  const blanked = blank(
     rest,
+    arabic.map((n) => ({ index: n.index, length: n.raw.length })),
   );
   for (const n of [...arabic, ...chineseNumbers(blanked)]) {
     const code = isCvssScore(rest, n.index, n.value, n.raw) ? "cvss" : "number";
