@@ -151,6 +151,13 @@ describe("brackets and quotes in the target", () => {
     expect(codes({ sourceText, targetText })).toEqual(expected);
   });
 
+  it("names the first three strays and counts the rest", () => {
+    const [f] = checkSegment(seg({ sourceText: "x", targetText: "（（（（（甲" }), { stage: "submit" });
+    expect(f!.message).toBe(
+      "译文中的括号不成对：“（”缺少对应的“）”，“（”缺少对应的“）”，“（”缺少对应的“）”，另有 2 处。",
+    );
+  });
+
   it("names the missing partner", () => {
     const [f] = checkSegment(seg({ sourceText: "x", targetText: "该组织（APT 称" }), { stage: "submit" });
     expect(f!.message).toBe("译文中的括号不成对：“（”缺少对应的“）”。");

@@ -5,7 +5,7 @@ import { checkGlossary } from "./check-glossary";
 import { checkTokens } from "./check-tokens";
 
 export type QaStage = "translate" | "submit" | "publish";
-export type QaContext = { matcher?: TermMatcher; stage: QaStage };
+type QaContext = { matcher?: TermMatcher; stage: QaStage };
 type QaSegment = Pick<WorkSegment, "id" | "kind" | "sourceText" | "targetText" | "status" | "machineFilled">;
 
 const bySeverity = (a: QaFinding, b: QaFinding) =>
@@ -45,7 +45,7 @@ export function checkTranslation(segments: WorkSegment[], ctx: QaContext): QaFin
   return [...segments].sort((a, b) => a.position - b.position).flatMap((s) => checkSegment(s, ctx));
 }
 
-export type QaSummary = {
+type QaSummary = {
   errors: number;
   warnings: number;
   /** segments with at least one finding */

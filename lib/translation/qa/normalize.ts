@@ -8,7 +8,7 @@ export function normalizeForQa(text: string): string {
   return refang(toHalfWidth(text).replace(/[\u2010-\u2015\u2212\uFE63]/g, "-"));
 }
 
-export function toHalfWidth(text: string): string {
+function toHalfWidth(text: string): string {
   return text
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, " ");
@@ -24,7 +24,7 @@ const DEFANGS: [RegExp, string][] = [
   [/\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)/gi, "."],
 ];
 
-export function refang(text: string): string {
+function refang(text: string): string {
   let out = text;
   for (const [re, to] of DEFANGS) out = out.replace(re, to);
   return out;
