@@ -45,7 +45,7 @@ export async function acknowledgeSourceUpdate(
       UPDATE articles SET "sourceSnapshotId" = ${newest.id}, "sourceChangedAt" = NULL WHERE id = ${articleId}`;
     await audit(tx, {
       actorId: actor!.id,
-      action: "article.sourceAcknowledged",
+      action: "translation.sourceAcknowledged",
       targetType: "article",
       targetId: articleId,
       meta: { snapshotId: newest.id },

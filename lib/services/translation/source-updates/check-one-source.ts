@@ -60,7 +60,7 @@ export async function checkOneSource(a: ClaimedSource, deps: SourceDeps, now: Da
     await tx.$executeRaw`UPDATE articles SET "sourceChangedAt" = ${now} WHERE id = ${a.id}`;
     await audit(tx, {
       actorId: null,
-      action: "article.sourceChanged",
+      action: "translation.sourceChanged",
       targetType: "article",
       targetId: a.id,
       meta: { snapshotId: snap.id, previousSnapshotId: newest.id },

@@ -50,7 +50,7 @@ describe("checkSourceUpdates", () => {
     expect(a.sourceSnapshotId).toBe(t.snapshot.id); // the new snapshot is not made current
     expect(a.version).toBe(t.article.version);
     const audits = await db.auditLog.findMany({
-      where: { targetId: t.article.id, action: "article.sourceChanged" },
+      where: { targetId: t.article.id, action: "translation.sourceChanged" },
     });
     expect(audits).toHaveLength(1);
 
@@ -87,6 +87,10 @@ describe("checkSourceUpdates", () => {
     const after = await db.article.findUniqueOrThrow({ where: { id: t.article.id } });
     expect(after.sourceChangedAt).toBeNull();
     expect(after.sourceSnapshotId).toBe(u.newest!.id);
+    const acked = await db.auditLog.findMany({
+      where: { targetId: t.article.id, action: "translation.sourceAcknowledged" },
+    });
+    expect(acked.map((r) => r.actorId)).toEqual([editor.id]);
     expect(await db.translationSegment.count({ where: { articleId: t.article.id } })).toBe(t.segments.length);
     const seen = await getSourceUpdate(editor, t.article.id);
     expect([seen.newest, seen.diff, seen.canAcknowledge]).toEqual([null, null, false]);

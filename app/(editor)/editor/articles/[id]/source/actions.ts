@@ -9,7 +9,7 @@ import {
 /** 我已处理: the service decides whether this actor may (the article's editors). */
 export const acknowledgeSourceUpdateAction = secureAction(
   {
-    name: "article.acknowledgeSourceUpdate",
+    name: "translation.acknowledgeSourceUpdate",
     input: acknowledgeSourceUpdateSchema,
     auth: "user",
     permission: "article.editOwn",
