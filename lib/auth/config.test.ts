@@ -130,8 +130,16 @@ describe("buildAuthConfig", () => {
     ).options.authorize;
     const creds = { email: "e@x.cn", password: "pw", otp: "123456" };
 
-    vi.mocked(authenticateUser).mockResolvedValueOnce({ ok: false, reason: "invalid" });
-    expect(await authorize(creds)).toBeNull();
+    vi.mocked(authenticateUser).mockResolvedValueOnce({
+      ok: false,
+      reason: "invalid",
+      retryAfterSeconds: 60,
+    });
+    // a refusal carries its hints through Auth.js to the login action; Auth.js' own URL says only "credentials"
+    await expect(authorize(creds)).rejects.toMatchObject({
+      code: "credentials",
+      refusal: { reason: "invalid", retryAfterSeconds: 60 },
+    });
     expect(checkSignInFactor).not.toHaveBeenCalled();
 
     const ok = { ok: true as const, user: { id: "u1", role: "EDITOR" as const, sessionVersion: 2 } };
@@ -149,12 +157,23 @@ describe("buildAuthConfig", () => {
     expect(await authorize(creds)).toEqual({ id: "u1", role: "EDITOR", sessionVersion: 2 });
   });
 
-  it("turns a held sign-in into what the login form shows, and leaves other errors alone", async () => {
-    const { SecondFactorSignin, secondFactorError } = await import("./second-factor-signin");
-    expect(secondFactorError(new SecondFactorSignin("required"))?.message).toContain("动态口令");
-    expect(secondFactorError(new SecondFactorSignin("invalid"))?.fieldErrors?.otp).toHaveLength(1);
-    expect(secondFactorError(new SecondFactorSignin("blocked"))?.code).toBe("RATE_LIMITED");
-    expect(secondFactorError(Object.assign(new Error(), { code: "suspended" }))).toBeNull();
-    expect(secondFactorError(null)).toBeNull();
+  it("reports a suspension only as its own refusal", async () => {
+    const c = await configWith({ NODE_ENV: "test" });
+    const { authenticateUser } = await import("@/lib/services/accounts/authenticate-user");
+    const authorize = (
+      c.providers[0] as unknown as { options: { authorize: (creds: object) => Promise<unknown> } }
+    ).options.authorize;
+    vi.mocked(authenticateUser).mockResolvedValueOnce({ ok: false, reason: "suspended" });
+    await expect(authorize({ email: "e@x.cn", password: "pw" })).rejects.toMatchObject({
+      code: "suspended",
+      refusal: { reason: "suspended" },
+    });
+  });
+
+  it("reads a refusal back from what signIn() threw, and leaves other errors alone", async () => {
+    const { LoginRefused, loginRefusalOf } = await import("./login-refusal");
+    expect(loginRefusalOf(new LoginRefused({ reason: "otp_required" }))).toEqual({ reason: "otp_required" });
+    expect(loginRefusalOf(Object.assign(new Error(), { code: "suspended" }))).toBeNull();
+    expect(loginRefusalOf(null)).toBeNull();
   });
 });

@@ -9,14 +9,9 @@ import { endSession } from "@/lib/services/accounts/end-session";
 import { checkSignInFactor } from "@/lib/services/two-factor/check-sign-in-factor";
 import { nextToken, READER_MAX_AGE_MS } from "./claims";
 import { authCookies } from "./cookie-names";
-import { SecondFactorSignin } from "./second-factor-signin";
+import { LoginRefused } from "./login-refusal";
 import { safeNextPath } from "./safe-next-path";
 import { loadUserState } from "./session-state";
-
-/** Thrown by authorize() only after a correct password, so it reveals nothing to a guesser. */
-class AccountSuspended extends CredentialsSignin {
-  code = "suspended";
-}
 
 // The cookie lives as long as the longest session (a reader's); staff tokens carry their own,
 // shorter limits in the claims (lib/auth/claims.ts), checked on every read.
@@ -52,14 +47,12 @@ export function buildAuthConfig(): NextAuthConfig {
       Credentials({
         credentials: { email: {}, password: {}, otp: {} },
         async authorize(credentials) {
+          // every refusal is one LoginRefused, read back by the login action (lib/auth/login-refusal.ts)
           const result = await authenticateUser(credentials);
-          if (!result.ok) {
-            if (result.reason === "suspended") throw new AccountSuspended();
-            return null; // Auth.js turns this into CredentialsSignin: "邮箱或密码错误"
-          }
+          if (!result.ok) throw new LoginRefused(result);
           // only after a correct password: asking for a code reveals nothing to a guesser
           const factor = await checkSignInFactor(result.user.id, credentials.otp);
-          if (factor !== "ok") throw new SecondFactorSignin(factor);
+          if (factor !== "ok") throw new LoginRefused({ reason: `otp_${factor}` });
           return { id: result.user.id, role: result.user.role, sessionVersion: result.user.sessionVersion };
         },
       }),

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { StaffSessionGuard } from "@/lib/auth/staff-session-guard";
+import { StaffSessionGuard } from "@/components/auth/staff-session-guard";
 import Link from "next/link";
 import { connection } from "next/server";
 import { Suspense, type ReactNode } from "react";

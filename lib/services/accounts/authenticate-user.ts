@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { hashPassword, needsRehash, verifyDummyPassword, verifyPassword } from "@/lib/auth/password";
+import type { LoginRefusal } from "@/lib/auth/login-refusal";
+import { hashPassword, needsRehash, verifyDummyPassword, verifyPassword } from "@/lib/auth/crypto/password";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/logger";
@@ -9,7 +10,6 @@ import { type RateLimiter, sharedLimiter } from "@/lib/security/rate-limit";
 import { requestContext } from "@/lib/security/request-context";
 import { emailSchema, loginPasswordSchema } from "@/lib/validation";
 import { admitLoginAttempt, recordLoginFailure, recordLoginSuccess } from "./login-guard";
-import { noteLoginOutcome } from "./login-outcome";
 
 // Not strict: Auth.js hands authorize() its whole request body (csrfToken, callbackUrl…).
 export const loginSchema = z.object({
@@ -22,13 +22,27 @@ export const loginSchema = z.object({
 type AuthenticatedUser = { id: string; role: Role; sessionVersion: number };
 
 /**
- * "invalid" covers unknown email, wrong password, malformed input, a block and a missing
- * captcha alike, so the answer never tells whether an account exists (the login action reads
- * the block's wait from lib/services/accounts/login-outcome.ts). "suspended" is only returned
- * after a correct password.
+ * A refusal is "invalid" (with the same hints for every address, so the answer never tells
+ * whether an account exists) or, only after a correct password, "suspended" (lib/auth/login-refusal.ts).
  */
 export type AuthenticateResult =
-  { ok: true; user: AuthenticatedUser } | { ok: false; reason: "invalid" | "suspended" };
+  | { ok: true; user: AuthenticatedUser }
+  | ({ ok: false } & Extract<LoginRefusal, { reason: "invalid" | "suspended" }>);
+
+/** "invalid" with only the hints that apply: no hint reads the same as none at all. */
+function invalid(hints: {
+  retryAfterSeconds?: number | null;
+  captchaRequired?: boolean;
+  captchaFailed?: boolean;
+}) {
+  return {
+    ok: false as const,
+    reason: "invalid" as const,
+    ...(hints.retryAfterSeconds ? { retryAfterSeconds: hints.retryAfterSeconds } : {}),
+    ...(hints.captchaRequired ? { captchaRequired: true } : {}),
+    ...(hints.captchaFailed ? { captchaFailed: true } : {}),
+  };
+}
 
 /** The request's IP (set by the security wrappers) and the counters; tests pass their own clock. */
 export type AuthenticateContext = { ip?: string | null; limiter?: RateLimiter };
@@ -42,7 +56,7 @@ export async function authenticateUser(
   ctx: AuthenticateContext = {},
 ): Promise<AuthenticateResult> {
   const parsed = loginSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, reason: "invalid" };
+  if (!parsed.success) return invalid({});
   const { email, password } = parsed.data;
   const guard = {
     ip: ctx.ip !== undefined ? ctx.ip : (requestContext()?.ip ?? null),
@@ -50,18 +64,13 @@ export async function authenticateUser(
   };
 
   const admitted = await admitLoginAttempt(email, guard);
-  if (admitted.retryAfterSeconds) {
-    // refused before any password check: even the right password waits out the block
-    noteLoginOutcome({ retryAfterSeconds: admitted.retryAfterSeconds });
-    return { ok: false, reason: "invalid" };
-  }
+  // refused before any password check: even the right password waits out the block
+  if (admitted.retryAfterSeconds) return invalid({ retryAfterSeconds: admitted.retryAfterSeconds });
   if (
     admitted.captchaRequired &&
     !(await verifyCaptcha(parsed.data.captchaToken, parsed.data.captchaAnswer, { now: guard.limiter.now }))
-  ) {
-    noteLoginOutcome({ captchaRequired: true, captchaFailed: true });
-    return { ok: false, reason: "invalid" };
-  }
+  )
+    return invalid({ captchaRequired: true, captchaFailed: true });
 
   const user = await db.user.findUnique({
     where: { email },
@@ -71,10 +80,8 @@ export async function authenticateUser(
   const isValid = user
     ? await verifyPassword(user.passwordHash, password)
     : await verifyDummyPassword(password);
-  if (!user || !isValid) {
-    noteLoginOutcome(await recordLoginFailure(email, guard));
-    return { ok: false, reason: "invalid" };
-  }
+  // the failure that starts a block or the captcha rule says so at once
+  if (!user || !isValid) return invalid(await recordLoginFailure(email, guard));
   await recordLoginSuccess(email, guard);
   if (user.status !== "ACTIVE") return { ok: false, reason: "suspended" };
 

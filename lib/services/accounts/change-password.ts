@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/crypto/password";
 import type { Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { verifyPassword } from "@/lib/auth/password";
+import { verifyPassword } from "@/lib/auth/crypto/password";
 import { db } from "@/lib/db";
 import { createUser, TEST_PASSWORD, uid } from "@/lib/test/factories";
 import { AppError } from "@/lib/errors";

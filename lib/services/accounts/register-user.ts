@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/auth/crypto/password";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";

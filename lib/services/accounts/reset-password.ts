@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/auth/crypto/password";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { audit } from "@/lib/audit";

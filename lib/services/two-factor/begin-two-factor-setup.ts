@@ -1,5 +1,5 @@
 import "server-only";
-import { newTotpSecret } from "@/lib/auth/totp";
+import { newTotpSecret } from "@/lib/auth/crypto/totp";
 import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

@@ -1,5 +1,5 @@
 import "server-only";
-import { acceptTotp, TOTP_CODE, normalizeCode } from "@/lib/auth/totp";
+import { acceptTotp, TOTP_CODE, normalizeCode } from "@/lib/auth/crypto/totp";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { audit } from "@/lib/audit";

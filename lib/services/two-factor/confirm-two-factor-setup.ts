@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { hashRecoveryCode, newRecoveryCode, RECOVERY_CODE_COUNT } from "@/lib/auth/recovery-codes";
-import { acceptTotp } from "@/lib/auth/totp";
+import { hashRecoveryCode, newRecoveryCode, RECOVERY_CODE_COUNT } from "@/lib/auth/crypto/recovery-codes";
+import { acceptTotp } from "@/lib/auth/crypto/totp";
 import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

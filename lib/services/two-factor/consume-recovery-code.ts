@@ -1,5 +1,5 @@
 import "server-only";
-import { looksLikeRecoveryCode, matchesRecoveryCode } from "@/lib/auth/recovery-codes";
+import { looksLikeRecoveryCode, matchesRecoveryCode } from "@/lib/auth/crypto/recovery-codes";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit";
 

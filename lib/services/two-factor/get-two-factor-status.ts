@@ -1,6 +1,6 @@
 import "server-only";
 import QRCode from "qrcode";
-import { totpUri } from "@/lib/auth/totp";
+import { totpUri } from "@/lib/auth/crypto/totp";
 import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

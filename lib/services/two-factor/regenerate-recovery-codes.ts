@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { hashRecoveryCode, newRecoveryCode, RECOVERY_CODE_COUNT } from "@/lib/auth/recovery-codes";
+import { hashRecoveryCode, newRecoveryCode, RECOVERY_CODE_COUNT } from "@/lib/auth/crypto/recovery-codes";
 import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

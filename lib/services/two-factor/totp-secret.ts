@@ -1,5 +1,5 @@
 import "server-only";
-import { openSecret, sealSecret } from "@/lib/auth/secret-box";
+import { openSecret, sealSecret } from "@/lib/auth/crypto/secret-box";
 import { env } from "@/lib/env";
 
 function authSecret(): string {
