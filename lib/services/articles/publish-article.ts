@@ -4,6 +4,8 @@ import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { recordMemory } from "@/lib/services/translation/memory/record-memory";
+import { assertTranslationQa } from "@/lib/services/translation/translation-qa";
 import { loadVisibleArticle, refOf } from "./access";
 import { articleIdSchema, versionSchema } from "./schemas";
 import { transitionArticle } from "./transition";
@@ -45,6 +47,8 @@ export async function publishArticle(actor: Actor | null, input: unknown) {
   });
   if (!a.title.trim() || !a.bodyText.trim())
     throw new AppError("INVALID", "标题和正文都不能为空，请补充后再发布。");
+  // a translation's severe QA findings stop publishing, scheduled or not
+  await assertTranslationQa(id, "publish");
 
   if (scheduledAt) {
     const ahead = scheduledAt.getTime() - Date.now();
@@ -69,6 +73,10 @@ export async function publishArticle(actor: Actor | null, input: unknown) {
     action: "article.publish",
     version,
     data: { publishedAt: a.publishedAt ?? new Date(), scheduledAt: null },
-    alsoInTransaction: (tx) => promoteContributor(tx, head.authorId, actor.id),
+    alsoInTransaction: async (tx) => {
+      await promoteContributor(tx, head.authorId, actor.id);
+      // reviewed segments of a published translation feed the translation memory
+      await recordMemory(tx, id);
+    },
   });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { recordMemory } from "@/lib/services/translation/memory/record-memory";
 import { cacheTagsOf, invalidatePublic } from "./side-effects";
 
 type DueRow = { id: string; authorId: string; translatorId: string | null };
@@ -27,6 +28,7 @@ export async function publishDueScheduled(): Promise<{ published: string[] }> {
           meta: { from: "SCHEDULED", to: "PUBLISHED" },
         })),
       });
+      for (const a of due) await recordMemory(tx, a.id);
     }
     return due;
   });

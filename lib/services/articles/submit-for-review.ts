@@ -3,6 +3,7 @@ import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { assertTranslationQa } from "@/lib/services/translation/translation-qa";
 import { loadVisibleArticle, refOf } from "./access";
 import { articleIdSchema, versionSchema } from "./schemas";
 import { transitionArticle } from "./transition";
@@ -12,7 +13,11 @@ export const submitForReviewSchema = z.strictObject({
   version: versionSchema.optional(),
 });
 
-/** 提交审核: the author hands a finished draft to the editors (DRAFT → IN_REVIEW). */
+/**
+ * 提交审核: the author hands a finished draft to the editors (DRAFT → IN_REVIEW). A translation's
+ * QA errors stop it (a wrong CVE ID is not worth an editor's time); its warnings are counted in
+ * the result for the page to show.
+ */
 export async function submitForReview(actor: Actor | null, input: unknown) {
   const { id, version } = submitForReviewSchema.parse(input);
   const head = await loadVisibleArticle(actor, id);
@@ -24,5 +29,11 @@ export async function submitForReview(actor: Actor | null, input: unknown) {
   });
   if (!title.trim() || !bodyText.trim())
     throw new AppError("INVALID", "标题和正文都不能为空，请补充后再提交审核。");
-  return transitionArticle(actor, head, { to: "IN_REVIEW", action: "article.submitForReview", version });
+  const qa = await assertTranslationQa(id, "submit");
+  const result = await transitionArticle(actor, head, {
+    to: "IN_REVIEW",
+    action: "article.submitForReview",
+    version,
+  });
+  return { ...result, qaWarnings: qa.warnings };
 }

@@ -25,6 +25,7 @@ export function WorkflowButtons({ article, save, version, disabled }: Props) {
   const [isPending, start] = useTransition();
   const pending = isPending || Boolean(disabled);
   const [error, setError] = useState("");
+  const [notice, setNotice] = useState("");
   const [scheduling, setScheduling] = useState(false);
   const [when, setWhen] = useState("");
   const { status, permissions: p } = article;
@@ -33,9 +34,12 @@ export function WorkflowButtons({ article, save, version, disabled }: Props) {
   const act = (fn: () => Promise<ActionResult<unknown>>) =>
     start(async () => {
       setError("");
+      setNotice("");
       if (!(await save())) return setError("请先解决保存问题，再进行此操作。");
       const r = await fn();
       if (!r.ok) return setError(r.error.message);
+      const warnings = (r.data as { qaWarnings?: number } | undefined)?.qaWarnings ?? 0;
+      if (warnings) setNotice(`已提交审核。译文质量检查还有 ${warnings} 条提醒，可在“双语翻译”页查看。`);
       setScheduling(false);
       router.refresh();
     });
@@ -141,6 +145,11 @@ export function WorkflowButtons({ article, save, version, disabled }: Props) {
       {error && (
         <p role="alert" className="w-full text-sm text-red-700">
           {error}
+        </p>
+      )}
+      {notice && (
+        <p role="status" className="w-full text-sm text-amber-800">
+          {notice}
         </p>
       )}
     </div>
