@@ -9,6 +9,7 @@ import { ARTICLE_STATUS_LABELS } from "@/lib/labels";
 import { listMyArticles } from "@/lib/services/articles/list-my-articles";
 import { listReviewQueue } from "@/lib/services/articles/list-review-queue";
 import { ArticleTable } from "./article-table";
+import { SourceUpdatesList } from "./source-updates-list";
 import { NoAccess, requireStaff } from "./staff";
 
 export const metadata: Metadata = { title: "我的文章" };
@@ -65,6 +66,7 @@ export default async function EditorDashboard({ searchParams }: Props) {
           </Link>
         </p>
       )}
+      <SourceUpdatesList actor={actor} />
       <FilterTabs
         tabs={TABS.map((s) => ({
           key: s ?? "all",
