@@ -3,16 +3,30 @@ import type { GlossaryEntry } from "@/lib/translation/types";
 /** A word (ASCII letters and digits), a separator (spaces and hyphens), or one other character. */
 export type Token = { key: string; word: boolean; start: number; end: number };
 
-const UNIT = /([A-Za-z0-9]+)|([\s\-\u2010\u2011\u2012\u2013]+)|([^])/g;
+const isWordCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+// whitespace, "-" and the Unicode hyphens and en dash: "zero-day" = "zero day" = "zero‑day"
+const isSeparator = (c: number) =>
+  c === 32 ||
+  c === 45 ||
+  (c >= 9 && c <= 13) ||
+  (c > 127 && /[\s\u2010-\u2013]/.test(String.fromCharCode(c)));
 
+/** A hand-written scanner: the matcher tokenizes every segment the editor shows, on every change. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(UNIT)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (m[1]) out.push({ key: m[1].toLowerCase(), word: true, start, end });
-    else if (m[2]) out.push({ key: " ", word: false, start, end });
-    else out.push({ key: m[0], word: false, start, end });
+  let i = 0;
+  while (i < text.length) {
+    const start = i;
+    if (isWordCode(text.charCodeAt(i))) {
+      while (i < text.length && isWordCode(text.charCodeAt(i))) i++;
+      out.push({ key: text.slice(start, i).toLowerCase(), word: true, start, end: i });
+    } else if (isSeparator(text.charCodeAt(i))) {
+      while (i < text.length && isSeparator(text.charCodeAt(i))) i++;
+      out.push({ key: " ", word: false, start, end: i });
+    } else {
+      i++;
+      out.push({ key: text[start]!, word: false, start, end: i });
+    }
   }
   return out;
 }

@@ -18,19 +18,22 @@ const ASCII = new Set(["(", ")", "[", "]"]);
 // Code and URLs may hold brackets of their own (regexes, Wikipedia links).
 const strip = (text: string) => text.replace(/`[^`\n]*`|\b(?:https?|hxxps?):\/\/\S+/gi, " ");
 
+const ALL = new Set([...Object.keys(CLOSER_OF), ...Object.values(CLOSER_OF)]);
+
 /** Characters left without a partner, in order. */
 function unpaired(text: string): string[] {
   const stack: string[] = [];
   const lone: string[] = [];
-  const chars = [...strip(text).replace(/^\s*[0-9A-Za-z]{1,2}\)/, "")];
-  chars.forEach((c, i) => {
-    if (c === "’" && stack.at(-1) !== "‘" && /[A-Za-z]/.test(chars[i - 1] ?? "")) return; // an apostrophe
+  let prev = "";
+  for (const c of strip(text).replace(/^\s*[0-9A-Za-z]{1,2}\)/, "")) {
+    const before = prev;
+    prev = c;
+    if (!ALL.has(c)) continue;
+    if (c === "’" && stack.at(-1) !== "‘" && /[A-Za-z]/.test(before)) continue; // an apostrophe
     if (c in CLOSER_OF) stack.push(c);
-    else if (c in OPENER_OF) {
-      if (stack.at(-1) === OPENER_OF[c]) stack.pop();
-      else lone.push(c);
-    }
-  });
+    else if (stack.at(-1) === OPENER_OF[c]) stack.pop();
+    else lone.push(c);
+  }
   return [...lone, ...stack];
 }
 

@@ -25,6 +25,8 @@ const DEFANGS: [RegExp, string][] = [
 ];
 
 function refang(text: string): string {
+  // every defang needs a bracket or an "xp"; most segments have neither
+  if (!/[[({]|xp/i.test(text)) return text;
   let out = text;
   for (const [re, to] of DEFANGS) out = out.replace(re, to);
   return out;

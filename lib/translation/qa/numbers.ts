@@ -3,7 +3,8 @@
 export type NumberHit = { value: number; raw: string; index: number };
 
 /** A stable key for a numeric value (1.2 * 1e6 and 1200000 are the same number). */
-export const numberKey = (n: number) => String(Number(n.toPrecision(12)));
+export const numberKey = (n: number) =>
+  Number.isSafeInteger(n) ? String(n) : String(Number(n.toPrecision(12)));
 
 const SCALE: Record<string, number> = {
   thousand: 1e3,

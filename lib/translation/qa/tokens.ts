@@ -13,7 +13,13 @@ export type QaToken = {
   display: string;
 };
 
-type Extractor = { code: TokenCode; re: RegExp; canon: (raw: string) => string | null };
+type Extractor = {
+  code: TokenCode;
+  re: RegExp;
+  canon: (raw: string) => string | null;
+  /** a cheap test that the text may hold such a token: most segments hold none, and matchAll is not free */
+  hint?: (text: string) => boolean;
+};
 
 const TRAILING = /[.,;:!?)\]'"]+$/;
 const trimTail = (s: string) => s.replace(TRAILING, "");
@@ -27,29 +33,39 @@ const TLD =
 // Order matters: each extractor blanks what it took, so a URL's path is not also a file path,
 // a CVE's year is not also a number, and an IP is not also a version.
 const EXTRACTORS: Extractor[] = [
-  { code: "code", re: /`([^`\n]+)`/g, canon: (raw) => raw.slice(1, -1).trim().toLowerCase() || null },
+  {
+    code: "code",
+    hint: (t) => t.includes("`"),
+    re: /`([^`\n]+)`/g,
+    canon: (raw) => raw.slice(1, -1).trim().toLowerCase() || null,
+  },
   {
     code: "url",
+    hint: (t) => t.includes("://"),
     re: /\b(?:https?|ftps?|wss?):\/\/[^\s<>"'`\u0080-\uFFFF]+/gi,
     canon: (raw) => trimTail(raw).replace(/\/$/, "").toLowerCase(),
   },
   {
     code: "cvss",
+    hint: (t) => t.includes("AV:"),
     re: /(?:CVSS:\d\.\d\/)?AV:[NALP](?:\/[A-Za-z]{1,3}:[A-Za-z]{1,2})+/g,
     canon: (raw) => raw.toLowerCase(),
   },
   {
     code: "cve",
+    hint: (t) => /cve/i.test(t),
     re: /\bCVE[-_ ]?(\d{4})[-_](\d{4,7})\b/gi,
     canon: (raw) => raw.replace(/^CVE[-_ ]?(\d{4})[-_](\d+)$/i, "cve-$1-$2").toLowerCase(),
   },
   {
     code: "ip",
+    hint: (t) => t.indexOf(":") !== t.lastIndexOf(":"),
     re: /(?<![0-9A-Za-z:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?:\/\d{1,3})?(?![0-9A-Za-z:])/g,
     canon: ipv6Canon,
   },
   {
     code: "ip",
+    hint: (t) => /\d\.\d/.test(t),
     re: /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\/(?:3[0-2]|[12]?\d))?(?!\d|\.\d)/g,
     canon: (raw) => raw,
   },
@@ -60,16 +76,19 @@ const EXTRACTORS: Extractor[] = [
   },
   {
     code: "path",
+    hint: (t) => t.includes("\\"),
     re: /(?<![A-Za-z0-9])(?:[A-Za-z]:\\|%[A-Za-z_]+%\\|\\\\[A-Za-z0-9._$-]+\\)[^\s<>"'|?*\u0080-\uFFFF]*/g,
     canon: (raw) => trimTail(raw).toLowerCase(),
   },
   {
     code: "path",
+    hint: (t) => t.includes("/"),
     re: /(?<![\w.:/~-])(?:~|\.{1,2})?\/(?:etc|usr|var|tmp|opt|home|root|bin|sbin|dev|proc|sys|lib|lib64|boot|mnt|srv|run|Library|Users|Applications|System|private|Volumes)(?:\/[^\s<>"'`\u0080-\uFFFF]*)?|(?<![\w.:/-])~\/[^\s<>"'`\u0080-\uFFFF]+/g,
     canon: (raw) => trimTail(raw).toLowerCase(),
   },
   {
     code: "domain",
+    hint: (t) => t.includes("."),
     re: new RegExp(
       `(?<![\\w./-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+(?:${TLD})(?![\\w-]|\\.[a-z0-9])`,
       "gi",
@@ -78,6 +97,7 @@ const EXTRACTORS: Extractor[] = [
   },
   {
     code: "version",
+    hint: (t) => /\d\.\d|v\d/i.test(t),
     re: /(?<![\w./-])(?:v\d+(?:\.\d+)*(?:[-+][0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*)?|\d+\.\d+(?:\.\d+)+(?:[-+][0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*|(?:rc|alpha|beta|dev|pre|post|a|b|p)\d*)?|\d+\.\d+(?:-(?:rc|alpha|beta|pre|preview|dev)[0-9A-Za-z.]*|(?:rc|alpha|beta)\d*))(?![\w-]|\.\d)/gi,
     canon: (raw) => raw.toLowerCase().replace(/^v/, ""),
   },
@@ -109,7 +129,8 @@ function blank(text: string, spans: Span[]): string {
 export function extractTokens(text: string): QaToken[] {
   const out: QaToken[] = [];
   let rest = text;
-  for (const { code, re, canon } of EXTRACTORS) {
+  for (const { code, re, canon, hint } of EXTRACTORS) {
+    if (hint && !hint(rest)) continue;
     const taken: Span[] = [];
     for (const m of rest.matchAll(re)) {
       const raw = code === "url" || code === "path" ? trimTail(m[0]) : m[0];
