@@ -16,7 +16,7 @@ const QUOTES = new Set(["“", "”", "‘", "’", "「", "」", "『", "』"])
 const ASCII = new Set(["(", ")", "[", "]"]);
 
 // Code and URLs may hold brackets of their own (regexes, Wikipedia links).
-const strip = (text: string) => text.replace(/`[^`\n]*`|\b(?:https?|hxxps?):\/\/\S+/gi, " ");
+const strip = (text: string) => text.replace(/`[^`\n]*`|\b(?:https?|hxxps?):\/\/[^\s\u0080-\uFFFF]+/gi, " ");
 
 const ALL = new Set([...Object.keys(CLOSER_OF), ...Object.values(CLOSER_OF)]);
 
@@ -25,7 +25,7 @@ function unpaired(text: string): string[] {
   const stack: string[] = [];
   const lone: string[] = [];
   let prev = "";
-  for (const c of strip(text).replace(/^\s*[0-9A-Za-z]{1,2}\)/, "")) {
+  for (const c of strip(text).replace(/^\s*[0-9A-Za-z一二三四五六七八九十]{1,2}[)）]/, "")) {
     const before = prev;
     prev = c;
     if (!ALL.has(c)) continue;

@@ -146,6 +146,7 @@ describe("brackets and quotes in the target", () => {
       [],
     ],
     ["a list label a)", "a) first", "a) 第一", []],
+    ["a Chinese list label 1）", "1) first", "1）第一", []],
     ["a smiley the source has too", "fixed :)", "已修复 :)", []],
   ])("%s", (_, sourceText, targetText, expected) => {
     expect(codes({ sourceText, targetText })).toEqual(expected);

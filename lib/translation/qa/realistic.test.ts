@@ -57,6 +57,14 @@ const pairs: [string, string][] = [
     "Over the past 24 hours, the botnet grew from 15K to 40K devices, peaking at 1.3 Tbps.",
     "在过去24小时内，该僵尸网络的规模从1.5万台设备增长到4万台，峰值达到1.3 Tbps。",
   ],
+  [
+    "Attackers exploit the flaw to gain root privileges on 3 out of 4 devices tested, according to researchers at watchTowr.",
+    "watchTowr 的研究人员称，攻击者利用该漏洞，可在测试的4台设备中的3台上获得 root 权限。",
+  ],
+  [
+    "The 1990s-era protocol, still used by nearly 900,000 servers, was patched in iOS 17.4.1 and macOS 14.4.1 (see https://support.apple.com/en-us/HT214096).",
+    "近90万台服务器仍在使用这一上世纪90年代的协议，苹果已在 iOS 17.4.1 和 macOS 14.4.1 中修补了该问题（见 https://support.apple.com/en-us/HT214096）。",
+  ],
 ];
 
 const segments = (targets: string[]): WorkSegment[] =>
