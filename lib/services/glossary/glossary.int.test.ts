@@ -119,9 +119,10 @@ describe("glossary management", () => {
   });
 
   it("lets only editors and admins change it; translators may read it, readers may not", async () => {
-    const [translator, contributor, reader, editor] = await Promise.all(
-      (["TRANSLATOR", "CONTRIBUTOR", "READER", "EDITOR"] as const).map(createActor),
-    );
+    const translator = await createActor("TRANSLATOR");
+    const contributor = await createActor("CONTRIBUTOR");
+    const reader = await createActor("READER");
+    const editor = await createActor("EDITOR");
     const { id } = await createTerm(editor, term());
     for (const actor of [translator, contributor, reader]) {
       await expect(createTerm(actor, term())).rejects.toMatchObject({ code: "FORBIDDEN" });
