@@ -1,6 +1,9 @@
 import type { TermMatcher } from "@/lib/translation/glossary/match";
 import type { QaFinding } from "@/lib/translation/types";
 
+// A term inside a URL or inline code is part of a literal the target carries as it is.
+const LITERAL = /`[^`\n]*`|\b(?:https?|hxxps?|ftp):\/\/[^\s\u0080-\uFFFF]+/gi;
+
 /**
  * Terms of the source segment whose approved translation the target lacks, and "do not translate"
  * names the target does not keep as written. One finding per entry and segment.
@@ -15,8 +18,10 @@ export function checkGlossary(
   // "Web 应用防火墙" and "Web应用防火墙" are the same term: spacing between scripts varies by translator
   const squeezed = targetText.replace(/\s+/g, "");
   const seen = new Set<number>();
+  const literals = [...sourceText.matchAll(LITERAL)].map((m) => [m.index, m.index + m[0].length]);
   for (const hit of matcher.find(sourceText)) {
     const { entry } = hit;
+    if (literals.some(([from, to]) => hit.start >= from! && hit.end <= to!)) continue;
     if (seen.has(entry.id)) continue;
     seen.add(entry.id);
     if (entry.doNotTranslate) {

@@ -106,6 +106,12 @@ describe("glossary", () => {
       ["do-not-translate:warning"],
     ],
     ["an approved term spaced differently", "a web application firewall", "一台 Web应用防火墙", []],
+    [
+      "a term inside a URL or inline code",
+      "See https://x.com/ransomware-report and `ransomware.exe`",
+      "见 https://x.com/ransomware-report 和 `ransomware.exe`",
+      [],
+    ],
     ["a plural term", "Threat actors use ransomware.", "威胁行为者使用勒索软件。", []],
     [
       "a term repeated in the source",
