@@ -22,7 +22,7 @@ type Requested = "DRAFT" | "TRANSLATED" | "REVIEWED" | undefined;
  * it. An empty target is untranslated, whatever was asked. Confirming a reviewed segment
  * without changing it does not undo the review.
  */
-export function nextStatus(current: SegmentStatus, textChanged: boolean, text: string, asked: Requested) {
+function nextStatus(current: SegmentStatus, textChanged: boolean, text: string, asked: Requested) {
   if (!text.trim()) {
     if (asked === "TRANSLATED" || asked === "REVIEWED")
       throw new AppError("INVALID", "这一段还没有译文，请先填写译文再确认。", {

@@ -3,7 +3,7 @@ import { rowIdSchema } from "@/lib/public-id";
 import { articleIdSchema, versionSchema } from "@/lib/services/articles/schemas";
 import { codePointLength, isSafeText, UNSAFE_TEXT_MESSAGE } from "@/lib/validation";
 
-export const MAX_TARGET_CHARS = 20_000;
+const MAX_TARGET_CHARS = 20_000;
 
 const segmentIdSchema = rowIdSchema("段落编号无效，请刷新页面后重试。");
 const segmentVersionSchema = z.number({ error: "缺少段落版本号，请刷新后重试。" }).int().min(1);
@@ -25,7 +25,6 @@ export const saveSegmentSchema = z.strictObject({
   /** absent: an ordinary (auto)save · TRANSLATED: 确认 · REVIEWED: 审校通过 · DRAFT: 取消确认 */
   status: z.enum(["DRAFT", "TRANSLATED", "REVIEWED"], { error: "段落状态无效。" }).optional(),
 });
-export type SaveSegmentInput = z.input<typeof saveSegmentSchema>;
 
 export const mergeSegmentsSchema = z.strictObject({
   articleId: articleIdSchema,
@@ -34,7 +33,6 @@ export const mergeSegmentsSchema = z.strictObject({
   /** the versions of the first and the second segment the translator saw */
   versions: z.tuple([segmentVersionSchema, segmentVersionSchema]),
 });
-export type MergeSegmentsInput = z.input<typeof mergeSegmentsSchema>;
 
 const offsetSchema = z.number({ error: "拆分位置无效。" }).int().min(0).max(1_000_000);
 
@@ -46,7 +44,5 @@ export const splitSegmentSchema = z.strictObject({
   sourceOffset: offsetSchema,
   targetOffset: offsetSchema,
 });
-export type SplitSegmentInput = z.input<typeof splitSegmentSchema>;
 
 export const applyToArticleSchema = z.strictObject({ articleId: articleIdSchema, version: versionSchema });
-export type ApplyToArticleInput = z.input<typeof applyToArticleSchema>;

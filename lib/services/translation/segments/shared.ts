@@ -9,7 +9,7 @@ import type { SegmentKind } from "@/lib/generated/prisma/enums";
 
 export const SEGMENT_CONFLICT_MESSAGE =
   "这一段已在别处修改（另一个窗口，或审校的编辑）。你输入的译文仍保留在这里，请载入最新版本后再决定保留哪一份。";
-export const SEGMENT_NOT_FOUND_MESSAGE = "没有找到这一段，它可能已被合并或拆分，请刷新页面。";
+const SEGMENT_NOT_FOUND_MESSAGE = "没有找到这一段，它可能已被合并或拆分，请刷新页面。";
 
 export const workSegmentSelect = {
   id: true,
