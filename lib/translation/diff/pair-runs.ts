@@ -8,7 +8,7 @@ const MAX_CELLS = 10_000;
 const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /** Dice coefficient over word multisets: 1 for the same words, 0 for none shared. */
-export function similarity(a: DiffSide["segment"], b: DiffSide["segment"]): number {
+function similarity(a: DiffSide["segment"], b: DiffSide["segment"]): number {
   if (!a.text && !b.text) return a.kind === b.kind ? 0.5 : 0;
   const wa = words(a.text);
   const wb = words(b.text);

@@ -20,7 +20,7 @@ export type SegmentDiffEntry = {
  * so the diff shows exactly the change that flagged the article. Kind and text; an image has no
  * text, so its address and caption; a paragraph that became a heading counts as changed.
  */
-export const segmentKey = (s: SourceSegment) =>
+const segmentKey = (s: SourceSegment) =>
   s.kind === "IMAGE"
     ? `IMAGE\u0000${String(s.node?.attrs?.src ?? "")}\u0000${String(s.node?.attrs?.caption ?? "")}`
     : `${s.kind}\u0000${s.text}`;

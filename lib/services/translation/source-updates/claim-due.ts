@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 export type ClaimedSource = { id: string; sourceUrl: string };
 
 /** Translations are watched for this long after publication. */
-export const WATCH_WINDOW_MS = 30 * 24 * 3600_000;
+const WATCH_WINDOW_MS = 30 * 24 * 3600_000;
 
 /**
  * Claims the articles whose source is due for a check by stamping sourceCheckedAt in one

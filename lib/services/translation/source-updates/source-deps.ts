@@ -1,7 +1,7 @@
 import type { SourceSegment } from "@/lib/translation/types";
 
 /** What the job needs from ingestion (lib/translation/source), injectable for tests. */
-export type FetchedSource =
+type FetchedSource =
   | { notModified: true }
   | {
       notModified: false;
@@ -17,7 +17,7 @@ export type FetchSource = (
   opts: { etag?: string; lastModified?: string },
 ) => Promise<FetchedSource>;
 
-export type ExtractedSource = {
+type ExtractedSource = {
   title: string;
   author: string | null;
   siteName: string | null;
