@@ -1,9 +1,9 @@
 import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import type { SourceSegment } from "@/lib/translation/types";
 import { absoluteUrl, readPageMeta } from "./metadata";
+import { parsePage } from "./page-guard";
 import { segmentsFromDom } from "./segments";
 import { collapse, type DomNode } from "./text";
 
@@ -25,8 +25,8 @@ export type ExtractedSource = {
 };
 
 const NO_ARTICLE = "没有从该页面提取到正文（页面可能需要登录或付费，或正文由脚本生成），可改用粘贴原文。";
-/** Readability walks every element; a page of more is not an article and would only cost time. */
-const MAX_ELEMENTS = 60_000;
+/** Fewer letters than this is no article: a broken page's stray ">>" or a cookie notice. */
+const MIN_LETTERS = 40;
 
 const clip = (s: string | null | undefined, max: number) => {
   const v = collapse(s ?? "");
@@ -36,13 +36,12 @@ const clip = (s: string | null | undefined, max: number) => {
 function dateOf(value: string | null | undefined): Date | null {
   if (!value) return null;
   const d = new Date(value);
-  const year = d.getUTCFullYear();
   // a date the page got wrong (0000-00-00, far future) is no date
-  return Number.isNaN(d.getTime()) || year < 1990 || d.getTime() > Date.now() + 2 * 86_400_000 ? null : d;
+  const wrong =
+    Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1990 || d.getTime() > Date.now() + 2 * 86_400_000;
+  return wrong ? null : d;
 }
 
-/** Fewer letters than this is no article: a broken page's stray ">>" or a cookie notice. */
-const MIN_LETTERS = 40;
 const letters = (segments: SourceSegment[]) =>
   segments.reduce((n, s) => n + (s.kind === "IMAGE" ? 0 : (s.text.match(/\p{L}/gu)?.length ?? 0)), 0);
 
@@ -55,20 +54,10 @@ function withoutRepeats(segments: SourceSegment[], title: string, author: string
   return segments.filter((s, i) => {
     if (i > 3) return true;
     if (i === 0 && s.kind === "HEADING" && same(s.text, title)) return false;
-    return !(
-      s.kind === "PARAGRAPH" &&
-      author &&
-      s.text.length < 200 &&
-      same(s.text.replace(/^by\s+/i, ""), author)
-    );
+    const isByline =
+      s.kind === "PARAGRAPH" && s.text.length < 200 && same(s.text.replace(/^by\s+/i, ""), author ?? "");
+    return !(author && isByline);
   });
-}
-
-function baseOf(
-  doc: { querySelector(s: string): { getAttribute(n: string): string | null } | null },
-  url: string,
-) {
-  return absoluteUrl(doc.querySelector("base[href]")?.getAttribute("href"), url) ?? url;
 }
 
 export function extractSource(html: string, url: string): ExtractedSource {
@@ -81,43 +70,39 @@ export function extractSource(html: string, url: string): ExtractedSource {
   }
 }
 
+type Article = {
+  content: unknown;
+  title?: string | null;
+  byline?: string | null;
+  siteName?: string | null;
+  publishedTime?: string | null;
+};
+
 function extract(html: string, url: string): ExtractedSource {
-  const { document } = parseHTML(html);
-  const base = baseOf(document, url);
+  const document = parsePage(html);
+  const base = absoluteUrl(document.querySelector("base[href]")?.getAttribute("href"), url) ?? url;
   const meta = readPageMeta(document, base);
-  const reader = new Readability(document as unknown as Document, {
-    maxElemsToParse: MAX_ELEMENTS,
+  const article = new Readability(document as unknown as Document, {
     keepClasses: true, // a code block's language is in its class (language-python)
     serializer: (el) => el, // the element itself: segmenting walks it, no second parse
-  });
-  const article = reader.parse() as {
-    content: unknown;
-    title?: string | null;
-    byline?: string | null;
-    siteName?: string | null;
-    publishedTime?: string | null;
-    excerpt?: string | null;
-  } | null;
+  }).parse() as Article | null;
   if (!article?.content) throw new AppError("INVALID", NO_ARTICLE);
 
-  const title = clip(article.title || meta.title, 300) ?? clip(new URL(url).hostname, 300)!;
-  let segments = segmentsFromDom(article.content as DomNode, base);
+  const host = new URL(url).hostname;
+  const title = clip(article.title || meta.title, 300) ?? host;
   const byline = article.byline?.replace(/^\s*by\s+/i, "");
   const author = clip(byline && !/^https?:\/\//i.test(byline) ? byline : meta.author, 200);
-  segments = withoutRepeats(segments, title, author);
+  const segments = withoutRepeats(segmentsFromDom(article.content as DomNode, base), title, author);
   if (letters(segments) < MIN_LETTERS) throw new AppError("INVALID", NO_ARTICLE);
-  const firstParagraph = segments.find((s) => s.kind === "PARAGRAPH")?.text;
+  const firstImage = segments.find((s) => s.kind === "IMAGE")?.node?.attrs?.src;
 
   return {
     title,
     author,
-    siteName: clip(article.siteName || meta.siteName, 100) ?? clip(new URL(url).hostname, 100),
+    siteName: clip(article.siteName || meta.siteName, 100) ?? clip(host, 100),
     publishedAt: dateOf(article.publishedTime) ?? dateOf(meta.publishedTime),
-    leadImageUrl:
-      meta.image ??
-      (segments.find((s) => s.kind === "IMAGE")?.node?.attrs?.src as string | undefined) ??
-      null,
-    excerpt: clip(meta.description ?? firstParagraph, 500),
+    leadImageUrl: meta.image ?? (typeof firstImage === "string" ? firstImage : null),
+    excerpt: clip(meta.description ?? segments.find((s) => s.kind === "PARAGRAPH")?.text, 500),
     segments,
   };
 }

@@ -52,7 +52,7 @@ export function tableNode(table: DomNode): { text: string; node: JSONContent } |
     const cells = childElements(tr, ["td", "th"]);
     if (cells.length === 0) continue;
     const texts = cells.map((c) => textOf(c));
-    lines.push(texts.join(" | "));
+    lines.push(texts.join(" | ").trimEnd());
     content.push({
       type: "tableRow",
       content: cells.map((c, i) => ({

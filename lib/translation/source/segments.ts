@@ -5,7 +5,7 @@ import type { SegmentKind } from "@/lib/generated/prisma/enums";
 import type { SourceSegment } from "@/lib/translation/types";
 import { MAX_SOURCE_CHARS, MAX_SOURCE_SEGMENTS, tooLongSource } from "./limits";
 import { codeNode, figureNode, tableNode } from "./nodes";
-import { ELEMENT_NODE, TEXT_NODE, tagOf, textOf, type DomNode } from "./text";
+import { ELEMENT_NODE, TEXT_NODE, pushReversed, tagOf, textOf, type DomNode } from "./text";
 
 /**
  * Splits an article's HTML into the segments a translator works through, in reading order:
@@ -22,12 +22,12 @@ const CONTAINERS = new Set(
   ),
 );
 const IGNORED = new Set(
-  "hr br script style noscript template iframe video audio canvas svg math form input button select textarea object embed nav head title meta link".split(
+  "hr script style noscript template iframe video audio canvas svg math form input button select textarea object embed nav head title meta link".split(
     " ",
   ),
 );
 const BLOCKS = new Set([
-  ..."h1 h2 h3 h4 h5 h6 p ul ol li blockquote pre table figure img picture div section article main header footer aside details summary dl dt dd address center hr figcaption".split(
+  ..."h1 h2 h3 h4 h5 h6 p ul ol li blockquote pre table figure img picture div section article main header footer aside details summary dl dt dd address center hr figcaption tr td th thead tbody tfoot caption".split(
     " ",
   ),
   ...IGNORED,
@@ -52,7 +52,7 @@ function holdsBlock(el: DomNode): boolean {
     const n = stack.pop()!;
     if (n.nodeType !== ELEMENT_NODE) continue;
     if (BLOCKS.has(tagOf(n))) return true;
-    stack.push(...Array.from(n.childNodes));
+    pushReversed(stack, n);
   }
   return false;
 }
@@ -68,7 +68,7 @@ function findAll(root: DomNode, tags: Set<string>): DomNode[] {
   while (stack.length) {
     const n = stack.pop()!;
     if (tags.has(tagOf(n))) found.push(n);
-    else for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i]!);
+    else pushReversed(stack, n);
   }
   return found;
 }

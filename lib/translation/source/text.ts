@@ -24,6 +24,12 @@ export const TEXT_NODE = 3;
 export const ELEMENT_NODE = 1;
 export const tagOf = (n: DomNode) => (n.nodeType === ELEMENT_NODE ? n.nodeName.toLowerCase() : "");
 
+/** Children onto a stack so they pop in document order. linkedom builds childNodes on every access: read once. */
+export function pushReversed(stack: DomNode[], n: DomNode) {
+  const kids = Array.from(n.childNodes);
+  for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+}
+
 const BLOCK_TAGS = new Set(
   "address article aside blockquote dd details div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul".split(
     " ",
@@ -51,7 +57,7 @@ export function textOf(root: DomNode, skip: (n: DomNode) => boolean = () => fals
         parts.push(" ");
         stack.push(SPACE);
       }
-      for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i]!);
+      pushReversed(stack, n);
     }
   }
   return collapse(parts.join(""));
