@@ -1,6 +1,6 @@
-import Link from "next/link";
 import type { HotArticle } from "@/lib/services/public/list-hot-articles";
 import { formatViews } from "./article-meta";
+import { RankedArticles } from "./ranked-articles";
 
 /** A numbered 热门 box. `id` lets the 导读 menu link to it (/#hot). */
 export function HotList({
@@ -24,29 +24,15 @@ export function HotList({
       {articles.length === 0 ? (
         <p className="mt-4 text-sm text-ink-600">暂时还没有文章。</p>
       ) : (
-        <ol className="mt-3 space-y-3 text-sm" data-testid="hot-list">
-          {articles.map((a, i) => (
-            <li key={a.publicId} className="flex gap-3">
-              <span
-                aria-hidden="true"
-                className={`mt-0.5 w-5 shrink-0 text-center font-bold ${i < 3 ? "text-brand-600" : "text-slate-500"}`}
-              >
-                {i + 1}
-              </span>
-              <span className="min-w-0">
-                <Link
-                  href={`/posts/${a.publicId}`}
-                  className="line-clamp-2 leading-6 text-ink-900 hover:text-brand-600"
-                >
-                  {a.title}
-                </Link>
-                <span className="text-xs text-ink-600">
-                  {a.author?.displayName ?? "署名编辑部"} · {formatViews(a.recentViews || a.viewCount)} 次阅读
-                </span>
-              </span>
-            </li>
-          ))}
-        </ol>
+        <RankedArticles
+          articles={articles}
+          testId="hot-list"
+          meta={(a) => (
+            <span className="text-xs text-ink-600">
+              {a.author?.displayName ?? "署名编辑部"} · {formatViews(a.recentViews || a.viewCount)} 次阅读
+            </span>
+          )}
+        />
       )}
     </section>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { StaffSessionGuard } from "@/components/auth/staff-session-guard";
+import { StaffFrame } from "@/components/auth/staff-frame";
 import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
 import { AdminNav } from "./admin-nav";
@@ -13,15 +13,7 @@ export const metadata: Metadata = {
 /** 管理后台 shell: plain staff chrome, separate from the reading site, with a side nav by role. */
 export default function AdminLayout({ children }: { children: ReactNode }) {
   return (
-    <div className="flex min-h-screen flex-col bg-slate-100">
-      {/* input in the workspace keeps the staff session's 30-minute idle clock current */}
-      <StaffSessionGuard />
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
-      >
-        跳到主要内容
-      </a>
+    <StaffFrame>
       <header className="border-b border-slate-200 bg-white">
         <nav aria-label="管理后台导航" className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-2">
           <Link href="/admin" className="mr-3 text-lg font-bold text-brand-600">
@@ -45,6 +37,6 @@ export default function AdminLayout({ children }: { children: ReactNode }) {
           {children}
         </main>
       </div>
-    </div>
+    </StaffFrame>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { StaffSessionGuard } from "@/components/auth/staff-session-guard";
+import { StaffFrame } from "@/components/auth/staff-frame";
 import Link from "next/link";
 import { connection } from "next/server";
 import { Suspense, type ReactNode } from "react";
@@ -29,15 +29,7 @@ async function ReviewLink() {
 /** 编辑工作台: a plain staff shell, separate from the reading site's chrome. */
 export default function EditorLayout({ children }: { children: ReactNode }) {
   return (
-    <div className="flex min-h-screen flex-col bg-slate-100">
-      {/* input in the workspace keeps the staff session's 30-minute idle clock current */}
-      <StaffSessionGuard />
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
-      >
-        跳到主要内容
-      </a>
+    <StaffFrame>
       <header className="border-b border-slate-200 bg-white">
         <nav
           aria-label="工作台导航"
@@ -69,6 +61,6 @@ export default function EditorLayout({ children }: { children: ReactNode }) {
       <main id="main" className="mx-auto w-full max-w-[96rem] flex-1 px-3 py-4 sm:px-4 sm:py-6">
         {children}
       </main>
-    </div>
+    </StaffFrame>
   );
 }

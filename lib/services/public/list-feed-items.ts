@@ -3,22 +3,12 @@ import { cacheLife, cacheTag } from "next/cache";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { tags } from "@/lib/cache-tags";
+import type { RssItem } from "@/lib/feed/rss";
 import { isPublic } from "./article-card";
 import { lists } from "./cache-profile";
 
-export type FeedItem = {
-  publicId: string;
-  title: string;
-  lede: string;
-  bodyHtml: string;
-  publishedAt: Date;
-  categoryName: string;
-  authorName: string | null;
-  translatorName: string | null;
-  sourceUrl: string | null;
-  sourceTitle: string | null;
-  sourceSite: string | null;
-};
+/** What the RSS renderer takes, every field read (a source's fields are null for an original). */
+export type FeedItem = Required<RssItem>;
 
 const FEED_SIZE = 20;
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { RankedArticles } from "@/components/site/ranked-articles";
 import type { HotArticle } from "@/lib/services/public/list-hot-articles";
 
 /** 相关热文: the week's most read in this category, not already listed elsewhere on the page. */
@@ -10,27 +10,11 @@ export function HotArticles({ items, categoryName }: { items: HotArticle[]; cate
         相关热文
       </h2>
       <p className="mt-1 pl-4 text-xs text-ink-600">{categoryName} · 近 7 天</p>
-      <ol className="mt-3 space-y-3 text-sm" data-testid="hot-articles">
-        {items.map((a, i) => (
-          <li key={a.publicId} className="flex gap-3">
-            <span
-              aria-hidden="true"
-              className={`mt-0.5 w-5 shrink-0 text-center font-bold ${i < 3 ? "text-brand-600" : "text-slate-500"}`}
-            >
-              {i + 1}
-            </span>
-            <span>
-              <Link
-                href={`/posts/${a.publicId}`}
-                className="line-clamp-2 leading-6 text-ink-900 hover:text-brand-600"
-              >
-                {a.title}
-              </Link>
-              {a.author && <span className="text-xs text-ink-600">{a.author.displayName}</span>}
-            </span>
-          </li>
-        ))}
-      </ol>
+      <RankedArticles
+        articles={items}
+        testId="hot-articles"
+        meta={(a) => a.author && <span className="text-xs text-ink-600">{a.author.displayName}</span>}
+      />
     </section>
   );
 }

@@ -1,0 +1,38 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { HotArticle } from "@/lib/services/public/list-hot-articles";
+
+/** A numbered list of articles, the first three ranks in the brand colour; `meta` is the line under each title. */
+export function RankedArticles({
+  articles,
+  testId,
+  meta,
+}: {
+  articles: HotArticle[];
+  testId: string;
+  meta: (a: HotArticle) => ReactNode;
+}) {
+  return (
+    <ol className="mt-3 space-y-3 text-sm" data-testid={testId}>
+      {articles.map((a, i) => (
+        <li key={a.publicId} className="flex gap-3">
+          <span
+            aria-hidden="true"
+            className={`mt-0.5 w-5 shrink-0 text-center font-bold ${i < 3 ? "text-brand-600" : "text-slate-500"}`}
+          >
+            {i + 1}
+          </span>
+          <span className="min-w-0">
+            <Link
+              href={`/posts/${a.publicId}`}
+              className="line-clamp-2 leading-6 text-ink-900 hover:text-brand-600"
+            >
+              {a.title}
+            </Link>
+            {meta(a)}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
