@@ -1,13 +1,26 @@
 "use client";
 
+import Link from "next/link";
+import { useParams } from "next/navigation";
+import { primaryButton } from "@/components/ui/button";
 import { Panel, type PanelProps } from "./side-panels";
 import { TextField } from "./text-field";
 
 /** 译文信息: the source's metadata (credited on the public page) and its full text for the 对照 pane. */
 export function TranslationPanel(props: PanelProps) {
   const { fields } = props;
+  const { id } = useParams<{ id: string }>();
   return (
     <Panel title="译文信息" defaultOpen={Boolean(fields.sourceUrl || fields.sourceText)}>
+      <div className="space-y-1">
+        <Link
+          href={`/editor/articles/${encodeURIComponent(id)}/translate`}
+          className={`${primaryButton} w-full`}
+        >
+          进入双语翻译
+        </Link>
+        <p className="text-xs text-ink-600">抓取或粘贴英文原文，逐段对照翻译，完成后一键生成正文。</p>
+      </div>
       <TextField
         draft={props}
         name="sourceUrl"
