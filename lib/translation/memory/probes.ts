@@ -22,7 +22,8 @@ const STOPWORDS = new Set(
   ).split(" "),
 );
 
-const WORD = /[\p{L}\p{N}]+(?:['’.\-_/:@][\p{L}\p{N}]+)*/gu;
+// as lib/translation/memory/score.ts counts words: 1,270,614 and CVE-2024-3400 are one each
+const WORD = /[\p{L}\p{N}]+(?:(?:['’.\-_/:@]|,(?=\p{N}))[\p{L}\p{N}]+)*/gu;
 // a probe without three letters or digits in a row yields no trigram: the index would read everything
 const HAS_TRIGRAM = /[\p{L}\p{N}]{3}/u;
 
@@ -35,17 +36,30 @@ function weight(word: string, original: string, isFirst: boolean): number {
   return w;
 }
 
-export function probesFor(text: string): string[] {
+// a number or a name; a plain word, however long, is shared by thousands of stored sentences and
+// is looked up only while there are fewer than two of these (each probe costs a GIN scan)
+const IS_DISTINCTIVE = 3.5;
+const MIN_WORD_PROBES = 2;
+
+export type Probes = {
+  /** distinctive words, most distinctive first: all of them are in an exact match */
+  words: string[];
+  /** every probe to look up, words and phrases, without duplicates */
+  all: string[];
+};
+
+export function probesFor(text: string): Probes {
   const norm = normalizeSource(text);
   const originals = Array.from(text.normalize("NFKC").matchAll(WORD), (m) => m[0]);
-  const words = originals.map((w) => w.toLowerCase());
-  const distinctive = [...new Set(words)]
+  const lower = originals.map((w) => w.toLowerCase());
+  const words = [...new Set(lower)]
     .filter((w) => w.length >= 4 && !STOPWORDS.has(w) && HAS_TRIGRAM.test(w))
     .map((w) => {
-      const i = words.indexOf(w);
+      const i = lower.indexOf(w);
       return { w, score: weight(w, originals[i]!, i === 0) };
     })
     .sort((a, b) => b.score - a.score)
+    .filter((x, i) => i < MIN_WORD_PROBES || x.score >= IS_DISTINCTIVE)
     .slice(0, MAX_WORD_PROBES)
     .map((x) => x.w);
   const spaced = norm.split(" ");
@@ -55,7 +69,7 @@ export function probesFor(text: string): string[] {
       : [0, Math.floor((spaced.length - 3) / 2), spaced.length - 3].map((i) =>
           spaced.slice(i, i + 3).join(" "),
         );
-  return [...new Set([...distinctive, ...phrases])].filter((p) => HAS_TRIGRAM.test(p));
+  return { words, all: [...new Set([...words, ...phrases])].filter((p) => HAS_TRIGRAM.test(p)) };
 }
 
 /** A LIKE pattern matching the probe anywhere, with LIKE's own wildcards taken literally. */

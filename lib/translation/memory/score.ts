@@ -7,10 +7,11 @@ export type FuzzyScore = { score: number; diff: DiffPart[] };
 
 type Token = { key: string; start: number; end: number };
 
-// A word keeps its inner dots, hyphens, slashes and apostrophes, so CVE-2024-3400, 1.2.3-rc1,
-// example.com and "company's" are one unit each, as a translator counts them; any other
+// A word keeps its inner dots, hyphens, slashes and apostrophes (and commas between digits), so
+// CVE-2024-3400, 1.2.3-rc1, 1,270,614, example.com and "company's" are one unit each, as a
+// translator counts them; any other
 // non-space character (a comma, a bracket) is a unit of its own.
-const TOKEN = /[\p{L}\p{N}]+(?:['’.\-_/:@][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+const TOKEN = /[\p{L}\p{N}]+(?:(?:['’.\-_/:@]|,(?=\p{N}))[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 
 function tokenize(text: string): Token[] {
   return Array.from(text.normalize("NFKC").matchAll(TOKEN), (m) => ({
