@@ -25,5 +25,3 @@ export const ingestSourceSchema = z
     message: "请粘贴原文（纯文本或网页内容）。",
     path: ["pasted"],
   });
-
-export type IngestSourceInput = z.input<typeof ingestSourceSchema>;

@@ -3,7 +3,9 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createActor, doc } from "@/lib/services/articles/test-helpers";
 import { createArticle, createCategory } from "@/lib/test/factories";
-import { startSourceFixtures, type SourceFixtures } from "@/lib/test/source-fixtures";
+import { FIXTURE_ARTICLES, startSourceFixtures, type SourceFixtures } from "@/lib/test/source-fixtures";
+import type { Connector } from "@/lib/translation/source/connect";
+import { pinnedConnect } from "@/lib/translation/source/connect";
 import { extractSource } from "@/lib/translation/source/extract";
 import { hashSegments } from "@/lib/translation/source/hash";
 import { ingestSource } from "./ingest-source";
@@ -89,6 +91,10 @@ const expected = {
 } as const;
 
 describe("ingestSource from a URL", () => {
+  it("covers every fixture article", () => {
+    expect(Object.keys(expected).sort()).toEqual([...FIXTURE_ARTICLES].sort());
+  });
+
   it.each(Object.entries(expected))(
     "%s fills the attribution, the snapshot and the segments",
     async (name, want) => {
@@ -257,6 +263,58 @@ describe("refusals leave nothing half-written", () => {
       url: fixtures.url("paywall"),
       replace: true,
     });
+  });
+
+  /** A connector that lets something else happen to the article while its source is being fetched. */
+  const meanwhile =
+    (change: () => Promise<unknown>): Connector =>
+    async (target) => {
+      await change();
+      return pinnedConnect(target);
+    };
+
+  it("rolls the whole transaction back when the article changed during the fetch", async () => {
+    const { translator, article } = await draft();
+    const first = await ingestSource(translator, {
+      articleId: article.id,
+      version: article.version,
+      url: fixtures.url("poc-writeup"),
+    });
+    // someone saves the article while the source is downloading: CONFLICT, nothing of ours written
+    const bump = () => db.article.update({ where: { id: article.id }, data: { version: { increment: 1 } } });
+    let before: Awaited<ReturnType<typeof stateOf>> | null = null;
+    await expect(
+      ingestSource(
+        translator,
+        { articleId: article.id, version: first.version, url: fixtures.url("paywall") },
+        false,
+        {
+          fetch: { connect: meanwhile(async () => (await bump(), (before = await stateOf(article.id)))) },
+        },
+      ),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await stateOf(article.id)).toEqual(before);
+
+    // a translation typed during the download: refused inside the transaction, version not bumped
+    const current = (await stateOf(article.id)).article.version;
+    const seg = (await stateOf(article.id)).segments[0]!;
+    await expect(
+      ingestSource(
+        translator,
+        { articleId: article.id, version: current, url: fixtures.url("paywall") },
+        false,
+        {
+          fetch: {
+            connect: meanwhile(async () => {
+              await db.translationSegment.update({ where: { id: seg.id }, data: { targetText: "新译文" } });
+              before = await stateOf(article.id);
+            }),
+          },
+        },
+      ),
+    ).rejects.toThrow(/^已有译文/);
+    expect(await stateOf(article.id)).toEqual(before);
+    expect((await stateOf(article.id)).article.version).toBe(current);
   });
 
   it("answers another translator's draft with NOT_FOUND and a reader with NOT_FOUND", async () => {

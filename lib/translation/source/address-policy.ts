@@ -45,5 +45,3 @@ export function checkAddress(address: string, allowLoopback = false): AddressVer
   if (range === "loopback" && allowLoopback) return { ok: true, loopback: true };
   return { ok: false, range };
 }
-
-export const isPublicAddress = (address: string) => checkAddress(address).ok;

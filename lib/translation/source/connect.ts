@@ -4,7 +4,7 @@ import type { LookupFunction } from "node:net";
 import { bareHost } from "./address-policy";
 
 /** One checked hop: where to connect, and the only address the socket may go to. */
-export type ConnectTarget = {
+type ConnectTarget = {
   url: URL;
   address: string;
   family: 4 | 6;

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 
 const HTML_TYPES = new Set(["text/html", "application/xhtml+xml"]);
 
-export const tooLarge = (maxBytes: number) =>
+const tooLarge = (maxBytes: number) =>
   new AppError("INVALID", `原文超过 ${Math.round(maxBytes / 1024 / 1024)} MB，无法抓取，请改用粘贴原文。`);
 const notHtml = (what: string) =>
   new AppError("INVALID", `该链接返回的不是网页（${what}），请确认链接指向文章页面，或改用粘贴原文。`);

@@ -12,7 +12,7 @@ import { assertHtmlHead, decodeHtml, readLimited } from "./read-body";
  * One deadline covers the whole chain, body included; the body stops at the byte limit.
  */
 
-export type ResolvedAddress = { address: string; family: 4 | 6 };
+type ResolvedAddress = { address: string; family: 4 | 6 };
 export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
 
 export type FetchSourceOptions = {
@@ -39,7 +39,7 @@ export type FetchedSource =
       fetchedAt: Date;
     };
 
-export const SOURCE_LIMITS = { timeoutMs: 10_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5 };
+const SOURCE_LIMITS = { timeoutMs: 10_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5 };
 const USER_AGENT = "BylineSourceFetcher/1.0 (translation desk; +https://github.com/byline)";
 
 const refuse = (message: string) => new AppError("INVALID", message);
