@@ -1,4 +1,5 @@
 import type http from "node:http";
+import zlib from "node:zlib";
 
 /**
  * Routes a source site should never serve, each one a way ingestion could hang, run out of
@@ -13,6 +14,12 @@ const PNG = Buffer.from(
 );
 
 const FIFTY_MB = 50 * 1024 * 1024;
+let bomb: Buffer | null = null;
+/** 50 MB of HTML-looking text in ~50 KB of gzip: the limit must count decoded bytes. */
+const gzipBomb = () =>
+  (bomb ??= zlib.gzipSync(
+    Buffer.concat([Buffer.from("<p>"), Buffer.alloc(FIFTY_MB, "a"), Buffer.from("</p>")]),
+  ));
 
 /** Streams `total` bytes of HTML-looking text, respecting backpressure, until done or the client leaves. */
 function streamBytes(res: http.ServerResponse, total: number) {
@@ -71,6 +78,15 @@ export function hostileRoute(name: string, req: http.IncomingMessage, res: http.
       return true;
     case "redirect-metadata":
       redirect(res, "http://169.254.169.254/latest/meta-data/iam/security-credentials/");
+      return true;
+    case "gzip-bomb":
+      res
+        .writeHead(200, { "content-type": "text/html; charset=utf-8", "content-encoding": "gzip" })
+        .end(gzipBomb());
+      return true;
+    case "gzip": // an ordinary compressed page
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-encoding": "gzip" });
+      res.end(zlib.gzipSync("<html><body><p>Compressed caf\u00e9</p></body></html>"));
       return true;
     case "server-error":
       res.writeHead(500, { "content-type": "text/html; charset=utf-8" }).end("<h1>Oops</h1>");

@@ -23,14 +23,20 @@ export function assertHtmlHead(res: http.IncomingMessage, maxBytes: number) {
 
 /** The decompressed stream: the limit counts decoded bytes, so a small gzip bomb is refused too. */
 function decoded(res: http.IncomingMessage): Readable {
+  const through = (z: zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress) => {
+    // pipe() does not pass errors on: an aborted response must end the decoder too
+    res.once("error", (e) => z.destroy(e));
+    res.once("aborted", () => z.destroy(new Error("aborted")));
+    return res.pipe(z);
+  };
   switch ((res.headers["content-encoding"] ?? "identity").trim().toLowerCase()) {
     case "gzip":
     case "x-gzip":
-      return res.pipe(zlib.createGunzip());
+      return through(zlib.createGunzip());
     case "deflate":
-      return res.pipe(zlib.createInflate());
+      return through(zlib.createInflate());
     case "br":
-      return res.pipe(zlib.createBrotliDecompress());
+      return through(zlib.createBrotliDecompress());
     case "identity":
       return res;
     default:

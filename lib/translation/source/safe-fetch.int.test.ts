@@ -192,6 +192,14 @@ describe("hostile sources (fixture server, loopback allowance on)", () => {
     expect(e.message).toBe("原文超过 5 MB，无法抓取，请改用粘贴原文。");
   });
 
+  it("counts decompressed bytes: a gzip bomb is refused, an ordinary gzip page decoded", async () => {
+    expect((await refusal(fetchSource(fixtures.url("gzip-bomb")))).message).toBe(
+      "原文超过 5 MB，无法抓取，请改用粘贴原文。",
+    );
+    const r = await fetchSource(fixtures.url("gzip"));
+    expect(r.notModified === false && r.html).toContain("Compressed café");
+  });
+
   it("gives up on a page that never ends at the deadline", async () => {
     const e = await refusal(fetchSource(fixtures.url("endless"), { timeoutMs: 1_500 }));
     expect(e.message).toMatch(/^原文网站 2 秒内没有响应完/);
