@@ -19,6 +19,8 @@ const chromium = {
 
 export default defineConfig({
   testDir: "e2e",
+  // the English source site the translation specs ingest from (lib/test/source-fixtures)
+  globalSetup: "./e2e/global-setup.ts",
   outputDir: ".data/test-results",
   fullyParallel: true,
   workers: 2,
