@@ -31,6 +31,9 @@ const metaOf = (x: ExtractedSource): LoadedSource["meta"] => ({
 type Request = { url?: string; pasted?: { text?: string; html?: string } };
 
 const hostOf = (url: string | null) => (url && URL.canParse(url) ? new URL(url).hostname : null);
+/** The base for a pasted page without a source URL; extraction falls back to the host for title and site. */
+const NO_HOST = "source.invalid";
+const known = (v: string | null | undefined) => (v && v !== NO_HOST ? v : null);
 const NOTHING_PASTED = "粘贴的内容中没有找到可翻译的文字，请检查后重试。";
 
 async function fetched(url: string, opts?: FetchSourceOptions): Promise<LoadedSource> {
@@ -71,7 +74,7 @@ async function pasted(articleId: string, p: { text?: string; html?: string }): P
   if (p.html?.trim()) {
     if (/<(html|body|article)[\s>]/i.test(p.html)) {
       try {
-        page = extractSource(p.html, a.sourceUrl ?? "https://source.invalid/");
+        page = extractSource(p.html, a.sourceUrl ?? `https://${NO_HOST}/`);
       } catch (e) {
         if (!(e instanceof AppError)) throw e; // no article found: the whole paste is the article
       }
@@ -89,11 +92,11 @@ async function pasted(articleId: string, p: { text?: string; html?: string }): P
     lastModified: null,
     fetchedAt: new Date(),
     meta: {
-      title: Array.from(a.sourceTitle ?? page?.title ?? firstHeading ?? a.title)
+      title: Array.from(a.sourceTitle ?? known(page?.title) ?? firstHeading ?? a.title)
         .slice(0, 300)
         .join(""),
       author: a.sourceAuthor ?? page?.author ?? null,
-      siteName: a.sourceSite ?? page?.siteName ?? hostOf(a.sourceUrl),
+      siteName: a.sourceSite ?? known(page?.siteName) ?? hostOf(a.sourceUrl),
       publishedAt: a.sourcePublishedAt ?? page?.publishedAt ?? null,
       leadImageUrl: page?.leadImageUrl ?? null,
     },
