@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { createActor } from "@/lib/services/articles/test-helpers";
 import { startSourceFixtures, type SourceFixtures } from "@/lib/test/source-fixtures";
@@ -27,10 +27,11 @@ const editAdvisory = (html: string) => {
 };
 
 beforeAll(async () => {
-  process.env.BYLINE_TEST_ALLOW_LOOPBACK_SOURCES = "1";
+  vi.stubEnv("BYLINE_TEST_ALLOW_LOOPBACK_SOURCES", "1");
   fx = await startSourceFixtures();
 });
 afterAll(async () => {
+  vi.unstubAllEnvs();
   await fx.close();
 });
 

@@ -1,11 +1,10 @@
-// Shared by this folder's *.int.test.ts: a published translation made from a fixture page.
+// Shared by this folder's *.int.test.ts: a published translation ingested from a fixture page.
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { createActor } from "@/lib/services/articles/test-helpers";
 import { createArticle, createCategory, uid } from "@/lib/test/factories";
 import type { SourceFixtures } from "@/lib/test/source-fixtures";
-import { extractSource } from "@/lib/translation/source/extract";
-import { hashSegments } from "@/lib/translation/source/hash";
+import type { SourceSegment } from "@/lib/translation/types";
+import { ingestSource } from "../ingest-source";
 import { fetchSource } from "@/lib/translation/source/safe-fetch";
 import type { FetchSource } from "./source-deps";
 
@@ -18,8 +17,9 @@ export const fixtureFetch =
   };
 
 /**
- * Copies a fixture page under a fresh name (so tests can edit it alone), ingests it the way
- * ingestion does (snapshot made current, one segment per source segment) and publishes it.
+ * Copies a fixture page under a fresh name (so tests can edit it alone), has the translator
+ * ingest it through the service (snapshot made current, one segment per source segment) and
+ * publishes the translation directly.
  */
 export async function publishedTranslation(
   fx: SourceFixtures,
@@ -31,43 +31,20 @@ export async function publishedTranslation(
   fx.setPage(name, html);
   const url = fx.url(name);
   const translator = await createActor("TRANSLATOR");
-  const article = await createArticle({
+  const draft = await createArticle({
     authorId: translator.id,
     translatorId: translator.id,
     categoryId: (await createCategory()).id,
-    status: "PUBLISHED",
-    publishedAt: opts.publishedAt,
+    status: "DRAFT",
   });
-  const res = await fetchSource(url);
-  if (res.notModified) throw new Error("unconditional fetch answered 304");
-  const ex = extractSource(res.html, res.finalUrl);
-  const snap = await db.sourceSnapshot.create({
-    data: {
-      articleId: article.id,
-      origin: "FETCHED",
-      url,
-      finalUrl: res.finalUrl,
-      title: ex.title,
-      segments: ex.segments as Prisma.InputJsonValue,
-      contentHash: hashSegments(ex.segments),
-      etag: res.etag,
-      lastModified: res.lastModified,
-      fetchedAt: new Date(Date.now() - 60_000),
-    },
+  await ingestSource(translator, { articleId: draft.id, version: draft.version, url });
+  const article = await db.article.update({
+    where: { id: draft.id },
+    data: { status: "PUBLISHED", publishedAt: opts.publishedAt ?? new Date(Date.now() - 3_600_000) },
   });
-  await db.article.update({ where: { id: article.id }, data: { sourceUrl: url, sourceSnapshotId: snap.id } });
-  await db.translationSegment.createMany({
-    data: ex.segments.map((s, position) => ({
-      articleId: article.id,
-      position,
-      kind: s.kind,
-      sourceText: s.text,
-      sourceNode: s.node as Prisma.InputJsonValue | undefined,
-      targetText: `译文 ${position}`,
-      status: "REVIEWED" as const,
-    })),
-  });
-  return { article, translator, name, html, url, snapshot: snap, segments: ex.segments };
+  const snapshot = await db.sourceSnapshot.findUniqueOrThrow({ where: { id: article.sourceSnapshotId! } });
+  const segments = snapshot.segments as SourceSegment[];
+  return { article, translator, name, html, url, snapshot, segments };
 }
 
 /** How many requests the fixture server saw for one page. */
