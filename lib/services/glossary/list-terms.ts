@@ -56,7 +56,8 @@ export async function listTerms(
           OR: [
             { source: { contains: like, mode: "insensitive" } },
             { target: { contains: like, mode: "insensitive" } },
-            { variants: { has: q.toLowerCase() } },
+            // variants are matched whole, as typed or in lower case
+            { variants: { hasSome: [q, q.toLowerCase()] } },
           ],
         }
       : {}),
