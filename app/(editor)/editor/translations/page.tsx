@@ -72,7 +72,7 @@ export default async function TranslationsPage({ searchParams }: Props) {
           >
             {list.items.map((t) => {
               const label = t.sourceTitle ?? t.title;
-              const overdue = t.dueAt && t.dueAt.getTime() < Date.now();
+              const overdue = t.overdue;
               return (
                 <tr key={t.id} data-testid="translation-task">
                   <th scope="row" className={`${tdClass} font-normal`}>

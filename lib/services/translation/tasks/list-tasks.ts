@@ -20,6 +20,8 @@ export type TranslationTaskItem = {
   translatorName: string | null;
   assignedByName: string | null;
   dueAt: Date | null;
+  /** past its due time, as of the query (the page renders it; a component must not read the clock) */
+  overdue: boolean;
   updatedAt: Date;
   /** 原文已更新: the source-update job saw the source change */
   sourceChanged: boolean;
@@ -95,6 +97,7 @@ export async function listTranslationTasks(
     }),
   ]);
   const progress = await progressOf(rows.map((r) => r.id));
+  const now = Date.now();
   const items = rows.map((r): TranslationTaskItem => ({
     id: r.id,
     publicId: r.publicId,
