@@ -30,7 +30,7 @@ export function SnapshotMeta({ snapshot: s }: { snapshot: SnapshotView }) {
             {link}
           </a>
         ) : (
-          "（粘贴的原文，没有链接）"
+          <span className="break-all">{link ?? "（粘贴的原文，没有链接）"}</span>
         )}
       </Row>
       <Row label="作者">{s.author ?? "—"}</Row>
