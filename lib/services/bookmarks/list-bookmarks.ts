@@ -2,20 +2,15 @@ import "server-only";
 import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
+import type { ArticleCard } from "@/lib/services/public/article-card";
 
 const BOOKMARKS_PAGE_SIZE = 20;
 const pageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
 
-type BookmarkItem = {
-  publicId: string;
-  title: string;
-  lede: string;
-  coverUrl: string | null;
-  coverAlt: string | null;
-  publishedAt: Date;
-  category: { slug: string; name: string };
-  bookmarkedAt: Date;
-};
+type BookmarkItem = Pick<
+  ArticleCard,
+  "publicId" | "title" | "lede" | "coverUrl" | "coverAlt" | "publishedAt" | "category"
+> & { bookmarkedAt: Date };
 export type BookmarkPage = { items: BookmarkItem[]; total: number; page: number; pageCount: number };
 
 /**

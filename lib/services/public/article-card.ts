@@ -4,8 +4,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 /** A byline: public profile data only, never the User row. */
 export type PersonRef = { publicId: string; displayName: string; avatarUrl: string | null };
 
-/** What a list shows for one article. */
-export type ArticleCard = {
+/** The article's own columns, the same in the row and the card. */
+type CardFields = {
   publicId: string;
   title: string;
   lede: string;
@@ -14,20 +14,17 @@ export type ArticleCard = {
   publishedAt: Date;
   viewCount: number;
   isTranslation: boolean;
+};
+
+/** What a list shows for one article. */
+export type ArticleCard = CardFields & {
   category: { slug: string; name: string };
   author: PersonRef | null;
   translator: PersonRef | null;
 };
 
-export type CardRow = {
-  publicId: string;
-  title: string;
-  lede: string;
-  coverUrl: string | null;
-  coverAlt: string | null;
-  publishedAt: Date;
-  viewCount: number;
-  isTranslation: boolean;
+/** One row of `cardColumns`: the joined names flat, as SQL returns them. */
+export type CardRow = CardFields & {
   categorySlug: string;
   categoryName: string;
   authorPublicId: string | null;

@@ -2,21 +2,14 @@ import "server-only";
 import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { Role, UserStatus } from "@/lib/generated/prisma/enums";
+import type { UserRow } from "./list-users";
 import { userIdSchema } from "./schemas";
 
-export type UserDetail = {
-  id: string;
-  email: string;
-  displayName: string;
-  publicId: string;
-  role: Role;
-  status: UserStatus;
+/** The list's row (list-users.ts) and what only the detail page shows. */
+export type UserDetail = UserRow & {
   statusReason: string | null;
   sessionVersion: number;
   hasTotp: boolean;
-  createdAt: Date;
-  lastLoginAt: Date | null;
   counts: { articles: number; comments: number };
   /** whether the viewing admin may change this user's role (never their own) */
   isSelf: boolean;

@@ -16,7 +16,7 @@ const inputSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 
-type UserRow = {
+export type UserRow = {
   id: string;
   email: string;
   displayName: string;
