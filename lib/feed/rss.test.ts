@@ -45,7 +45,7 @@ describe("RSS rendering", () => {
     const feed = await new Parser({
       customFields: { item: ["content:encoded", "dc:source"] },
     }).parseString(xml);
-    const it0 = feed.items[0] as Record<string, string>;
+    const it0 = feed.items[0] as unknown as Record<string, string>;
     expect(it0["dc:source"]).toBe("https://news.example.com/a?x=1&y=%3C2%3E");
     expect(it0["content:encoded"]).toBe(
       '<p>译文</p><p>本文为译文，原文：<a href="https://news.example.com/a?x=1&amp;y=%3C2%3E" rel="nofollow">' +

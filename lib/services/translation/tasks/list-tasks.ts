@@ -109,6 +109,7 @@ export async function listTranslationTasks(
     translatorName: r.translator?.profile?.displayName ?? null,
     assignedByName: r.assignedBy?.profile?.displayName ?? null,
     dueAt: r.translationDueAt,
+    overdue: Boolean(r.translationDueAt && r.translationDueAt.getTime() < now),
     updatedAt: r.updatedAt,
     sourceChanged: Boolean(r.sourceChangedAt),
     progress: progress.get(r.id) ?? null,
