@@ -50,10 +50,23 @@ export function TranslateHeader({ article, progress, canEdit, apply, onApply }: 
           </a>
           {article.sourceSite && <span> · {article.sourceSite}</span>}
           {article.sourceAuthor && <span> · {article.sourceAuthor}</span>}
+          {article.hasSnapshot && (
+            <>
+              {" · "}
+              <Link href={`/editor/articles/${article.id}/source`} className="text-brand-700 underline">
+                原文快照
+              </Link>
+            </>
+          )}
         </p>
       )}
       {article.sourceChangedAt && (
-        <FormAlert tone="error">原文已更新：原作者修改了原文，请核对受影响的段落。</FormAlert>
+        <FormAlert tone="error">
+          原文已更新：原作者修改了原文，请核对受影响的段落。{" "}
+          <Link href={`/editor/articles/${article.id}/source`} className="underline">
+            查看新旧原文对比 →
+          </Link>
+        </FormAlert>
       )}
       {progress.total > 0 && (
         <div className="flex flex-wrap items-center gap-3">
