@@ -6,6 +6,7 @@
  * segments. Also compares the service's top matches with an exhaustive scan, to show what the
  * trigram threshold and the candidate cut-off lose. Prints figures; asserts nothing.
  */
+import os from "node:os";
 import pg from "pg";
 import type { Actor } from "@/lib/authz";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -452,7 +453,14 @@ async function main() {
 
   const total = (await client.query(`SELECT count(*)::int AS n FROM translation_memory`)).rows[0].n as number;
   console.log(
-    `\ntranslation memory lookups over ${total.toLocaleString("en-US")} stored pairs (service call, 5 matches)\n`,
+    `\ntranslation memory lookups over ${total.toLocaleString("en-US")} stored pairs (service call, 5 matches)`,
+  );
+  // the figures scale with whatever else the machine runs: say how busy it was
+  console.log(
+    `load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")} on ${os.cpus().length} CPUs\n`,
   );
   console.log("kind        lookups  with matches   p50 ms   p95 ms   max ms");
   const all: number[] = [];

@@ -39,8 +39,9 @@ function exactSql(norm: string, words: string[]) {
 export function candidatesSql(text: string, take: number) {
   const norm = normalizeSource(text);
   const { words, all } = probesFor(text);
-  // the two most distinctive words already narrow an exact match to a handful of rows
-  const exactWords = words.slice(0, 2);
+  // a number (a CVE ID, a version) alone narrows an exact match to a handful of rows; otherwise
+  // the two most distinctive words do. Every further word is one more posting list to intersect.
+  const exactWords = words.slice(0, /\p{N}/u.test(words[0] ?? "") ? 1 : 2);
   const probes = all.map(
     (p) =>
       Prisma.sql`(SELECT ${COLUMNS} FROM translation_memory WHERE "sourceNorm" LIKE ${containsPattern(p)} LIMIT ${PER_PROBE})`,
