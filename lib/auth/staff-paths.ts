@@ -9,6 +9,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
  */
 const RULES: [RegExp, Action][] = [
   [/^\/editor\/review(\/|$)/, "article.review"],
+  [/^\/editor\/glossary(\/|$)/, "translation.tools"],
   [/^\/editor(\/|$)/, "article.create"],
   [/^\/admin\/users(\/|$)/, "user.manage"],
   [/^\/admin\/comments(\/|$)/, "comment.moderate"],
