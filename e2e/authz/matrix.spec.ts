@@ -143,6 +143,12 @@ const MATRIX: { file: string; name: string; kind: Kind; roles: string }[] = [
     roles: "-YYYY",
   },
   {
+    file: "app/(editor)/editor/articles/[id]/translate/actions.ts",
+    name: "prefillSegmentsAction",
+    kind: "json",
+    roles: "-YYYY",
+  },
+  {
     file: "app/(editor)/editor/articles/[id]/source/actions.ts",
     name: "acknowledgeSourceUpdateAction",
     kind: "json",

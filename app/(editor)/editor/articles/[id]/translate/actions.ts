@@ -8,6 +8,7 @@ import { lookupMemory, lookupMemorySchema } from "@/lib/services/translation/mem
 import { applyToArticle } from "@/lib/services/translation/segments/apply-to-article";
 import { listSegments } from "@/lib/services/translation/segments/list-segments";
 import { mergeSegments } from "@/lib/services/translation/segments/merge-segments";
+import { prefillSegments, prefillSegmentsSchema } from "@/lib/services/translation/segments/prefill-segments";
 import { saveSegment } from "@/lib/services/translation/segments/save-segment";
 import {
   applyToArticleSchema,
@@ -86,4 +87,15 @@ export const ingestSourceAction = secureAction(
     permission: "article.editOwn",
   },
   (input, { actor }) => ingestSource(actor, input),
+);
+
+/** 机器预翻译: untranslated segments filled by the configured provider, marked 机翻待确认. */
+export const prefillSegmentsAction = secureAction(
+  {
+    name: "translation.prefillSegments",
+    input: prefillSegmentsSchema,
+    auth: "user",
+    permission: "article.editOwn",
+  },
+  (input, { actor }) => prefillSegments(actor, input),
 );

@@ -6,8 +6,10 @@ import { can, type Actor } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { getGlossaryEntries } from "@/lib/services/glossary/get-glossary-entries";
 import { listSegments } from "@/lib/services/translation/segments/list-segments";
+import { machineTranslatorFromEnv } from "@/lib/translation/machine/provider";
 import { requireStaff } from "../../../staff";
 import { IngestPanel } from "./ingest-panel";
+import { PrefillProvider } from "./prefill-button";
 import { TranslateWorkspace } from "./translate-workspace";
 
 export const metadata: Metadata = { title: "双语翻译" };
@@ -56,11 +58,16 @@ export default async function TranslatePage({ params }: Props) {
   // keyed by what a re-import changes, so new segments replace the old state; saves do not remount it
   return (
     <div className="space-y-4">
-      <TranslateWorkspace
-        key={`${article.version}:${work.segments.length}`}
-        work={work}
-        glossary={glossary}
-      />
+      <PrefillProvider
+        articleId={article.id}
+        isEnabled={permissions.canEdit && machineTranslatorFromEnv() !== null}
+      >
+        <TranslateWorkspace
+          key={`${article.version}:${work.segments.length}`}
+          work={work}
+          glossary={glossary}
+        />
+      </PrefillProvider>
       {permissions.canEdit && (
         <details className="rounded-lg bg-white p-4">
           <summary className="cursor-pointer text-sm text-ink-600">重新导入原文</summary>

@@ -4,6 +4,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { SegmentProgress } from "@/lib/services/translation/segments/progress";
 import type { TranslationWork } from "@/lib/services/translation/segments/list-segments";
+import { PrefillButton, PrefillNotice } from "./prefill-button";
 import { ShortcutsHelp } from "./shortcuts-help";
 
 export type ApplyState =
@@ -20,7 +21,7 @@ type Props = {
   onApply: () => void;
 };
 
-/** Title, source, progress (34/52 已翻译) and 生成正文. */
+/** Title, source, progress (34/52 已翻译), 机器预翻译 (when configured) and 生成正文. */
 export function TranslateHeader({ article, progress, canEdit, apply, onApply }: Props) {
   const editorHref = `/editor/articles/${article.id}`;
   const percent = progress.total ? Math.round((progress.translated / progress.total) * 100) : 0;
@@ -89,6 +90,7 @@ export function TranslateHeader({ article, progress, canEdit, apply, onApply }: 
             {progress.machineFilled > 0 && ` · 机翻待确认 ${progress.machineFilled}`}
             {progress.carried > 0 && ` · 原样保留 ${progress.carried}`}
           </span>
+          {canEdit && <PrefillButton untranslated={progress.untranslated} />}
           {canEdit && (
             <button
               type="button"
@@ -113,6 +115,7 @@ export function TranslateHeader({ article, progress, canEdit, apply, onApply }: 
         </FormAlert>
       )}
       {apply.kind === "error" && <FormAlert tone="error">{apply.message}</FormAlert>}
+      {canEdit && <PrefillNotice />}
     </div>
   );
 }
