@@ -8,7 +8,7 @@ const MAX_TAGS = 10;
 // with a 500 KB body this keeps a save under the 1 MB server-action body limit
 const MAX_SOURCE_TEXT = 100_000;
 
-const isHttpUrl = (s: string) => {
+export const isHttpUrl = (s: string) => {
   try {
     const u = new URL(s);
     return (u.protocol === "http:" || u.protocol === "https:") && Boolean(u.hostname);

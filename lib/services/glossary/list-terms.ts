@@ -1,4 +1,5 @@
 import "server-only";
+import type { GlossaryEntry } from "@/lib/translation/types";
 import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
@@ -17,13 +18,7 @@ const inputSchema = z.object({
     .catch(false),
 });
 
-export type GlossaryTermRow = {
-  id: number;
-  source: string;
-  target: string;
-  variants: string[];
-  doNotTranslate: boolean;
-  note: string;
+export type GlossaryTermRow = GlossaryEntry & {
   updatedAt: Date;
   updatedByName: string | null;
 };

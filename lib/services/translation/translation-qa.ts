@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getGlossaryEntries } from "@/lib/services/glossary/get-glossary-entries";
+import { workSegmentSelect } from "@/lib/services/translation/segments/shared";
 import { createTermMatcher } from "@/lib/translation/glossary/match";
 import { checkTranslation, qaWarnings, type QaStage } from "@/lib/translation/qa";
 import type { QaFinding } from "@/lib/translation/types";
@@ -24,16 +25,7 @@ export async function runTranslationQa(
   const segments = await client.translationSegment.findMany({
     where: { articleId },
     orderBy: { position: "asc" },
-    select: {
-      id: true,
-      position: true,
-      kind: true,
-      sourceText: true,
-      targetText: true,
-      status: true,
-      machineFilled: true,
-      version: true,
-    },
+    select: workSegmentSelect,
   });
   if (!segments.length) return { findings: [], positions: new Map() };
   const matcher = createTermMatcher(await getGlossaryEntries());

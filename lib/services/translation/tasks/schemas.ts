@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { articleIdSchema } from "@/lib/services/articles/schemas";
+import { articleIdSchema, isHttpUrl } from "@/lib/services/articles/schemas";
 import { safeText } from "@/lib/validation";
 
 const userIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "译者编号无效。");
@@ -14,14 +14,10 @@ const dueSchema = z
   .refine((d) => !d || d.getTime() > Date.now() - 86_400_000, "截止时间不能早于昨天。")
   .refine((d) => !d || d.getTime() < Date.now() + 366 * 86_400_000, "截止时间最多设在一年以内。");
 
-const sourceUrlSchema = safeText(2048, { min: 1 }).refine((s) => {
-  try {
-    const u = new URL(s);
-    return (u.protocol === "http:" || u.protocol === "https:") && Boolean(u.hostname);
-  } catch {
-    return false;
-  }
-}, "请输入以 http:// 或 https:// 开头的原文链接。");
+const sourceUrlSchema = safeText(2048, { min: 1 }).refine(
+  isHttpUrl,
+  "请输入以 http:// 或 https:// 开头的原文链接。",
+);
 
 export const createTaskSchema = z.strictObject({
   sourceUrl: sourceUrlSchema,
