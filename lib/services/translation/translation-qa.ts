@@ -17,7 +17,7 @@ const NAMED = 3;
  * The QA checks of a translation's segments at a workflow stage (lib/translation/qa). An
  * article without segments (an original, or a translation made the old way) has no findings.
  */
-export async function runTranslationQa(
+async function runTranslationQa(
   articleId: string,
   stage: QaStage,
   client: Reader = db,

@@ -5,7 +5,7 @@ import { createTaskSchema } from "./schemas";
 import { assertTranslator } from "./translators";
 
 /** The working title until the source is ingested and the translator writes the Chinese one. */
-export const placeholderTitle = (sourceUrl: string) => `【待翻译】${new URL(sourceUrl).hostname}`;
+const placeholderTitle = (sourceUrl: string) => `【待翻译】${new URL(sourceUrl).hostname}`;
 
 /**
  * 新建翻译任务 (editors): a DRAFT translation of a source URL, assigned to a translator with an

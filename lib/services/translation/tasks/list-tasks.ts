@@ -42,7 +42,7 @@ function whereFor(actor: Actor, scope: TaskScope): Prisma.ArticleWhereInput {
 }
 
 /** Translated (or reviewed) text segments out of all text segments, per article, in one query. */
-export async function progressOf(ids: string[]): Promise<Map<string, TaskProgress>> {
+async function progressOf(ids: string[]): Promise<Map<string, TaskProgress>> {
   if (!ids.length) return new Map();
   const rows = await db.translationSegment.groupBy({
     by: ["articleId", "status"],
