@@ -5,7 +5,13 @@ import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/errors";
 import type { AdminCategory } from "@/lib/services/categories/list-categories-for-admin";
 import { ActionForm } from "../action-form";
-import { dangerButton, primaryButton, secondaryButton } from "@/components/ui/button";
+import { primaryButton, secondaryButton } from "@/components/ui/button";
+import {
+  ConfirmDelete,
+  EditDeleteButtons,
+  RowError,
+  smallButton as small,
+} from "@/components/ui/row-actions";
 import { tdClass } from "@/components/ui/table";
 import { deleteCategoryAction, moveCategoryAction, updateCategoryAction } from "./actions";
 import { CategoryFields } from "./category-fields";
@@ -26,7 +32,6 @@ export function CategoryRow({ c, isFirst, isLast }: Props) {
       else setMode("view");
       router.refresh();
     });
-  const small = "px-2 py-1";
   return (
     <tr data-testid="category-row">
       <th scope="row" className={`${tdClass} font-medium`}>
@@ -50,25 +55,13 @@ export function CategoryRow({ c, isFirst, isLast }: Props) {
             </button>
           </ActionForm>
         ) : mode === "delete" ? (
-          <div role="alertdialog" aria-labelledby={`del-${c.id}`} className="space-y-2">
-            <p id={`del-${c.id}`} className="text-sm">
-              确定删除分类「{c.name}」吗？
-            </p>
-            <div className="flex flex-wrap gap-2">
-              <button
-                type="button"
-                autoFocus
-                disabled={pending}
-                className={`${dangerButton} ${small}`}
-                onClick={() => run(() => deleteCategoryAction({ id: c.id }))}
-              >
-                确认删除
-              </button>
-              <button type="button" className={`${secondaryButton} ${small}`} onClick={() => setMode("view")}>
-                取消
-              </button>
-            </div>
-          </div>
+          <ConfirmDelete
+            id={`del-${c.id}`}
+            question={`确定删除分类「${c.name}」吗？`}
+            pending={pending}
+            onConfirm={() => run(() => deleteCategoryAction({ id: c.id }))}
+            onCancel={() => setMode("view")}
+          />
         ) : (
           <div className="flex flex-wrap gap-1">
             <button
@@ -89,32 +82,17 @@ export function CategoryRow({ c, isFirst, isLast }: Props) {
             >
               下移
             </button>
-            <button
-              type="button"
-              className={`${secondaryButton} ${small}`}
-              aria-label={`编辑「${c.name}」`}
-              onClick={() => setMode("edit")}
-            >
-              编辑
-            </button>
-            <button
-              type="button"
-              className={`${dangerButton} ${small}`}
-              aria-label={`删除「${c.name}」`}
-              onClick={() => {
+            <EditDeleteButtons
+              name={c.name}
+              onEdit={() => setMode("edit")}
+              onDelete={() => {
                 setError("");
                 setMode("delete");
               }}
-            >
-              删除
-            </button>
+            />
           </div>
         )}
-        {error && (
-          <p role="alert" className="mt-2 text-sm text-red-700">
-            {error}
-          </p>
-        )}
+        <RowError message={error} />
       </td>
     </tr>
   );

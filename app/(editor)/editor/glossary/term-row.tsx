@@ -2,13 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useState, useTransition } from "react";
-import { dangerButton, secondaryButton } from "@/components/ui/button";
+import { ConfirmDelete, EditDeleteButtons, RowError } from "@/components/ui/row-actions";
 import { tdClass } from "@/components/ui/table";
 import type { GlossaryTermRow } from "@/lib/services/glossary/list-terms";
 import { deleteTermAction, updateTermAction } from "./actions";
 import { TermForm } from "./term-form";
-
-const small = "px-2 py-1";
 
 /** One term; for editors an edit form that opens in place of the row, and delete with a confirmation. */
 export function TermRow({ t, canManage }: { t: GlossaryTermRow; canManage: boolean }) {
@@ -55,53 +53,26 @@ export function TermRow({ t, canManage }: { t: GlossaryTermRow; canManage: boole
       {canManage && (
         <td className={tdClass}>
           {mode === "delete" ? (
-            <div role="alertdialog" aria-labelledby={`del-${t.id}`} className="space-y-2">
-              <p id={`del-${t.id}`} className="text-sm">
-                确定删除术语「{t.source}」吗？
-              </p>
-              <div className="flex flex-wrap gap-2">
-                <button
-                  type="button"
-                  autoFocus
-                  disabled={pending}
-                  className={`${dangerButton} ${small}`}
-                  onClick={remove}
-                >
-                  {pending ? "删除中…" : "确认删除"}
-                </button>
-                <button type="button" className={`${secondaryButton} ${small}`} onClick={close}>
-                  取消
-                </button>
-              </div>
-            </div>
+            <ConfirmDelete
+              id={`del-${t.id}`}
+              question={`确定删除术语「${t.source}」吗？`}
+              pending={pending}
+              onConfirm={remove}
+              onCancel={close}
+            />
           ) : (
             <div className="flex flex-wrap gap-1">
-              <button
-                type="button"
-                className={`${secondaryButton} ${small}`}
-                aria-label={`编辑「${t.source}」`}
-                onClick={() => setMode("edit")}
-              >
-                编辑
-              </button>
-              <button
-                type="button"
-                className={`${dangerButton} ${small}`}
-                aria-label={`删除「${t.source}」`}
-                onClick={() => {
+              <EditDeleteButtons
+                name={t.source}
+                onEdit={() => setMode("edit")}
+                onDelete={() => {
                   setError("");
                   setMode("delete");
                 }}
-              >
-                删除
-              </button>
+              />
             </div>
           )}
-          {error && (
-            <p role="alert" className="mt-2 text-sm text-red-700">
-              {error}
-            </p>
-          )}
+          <RowError message={error} />
         </td>
       )}
     </tr>
