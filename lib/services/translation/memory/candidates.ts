@@ -54,14 +54,11 @@ export function candidatesSql(text: string, take: number) {
 
 /**
  * A probe's LIMIT invites the planner to scan the table until it has found enough rows, a bet
- * it loses on rare probes (thousands of rows read for nothing, or all of them): by a sequential
- * scan, or (PostgreSQL 18 chose this on a small table) by walking the primary key with the LIKE
- * as a filter. The trigram GIN index, which only answers bitmap scans, is always the right path
- * here, so the transaction forbids both; the settings are transaction-local and never reach
- * other queries on the pooled connection.
+ * it loses on rare probes (thousands of rows read for nothing, or all of them). The index is
+ * always the right path here, so the transaction forbids the sequential scan; the setting is
+ * transaction-local and never reaches other queries on the pooled connection.
  */
-export const indexOnly = () =>
-  db.$executeRaw`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`;
+export const indexOnly = () => db.$executeRaw`SELECT set_config('enable_seqscan', 'off', true)`;
 
 export async function findCandidates(text: string, take: number): Promise<Candidate[]> {
   const [, rows] = await db.$transaction([indexOnly(), db.$queryRaw<Candidate[]>(candidatesSql(text, take))]);

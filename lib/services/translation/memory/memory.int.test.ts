@@ -170,6 +170,17 @@ describe("lookupMemory", () => {
   });
 
   it("takes its candidates through the trigram index, never a sequential scan", async () => {
+    // at a size where an index is worth it, with statistics as autovacuum keeps them: on a table of
+    // a few rows the planner rightly walks it whole, and that says nothing about 100,000
+    await db.$executeRaw`
+      INSERT INTO translation_memory (id, "sourceText", "targetText", "sourceNorm", "pairHash", "updatedAt")
+      SELECT 'plan-' || g, t, '译文 ' || g, lower(t), md5(t) || md5('plan' || g), now()
+      FROM generate_series(1, 20000) AS g,
+        LATERAL (SELECT (ARRAY['attackers','researchers','the vendor','a botnet','the agency'])[1 + g % 5] || ' ' ||
+          (ARRAY['exploited','patched','disclosed','abused','reported'])[1 + g % 7 % 5] || ' flaw ' || g ||
+          ' in ' || (ARRAY['routers','vpn gateways','mail servers','browsers','firewalls'])[1 + g % 11 % 5] || '.' AS t) AS s
+      ON CONFLICT DO NOTHING`;
+    await db.$executeRaw`ANALYZE translation_memory`;
     const [, plan] = await db.$transaction([
       indexOnly(),
       db.$queryRaw<{ "QUERY PLAN": string }[]>(
@@ -182,5 +193,6 @@ describe("lookupMemory", () => {
       text.match(/Bitmap Index Scan on "?translation_memory_sourceNorm_idx"?/g)?.length,
     ).toBeGreaterThanOrEqual(5);
     expect(text).not.toMatch(/Seq Scan/);
+    await db.$executeRaw`DELETE FROM translation_memory WHERE id LIKE 'plan-%'`;
   });
 });
