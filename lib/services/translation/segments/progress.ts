@@ -1,4 +1,8 @@
+import type { SegmentStatus } from "@/lib/generated/prisma/enums";
 import { CARRIED_KINDS, type WorkSegment } from "@/lib/translation/types";
+
+/** What counts as translated for progress (the editor's bar and the task lists alike). */
+export const isTranslated = (status: SegmentStatus) => status === "TRANSLATED" || status === "REVIEWED";
 
 export type SegmentProgress = {
   /** text segments: what a translator translates (code, tables and images are carried) */
@@ -31,7 +35,7 @@ export function progressOf(segments: readonly Pick<WorkSegment, "kind" | "status
     }
     p.total++;
     if (s.machineFilled) p.machineFilled++;
-    if (s.status === "TRANSLATED" || s.status === "REVIEWED") p.translated++;
+    if (isTranslated(s.status)) p.translated++;
     if (s.status === "REVIEWED") p.reviewed++;
     else if (s.status === "DRAFT") p.draft++;
     else if (s.status === "UNTRANSLATED") p.untranslated++;

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 import { PAGE_SIZE, pageCountOf, type Paged } from "@/lib/services/articles/article-dto";
+import { isTranslated } from "@/lib/services/translation/segments/progress";
 import { CARRIED_KINDS } from "@/lib/translation/types";
 import { listTasksSchema } from "./schemas";
 
@@ -53,7 +54,7 @@ async function progressOf(ids: string[]): Promise<Map<string, TaskProgress>> {
   for (const r of rows) {
     const p = out.get(r.articleId) ?? { done: 0, total: 0 };
     p.total += r._count._all;
-    if (r.status === "TRANSLATED" || r.status === "REVIEWED") p.done += r._count._all;
+    if (isTranslated(r.status)) p.done += r._count._all;
     out.set(r.articleId, p);
   }
   return out;
