@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ArticleMeta } from "@/components/site/article-meta";
 import { SearchForm } from "@/components/site/search-form";
 import { Pagination } from "@/components/ui/pagination";
+import { SafeHtml } from "@/components/ui/safe-html";
 import { searchArticles, searchInputSchema } from "@/lib/services/public/search-articles";
 import { firstParam, type SearchParams } from "../search-params";
 
@@ -59,15 +60,14 @@ export async function SearchResults({ searchParams }: { searchParams: SearchPara
             {result.hits.map((h) => (
               <li key={h.publicId} className="py-5">
                 <h2 className="text-lg leading-snug font-semibold [&_mark]:bg-yellow-200 [&_mark]:text-ink-900">
-                  <Link
-                    href={`/posts/${h.publicId}`}
-                    className="text-ink-900 hover:text-brand-600"
-                    dangerouslySetInnerHTML={{ __html: h.titleHtml }}
-                  />
+                  <Link href={`/posts/${h.publicId}`} className="text-ink-900 hover:text-brand-600">
+                    <SafeHtml as="span" html={h.titleHtml} />
+                  </Link>
                 </h2>
-                <p
+                <SafeHtml
+                  as="p"
                   className="mt-1.5 text-sm leading-6 text-ink-600 [&_mark]:bg-yellow-200 [&_mark]:text-ink-900"
-                  dangerouslySetInnerHTML={{ __html: h.snippetHtml }}
+                  html={h.snippetHtml}
                 />
                 <div className="mt-2">
                   <ArticleMeta article={h} />

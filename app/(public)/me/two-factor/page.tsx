@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { Suspense } from "react";
+import { SafeHtml } from "@/components/ui/safe-html";
 import { LoadingPanel } from "@/components/ui/skeleton";
 import { isTotpEnrolmentDue, requireUserOrRedirect } from "@/lib/auth/session";
 import { TWO_FACTOR_SETUP_PATH } from "@/lib/auth/totp-policy";
@@ -56,11 +57,11 @@ async function TwoFactorPanel() {
           </p>
           <div className="mt-4 flex flex-col items-start gap-4 sm:flex-row">
             {/* drawn on our server from the secret: no third-party QR service ever sees it */}
-            <div
+            <SafeHtml
               role="img"
               aria-label="两步验证二维码"
               className="size-44 shrink-0 rounded border border-slate-200 p-1"
-              dangerouslySetInnerHTML={{ __html: status.qrSvg }}
+              html={status.qrSvg}
             />
             <div className="min-w-0 text-sm text-ink-600">
               <p>无法扫描时，在应用中选择“手动输入密钥”，填入：</p>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { footerPages } from "@/components/site/footer-pages";
+import { SafeHtml } from "@/components/ui/safe-html";
 import { formatDate } from "@/lib/format/beijing-time";
 import { getPage } from "@/lib/services/public/get-page";
 import { pageMetadata } from "@/lib/seo/page-metadata";
@@ -36,9 +37,9 @@ export default async function FooterPage({ params }: Props) {
     <article className="mx-auto max-w-3xl rounded bg-white p-6 md:p-10">
       <h1 className="text-2xl font-bold">{page.title}</h1>
       <p className="mt-1 text-xs text-ink-600">更新于 {formatDate(page.updatedAt)}</p>
-      <div
+      <SafeHtml
         className="prose prose-slate mt-6 max-w-none prose-headings:font-semibold prose-a:text-brand-700"
-        dangerouslySetInnerHTML={{ __html: page.bodyHtml }}
+        html={page.bodyHtml}
       />
     </article>
   );

@@ -1,3 +1,4 @@
+import { JsonLdScript } from "@/components/ui/safe-html";
 import { jsonForScript } from "@/lib/escape/json-script";
 import { plainLine } from "@/lib/escape/plain-text";
 import { absoluteUrl, siteUrl } from "@/lib/site-url";
@@ -49,5 +50,5 @@ export function articleJsonLd(a: PublicArticle) {
 export const jsonLdText = (article: PublicArticle) => jsonForScript(articleJsonLd(article));
 
 export function ArticleJsonLd({ article }: { article: PublicArticle }) {
-  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(article) }} />;
+  return <JsonLdScript data={articleJsonLd(article)} />;
 }
