@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import type { JSONContent } from "@tiptap/core";
 import { db } from "@/lib/db";
 import { renderArticle } from "@/lib/content/render";
+import { RENDER_VERSION } from "@/lib/content/render-version";
 import type { ArticleStatus, Role } from "@/lib/generated/prisma/enums";
 import { indexArticle } from "@/lib/search/index-article";
 
@@ -90,6 +91,7 @@ export async function createArticle(opts: ArticleOpts = {}) {
       lede,
       bodyJson: body as object,
       bodyHtml: r.html,
+      renderVersion: RENDER_VERSION,
       bodyText: r.text,
       status,
       publishedAt:

@@ -4,6 +4,7 @@ import { cache } from "react";
 import { tags } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
 import { lists } from "./cache-profile";
+import { currentBodyHtml } from "./current-body-html";
 import { PUBLIC_ID_PATTERN } from "@/lib/public-id";
 
 export type PublicPerson = {
@@ -78,6 +79,8 @@ async function loadPublicArticle(publicId: string): Promise<PublicArticle | null
       title: true,
       lede: true,
       bodyHtml: true,
+      renderVersion: true,
+      version: true,
       bodyText: true,
       coverUrl: true,
       coverAlt: true,
@@ -118,7 +121,8 @@ async function loadPublicArticle(publicId: string): Promise<PublicArticle | null
     publicId: a.publicId,
     title: a.title,
     lede: a.lede,
-    bodyHtml: a.bodyHtml,
+    // older renders are rendered again with today's sanitiser (lib/content/render-version.ts)
+    bodyHtml: await currentBodyHtml(a),
     bodyLength: a.bodyText.length,
     coverUrl: a.coverUrl,
     coverAlt: a.coverAlt,
