@@ -43,7 +43,8 @@ export const canEdit = (actor: Actor, a: ArticleHead) =>
  */
 export async function loadVisibleArticle(actor: Actor | null, id: string): Promise<ArticleHead> {
   if (!actor) throw new AppError("UNAUTHENTICATED");
-  const article = await db.article.findUnique({ where: { id }, select: headSelect });
+  // a soft-deleted article is gone from the workspace: only an admin's 回收站 restores it
+  const article = await db.article.findUnique({ where: { id, deletedAt: null }, select: headSelect });
   if (!article || !can(actor, "article.viewDraft", refOf(article)))
     throw new AppError("NOT_FOUND", "没有找到这篇文章，它可能已被删除，或你没有查看权限。");
   return article;

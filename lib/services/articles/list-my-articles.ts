@@ -32,7 +32,7 @@ export async function listMyArticles(
 ): Promise<MyArticles> {
   assertCan(actor, "article.create");
   const { status, page } = inputSchema.parse(input);
-  const mine = { OR: [{ authorId: actor.id }, { translatorId: actor.id }] };
+  const mine = { deletedAt: null, OR: [{ authorId: actor.id }, { translatorId: actor.id }] };
   const where = status ? { AND: [mine, { status }] } : mine;
   const [total, rows, grouped] = await Promise.all([
     db.article.count({ where }),

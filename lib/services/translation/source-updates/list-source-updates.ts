@@ -18,7 +18,7 @@ const LIMIT = 50;
 export async function listSourceUpdates(actor: Actor | null): Promise<SourceUpdateItem[]> {
   assertCan(actor, "article.editAny");
   const rows = await db.article.findMany({
-    where: { sourceChangedAt: { not: null } },
+    where: { sourceChangedAt: { not: null }, deletedAt: null },
     orderBy: [{ sourceChangedAt: "desc" }, { id: "asc" }],
     take: LIMIT,
     select: {

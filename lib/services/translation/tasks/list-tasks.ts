@@ -36,7 +36,7 @@ export type TaskScope = "mine" | "open" | "all";
 const ACTIVE: ArticleStatus[] = ["DRAFT", "IN_REVIEW", "SCHEDULED"];
 
 function whereFor(actor: Actor, scope: TaskScope): Prisma.ArticleWhereInput {
-  const base: Prisma.ArticleWhereInput = { sourceUrl: { not: null } };
+  const base: Prisma.ArticleWhereInput = { sourceUrl: { not: null }, deletedAt: null };
   if (scope === "open") return { ...base, status: "DRAFT", translatorId: null };
   if (scope === "all") return { ...base, status: { in: ACTIVE } };
   return { ...base, status: { in: ACTIVE }, translatorId: actor.id };
