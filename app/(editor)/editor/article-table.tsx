@@ -3,7 +3,9 @@ import { formatDateTime } from "@/lib/format/beijing-time";
 import type { ArticleListItem } from "@/lib/services/articles/article-dto";
 import { Badge, StatusBadge } from "@/components/ui/status-badge";
 
-type Props = { items: ArticleListItem[]; showAuthor?: boolean; caption: string };
+/** the review queue adds the 投稿 mark and the submitter's note */
+type Item = ArticleListItem & { isContribution?: boolean; submitNote?: string | null };
+type Props = { items: Item[]; showAuthor?: boolean; caption: string };
 
 /** The workspace's article list: title → editor, status, category, author and the last change. */
 export function ArticleTable({ items, showAuthor, caption }: Props) {
@@ -22,6 +24,7 @@ export function ArticleTable({ items, showAuthor, caption }: Props) {
             <p className="mt-1 flex flex-wrap items-center gap-x-2 text-xs text-ink-600">
               <StatusBadge kind="article" status={a.status} />
               {a.isTranslation && <Badge tone="planned">译文</Badge>}
+              {a.isContribution && <Badge tone="waiting">投稿</Badge>}
               <span>{a.categoryName}</span>
               {showAuthor && <span>作者：{a.authorName}</span>}
               <span>
@@ -31,6 +34,7 @@ export function ArticleTable({ items, showAuthor, caption }: Props) {
                 <span>定于 {formatDateTime(a.scheduledAt)} 发布</span>
               )}
             </p>
+            {a.submitNote && <p className="mt-1 text-sm text-ink-700">附言：{a.submitNote}</p>}
           </div>
           {a.status === "PUBLISHED" && (
             <Link href={`/posts/${a.publicId}`} className="text-sm text-brand-700 hover:underline">

@@ -53,6 +53,8 @@ export async function insertArticle(
      * assigning editor while it waits to be claimed */
     assignment?: { translatorId: string | null; dueAt: Date | null };
   },
+    /** a reader's 投稿 (lib/services/contributions): marked in the queue, returned or declined with a reason */
+    isContribution?: boolean;
 ): Promise<CreatedArticle> {
   const body = data.body ?? emptyDoc();
   const rendered = renderArticle(body);
@@ -78,6 +80,7 @@ export async function insertArticle(
             translationDueAt: opts.assignment?.dueAt ?? null,
             categoryId: data.categoryId,
             coverUrl: data.coverUrl,
+            isContribution: opts.isContribution ?? false,
             coverAlt: data.coverAlt,
             coverCaption: data.coverCaption,
             seoTitle: data.seoTitle,

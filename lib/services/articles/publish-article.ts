@@ -1,4 +1,5 @@
 import "server-only";
+import { notifyContributionPublished } from "@/lib/services/contributions/notify-published";
 import { promoteContributor } from "@/lib/services/contributions/promote-contributor";
 import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/authz";
@@ -78,5 +79,6 @@ export async function publishArticle(actor: Actor | null, input: unknown) {
       // reviewed segments of a published translation feed the translation memory
       await recordMemory(tx, id);
     },
+      await notifyContributionPublished(tx, id);
   });
 }

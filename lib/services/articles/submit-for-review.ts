@@ -3,6 +3,7 @@ import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { safeText } from "@/lib/validation";
 import { assertTranslationQa } from "@/lib/services/translation/translation-qa";
 import { loadVisibleArticle, refOf } from "./access";
 import { articleIdSchema, versionSchema } from "./schemas";
@@ -11,6 +12,8 @@ import { transitionArticle } from "./transition";
 export const submitForReviewSchema = z.strictObject({
   id: articleIdSchema,
   version: versionSchema.optional(),
+  /** 附言 for the reviewer, shown in the queue and the history */
+  note: safeText(1000).optional(),
 });
 
 /**
@@ -19,7 +22,7 @@ export const submitForReviewSchema = z.strictObject({
  * the result for the page to show.
  */
 export async function submitForReview(actor: Actor | null, input: unknown) {
-  const { id, version } = submitForReviewSchema.parse(input);
+  const { id, version, note } = submitForReviewSchema.parse(input);
   const head = await loadVisibleArticle(actor, id);
   if (head.status !== "DRAFT") throw new AppError("INVALID", "只有草稿可以提交审核。");
   assertCan(actor, "article.submitForReview", refOf(head));
@@ -34,6 +37,7 @@ export async function submitForReview(actor: Actor | null, input: unknown) {
     to: "IN_REVIEW",
     action: "article.submitForReview",
     version,
+    note,
   });
   return { ...result, qaWarnings: qa.warnings };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import type { ArticleStatus } from "@/lib/generated/prisma/enums";
+import { latestReasons } from "./own-contribution";
 
 export type MyContribution = {
   id: string;
@@ -11,6 +12,10 @@ export type MyContribution = {
   createdAt: Date;
   publishedAt: Date | null;
   categoryName: string;
+  /** sent through 投稿 (a staff author's own drafts are listed too, but only contributions are edited here) */
+  isContribution: boolean;
+  /** the editor's reason, when the contribution was last returned or declined */
+  reason: string | null;
 };
 
 const LIMIT = 50;
@@ -28,8 +33,19 @@ export async function listMyContributions(actor: Actor): Promise<MyContribution[
       status: true,
       createdAt: true,
       publishedAt: true,
+      isContribution: true,
       category: { select: { name: true } },
     },
   });
-  return rows.map(({ category, ...r }) => ({ ...r, categoryName: category.name }));
+  const reasons = await latestReasons(
+    rows
+      .filter((r) => r.isContribution && (r.status === "DRAFT" || r.status === "ARCHIVED"))
+      .map((r) => r.id),
+    actor.id,
+  );
+  return rows.map(({ category, ...r }) => ({
+    ...r,
+    categoryName: category.name,
+    reason: reasons.get(r.id) ?? null,
+  }));
 }

@@ -54,6 +54,6 @@ export async function submitContribution(actor: Actor | null, input: unknown): P
       body: textToDoc(data.body),
       sourceUrl: data.sourceUrl ?? null,
     },
-    { status: "IN_REVIEW", auditAction: "contribution.submit" },
+    { status: "IN_REVIEW", auditAction: "contribution.submit", isContribution: true },
   );
 }

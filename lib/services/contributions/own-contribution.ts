@@ -1,0 +1,51 @@
+import "server-only";
+import type { Actor } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { ArticleHead } from "@/lib/services/articles/access";
+
+const headSelect = {
+  id: true,
+  publicId: true,
+  status: true,
+  version: true,
+  authorId: true,
+  translatorId: true,
+  category: { select: { slug: true } },
+  tags: { select: { tag: { select: { slug: true } } } },
+} as const;
+
+/**
+ * One of the actor's own contributions. Anything else (someone else's, a staff article, a deleted
+ * one) answers NOT_FOUND, so ids cannot be probed. Readers hold no article grant: ownership of a
+ * contribution is the whole rule, and each use case adds its status rule.
+ */
+export async function loadOwnContribution(actor: Actor | null, id: string): Promise<ArticleHead> {
+  if (!actor) throw new AppError("UNAUTHENTICATED");
+  if (actor.status !== "ACTIVE") throw new AppError("FORBIDDEN");
+  const head = await db.article.findFirst({
+    where: { id, authorId: actor.id, isContribution: true, deletedAt: null },
+    select: headSelect,
+  });
+  if (!head) throw new AppError("NOT_FOUND", "没有找到这篇投稿。");
+  return head;
+}
+
+/** The reason an editor gave last time the contribution was returned or declined. */
+export async function latestReasons(articleIds: string[], authorId: string): Promise<Map<string, string>> {
+  if (!articleIds.length) return new Map();
+  const rows = await db.articleTransition.findMany({
+    where: {
+      articleId: { in: articleIds },
+      note: { not: null },
+      toStatus: { in: ["DRAFT", "ARCHIVED"] },
+      fromStatus: "IN_REVIEW",
+      NOT: { actorId: authorId },
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { articleId: true, note: true },
+  });
+  const out = new Map<string, string>();
+  for (const r of rows) if (!out.has(r.articleId)) out.set(r.articleId, r.note!);
+  return out;
+}
