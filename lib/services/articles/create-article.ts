@@ -52,9 +52,9 @@ export async function insertArticle(
     /** a translation task (lib/services/translation/tasks): credited to its translator, or to the
      * assigning editor while it waits to be claimed */
     assignment?: { translatorId: string | null; dueAt: Date | null };
-  },
     /** a reader's 投稿 (lib/services/contributions): marked in the queue, returned or declined with a reason */
     isContribution?: boolean;
+  },
 ): Promise<CreatedArticle> {
   const body = data.body ?? emptyDoc();
   const rendered = renderArticle(body);
@@ -78,9 +78,9 @@ export async function insertArticle(
             translatorId: opts.assignment ? opts.assignment.translatorId : isTranslation ? actor.id : null,
             assignedById: opts.assignment ? actor.id : null,
             translationDueAt: opts.assignment?.dueAt ?? null,
+            isContribution: opts.isContribution ?? false,
             categoryId: data.categoryId,
             coverUrl: data.coverUrl,
-            isContribution: opts.isContribution ?? false,
             coverAlt: data.coverAlt,
             coverCaption: data.coverCaption,
             seoTitle: data.seoTitle,

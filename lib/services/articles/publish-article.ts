@@ -76,9 +76,9 @@ export async function publishArticle(actor: Actor | null, input: unknown) {
     data: { publishedAt: a.publishedAt ?? new Date(), scheduledAt: null },
     alsoInTransaction: async (tx) => {
       await promoteContributor(tx, head.authorId, actor.id);
+      await notifyContributionPublished(tx, id);
       // reviewed segments of a published translation feed the translation memory
       await recordMemory(tx, id);
     },
-      await notifyContributionPublished(tx, id);
   });
 }
