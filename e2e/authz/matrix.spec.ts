@@ -65,6 +65,24 @@ const MATRIX: { file: string; name: string; kind: Kind; roles: string }[] = [
     roles: "---YY",
   },
   {
+    file: "app/(editor)/editor/articles/list-actions.ts",
+    name: "archiveArticleAction",
+    kind: "json",
+    roles: "---YY",
+  },
+  {
+    file: "app/(editor)/editor/articles/list-actions.ts",
+    name: "deleteArticleAction",
+    kind: "json",
+    roles: "-YYYY",
+  },
+  {
+    file: "app/(editor)/editor/articles/list-actions.ts",
+    name: "restoreDeletedArticleAction",
+    kind: "json",
+    roles: "-YYYY",
+  },
+  {
     file: "app/(admin)/admin/comments/actions.ts",
     name: "moderateCommentsAction",
     kind: "json",

@@ -41,6 +41,9 @@ export default function EditorLayout({ children }: { children: ReactNode }) {
           <Link href="/editor" className={link}>
             我的文章
           </Link>
+          <Link href="/editor/articles" className={link}>
+            全部文章
+          </Link>
           <Link href="/editor/articles/new" className={link}>
             新建文章
           </Link>

@@ -16,6 +16,8 @@ export const ACTION_LABELS: Record<string, string> = {
   "article.schedule": "定时发布",
   "article.unpublish": "撤回文章",
   "article.archive": "归档文章",
+  "article.delete": "删除文章",
+  "article.restore": "从回收站恢复文章",
   "article.restoreRevision": "恢复历史版本",
   "comment.approve": "通过评论",
   "comment.reject": "拒绝评论",
