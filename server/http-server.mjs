@@ -105,6 +105,8 @@ export async function startServer({
     server.once("error", reject);
     server.listen(port, hostname, () => resolve(undefined));
   });
+  // where background jobs reach this server over loopback (lib/jobs/background-invalidation.ts)
+  /** @type {{ __bylineServerAddress?: unknown }} */ (globalThis).__bylineServerAddress = server.address();
 
   /** @param {number} [timeoutMs] */
   async function close(timeoutMs = 10_000) {

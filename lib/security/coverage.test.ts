@@ -44,6 +44,8 @@ const NO_PERMISSION: Record<string, string> = {
 const UNWRAPPED_ROUTES: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts":
     "Auth.js' own endpoints, protected by its double-submit CSRF token; sign-in itself goes through our login action",
+  "app/api/internal/revalidate/route.ts":
+    "loopback-only cache invalidation for background jobs: a 404 without this process' in-memory secret (lib/jobs/background-invalidation.ts)",
 };
 
 type Wrapped = { file: string; name: string; permission: string | null };

@@ -9,6 +9,7 @@ import { ARTICLE_STATUS_LABELS } from "@/lib/labels";
 import { listMyArticles } from "@/lib/services/articles/list-my-articles";
 import { listReviewQueue } from "@/lib/services/articles/list-review-queue";
 import { ArticleTable } from "./article-table";
+import { MissedSchedulesList } from "./missed-schedules-list";
 import { SourceUpdatesList } from "./source-updates-list";
 import { NoAccess, requireStaff } from "./staff";
 
@@ -66,6 +67,7 @@ export default async function EditorDashboard({ searchParams }: Props) {
           </Link>
         </p>
       )}
+      <MissedSchedulesList actor={actor} />
       <SourceUpdatesList actor={actor} />
       <FilterTabs
         tabs={TABS.map((s) => ({

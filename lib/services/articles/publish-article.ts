@@ -4,6 +4,7 @@ import { promoteContributor } from "@/lib/services/contributions/promote-contrib
 import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
+import { nudgeScheduledPublisher } from "@/lib/jobs/scheduler-nudge";
 import { AppError } from "@/lib/errors";
 import { recordMemory } from "@/lib/services/translation/memory/record-memory";
 import { assertTranslationQa } from "@/lib/services/translation/translation-qa";
@@ -61,13 +62,15 @@ export async function publishArticle(actor: Actor | null, input: unknown) {
       throw new AppError("INVALID", "定时发布最多提前一年。", {
         fieldErrors: { scheduledAt: ["请选择一年以内的时间。"] },
       });
-    return transitionArticle(actor, head, {
+    const scheduled = await transitionArticle(actor, head, {
       to: "SCHEDULED",
       action: "article.schedule",
       version,
       data: { scheduledAt },
       meta: { scheduledAt: scheduledAt.toISOString() },
     });
+    nudgeScheduledPublisher(scheduledAt); // goes out on time even before the scheduler's next tick
+    return scheduled;
   }
   return transitionArticle(actor, head, {
     to: "PUBLISHED",

@@ -3,7 +3,7 @@ import { revalidateTag, updateTag } from "next/cache";
 import { articleChangeTags } from "@/lib/cache-tags";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { logger } from "@/lib/logger";
+import { invalidateFromBackground } from "@/lib/jobs/background-invalidation";
 import { audit } from "@/lib/audit";
 import type { ArticleHead } from "./access";
 
@@ -32,22 +32,25 @@ export const cacheTagsOf = (a: Pick<ArticleHead, "id" | "authorId" | "translator
 /**
  * Invalidates public cache entries. Inside a server action `updateTag` expires them at once, so the
  * editor who just published sees the page; in a route handler `revalidateTag(…, "max")` is the
- * allowed form. Outside any request (the scheduled-publish timer) Next has no cache scope to
- * touch: there the public cache lifetimes (lib/services/public/cache-profile.ts, one minute)
- * bound how late the change shows.
+ * allowed form. Outside any request (a timer, a background job) Next has no request scope to touch,
+ * so the tags go to this process' own server over loopback (lib/jobs/background-invalidation.ts),
+ * which expires them inside a request. Jobs that want to wait for that call
+ * `invalidateFromBackground` themselves.
  */
 export function invalidatePublic(tagList: string[]) {
+  const unscoped: string[] = [];
   for (const tag of new Set(tagList)) {
     try {
       updateTag(tag);
     } catch {
       try {
         revalidateTag(tag, "max");
-      } catch (e) {
-        logger.debug({ tag, err: e }, "cache: no request scope to invalidate in");
+      } catch {
+        unscoped.push(tag);
       }
     }
   }
+  if (unscoped.length) void invalidateFromBackground(unscoped);
 }
 
 /** Public pages only show PUBLISHED articles: a change invalidates them only when it crosses that line. */
