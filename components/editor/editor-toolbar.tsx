@@ -44,6 +44,7 @@ export function EditorToolbar({ editor, onLink, onFigure }: Props) {
     selector: ({ editor: e }) => ({
       bold: e.isActive("bold"),
       italic: e.isActive("italic"),
+      strike: e.isActive("strike"),
       code: e.isActive("code"),
       link: e.isActive("link"),
       h2: e.isActive("heading", { level: 2 }),
@@ -74,6 +75,9 @@ export function EditorToolbar({ editor, onLink, onFigure }: Props) {
       </B>
       <B label="斜体" shortcut="Mod+I" active={s.italic} onClick={() => c().toggleItalic().run()}>
         <i>I</i>
+      </B>
+      <B label="删除线" shortcut="Mod+Shift+S" active={s.strike} onClick={() => c().toggleStrike().run()}>
+        <s>S</s>
       </B>
       <B label="行内代码" shortcut="Mod+E" active={s.code} onClick={() => c().toggleCode().run()}>
         <code>{"<>"}</code>
@@ -148,6 +152,9 @@ export function EditorToolbar({ editor, onLink, onFigure }: Props) {
         onClick={onFigure}
       >
         图片
+      </B>
+      <B label="插入分隔线" shortcut="Mod+Alt+H" onClick={() => c().setHorizontalRule().run()}>
+        分隔线
       </B>
       <B
         label="插入表格"

@@ -15,6 +15,8 @@ export type FigureAttrs = {
   caption: string;
   width: number | null;
   height: number | null;
+  /** marked on purpose as decoration: no alt text, screen readers skip it */
+  decorative?: boolean;
 };
 type Props = {
   open: boolean;
@@ -23,7 +25,7 @@ type Props = {
   onClose: () => void;
 };
 
-/** 插入图片: upload a file or give an address, then alt text (required) and an optional caption. */
+/** 插入图片: upload a file or give an address, then alt text (required unless decorative) and an optional caption. */
 export function FigureDialog({ open, initial, onSubmit, onClose }: Props) {
   return (
     <ModalDialog open={open} title={initial ? "编辑图片" : "插入图片"} onClose={onClose}>
@@ -57,11 +59,15 @@ function FigureForm({ initial, onSubmit, onClose }: Omit<Props, "open">) {
     e.preventDefault();
     // the CSP shows images from this site only: anything else would be refused on save
     if (!isOwnImageUrl(a.src.trim())) return setError(IMAGE_URL_MESSAGE);
-    if (!a.alt.trim()) return setError("请填写替代文本：它会被读屏软件朗读，图片加载失败时也会显示。");
+    if (!a.decorative && !a.alt.trim())
+      return setError(
+        "请填写替代文本：它会被读屏软件朗读，图片加载失败时也会显示。纯装饰的图片请勾选“装饰性图片”。",
+      );
     onSubmit({
       ...a,
+      decorative: !!a.decorative,
       src: a.src.trim(),
-      alt: a.alt.trim().slice(0, 200),
+      alt: a.decorative ? "" : a.alt.trim().slice(0, 200),
       caption: a.caption.trim().slice(0, 200),
     });
   }
@@ -91,19 +97,28 @@ function FigureForm({ initial, onSubmit, onClose }: Omit<Props, "open">) {
         // eslint-disable-next-line @next/next/no-img-element -- preview of an uploaded image
         <img src={a.src} alt="" className="max-h-40 rounded border border-slate-200 object-contain" />
       )}
-      <Field id="figure-alt" label="替代文本（必填）">
+      <Field id="figure-alt" label={a.decorative ? "替代文本（装饰性图片无需填写）" : "替代文本（必填）"}>
         {(p) => (
           <input
             {...p}
             type="text"
             maxLength={200}
-            value={a.alt}
+            disabled={a.decorative}
+            value={a.decorative ? "" : a.alt}
             onChange={(e) => setA({ ...a, alt: e.target.value })}
             placeholder="描述图片内容，例如：攻击链示意图"
             className={inputClass()}
           />
         )}
       </Field>
+      <label className="flex items-center gap-2 text-sm text-ink-900">
+        <input
+          type="checkbox"
+          checked={!!a.decorative}
+          onChange={(e) => setA({ ...a, decorative: e.target.checked })}
+        />
+        装饰性图片（不传达信息，读屏软件会跳过）
+      </label>
       <Field id="figure-caption" label="图注（可选）">
         {(p) => (
           <input

@@ -4,18 +4,23 @@ import { useState } from "react";
 import { primaryButton, secondaryButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input";
+import { LinkSearch } from "./link-search";
 import { ModalDialog } from "./modal-dialog";
 
 type Props = {
   open: boolean;
   initialHref: string;
-  onSubmit: (href: string | null) => void;
+  /** href null removes the link; text is what to insert when nothing is selected */
+  onSubmit: (href: string | null, text?: string) => void;
   onClose: () => void;
 };
 
 const isHttp = (s: string) => /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(s);
 
-/** 插入链接: http(s) only, the same rule the server's sanitiser applies. Empty + 确定 removes the link. */
+/**
+ * 插入链接: one of our published articles found by title (/posts/<publicId>), or an http(s)
+ * address, the same rule the server's sanitiser applies. Empty + 确定 removes the link.
+ */
 export function LinkDialog({ open, initialHref, onSubmit, onClose }: Props) {
   return (
     <ModalDialog open={open} title="插入链接" onClose={onClose}>
@@ -33,13 +38,14 @@ function LinkForm({ initialHref, onSubmit, onClose }: Omit<Props, "open">) {
         e.preventDefault();
         const v = href.trim();
         if (v && !isHttp(v)) return setError("请输入以 http:// 或 https:// 开头的完整网址。");
-        onSubmit(v || null);
+        onSubmit(v || null, v);
       }}
       className="space-y-4"
     >
+      <LinkSearch autoFocus={!initialHref} onPick={(t) => onSubmit(t.url, t.title)} />
       <Field
         id="link-href"
-        label="链接地址"
+        label="或填写链接地址"
         hint={error ? undefined : "留空并确定会移除链接。"}
         errors={error ? [error] : undefined}
       >
@@ -47,7 +53,7 @@ function LinkForm({ initialHref, onSubmit, onClose }: Omit<Props, "open">) {
           <input
             {...p}
             type="url"
-            autoFocus
+            autoFocus={!!initialHref}
             value={href}
             onChange={(e) => setHref(e.target.value)}
             placeholder="https://"

@@ -14,6 +14,9 @@ export async function uploadImageFile(file: File, alt = ""): Promise<UploadedIma
   }
   const data = (await res.json().catch(() => null)) as
     (UploadedImage & { error?: { message?: string } }) | null;
-  if (!res.ok || !data?.url) throw new Error(data?.error?.message ?? "图片上传失败，请稍后重试。");
+  if (data?.error?.message) throw new Error(data.error.message);
+  // the request guard answers an oversized body before the route sees it, maybe without JSON
+  if (res.status === 413) throw new Error("图片过大，没有上传。请压缩后再试。");
+  if (!res.ok || !data?.url) throw new Error("图片上传失败，请稍后重试。");
   return { url: data.url, width: data.width, height: data.height };
 }

@@ -9,6 +9,7 @@ import { Options } from "@/components/ui/options";
 import { uploadImageFile } from "@/components/editor/upload-image";
 import type { FieldErrors } from "@/lib/errors";
 import type { DraftFields } from "./draft-fields";
+import { SeoPreview } from "./seo-preview";
 import { TagsInput } from "./tags-input";
 import { TextField } from "./text-field";
 
@@ -148,6 +149,7 @@ export function SeoPanel(props: PanelProps) {
         max={300}
         hint="留空则使用导语，最多 300 字。"
       />
+      <SeoPreview fields={props.fields} />
     </Panel>
   );
 }
