@@ -5,7 +5,7 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import busboy from "busboy";
 import { AppError } from "@/lib/errors";
-import { StorageFullError, storageError, tempUploadPath } from "./storage";
+import { StorageFullError, stagingPath, storageError } from "./storage";
 
 /** The body is larger than the route allows (normally stopped earlier by server/request-guard.mjs). */
 export class UploadTooLargeError extends Error {
@@ -15,7 +15,8 @@ export class UploadTooLargeError extends Error {
   }
 }
 
-export type ReceivedUpload = { file: string; fields: Record<string, string> };
+/** `filename` is the name the browser sent (for the media library's search; never a path here). */
+export type ReceivedUpload = { file: string; filename: string | null; fields: Record<string, string> };
 
 const FORM_EXPECTED = "请以表单方式上传图片文件。";
 const FILE_MISSING = "请选择要上传的图片。";
@@ -41,17 +42,19 @@ export async function receiveUpload(req: Request, maxFileBytes: number): Promise
     throw new AppError("INVALID", FORM_EXPECTED);
   }
 
-  const tmp = await tempUploadPath();
+  const tmp = await stagingPath();
   const source = Readable.fromWeb(req.body as unknown as NodeReadableStream);
   const fields: Record<string, string> = {};
   let written: Promise<void> | null = null;
+  let filename: string | null = null;
   // why the file was not kept (too large, disk full); the rest of the body is still read and
   // discarded (at most the route's limit, server/request-limits.mjs), because cutting the
   // request stream off would reset the connection before our answer reaches the client
   let failure: UploadTooLargeError | StorageFullError | Error | null = null;
   parser.on("field", (name, value) => (fields[name] = value));
-  parser.on("file", (name, stream) => {
+  parser.on("file", (name, stream, info) => {
     if (name !== "file" || written) return void stream.resume();
+    filename = info.filename || null;
     const out = fs.createWriteStream(tmp, { flags: "wx" });
     const discard = (e: UploadTooLargeError | StorageFullError | Error) => {
       failure ??= e;
@@ -75,7 +78,7 @@ export async function receiveUpload(req: Request, maxFileBytes: number): Promise
     await written;
     if (failure) throw failure;
     if (!written) throw new AppError("INVALID", FILE_MISSING, { fieldErrors: { file: [FILE_MISSING] } });
-    return { file: tmp, fields };
+    return { file: tmp, filename, fields };
   } catch (e) {
     // let the file stream close before removing what it wrote
     await written;

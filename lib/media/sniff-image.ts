@@ -1,16 +1,23 @@
-export type SniffedImage = "jpeg" | "png" | "gif" | "webp";
+import { fileTypeFromBuffer, fileTypeFromFile, type FileTypeResult } from "file-type";
 
-const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((v, i) => b[at + i] === v);
+export type SniffedImage = { mime: "image/jpeg" | "image/png" | "image/gif" | "image/webp"; ext: string };
+
+const ACCEPTED = new Set<string>(["image/jpeg", "image/png", "image/gif", "image/webp"]);
 
 /**
- * The image type from the file's first bytes, whatever its name or declared Content-Type says.
- * SVG is deliberately absent: it is a document that can carry script, not a picture.
+ * The image type from the file's content (file-type's signatures), whatever its name or declared
+ * Content-Type says; null for anything but the four raster formats we store. SVG is deliberately
+ * absent: it is a document that can carry script, not a picture (file-type, which reads binary
+ * signatures, reports none for it, nor for HTML or text).
  */
-export function sniffImage(b: Uint8Array): SniffedImage | null {
-  if (startsWith(b, [0xff, 0xd8, 0xff])) return "jpeg";
-  if (startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "png";
-  if (startsWith(b, [0x47, 0x49, 0x46, 0x38]) && (b[4] === 0x37 || b[4] === 0x39) && b[5] === 0x61)
-    return "gif";
-  if (startsWith(b, [0x52, 0x49, 0x46, 0x46]) && startsWith(b, [0x57, 0x45, 0x42, 0x50], 8)) return "webp";
-  return null;
+export async function sniffImageFile(file: string): Promise<SniffedImage | null> {
+  return accepted(await fileTypeFromFile(file));
 }
+
+/** The same for bytes already in memory (avatars). */
+export async function sniffImage(data: Uint8Array): Promise<SniffedImage | null> {
+  return accepted(await fileTypeFromBuffer(data));
+}
+
+const accepted = (type: FileTypeResult | undefined): SniffedImage | null =>
+  type && ACCEPTED.has(type.mime) ? { mime: type.mime as SniffedImage["mime"], ext: type.ext } : null;

@@ -63,7 +63,9 @@ describe("20 concurrent 8 MB uploads", () => {
     }
     for (const a of stored)
       expect(JSON.parse(a.body)).toMatchObject({
-        url: expect.stringMatching(/^\/media\/[0-9a-f]{2}\/[0-9a-f]{64}\.webp$/),
+        // the original stays a PNG (re-encoded); its WebP renditions are listed beside it
+        url: expect.stringMatching(/^\/media\/[0-9a-f]{2}\/[0-9a-f]{64}\.png$/),
+        srcset: expect.stringMatching(/\.webp 480w, .*\.webp 960w, .*\.webp 1600w$/),
       });
     expect(peak).toBeLessThan(600 * MB);
     // the stored files are whole, and the temporary folder is empty again
@@ -116,6 +118,7 @@ describe("an upload when the disk is full", () => {
     const cookie = await signIn(srv, "editor-chen@byline.test");
     const r = await upload(srv, { cookie, file: await noisePng(1 * MB) });
     expect(r.status).toBe(201);
-    expect(filesUnder(mount)).toHaveLength(1);
+    // a 578 px PNG: the original and WebP renditions at 480 and 578 px
+    expect(filesUnder(mount)).toHaveLength(3);
   });
 });

@@ -1,80 +1,124 @@
 import "server-only";
 import fs from "node:fs/promises";
-import sharp, { type OutputInfo } from "sharp";
 import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { sniffImage } from "@/lib/media/sniff-image";
-import { saveMedia } from "@/lib/media/storage";
+import { encodeOriginal, encodeRenditions, MAX_PIXELS, probe, type Encoded } from "@/lib/media/renditions";
+import { sniffImageFile } from "@/lib/media/sniff-image";
+import { StorageFullError } from "@/lib/media/storage";
+import { storeFiles, unstoreFiles } from "@/lib/media/store-files";
+import { safeText } from "@/lib/validation";
+import { toMediaDto, type MediaDto } from "./media-dto";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-const MAX_DIMENSION = 8000;
 
-export type UploadedImage = { url: string; width: number; height: number };
+export const UPLOAD_MESSAGES = {
+  empty: "文件是空的（0 字节），请重新选择图片。",
+  tooLarge: "图片不能超过 10 MB，请压缩后再上传。",
+  type: "不支持的文件类型：只能上传 JPEG、PNG、GIF 或 WebP 图片（SVG 等其他格式不支持）。",
+  pixels: (w: number, h: number, frames: number) =>
+    `图片像素过多（${w}×${h}${frames > 1 ? `，${frames} 帧` : ""}），上限为 4000 万像素，请缩小尺寸后再上传。`,
+  broken: "图片文件已损坏或不完整，请重新导出后再上传。",
+  animation: "无法保留这张动图的动画（文件损坏或帧数据异常），请重新导出动图，或改用静态图片。",
+} as const;
 
-// Decoded images are not kept in libvips' operation cache: each upload is decoded once, and a
-// cache of full-size pixels would grow the process with every upload.
-sharp.cache(false);
-
-/** The first bytes of the file: enough for sniffImage, without reading the rest into memory. */
-async function headOf(file: string): Promise<Uint8Array> {
-  const fh = await fs.open(file, "r");
-  try {
-    const { buffer, bytesRead } = await fh.read(Buffer.alloc(16), 0, 16, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await fh.close();
-  }
-}
+/** What the upload form and the editor send besides the file. */
+export type UploadImageInput = {
+  file: string;
+  filename?: string | null;
+  alt?: string | null;
+  decorative?: boolean;
+};
 
 const invalid = (message: string) => new AppError("INVALID", message, { fieldErrors: { file: [message] } });
 
+const altSchema = safeText(200).nullish();
+function altText(value: string | null | undefined): string | null {
+  const r = altSchema.safeParse(value);
+  if (!r.success) {
+    const message = r.error.issues[0]?.message ?? "替代文本无效。";
+    throw new AppError("INVALID", message, { fieldErrors: { alt: [message] } });
+  }
+  return r.data || null;
+}
+
+async function encodeAll(file: string, type: NonNullable<Awaited<ReturnType<typeof sniffImageFile>>>) {
+  let facts;
+  try {
+    facts = await probe(file);
+  } catch {
+    throw invalid(UPLOAD_MESSAGES.broken);
+  }
+  const { width, height, frames } = facts;
+  if (!width || !height) throw invalid(UPLOAD_MESSAGES.broken);
+  // every frame is decoded: the limit is on all of them (a 1000-frame GIF is a bomb too)
+  if (width * height * frames > MAX_PIXELS) throw invalid(UPLOAD_MESSAGES.pixels(width, height, frames));
+  const animated = frames > 1;
+  const written: Encoded[] = [];
+  try {
+    const original = await encodeOriginal(file, type, animated);
+    written.push(original);
+    written.push(...(await encodeRenditions(file, original.width, animated)));
+    return { original, renditions: written.slice(1), animated };
+  } catch (e) {
+    await Promise.all(written.map((w) => fs.rm(w.file, { force: true })));
+    if (e instanceof StorageFullError) throw e;
+    if ((e as Error).message?.includes("pixel limit"))
+      throw invalid(UPLOAD_MESSAGES.pixels(width, height, frames));
+    throw invalid(animated ? UPLOAD_MESSAGES.animation : UPLOAD_MESSAGES.broken);
+  }
+}
+
 /**
- * 上传图片. The type comes from the bytes (never the name or Content-Type); the image is decoded
- * and re-encoded to WebP, which drops EXIF (GPS, camera serials), ICC and XMP metadata and any
- * bytes smuggled after the image data. The upload is read from `file` (a temporary file the
- * route streamed it to; the caller removes it): only sharp holds pixels in memory. Stored
- * content-addressed via lib/media/storage.ts; a full disk is a StorageFullError.
+ * 上传图片. The type comes from the content (file-type; never the name or Content-Type): JPEG, PNG,
+ * GIF and WebP only. At most 40 megapixels (all frames); a cut-off file is refused. Stored: the
+ * original re-encoded in its own format without metadata (the fallback), plus WebP renditions at
+ * 480/960/1600 px (lib/media/renditions.ts); animations stay animated in both. All files go to
+ * storage first, then the row; any failure removes what this upload placed: nothing is left.
+ * `file` is the temporary file the route streamed the upload to; the caller removes it.
  */
-export async function uploadImage(
-  actor: Actor | null,
-  input: { file: string; alt?: string | null },
-): Promise<UploadedImage> {
+export async function uploadImage(actor: Actor | null, input: UploadImageInput): Promise<MediaDto> {
   assertCan(actor, "media.upload");
-  const { file } = input;
-  const { size } = await fs.stat(file);
-  if (size === 0) throw invalid("请选择要上传的图片。");
-  if (size > MAX_UPLOAD_BYTES) throw invalid("图片不能超过 10 MB，请压缩后再上传。");
-  if (!sniffImage(await headOf(file))) throw invalid("只支持 JPEG、PNG、GIF 和 WebP 图片。");
+  const alt = altText(input.alt);
+  const { size } = await fs.stat(input.file);
+  if (size === 0) throw invalid(UPLOAD_MESSAGES.empty);
+  if (size > MAX_UPLOAD_BYTES) throw invalid(UPLOAD_MESSAGES.tooLarge);
+  const type = await sniffImageFile(input.file);
+  if (!type) throw invalid(UPLOAD_MESSAGES.type);
 
-  // decompression bombs are refused before any pixel is allocated
-  const options = { limitInputPixels: MAX_DIMENSION * MAX_DIMENSION, failOn: "error" as const };
-  let width: number | undefined;
-  let height: number | undefined;
+  const { original, renditions, animated } = await encodeAll(input.file, type);
+  const stored = await storeFiles([original, ...renditions]);
+  const [main, ...rest] = stored;
+  const variants = rest.map((s, i) => ({
+    width: renditions[i]!.width,
+    height: renditions[i]!.height,
+    mime: s.mime,
+    storageKey: s.key,
+    size: s.size,
+  }));
+  const decorative = input.decorative === true;
   try {
-    ({ width, height } = await sharp(file, options).metadata());
-  } catch {
-    throw invalid("图片文件已损坏或无法识别，请换一张图片。");
+    const media = await db.media.upsert({
+      where: { sha256: main!.sha256 },
+      update: {},
+      create: {
+        sha256: main!.sha256,
+        storageKey: main!.key,
+        mime: main!.mime,
+        size: main!.size,
+        width: original.width,
+        height: original.height,
+        alt: decorative ? null : alt,
+        decorative,
+        animated,
+        variants,
+        filename: input.filename?.trim().slice(0, 255) || null,
+        uploaderId: actor.id,
+      },
+    });
+    return toMediaDto(media);
+  } catch (e) {
+    await unstoreFiles(stored);
+    throw e;
   }
-  if (!width || !height) throw invalid("图片文件已损坏或无法识别，请换一张图片。");
-  if (width > MAX_DIMENSION || height > MAX_DIMENSION)
-    throw invalid(`图片尺寸不能超过 ${MAX_DIMENSION}×${MAX_DIMENSION} 像素。`);
-
-  let out: { data: Buffer; info: OutputInfo };
-  try {
-    // rotate() applies the EXIF orientation before the metadata is dropped
-    out = await sharp(file, options).rotate().webp({ quality: 82 }).toBuffer({ resolveWithObject: true });
-  } catch {
-    throw invalid("图片处理失败，请换一张图片后重试。");
-  }
-  const alt = input.alt?.trim().slice(0, 200) || null;
-  const media = await saveMedia(db, {
-    data: out.data,
-    mime: "image/webp",
-    uploaderId: actor.id,
-    alt,
-    width: out.info.width,
-    height: out.info.height,
-  });
-  return { url: media.url, width: out.info.width, height: out.info.height };
 }

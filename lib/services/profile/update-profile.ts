@@ -7,7 +7,7 @@ import { tags } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { sniffImage } from "@/lib/media/sniff-image";
-import { saveMedia } from "@/lib/media/storage";
+import { saveMedia } from "@/lib/media/save-media";
 import { audit } from "@/lib/audit";
 import { safeText } from "@/lib/validation";
 
@@ -33,7 +33,7 @@ const invalidAvatar = (message: string) =>
 async function avatarFrom(blob: Blob): Promise<Buffer> {
   if (blob.size > MAX_AVATAR_BYTES) throw invalidAvatar("头像图片不能超过 900 KB，请换一张小一些的图片。");
   const data = Buffer.from(await blob.arrayBuffer());
-  if (!sniffImage(data)) throw invalidAvatar("头像只支持 JPEG、PNG、GIF 和 WebP 图片。");
+  if (!(await sniffImage(data))) throw invalidAvatar("头像只支持 JPEG、PNG、GIF 和 WebP 图片。");
   try {
     return await sharp(data, { limitInputPixels: 8000 * 8000, failOn: "error" })
       .rotate()

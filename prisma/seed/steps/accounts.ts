@@ -1,6 +1,6 @@
 import { hash } from "@node-rs/argon2";
 import type { Db } from "@/lib/db/client";
-import { saveMedia } from "@/lib/media/storage";
+import { saveMedia } from "@/lib/media/save-media";
 import { authors } from "../data/authors";
 import type { AuthorKey } from "../data/types";
 import { DEMO_PASSWORD } from "../demo-accounts";

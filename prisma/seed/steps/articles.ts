@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { renderArticle } from "@/lib/content/render";
-import { saveMedia } from "@/lib/media/storage";
+import { saveMedia } from "@/lib/media/save-media";
 import { indexArticle } from "@/lib/search/index-article";
 import { demoArticles } from "../data/articles";
 import type { SeedArticle } from "../data/types";

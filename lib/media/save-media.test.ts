@@ -3,7 +3,8 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { saveMedia, StorageFullError } from "./storage";
+import { saveMedia } from "./save-media";
+import { StorageFullError } from "./storage";
 
 // The database is a stand-in here (the row is Prisma's business); what is tested is the files.
 type Row = { sha256: string; storageKey: string };

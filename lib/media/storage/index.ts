@@ -1,0 +1,58 @@
+import crypto from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { localStorage } from "./local";
+import { storageError, type MediaStorage } from "./types";
+
+export { StorageFullError, storageError, type MediaStorage } from "./types";
+
+/** The formats we store, by MIME type, with the extension their keys end in. */
+export const MEDIA_TYPES: Record<string, string> = {
+  "image/webp": "webp",
+  "image/png": "png",
+  "image/jpeg": "jpg",
+  "image/gif": "gif",
+};
+
+// resolved at run time from configuration: keep the bundler from tracing the whole project
+const uploadRoot = () =>
+  path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.UPLOAD_DIR ?? ".data/uploads");
+
+let local: MediaStorage | undefined;
+
+/**
+ * The configured driver: MEDIA_STORAGE=local (the default) keeps files under UPLOAD_DIR. Another
+ * driver (S3-compatible, issue 15) is added here; nothing else names one.
+ */
+export function mediaStorage(): MediaStorage {
+  const kind = process.env.MEDIA_STORAGE ?? "local";
+  if (kind !== "local") throw new Error(`MEDIA_STORAGE=${kind} is not supported (only "local")`);
+  return (local ??= localStorage(uploadRoot));
+}
+
+/**
+ * A fresh staging path for a file on its way in (an upload streaming in, a rendition being
+ * encoded). It lives in UPLOAD_DIR/.tmp/: the same file system as the local driver's files, so
+ * its put is a rename; /media never serves it. The caller removes it or hands it to put().
+ */
+export async function stagingPath(): Promise<string> {
+  const dir = path.join(uploadRoot(), ".tmp");
+  try {
+    await fs.mkdir(dir, { recursive: true });
+  } catch (e) {
+    throw storageError(e);
+  }
+  return path.join(dir, `${crypto.randomUUID()}.part`);
+}
+
+/** Bytes in memory to a staging file, flushed (a put must never publish a name whose bytes are only in the page cache). */
+export async function stageBytes(data: Buffer): Promise<string> {
+  const tmp = await stagingPath();
+  try {
+    await fs.writeFile(tmp, data, { flag: "wx", flush: true });
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw storageError(e);
+  }
+  return tmp;
+}
