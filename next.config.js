@@ -44,7 +44,17 @@ const nextConfig = {
     proxyClientMaxBodySize: "12mb",
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // preview links: the token is the secret, so no Referer carries it away, and nothing indexes it
+      {
+        source: "/preview/:path*",
+        headers: [
+          { key: "Referrer-Policy", value: "no-referrer" },
+          { key: "X-Robots-Tag", value: "noindex, nofollow" },
+        ],
+      },
+    ];
   },
 };
 

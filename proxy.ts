@@ -3,7 +3,9 @@ import { SESSION_COOKIE } from "@/lib/auth/cookie-names";
 import { loginPathFor } from "@/lib/auth/safe-next-path";
 import { mayOpenStaffPath } from "@/lib/auth/staff-paths";
 import { tokenRole } from "@/lib/auth/token-role";
+import { clientIpOf } from "@/lib/security/client-ip";
 import { baselineSecurityPolicy, contentSecurityPolicy, newNonce } from "@/lib/security/headers";
+import { PREVIEW_PAGE, previewLinkIsLive } from "@/lib/services/preview/preview-gate";
 
 /**
  * Runs before every page and route handler:
@@ -42,6 +44,10 @@ export async function proxy(request: NextRequest) {
     const isPageView = request.method === "GET" || request.method === "HEAD";
     notFound = isPageView && role !== null && !mayOpenStaffPath(role, pathname);
   }
+  // 4. a dead preview link (unknown, expired, revoked) is a real 404 too (lib/services/preview)
+  const preview = PREVIEW_PAGE.exec(pathname);
+  if (preview && (request.method === "GET" || request.method === "HEAD"))
+    notFound = !(await previewLinkIsLive(preview[1]!, clientIpOf(request.headers)));
   const pass = (init?: Parameters<typeof NextResponse.next>[0]) =>
     notFound
       ? NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { ...init, status: 404 })

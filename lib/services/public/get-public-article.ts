@@ -45,7 +45,7 @@ export type PublicArticle = {
   } | null;
 };
 
-const person = {
+export const person = {
   select: {
     id: true,
     profile: { select: { publicId: true, displayName: true, avatarUrl: true, bio: true } },
@@ -56,7 +56,7 @@ type PersonRow = {
   id: string;
   profile: { publicId: string; displayName: string; avatarUrl: string | null; bio: string | null } | null;
 };
-const toPerson = (u: PersonRow): PublicPerson => ({
+export const toPerson = (u: PersonRow): PublicPerson => ({
   id: u.id,
   publicId: u.profile?.publicId ?? "",
   displayName: u.profile?.displayName ?? "匿名作者",

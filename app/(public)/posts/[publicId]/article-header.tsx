@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { formatDateTime } from "@/lib/format/beijing-time";
-import type { PublicArticle } from "@/lib/services/public/get-public-article";
+import type { ArticleViewData } from "./article-view";
 import { BookmarkButton } from "./bookmark-button";
 import { ViewCount } from "./view-count";
 
-/** Title, byline (author, 译者), category, publish time, views and the 收藏 button. */
-export function ArticleHeader({ article }: { article: PublicArticle }) {
+/** Title, byline (author, 译者), category, publish time, views and the 收藏 button (not in a preview). */
+export function ArticleHeader({ article, preview = false }: { article: ArticleViewData; preview?: boolean }) {
   const { author, translator, category } = article;
   return (
     <header className="border-b border-slate-200 pb-4">
@@ -34,11 +34,19 @@ export function ArticleHeader({ article }: { article: PublicArticle }) {
         >
           {category.name}
         </Link>
-        <time dateTime={article.publishedAt.toISOString()}>{formatDateTime(article.publishedAt)}</time>
-        <ViewCount publicId={article.publicId} initial={article.viewCount} />
-        <span className="ml-auto">
-          <BookmarkButton publicId={article.publicId} />
-        </span>
+        {article.publishedAt ? (
+          <time dateTime={article.publishedAt.toISOString()}>{formatDateTime(article.publishedAt)}</time>
+        ) : (
+          <span>尚未发布</span>
+        )}
+        {!preview && (
+          <>
+            <ViewCount publicId={article.publicId} initial={article.viewCount} />
+            <span className="ml-auto">
+              <BookmarkButton publicId={article.publicId} />
+            </span>
+          </>
+        )}
       </div>
     </header>
   );

@@ -1,27 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { extractToc, wantsToc } from "@/lib/content/extract-toc";
 import { getAuthorLatest } from "@/lib/services/public/get-author-latest";
 import { getPublicArticle } from "@/lib/services/public/get-public-article";
 import { getRelatedArticles } from "@/lib/services/public/get-related-articles";
 import { listArticleStaticParams } from "@/lib/services/public/list-article-static-params";
 import { listHotArticles } from "@/lib/services/public/list-hot-articles";
-import { absoluteUrl } from "@/lib/site-url";
-import { ArticleBody } from "./article-body";
-import { ArticleCover } from "./article-cover";
-import { ArticleHeader } from "./article-header";
 import { ArticleJsonLd } from "./article-json-ld";
-import { ArticleLede } from "./article-lede";
 import { articleMetadata } from "./article-metadata";
-import { ArticleTags } from "./article-tags";
-import { ArticleToc } from "./article-toc";
+import { ArticleView } from "./article-view";
 import { AuthorCard } from "./author-card";
 import { CommentsSection } from "./comments-section";
 import { HotArticles } from "./hot-articles";
 import { RelatedArticles } from "./related-articles";
-import { ShareBox } from "./share-box";
-import { TranslationCredit } from "./translation-credit";
 
 type Props = { params: Promise<{ publicId: string }> };
 
@@ -65,8 +56,6 @@ export default async function ArticlePage({ params }: Props) {
   const hot = (await listHotArticles({ categoryId: article.category.id, limit: 6 + shown.size }))
     .filter((a) => !shown.has(a.publicId))
     .slice(0, 6);
-  const toc = extractToc(article.bodyHtml);
-  const url = absoluteUrl(`/posts/${article.publicId}`);
 
   return (
     <div className="-mx-1 sm:mx-0">
@@ -88,28 +77,7 @@ export default async function ArticlePage({ params }: Props) {
       </nav>
       <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_20rem] lg:gap-6">
         <div className="min-w-0">
-          <article className="rounded bg-white p-4 sm:p-8" data-testid="article">
-            <ArticleHeader article={article} />
-            <ArticleLede lede={article.lede} />
-            <ArticleCover
-              url={article.coverUrl}
-              alt={article.coverAlt}
-              caption={article.coverCaption}
-              title={article.title}
-            />
-            {wantsToc(toc, article.bodyLength) && <ArticleToc toc={toc} />}
-            <div className="mt-6">
-              <ArticleBody html={article.bodyHtml} />
-            </div>
-            <ArticleTags tags={article.tags} />
-            {article.source && (
-              <TranslationCredit
-                source={article.source}
-                translatorName={article.translator?.displayName ?? null}
-              />
-            )}
-            <ShareBox url={url} title={article.title} qrSrc={`/posts/${article.publicId}/qr.svg`} />
-          </article>
+          <ArticleView article={article} />
           <RelatedArticles items={related} />
           <CommentsSection articleId={article.id} publicId={article.publicId} />
         </div>
