@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { CollapsibleNav } from "./collapsible-nav";
 import { GuideMenu, type GuideLink } from "./guide-menu";
+import { NotificationBell } from "./notification-bell";
 import { SearchForm } from "./search-form";
 import { SiteLogo } from "./site-logo";
 import { UserMenu } from "./user-menu";
@@ -34,6 +35,7 @@ export function SiteHeader({ specialHref }: { specialHref: string }) {
             >
               投稿
             </Link>
+            <NotificationBell />
             <UserMenu />
           </div>
         </CollapsibleNav>

@@ -34,7 +34,7 @@ export function ArticleTable({ items, showAuthor, caption }: Props) {
                 <span>定于 {formatDateTime(a.scheduledAt)} 发布</span>
               )}
             </p>
-            {a.submitNote && <p className="mt-1 text-sm text-ink-700">附言：{a.submitNote}</p>}
+            {a.submitNote && <p className="mt-1 text-sm text-ink-900">附言：{a.submitNote}</p>}
           </div>
           {a.status === "PUBLISHED" && (
             <Link href={`/posts/${a.publicId}`} className="text-sm text-brand-700 hover:underline">

@@ -32,6 +32,8 @@ export type ArticleForEdit = {
   sourcePublishedAt: Date | null;
   sourceText: string | null;
   isTranslation: boolean;
+  /** a reader's 投稿: the reviewer may also decline it (不予采用) */
+  isContribution: boolean;
   scheduledAt: Date | null;
   publishedAt: Date | null;
   updatedAt: Date;

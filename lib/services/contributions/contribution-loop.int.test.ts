@@ -112,8 +112,12 @@ describe("the contribution loop", () => {
       actorId: reader.id,
     });
     await expect(withdrawContribution(reader, { id })).rejects.toMatchObject({ code: "INVALID" });
-    // the reader's own withdrawal is not shown as an editor's reason
-    expect((await listMyContributions(reader)).find((c) => c.id === id)?.reason).toBe("请修改");
+    // the reader's own withdrawal is shown as such, not with the editor's earlier reason
+    expect((await listMyContributions(reader)).find((c) => c.id === id)).toMatchObject({
+      status: "ARCHIVED",
+      reason: null,
+      isWithdrawn: true,
+    });
   });
 
   it(`resubmitting respects the limit of ${MAX_PENDING_CONTRIBUTIONS} pending contributions`, async () => {

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { docToText } from "./doc-to-text";
-import { latestReasons, loadOwnContribution } from "./own-contribution";
+import { latestDecisions, loadOwnContribution } from "./own-contribution";
 
 export type ContributionForEdit = {
   id: string;
@@ -25,7 +25,7 @@ export async function getMyContribution(actor: Actor | null, id: string): Promis
     where: { id: head.id },
     select: { title: true, categoryId: true, lede: true, bodyJson: true, sourceUrl: true },
   });
-  const reasons = await latestReasons([head.id], head.authorId);
+  const decision = (await latestDecisions([head.id], head.authorId)).get(head.id);
   return {
     id: head.id,
     version: head.version,
@@ -34,6 +34,6 @@ export async function getMyContribution(actor: Actor | null, id: string): Promis
     lede: a.lede,
     body: docToText(a.bodyJson as JSONContent),
     sourceUrl: a.sourceUrl,
-    reason: reasons.get(head.id) ?? null,
+    reason: decision?.reason ?? null,
   };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import type { ArticleStatus } from "@/lib/generated/prisma/enums";
-import { latestReasons } from "./own-contribution";
+import { latestDecisions } from "./own-contribution";
 
 export type MyContribution = {
   id: string;
@@ -16,6 +16,8 @@ export type MyContribution = {
   isContribution: boolean;
   /** the editor's reason, when the contribution was last returned or declined */
   reason: string | null;
+  /** the reader took it back (撤回) */
+  isWithdrawn: boolean;
 };
 
 const LIMIT = 50;
@@ -37,7 +39,7 @@ export async function listMyContributions(actor: Actor): Promise<MyContribution[
       category: { select: { name: true } },
     },
   });
-  const reasons = await latestReasons(
+  const decisions = await latestDecisions(
     rows
       .filter((r) => r.isContribution && (r.status === "DRAFT" || r.status === "ARCHIVED"))
       .map((r) => r.id),
@@ -46,6 +48,7 @@ export async function listMyContributions(actor: Actor): Promise<MyContribution[
   return rows.map(({ category, ...r }) => ({
     ...r,
     categoryName: category.name,
-    reason: reasons.get(r.id) ?? null,
+    reason: decisions.get(r.id)?.reason ?? null,
+    isWithdrawn: decisions.get(r.id)?.isWithdrawn ?? false,
   }));
 }

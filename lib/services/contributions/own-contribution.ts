@@ -31,21 +31,30 @@ export async function loadOwnContribution(actor: Actor | null, id: string): Prom
   return head;
 }
 
-/** The reason an editor gave last time the contribution was returned or declined. */
-export async function latestReasons(articleIds: string[], authorId: string): Promise<Map<string, string>> {
+export type Decision = { reason: string | null; isWithdrawn: boolean };
+
+/**
+ * What the latest status change of each contribution says to its reader: the editor's reason
+ * when it was returned or declined, or that the reader withdrew it themselves.
+ */
+export async function latestDecisions(
+  articleIds: string[],
+  authorId: string,
+): Promise<Map<string, Decision>> {
   if (!articleIds.length) return new Map();
   const rows = await db.articleTransition.findMany({
-    where: {
-      articleId: { in: articleIds },
-      note: { not: null },
-      toStatus: { in: ["DRAFT", "ARCHIVED"] },
-      fromStatus: "IN_REVIEW",
-      NOT: { actorId: authorId },
-    },
+    where: { articleId: { in: articleIds } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { articleId: true, note: true },
+    distinct: ["articleId"],
+    select: { articleId: true, note: true, actorId: true, fromStatus: true, toStatus: true },
   });
-  const out = new Map<string, string>();
-  for (const r of rows) if (!out.has(r.articleId)) out.set(r.articleId, r.note!);
+  const out = new Map<string, Decision>();
+  for (const r of rows) {
+    const byEditor = r.actorId !== authorId && r.fromStatus === "IN_REVIEW" && r.toStatus !== "IN_REVIEW";
+    out.set(r.articleId, {
+      reason: byEditor ? r.note : null,
+      isWithdrawn: r.actorId === authorId && r.toStatus === "ARCHIVED",
+    });
+  }
   return out;
 }

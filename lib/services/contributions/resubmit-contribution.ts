@@ -1,10 +1,11 @@
 import "server-only";
+import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCategory } from "@/lib/services/articles/create-article";
 import { saveContent } from "@/lib/services/articles/save-content";
-import { articleIdSchema, versionSchema } from "@/lib/services/articles/schemas";
+import { articleIdSchema } from "@/lib/services/articles/schemas";
 import { transitionArticle } from "@/lib/services/articles/transition";
 import { safeText } from "@/lib/validation";
 import { loadOwnContribution } from "./own-contribution";
@@ -12,7 +13,8 @@ import { contributionSchema, MAX_PENDING_CONTRIBUTIONS, textToDoc } from "./subm
 
 export const resubmitContributionSchema = contributionSchema.extend({
   id: articleIdSchema,
-  version: versionSchema,
+  /** sent by a form: a string until coerced */
+  version: z.coerce.number().int().min(1),
   /** 附言 for the editor */
   note: safeText(1000).optional(),
 });

@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { Suspense } from "react";
-import { primaryButton } from "@/components/ui/button";
+import { primaryButton, secondaryButton } from "@/components/ui/button";
 import { LoadingPanel } from "@/components/ui/skeleton";
-import { StatusBadge } from "@/components/ui/status-badge";
+import { Badge, StatusBadge } from "@/components/ui/status-badge";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format/beijing-time";
 import { listMyContributions } from "@/lib/services/contributions/list-my-contributions";
+import { WithdrawButton } from "./withdraw-button";
 
 export const metadata: Metadata = { title: "我的投稿", robots: { index: false, follow: false } };
 
@@ -26,6 +27,14 @@ async function ContributionList({ searchParams }: Props) {
           className="mb-4 rounded border border-emerald-200 bg-emerald-50 p-3 text-emerald-900"
         >
           投稿已提交，编辑审核后会在这里更新状态。
+        </p>
+      )}
+      {q.resubmitted === "1" && (
+        <p
+          role="status"
+          className="mb-4 rounded border border-emerald-200 bg-emerald-50 p-3 text-emerald-900"
+        >
+          修改后的投稿已重新提交，请等待编辑审核。
         </p>
       )}
       {items.length === 0 ? (
@@ -60,9 +69,26 @@ async function ContributionList({ searchParams }: Props) {
                     </>
                   )}
                 </p>
+                {c.reason && (
+                  <p className="mt-2 whitespace-pre-wrap break-words rounded bg-amber-50 p-2 text-sm text-amber-900">
+                    {c.status === "ARCHIVED" ? "不予采用的原因" : "退回原因"}：{c.reason}
+                  </p>
+                )}
               </div>
-              <span className="self-start sm:self-center">
-                <StatusBadge kind="article" status={c.status} audience="author" />
+              <span className="flex flex-wrap items-center gap-2 self-start sm:self-center">
+                {c.isWithdrawn ? (
+                  <Badge>已撤回</Badge>
+                ) : (
+                  <StatusBadge kind="article" status={c.status} audience="author" />
+                )}
+                {c.isContribution && c.status === "DRAFT" && (
+                  <Link href={`/me/contributions/${c.id}/edit`} className={secondaryButton}>
+                    修改后重新提交<span className="sr-only">《{c.title}》</span>
+                  </Link>
+                )}
+                {c.isContribution && (c.status === "DRAFT" || c.status === "IN_REVIEW") && (
+                  <WithdrawButton id={c.id} title={c.title} />
+                )}
               </span>
             </li>
           ))}

@@ -13,6 +13,7 @@ import type { EditorOptions } from "@/lib/services/articles/get-editor-options";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { clearBackup, readBackup, type DraftBackup } from "./draft-backup";
 import { backupDiffers, fieldsOf, type DraftFields, type Snapshot } from "./draft-fields";
+import { ReviewPanels } from "./review-panels";
 import { RevisionsPanel } from "./revisions-panel";
 import { SaveStatus } from "./save-status";
 import { CategoryTagsPanel, CoverPanel, SeoPanel } from "./side-panels";
@@ -183,6 +184,7 @@ export function ArticleWorkspace({ article, options }: Props) {
           <TranslationPanel {...panel} />
           <CoverPanel {...panel} />
           <SeoPanel {...panel} />
+          <ReviewPanels articleId={article.id} />
           <RevisionsPanel
             articleId={article.id}
             canRestore={editable}
