@@ -65,6 +65,30 @@ const MATRIX: { file: string; name: string; kind: Kind; roles: string }[] = [
     roles: "---YY",
   },
   {
+    file: "app/(editor)/editor/articles/[id]/review-actions.ts",
+    name: "returnArticleAction",
+    kind: "json",
+    roles: "---YY",
+  },
+  {
+    file: "app/(editor)/editor/articles/[id]/review-actions.ts",
+    name: "listHistoryAction",
+    kind: "json",
+    roles: "-YYYY",
+  },
+  {
+    file: "app/(editor)/editor/articles/[id]/review-actions.ts",
+    name: "listNotesAction",
+    kind: "json",
+    roles: "-YYYY",
+  },
+  {
+    file: "app/(editor)/editor/articles/[id]/review-actions.ts",
+    name: "addNoteAction",
+    kind: "json",
+    roles: "-YYYY",
+  },
+  {
     file: "app/(editor)/editor/articles/list-actions.ts",
     name: "archiveArticleAction",
     kind: "json",

@@ -38,6 +38,10 @@ const NO_PERMISSION: Record<string, string> = {
     "for the signed-out; rate-limited per account and IP, same answer whether or not the email exists",
   "auth.resetPassword": "for the signed-out; the single-use mailed token is the authorization",
   "account.changePassword": "any signed-in user, for their own account only (needs the current password)",
+  "notifications.peek":
+    "any signed-in user's own unread count for the bell; the service reads only the actor's rows",
+  "notification.open": "any signed-in user marks their own notice read; the WHERE names the actor",
+  "notification.markAllRead": "any signed-in user, their own notices only",
 };
 
 /** Mutating route handlers outside our wrapper, with the reason. */
