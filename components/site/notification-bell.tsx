@@ -6,8 +6,8 @@ import { useEffect, useState } from "react";
 
 /**
  * 通知 bell for a signed-in user: the unread count from /api/me/notifications, fetched in the
- * browser so the page around it stays the same for everyone (signed out, the route answers 401
- * and nothing is shown). Refreshed on navigation.
+ * browser so the page around it stays the same for everyone (signed out, the route answers
+ * `unread: null` and nothing is shown). Refreshed on navigation.
  */
 export function NotificationBell() {
   const [unread, setUnread] = useState<number | null>(null);
