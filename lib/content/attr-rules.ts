@@ -1,5 +1,5 @@
 import { codePointLength, isSafeText, UNSAFE_TEXT_MESSAGE } from "@/lib/validation";
-import { IMAGE_URL_MESSAGE, isOwnImageUrl } from "./image-url";
+import { IMAGE_URL_MESSAGE, isOwnImageUrl, isOwnSrcset } from "./image-url";
 import * as L from "./limits";
 
 /**
@@ -12,6 +12,7 @@ export type AttrRule =
   | { kind: "int"; min: number; max: number; nullable?: boolean; message: string }
   | { kind: "intList"; min: number; max: number; maxLength: number; message: string }
   | { kind: "enum"; values: readonly (string | null)[]; message: string }
+  | { kind: "bool"; message: string }
   | { kind: "text"; max: number; nullable?: boolean; allowed?: (s: string) => boolean; message: string };
 
 const span = (max: number, what: string): AttrRule => ({
@@ -84,6 +85,14 @@ export const NODE_ATTR_RULES: Record<string, Record<string, AttrRule>> = {
     caption: imageText("图注"),
     width: imageSize,
     height: imageSize,
+    srcset: {
+      kind: "text",
+      max: L.MAX_URL_LENGTH,
+      nullable: true,
+      allowed: isOwnSrcset,
+      message: "图片的响应式尺寸列表无效，请删除图片后重新插入。",
+    },
+    decorative: { kind: "bool", message: "图片的“装饰性”标记无效，请重新设置。" },
   },
 };
 
@@ -118,6 +127,8 @@ function problem(rule: AttrRule, v: unknown, attrs: Record<string, unknown>): st
     }
     case "enum":
       return rule.values.includes(v as string | null) ? null : rule.message;
+    case "bool":
+      return typeof v === "boolean" ? null : rule.message;
     case "text":
       if (v === null && rule.nullable) return null;
       if (typeof v !== "string") return rule.message;

@@ -1,5 +1,5 @@
 import sanitizeHtml from "sanitize-html";
-import { isOwnImageUrl } from "./image-url";
+import { FIGURE_SIZES, isOwnImageUrl, isOwnSrcset } from "./image-url";
 
 /**
  * The allowlist for article HTML. Rendering from tiptap JSON already limits the tags; this is
@@ -25,6 +25,8 @@ const options: sanitizeHtml.IOptions = {
     "a",
     "hr",
     "figure",
+    "picture",
+    "source",
     "img",
     "figcaption",
     "table",
@@ -40,6 +42,8 @@ const options: sanitizeHtml.IOptions = {
   allowedAttributes: {
     a: ["href", "rel", "title"],
     img: ["src", "alt", "width", "height", "loading", "decoding"],
+    // values checked in transformTags: WebP renditions from /media/ only, our one sizes
+    source: ["type", "srcset", "sizes"],
     h2: ["id"],
     h3: ["id"],
     h4: ["id"],
@@ -49,6 +53,8 @@ const options: sanitizeHtml.IOptions = {
     td: ["colspan", "rowspan"],
     ol: ["start"],
   },
+  // <source> is a void element: written as <source />, never <source></source>
+  selfClosing: [...sanitizeHtml.defaults.selfClosing, "source"],
   allowedClasses: { code: [/^language-[\w-]+$/], span: [/^hljs-[\w-]+$/] },
   allowedSchemes: ["http", "https", "mailto"],
   // images load from our own /media/ only (the CSP's img-src): no scheme at all, see transformTags
@@ -57,6 +63,14 @@ const options: sanitizeHtml.IOptions = {
   transformTags: {
     // every outbound link is nofollow and cannot reach window.opener
     a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer nofollow" }),
+    // a <source> keeps its srcset only when every candidate is one of our WebP renditions
+    source: (tagName, attribs) => {
+      const ok = attribs.type === "image/webp" && isOwnSrcset(attribs.srcset ?? "");
+      const kept: Record<string, string> = ok
+        ? { type: "image/webp", srcset: attribs.srcset!, sizes: FIGURE_SIZES }
+        : {};
+      return { tagName, attribs: kept };
+    },
     img: (tagName, attribs) => {
       const { src, ...rest } = attribs;
       return { tagName, attribs: src !== undefined && isOwnImageUrl(src) ? { src, ...rest } : rest };
