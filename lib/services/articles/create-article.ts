@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/authz";
 import { emptyDoc, renderArticle } from "@/lib/content/render";
+import { RENDER_VERSION } from "@/lib/content/render-version";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -72,6 +73,7 @@ export async function insertArticle(
             lede,
             bodyJson: body as Prisma.InputJsonValue,
             bodyHtml: rendered.html,
+            renderVersion: RENDER_VERSION,
             bodyText: rendered.text,
             status: opts.status,
             authorId: opts.assignment?.translatorId ?? actor.id,
