@@ -10,9 +10,9 @@ import { sanitizeArticleHtml } from "./sanitize";
  * tightened sanitiser applies to old articles too, not only to the ones saved after it.
  * Writers store it beside the HTML (create-article.ts, save-content.ts).
  */
-export const RENDER_VERSION = 2;
+export const RENDER_VERSION = 3;
 
-export type StoredBody = { bodyHtml: string; bodyJson: unknown; renderVersion: number };
+type StoredBody = { bodyHtml: string; bodyJson: unknown; renderVersion: number };
 
 /**
  * The body HTML to serve. Current renders are served as stored; older ones are rendered again
