@@ -64,6 +64,8 @@ export const Figure = Node.create({
     const picture = srcset
       ? ["picture", {}, ["source", { type: "image/webp", srcset, sizes: FIGURE_SIZES }], img]
       : img;
-    return caption ? ["figure", {}, picture, ["figcaption", {}, caption]] : ["figure", {}, picture];
+    // data-decorative is for the editor's styles (the sanitiser drops it from public pages)
+    const attrs = decorative === true ? { "data-decorative": "" } : {};
+    return caption ? ["figure", attrs, picture, ["figcaption", {}, caption]] : ["figure", attrs, picture];
   },
 });
