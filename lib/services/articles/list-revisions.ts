@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
+import type { ArticleStatus, RevisionKind } from "@/lib/generated/prisma/enums";
 import { loadVisibleArticle } from "./access";
 import { articleIdSchema } from "./schemas";
 
@@ -10,6 +11,10 @@ export type RevisionItem = {
   title: string;
   editorName: string;
   createdAt: Date;
+  /** 手动保存 / 自动保存 / 状态变更 / 恢复 / 更新上线 */
+  kind: RevisionKind;
+  /** the article's status when the snapshot was taken (older rows: unknown) */
+  status: ArticleStatus | null;
 };
 
 const MAX_LISTED = 50;
@@ -26,6 +31,8 @@ export async function listRevisions(actor: Actor | null, articleId: unknown): Pr
       version: true,
       title: true,
       createdAt: true,
+      kind: true,
+      status: true,
       editor: { select: { profile: { select: { displayName: true } } } },
     },
   });
@@ -34,6 +41,8 @@ export async function listRevisions(actor: Actor | null, articleId: unknown): Pr
     version: r.version,
     title: r.title,
     createdAt: r.createdAt,
+    kind: r.kind,
+    status: r.status,
     editorName: r.editor.profile?.displayName ?? "未知用户",
   }));
 }

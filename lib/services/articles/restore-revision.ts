@@ -15,10 +15,11 @@ export const restoreRevisionSchema = z.strictObject({
 });
 
 /**
- * 恢复到某个版本: the revision's title, lede and body become a new version (history is never
- * rewritten, so a restore can itself be undone). Same checks and concurrency guard as a save.
+ * 恢复此版本: the revision's title, lede and body become a new version (kind RESTORE; history is
+ * never rewritten, so a restore can itself be undone). Same checks and concurrency guard as a
+ * save; on a live article the restore becomes its pending edit, like any other save.
  */
-export async function restoreRevision(actor: Actor | null, input: unknown) {
+export async function restoreRevision(actor: Actor | null, input: unknown, now: Date = new Date()) {
   const { articleId, revisionId, version } = restoreRevisionSchema.parse(input);
   const head = await loadVisibleArticle(actor, articleId);
   assertEditable(actor!, head);
@@ -27,13 +28,19 @@ export async function restoreRevision(actor: Actor | null, input: unknown) {
     select: { version: true, title: true, lede: true, bodyJson: true },
   });
   if (!rev) throw new AppError("NOT_FOUND", "没有找到这个历史版本。");
-  return saveContent(actor!, head, version, {
-    title: rev.title,
-    lede: rev.lede,
-    body: rev.bodyJson as JSONContent,
-    audit: {
-      action: "article.restoreRevision",
-      meta: { revisionVersion: rev.version, baseVersion: version },
+  return saveContent(
+    actor!,
+    head,
+    version,
+    {
+      title: rev.title,
+      lede: rev.lede,
+      body: rev.bodyJson as JSONContent,
+      audit: {
+        action: "article.restoreRevision",
+        meta: { revisionVersion: rev.version, baseVersion: version },
+      },
     },
-  });
+    { kind: "RESTORE", now },
+  );
 }

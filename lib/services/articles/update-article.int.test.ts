@@ -144,11 +144,16 @@ describe("updateArticle", () => {
     expect((await db.article.findUniqueOrThrow({ where: { id: article.id } })).version).toBe(1);
   });
 
-  it("lets an editor edit a live article and invalidates its public pages", async () => {
+  it("keeps an editor's edit of a live article pending: nothing public is invalidated until 更新", async () => {
     const editor = await createActor("EDITOR");
     const live = await createArticleRow({ status: "PUBLISHED" });
     invalidated.length = 0;
-    await updateArticle(editor, { id: live.id, version: 1, title: "更正后的标题" });
+    const saved = await updateArticle(editor, { id: live.id, version: 1, title: "更正后的标题" });
+    expect(saved.pending).toBe(true);
+    expect(invalidated).toEqual([]);
+    expect((await db.article.findUniqueOrThrow({ where: { id: live.id } })).title).toBe(live.title);
+    const { applyPendingEdit } = await import("./pending/apply-pending-edit");
+    await applyPendingEdit(editor, { id: live.id, version: saved.version });
     expect(invalidated).toEqual(
       expect.arrayContaining(["articles", `article:${live.id}`, `author:${live.authorId}`]),
     );

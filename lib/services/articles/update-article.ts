@@ -1,26 +1,34 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/authz";
-import { assertEditable, loadVisibleArticle } from "./access";
+import { assertEditable, loadVisibleArticle, type ArticleHead } from "./access";
 import { assertCategory } from "./create-article";
-import { saveContent } from "./save-content";
+import { saveContent, type ContentChanges, type SaveResult } from "./save-content";
 import { articleIdSchema, optionalArticleFields, versionSchema } from "./schemas";
 
-/** A save: the article id, the version the editor started from, and only the fields it changes. */
+/**
+ * A save: the article id, the version the editor started from, whether it is a 保存 the writer
+ * asked for or an autosave (which leaves a revision at most every five minutes), and only the
+ * fields it changes. Callers that do not say are manual saves.
+ */
 export const updateArticleSchema = z.strictObject({
   id: articleIdSchema,
   version: versionSchema,
+  kind: z.enum(["MANUAL", "AUTOSAVE"], { error: "保存方式无效。" }).optional(),
   ...optionalArticleFields,
 });
 
-export type SavedArticle = { id: string; version: number; updatedAt: Date };
+export type SavedArticle = SaveResult;
 
-/**
- * 保存. Authors edit their own drafts; editors any article (a live one is re-rendered and its
- * pages invalidated). A save from a stale version is refused with CONFLICT and changes nothing.
- */
-export async function updateArticle(actor: Actor | null, input: unknown): Promise<SavedArticle> {
-  const { id, version, title, lede, body, tags, categoryId, ...fields } = updateArticleSchema.parse(input);
+type ParsedSave = Omit<z.output<typeof updateArticleSchema>, "id" | "version" | "kind">;
+
+/** Loads and checks the article for a save and turns the parsed fields into saveContent's changes. */
+export async function prepareSave(
+  actor: Actor | null,
+  id: string,
+  parsed: ParsedSave,
+): Promise<{ head: ArticleHead; changes: ContentChanges }> {
+  const { title, lede, body, tags, categoryId, ...fields } = parsed;
   const head = await loadVisibleArticle(actor, id);
   assertEditable(actor!, head);
   if (categoryId !== undefined) await assertCategory(categoryId);
@@ -28,16 +36,34 @@ export async function updateArticle(actor: Actor | null, input: unknown): Promis
   const translatorId = fields.sourceUrl && !head.translatorId ? { translatorId: head.authorId } : {};
   const sourceLanguage =
     fields.sourceUrl !== undefined ? { sourceLanguage: fields.sourceUrl ? "en" : null } : {};
-  return saveContent(actor!, head, version, {
-    title,
-    lede,
-    body,
-    tags,
-    fields: {
-      ...fields,
-      ...translatorId,
-      ...sourceLanguage,
-      ...(categoryId !== undefined ? { categoryId } : {}),
+  return {
+    head,
+    changes: {
+      title,
+      lede,
+      body,
+      tags,
+      fields: {
+        ...fields,
+        ...translatorId,
+        ...sourceLanguage,
+        ...(categoryId !== undefined ? { categoryId } : {}),
+      },
     },
-  });
+  };
+}
+
+/**
+ * 保存 / 自动保存. Authors edit their own drafts; editors any article. A live article keeps what
+ * readers see: the save becomes its pending edit (see saveContent). A save from a stale version
+ * is refused with CONFLICT and changes nothing.
+ */
+export async function updateArticle(
+  actor: Actor | null,
+  input: unknown,
+  now: Date = new Date(),
+): Promise<SavedArticle> {
+  const { id, version, kind, ...rest } = updateArticleSchema.parse(input);
+  const { head, changes } = await prepareSave(actor, id, rest);
+  return saveContent(actor!, head, version, changes, { kind: kind ?? "MANUAL", now });
 }
