@@ -53,6 +53,9 @@ export default function EditorLayout({ children }: { children: ReactNode }) {
           <Link href="/editor/glossary" className={link}>
             术语库
           </Link>
+          <Link href="/editor/media" className={link}>
+            媒体库
+          </Link>
           <Suspense fallback={null}>
             <ReviewLink />
           </Suspense>
