@@ -1,25 +1,42 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
+
+/** Dispatched on window when notices were marked read, so the bell re-reads its count. */
+export const NOTIFICATIONS_CHANGED = "byline:notifications-changed";
 
 /**
  * 通知 bell for a signed-in user: the unread count from /api/me/notifications, fetched in the
  * browser so the page around it stays the same for everyone (signed out, the route answers
- * `unread: null` and nothing is shown). Refreshed on navigation.
+ * `unread: null` and nothing is shown).
  */
 export function NotificationBell() {
   const [unread, setUnread] = useState<number | null>(null);
-  const pathname = usePathname();
+  // no usePathname(): the header is in every page's shell, and reading the URL here would make
+  // the shell dynamic. The count is re-read when the tab comes back or a notice is marked read.
   useEffect(() => {
-    const ctrl = new AbortController();
-    fetch("/api/me/notifications", { credentials: "same-origin", cache: "no-store", signal: ctrl.signal })
-      .then((r) => (r.ok ? r.json() : null))
-      .then((d: { unread?: number } | null) => setUnread(typeof d?.unread === "number" ? d.unread : null))
-      .catch(() => {});
-    return () => ctrl.abort();
-  }, [pathname]);
+    let ctrl = new AbortController();
+    const load = () => {
+      ctrl.abort();
+      ctrl = new AbortController();
+      fetch("/api/me/notifications", { credentials: "same-origin", cache: "no-store", signal: ctrl.signal })
+        .then((r) => (r.ok ? r.json() : null))
+        .then((d: { unread?: number | null } | null) =>
+          setUnread(typeof d?.unread === "number" ? d.unread : null),
+        )
+        .catch(() => {});
+    };
+    const onVisible = () => document.visibilityState === "visible" && load();
+    load();
+    document.addEventListener("visibilitychange", onVisible);
+    window.addEventListener(NOTIFICATIONS_CHANGED, load);
+    return () => {
+      ctrl.abort();
+      document.removeEventListener("visibilitychange", onVisible);
+      window.removeEventListener(NOTIFICATIONS_CHANGED, load);
+    };
+  }, []);
 
   if (unread === null) return null;
   const label = unread ? `通知（${unread} 条未读）` : "通知";

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { NOTIFICATIONS_CHANGED } from "@/components/site/notification-bell";
 import { secondaryButton } from "@/components/ui/button";
 import { markAllReadAction, openNotificationAction } from "./actions";
 
@@ -18,6 +19,7 @@ export function NotificationLink({ id, href, title }: { id: string; href: string
         e.preventDefault();
         start(async () => {
           const r = await openNotificationAction({ id });
+          window.dispatchEvent(new Event(NOTIFICATIONS_CHANGED));
           router.push(r.ok ? r.data.url : href);
         });
       }}
@@ -47,6 +49,7 @@ export function MarkAllReadButton() {
             setError("");
             const r = await markAllReadAction({});
             if (!r.ok) return setError(r.error.message);
+            window.dispatchEvent(new Event(NOTIFICATIONS_CHANGED));
             router.refresh();
           })
         }
