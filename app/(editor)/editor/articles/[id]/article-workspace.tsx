@@ -2,19 +2,25 @@
 
 import type { Editor } from "@tiptap/react";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ArticleEditor } from "@/components/editor/article-editor";
 import { secondaryButton } from "@/components/ui/button";
 import { SourcePane } from "@/components/editor/source-pane";
 import { useScrollSync } from "@/components/editor/use-scroll-sync";
 import { formatDateTime } from "@/lib/format/beijing-time";
-import type { ArticleForEdit } from "@/lib/services/articles/article-dto";
+import type { ArticleWithPending, PendingEditInfo } from "@/lib/services/articles/pending/get-pending-edit";
+import type { SavedArticle } from "@/lib/services/articles/update-article";
 import type { EditorOptions } from "@/lib/services/articles/get-editor-options";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { ConflictDialog, type ConflictChoice } from "./conflict-dialog";
 import { clearBackup, readBackup, type DraftBackup } from "./draft-backup";
 import { backupDiffers, fieldsOf, type DraftFields, type Snapshot } from "./draft-fields";
 import { ReviewPanels } from "./review-panels";
+import { PreviewPanel } from "./preview-panel";
+import { PresenceBar } from "./presence-bar";
 import { RevisionsPanel } from "./revisions-panel";
+import { applyPendingEditAction, discardPendingEditAction, resolveConflictAction } from "./saving-actions";
 import { SaveStatus } from "./save-status";
 import { CategoryTagsPanel, CoverPanel, SeoPanel } from "./side-panels";
 import { TextField } from "./text-field";
@@ -23,7 +29,7 @@ import { useArticleSave } from "./use-article-save";
 import { WorkflowButtons } from "./workflow-buttons";
 import { WorkspaceNotices } from "./workspace-notices";
 
-type Props = { article: ArticleForEdit; options: EditorOptions };
+type Props = { article: ArticleWithPending; options: EditorOptions };
 
 /** 编辑文章: fields, the tiptap editor (beside the English original for translations), save and workflow. */
 export function ArticleWorkspace({ article, options }: Props) {
@@ -38,7 +44,18 @@ export function ArticleWorkspace({ article, options }: Props) {
         : null,
     [],
   );
-  const save = useArticleSave(article.id, article.version, current, editable);
+  const router = useRouter();
+  const live = article.status === "PUBLISHED";
+  // a save of a live article becomes (or updates) its pending edit: say so at once
+  const [pendingInfo, setPendingInfo] = useState<PendingEditInfo | null>(article.pendingEdit);
+  const onSaved = useCallback(
+    (r: SavedArticle) => r.pending && setPendingInfo({ updatedAt: new Date(r.updatedAt), editorName: "你" }),
+    [],
+  );
+  const save = useArticleSave(article.id, article.version, current, editable, onSaved);
+  const [conflictDismissed, setConflictDismissed] = useState(false);
+  const [pendingBusy, setPendingBusy] = useState(false);
+  const [pendingMessage, setPendingMessage] = useState("");
   const [backup, setBackup] = useState<DraftBackup | null>(null);
   const [paneOn, setPaneOn] = useState(article.isTranslation);
   // nothing is editable until the editor exists: a change made earlier could not be diffed or saved
@@ -73,6 +90,38 @@ export function ArticleWorkspace({ article, options }: Props) {
     if (backup.changed.includes("body")) editorRef.current?.commands.setContent(JSON.parse(backup.body));
     setBackup(null);
     save.noteChange();
+  };
+
+  /** 保留我的 / 采用对方的: my unsaved changes against their version; the page then reloads the result. */
+  const resolveConflict = async (choice: ConflictChoice, theirVersion: number) => {
+    const changes = save.pendingChanges() ?? {};
+    const r = await resolveConflictAction({ id: article.id, version: theirVersion, choice, ...changes });
+    if (!r.ok) return r.error.message;
+    // both texts are in the history now (see lib/services/articles/revisions/resolve-conflict.ts)
+    clearBackup(article.id);
+    router.refresh();
+    return null;
+  };
+  const myChanges = () => {
+    const c = save.pendingChanges();
+    return c
+      ? { title: c.title as string | undefined, lede: c.lede as string | undefined, body: c.body as never }
+      : null;
+  };
+  /** 更新 / 放弃修改 of a live article's pending edit: what the editor shows is saved first. */
+  const pendingAction = (which: "apply" | "discard") => async () => {
+    setPendingBusy(true);
+    setPendingMessage("");
+    if (!(await save.saveNow())) {
+      setPendingBusy(false);
+      return setPendingMessage("当前修改尚未保存，请先解决保存问题。");
+    }
+    const act = which === "apply" ? applyPendingEditAction : discardPendingEditAction;
+    const r = await act({ id: article.id, version: save.version() });
+    setPendingBusy(false);
+    if (!r.ok) return setPendingMessage(r.error.message);
+    clearBackup(article.id);
+    router.refresh();
   };
 
   const { saveNow } = save;
@@ -111,7 +160,7 @@ export function ArticleWorkspace({ article, options }: Props) {
         {article.status === "PUBLISHED" && article.publishedAt && (
           <span className="text-sm text-ink-600">发布于 {formatDateTime(article.publishedAt)}</span>
         )}
-        {editable && <SaveStatus state={save.state} />}
+        {editable && <SaveStatus state={save.state} attempts={save.attempts} />}
         {editable && (
           <button
             type="button"
@@ -137,8 +186,29 @@ export function ArticleWorkspace({ article, options }: Props) {
           <WorkflowButtons article={article} save={saveNow} version={save.version} disabled={!ready} />
         </div>
       </div>
+      <PresenceBar articleId={article.id} />
+      <ConflictDialog
+        open={save.state.kind === "conflict" && !conflictDismissed}
+        articleId={article.id}
+        mine={myChanges}
+        onClose={() => setConflictDismissed(true)}
+        onResolve={resolveConflict}
+      />
       <WorkspaceNotices
         state={save.state}
+        pending={
+          live && editable
+            ? {
+                info: pendingInfo,
+                canApply: article.permissions.canPublish,
+                busy: pendingBusy,
+                message: pendingMessage,
+                onApply: () => void pendingAction("apply")(),
+                onDiscard: () => void pendingAction("discard")(),
+              }
+            : null
+        }
+        onOpenConflict={() => setConflictDismissed(false)}
         backup={backup}
         serverVersion={article.version}
         readOnlyReason={readOnlyReason}
@@ -184,6 +254,7 @@ export function ArticleWorkspace({ article, options }: Props) {
           <TranslationPanel {...panel} />
           <CoverPanel {...panel} />
           <SeoPanel {...panel} />
+          <PreviewPanel articleId={article.id} />
           <ReviewPanels articleId={article.id} />
           <RevisionsPanel
             articleId={article.id}

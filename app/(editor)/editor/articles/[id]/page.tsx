@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
-import { getArticleForEdit } from "@/lib/services/articles/get-article-for-edit";
+import { getArticleWithPending } from "@/lib/services/articles/pending/get-pending-edit";
 import { getEditorOptions } from "@/lib/services/articles/get-editor-options";
 import { NoAccess, requireStaff } from "../../staff";
 import { ArticleWorkspace } from "./article-workspace";
@@ -11,9 +11,10 @@ export const metadata: Metadata = { title: "编辑文章" };
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(actor: Parameters<typeof getArticleForEdit>[0], id: string) {
+async function load(actor: Parameters<typeof getArticleWithPending>[0], id: string) {
   try {
-    return await getArticleForEdit(actor, id);
+    // a live article with edits readers do not see yet opens with those edits
+    return await getArticleWithPending(actor, id);
   } catch (e) {
     // someone else's draft and a malformed id look exactly like a missing article
     if ((e instanceof AppError && e.code === "NOT_FOUND") || e instanceof ZodError) notFound();
