@@ -18,7 +18,7 @@ export const FIGURE_SIZES = "(max-width: 768px) 100vw, 720px";
 
 const SRCSET_ENTRY = /^\/media\/[0-9a-f]{2}\/[0-9a-f]{64}\.webp [1-9][0-9]{0,3}w$/;
 /** Renditions an image may list: at most this many (we make three, plus the full width). */
-export const MAX_SRCSET_ENTRIES = 6;
+const MAX_SRCSET_ENTRIES = 6;
 
 /**
  * A figure's `srcset`: our own WebP renditions only ("/media/…webp 480w, /media/…webp 960w"),

@@ -5,7 +5,7 @@ import { stageBytes } from "./storage";
 import type { StagedFile } from "./store-files";
 
 /** Widths of the WebP renditions (never wider than the picture itself). */
-export const RENDITION_WIDTHS = [480, 960, 1600] as const;
+const RENDITION_WIDTHS = [480, 960, 1600] as const;
 /** Decoded pixels (all frames of an animation) we accept: 40 megapixels. */
 export const MAX_PIXELS = 40_000_000;
 const WEBP_QUALITY = 80;
@@ -35,7 +35,7 @@ export async function probe(file: string): Promise<Probe> {
 }
 
 /** Widths to render: each standard width below the picture's, and the picture's own up to the largest. */
-export function renditionWidths(width: number): number[] {
+function renditionWidths(width: number): number[] {
   const below = RENDITION_WIDTHS.filter((w) => w < width);
   return width <= RENDITION_WIDTHS.at(-1)! ? [...below, width] : below;
 }

@@ -63,7 +63,7 @@ export const bodySchema = z.unknown().transform((value, ctx) => {
   return (r as { doc: JSONContent }).doc;
 });
 
-export const COVER_ALT_MESSAGE = "请填写封面图的替代文本（描述图片内容），或移除封面图。";
+const COVER_ALT_MESSAGE = "请填写封面图的替代文本（描述图片内容），或移除封面图。";
 
 /** Covers: alt text whenever there is a cover (the field rule for create and update schemas). */
 export const coverAltProblem = (v: { coverUrl?: string | null; coverAlt?: string | null }) =>

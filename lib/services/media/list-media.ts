@@ -6,9 +6,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { safeText } from "@/lib/validation";
 import { toMediaDto, type MediaDto } from "./media-dto";
 
-export const MEDIA_PAGE_SIZE = 24;
+const MEDIA_PAGE_SIZE = 24;
 
-export const listMediaQuerySchema = z.strictObject({
+const listMediaQuerySchema = z.strictObject({
   q: safeText(100).optional(),
   /** "1": only the actor's uploads (the default for those who could see everyone's) */
   mine: z.enum(["0", "1"]).optional(),

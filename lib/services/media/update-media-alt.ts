@@ -7,7 +7,7 @@ import { safeText } from "@/lib/validation";
 import { toMediaDto, type MediaDto } from "./media-dto";
 import { maySeeAllMedia } from "./list-media";
 
-export const ALT_REQUIRED_MESSAGE = "请填写替代文本（描述图片内容），或勾选“装饰性图片”。";
+const ALT_REQUIRED_MESSAGE = "请填写替代文本（描述图片内容），或勾选“装饰性图片”。";
 
 export const updateMediaAltSchema = z
   .strictObject({
