@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { renderArticle } from "@/lib/content/render";
+import { RENDER_VERSION } from "@/lib/content/render-version";
 import { saveMedia } from "@/lib/media/save-media";
 import { indexArticle } from "@/lib/search/index-article";
 import { demoArticles } from "../data/articles";
@@ -59,6 +60,7 @@ async function seedOne(
         lede: a.lede,
         bodyJson: doc as object,
         bodyHtml: rendered.html,
+        renderVersion: RENDER_VERSION,
         bodyText: rendered.text,
         coverUrl: cover.url,
         coverAlt: a.cover.alt,
