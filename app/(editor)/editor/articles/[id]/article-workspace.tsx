@@ -97,8 +97,11 @@ export function ArticleWorkspace({ article, options }: Props) {
     const changes = save.pendingChanges() ?? {};
     const r = await resolveConflictAction({ id: article.id, version: theirVersion, choice, ...changes });
     if (!r.ok) return r.error.message;
-    // both texts are in the history now (see lib/services/articles/revisions/resolve-conflict.ts)
-    clearBackup(article.id);
+    // both texts are in the history now (see lib/services/articles/revisions/resolve-conflict.ts);
+    // the history holds title, lede and body only, so under 采用对方的 other changed fields (cover,
+    // tags…) stay in the local copy, which the reloaded page offers to restore
+    const onlyText = Object.keys(changes).every((k) => k === "title" || k === "lede" || k === "body");
+    if (choice === "MINE" || onlyText) clearBackup(article.id);
     router.refresh();
     return null;
   };
