@@ -14,7 +14,7 @@ import { resolveTags } from "./resolve-tags";
 import { autosaveRevisionDue, keepVersion, writeRevision } from "./revisions/policy";
 import { auditArticle, cacheTagsOf, invalidatePublic, touchesPublic } from "./side-effects";
 
-export const STALE_MESSAGE =
+const STALE_MESSAGE =
   "内容已被他人修改（可能是你在另一个窗口，或编辑做了修改）。你的修改已备份在本机，请重新加载后再合并保存。";
 
 /** Columns a save may set besides title, lede and body (which are always snapshotted). */
@@ -31,7 +31,7 @@ export type ContentChanges = {
   audit?: { action: string; meta?: Prisma.InputJsonValue };
 };
 
-export type SaveOptions = {
+type SaveOptions = {
   /** MANUAL (保存), AUTOSAVE, RESTORE, PENDING_APPLIED (更新: a live article's pending edit goes live) */
   kind?: Exclude<RevisionKind, "STATUS">;
   /** the clock (tests inject one for the five-minute autosave rule) */

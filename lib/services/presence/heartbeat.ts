@@ -5,8 +5,7 @@ import { db } from "@/lib/db";
 import { loadVisibleArticle } from "@/lib/services/articles/access";
 import { articleIdSchema } from "@/lib/services/articles/schemas";
 
-/** The editor sends a heartbeat every 10 s while open and visible; older than 30 s is gone. */
-export const PRESENCE_HEARTBEAT_MS = 10_000;
+/** The editor sends a heartbeat every 10 s while open and visible (presence-bar.tsx); older than 30 s is gone. */
 export const PRESENCE_TTL_MS = 30_000;
 
 export const presenceSchema = z.strictObject({

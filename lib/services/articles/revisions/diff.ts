@@ -11,7 +11,7 @@ import { diffArrays } from "diff";
  */
 
 export type TextPart = { op: "same" | "ins" | "del"; text: string };
-export type BlockChange = "same" | "added" | "removed" | "changed";
+type BlockChange = "same" | "added" | "removed" | "changed";
 export type BlockDiff = {
   change: BlockChange;
   /** paragraph, heading, listItem, codeBlock, tableRow, figure, horizontalRule… */
@@ -28,7 +28,7 @@ export type ArticleDiff = {
   /** nothing differs (title, lede and body) */
   identical: boolean;
 };
-export type DiffSide = { title: string; lede: string; body: JSONContent };
+type DiffSide = { title: string; lede: string; body: JSONContent };
 
 type Block = { type: string; label: string; text: string; key: string };
 
@@ -145,7 +145,7 @@ export function diffText(before: string, after: string): TextPart[] {
 }
 
 /** How alike two texts are: the share of their characters the word diff keeps (0…1). */
-export function similarity(a: string, b: string): number {
+function similarity(a: string, b: string): number {
   if (!a && !b) return 1;
   let same = 0;
   for (const c of diffArrays(tokenize(a), tokenize(b)))
@@ -161,7 +161,7 @@ const PAIR_THRESHOLD = 0.4;
  * block that is alike enough (≥ 40 % of its text kept): a changed block with word changes.
  * The rest are shown whole as removed or added, so no block of either side is left out.
  */
-export function diffBlocks(before: Block[], after: Block[]): BlockDiff[] {
+function diffBlocks(before: Block[], after: Block[]): BlockDiff[] {
   const out: BlockDiff[] = [];
   const whole = (b: Block, change: BlockChange): BlockDiff => ({
     change,

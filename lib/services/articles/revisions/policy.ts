@@ -9,7 +9,7 @@ import type { ArticleStatus, RevisionKind } from "@/lib/generated/prisma/enums";
  * newest AUTOSAVE snapshot is at least five minutes old, so hours of typing leave one snapshot
  * per five minutes, not one per pause. A save without a snapshot still bumps Article.version.
  */
-export const AUTOSAVE_REVISION_INTERVAL_MS = 5 * 60_000;
+const AUTOSAVE_REVISION_INTERVAL_MS = 5 * 60_000;
 
 type Tx = Prisma.TransactionClient;
 
@@ -22,7 +22,7 @@ export async function autosaveRevisionDue(tx: Tx, articleId: string, now: Date):
   return !newest || now.getTime() - newest.createdAt.getTime() >= AUTOSAVE_REVISION_INTERVAL_MS;
 }
 
-export type RevisionContent = { title: string; lede: string; body: JSONContent };
+type RevisionContent = { title: string; lede: string; body: JSONContent };
 
 type NewRevision = RevisionContent & {
   articleId: string;

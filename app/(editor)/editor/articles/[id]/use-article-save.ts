@@ -19,7 +19,7 @@ export type SaveState =
   | { kind: "error"; error: ActionError }
   | { kind: "conflict"; message: string };
 
-export type SaveKind = "MANUAL" | "AUTOSAVE";
+type SaveKind = "MANUAL" | "AUTOSAVE";
 
 /** quiet time before an autosave */
 const AUTOSAVE_MS = 3_000;
