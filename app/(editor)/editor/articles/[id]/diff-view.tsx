@@ -22,20 +22,21 @@ function Parts({ parts, only }: { parts: TextPart[]; only?: "before" | "after" }
     <>
       {parts.map((p, i) => {
         if (p.op === "same") return <span key={i}>{p.text}</span>;
+        // the spoken markers sit outside <ins>/<del>, so the elements hold exactly the changed text
         if (p.op === "ins")
           return only === "before" ? null : (
-            <ins key={i} className="bg-green-200 text-green-950 underline decoration-2">
+            <span key={i}>
               <span className="sr-only">［新增：</span>
-              {p.text}
+              <ins className="bg-green-200 text-green-950 underline decoration-2">{p.text}</ins>
               <span className="sr-only">］</span>
-            </ins>
+            </span>
           );
         return only === "after" ? null : (
-          <del key={i} className="bg-red-200 text-red-950 line-through decoration-2">
+          <span key={i}>
             <span className="sr-only">［删除：</span>
-            {p.text}
+            <del className="bg-red-200 text-red-950 line-through decoration-2">{p.text}</del>
             <span className="sr-only">］</span>
-          </del>
+          </span>
         );
       })}
     </>
