@@ -91,7 +91,10 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
               <MediaCard key={m.id} m={m} canEdit />
             ))}
           </ul>
-          <Pagination page={list.page} pageCount={list.pageCount} total={list.total} href={href} />
+          {/* on white: the pager's grey 上一页/下一页 lack contrast on the workspace's grey background */}
+          <div className="rounded-lg bg-white px-4 pb-3 pt-px shadow-sm">
+            <Pagination page={list.page} pageCount={list.pageCount} total={list.total} href={href} />
+          </div>
         </>
       ) : (
         <div className={`${cardClass} text-center text-ink-600`}>
