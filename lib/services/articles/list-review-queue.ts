@@ -23,7 +23,7 @@ export async function listReviewQueue(
 ): Promise<Paged<ReviewQueueItem>> {
   assertCan(actor, "article.review");
   const page = pageSchema.parse(input.page ?? 1);
-  const where = { status: "IN_REVIEW" as const };
+  const where = { status: "IN_REVIEW" as const, deletedAt: null };
   const [total, rows] = await Promise.all([
     db.article.count({ where }),
     db.article.findMany({

@@ -25,7 +25,7 @@ const LIMIT = 50;
 /** 我的投稿: what the actor wrote, newest first. Only ever the actor's own rows. */
 export async function listMyContributions(actor: Actor): Promise<MyContribution[]> {
   const rows = await db.article.findMany({
-    where: { authorId: actor.id },
+    where: { authorId: actor.id, deletedAt: null },
     orderBy: { createdAt: "desc" },
     take: LIMIT,
     select: {
