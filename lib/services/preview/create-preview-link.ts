@@ -13,7 +13,7 @@ export const createPreviewLinkSchema = z.strictObject({
   hours: z.number().int().min(PREVIEW_HOURS.min).max(PREVIEW_HOURS.max).default(PREVIEW_HOURS.default),
 });
 
-export type CreatedPreviewLink = { id: string; url: string; expiresAt: Date };
+type CreatedPreviewLink = { id: string; url: string; expiresAt: Date };
 
 /**
  * 生成预览链接: whoever may see the draft may share it with someone without an account. The
