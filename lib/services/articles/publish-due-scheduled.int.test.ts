@@ -121,6 +121,25 @@ describe("publishDueScheduled", () => {
     });
   });
 
+  it("tells a reader when their 投稿 goes out on schedule (and nobody for a staff article)", async () => {
+    const at = new Date("2102-01-01T00:00:00Z");
+    const contribution = await scheduled(at);
+    await db.article.update({ where: { id: contribution.id }, data: { isContribution: true } });
+    const staff = await scheduled(at);
+
+    await publishDueScheduled({ now: new Date(at.getTime() + 1_000), graceMs: 120_000, invalidate: false });
+    const notices = await db.notification.findMany({
+      where: { articleId: { in: [contribution.id, staff.id] } },
+    });
+    expect(notices).toEqual([
+      expect.objectContaining({
+        userId: contribution.authorId,
+        kind: "contribution.published",
+        url: `/posts/${contribution.publicId}`,
+      }),
+    ]);
+  });
+
   it("leaves a soft-deleted scheduled article alone", async () => {
     const at = new Date("2103-01-01T00:00:00Z");
     const a = await scheduled(at);

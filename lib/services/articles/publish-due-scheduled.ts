@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { formatDateTime } from "@/lib/format/beijing-time";
 import { invalidateFromBackground } from "@/lib/jobs/background-invalidation";
+import { notifyContributionPublished } from "@/lib/services/contributions/notify-published";
 import { recordMemory } from "@/lib/services/translation/memory/record-memory";
 import { cacheTagsOf } from "./side-effects";
 import { recordTransition } from "./transition";
@@ -35,7 +36,7 @@ export type PublishDueOptions = {
  * PostgreSQL's row locks make each article change exactly once; a concurrent UPDATE re-checks
  * `status = 'SCHEDULED'` after the lock and skips it. In the same transaction, per article: the
  * version bump (in the UPDATE), the history row and STATUS revision (recordTransition, no actor),
- * the audit row and the translation memory. Then the public caches are expired through the
+ * the audit row, the translation memory and, for a 投稿, its reader's notice. Then the public caches are expired through the
  * server (lib/jobs/background-invalidation.ts), so the article shows within moments.
  */
 export async function publishDueScheduled(
@@ -77,6 +78,7 @@ export async function publishDueScheduled(
         },
       });
       await recordMemory(tx, a.id);
+      await notifyContributionPublished(tx, a.id);
     }
     return due;
   });
