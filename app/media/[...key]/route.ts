@@ -3,9 +3,7 @@ import { MEDIA_TYPES, mediaStorage } from "@/lib/media/storage";
 
 const MIME_BY_EXT = Object.fromEntries(Object.entries(MEDIA_TYPES).map(([mime, ext]) => [ext, mime]));
 // "ab/<sha256>.<ext>": anything else (.., absolute paths, other names) is not a stored file.
-// (.svg stays servable for files stored before SVG uploads were refused, with the sandbox below.)
 const KEY = /^[0-9a-f]{2}\/[0-9a-f]{64}\.(webp|png|jpg|gif|svg)$/;
-const MIME: Record<string, string> = { ...MIME_BY_EXT, svg: "image/svg+xml" };
 
 /** Serves uploaded media from the storage driver. Files are content-addressed: immutable, cached for a year. */
 export async function GET(_req: Request, ctx: { params: Promise<{ key: string[] }> }) {
@@ -20,7 +18,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ key: string[] 
   }
   return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
     headers: {
-      "Content-Type": MIME[match[1]!]!,
+      "Content-Type": MIME_BY_EXT[match[1]!]!,
       "Content-Length": String(head.size),
       "Cache-Control": "public, max-age=31536000, immutable",
       "X-Content-Type-Options": "nosniff",

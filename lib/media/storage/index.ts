@@ -6,12 +6,16 @@ import { storageError, type MediaStorage } from "./types";
 
 export { StorageFullError, storageError, type MediaStorage } from "./types";
 
-/** The formats we store, by MIME type, with the extension their keys end in. */
+/**
+ * The formats we store, by MIME type, with the extension their keys end in. SVG only ever comes
+ * from the seed's generated pictures: uploads refuse it (lib/media/sniff-image.ts).
+ */
 export const MEDIA_TYPES: Record<string, string> = {
   "image/webp": "webp",
   "image/png": "png",
   "image/jpeg": "jpg",
   "image/gif": "gif",
+  "image/svg+xml": "svg",
 };
 
 // resolved at run time from configuration: keep the bundler from tracing the whole project
