@@ -15,6 +15,8 @@ export type FigureAttrs = {
   caption: string;
   width: number | null;
   height: number | null;
+  /** the upload's WebP renditions (set by an upload, cleared when the address is typed) */
+  srcset?: string | null;
   /** marked on purpose as decoration: no alt text, screen readers skip it */
   decorative?: boolean;
 };
@@ -47,7 +49,7 @@ function FigureForm({ initial, onSubmit, onClose }: Omit<Props, "open">) {
     setError("");
     try {
       const r = await uploadImageFile(file, a.alt);
-      setA((x) => ({ ...x, src: r.url, width: r.width, height: r.height }));
+      setA((x) => ({ ...x, src: r.url, width: r.width, height: r.height, srcset: r.srcset }));
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -87,7 +89,7 @@ function FigureForm({ initial, onSubmit, onClose }: Omit<Props, "open">) {
             type="text"
             inputMode="url"
             value={a.src}
-            onChange={(e) => setA({ ...a, src: e.target.value, width: null, height: null })}
+            onChange={(e) => setA({ ...a, src: e.target.value, width: null, height: null, srcset: null })}
             placeholder="/media/…"
             className={inputClass()}
           />

@@ -78,6 +78,7 @@ export function uploadImagesAt(view: EditorView, files: File[], pos: number, cb:
           caption: "",
           width: img.width,
           height: img.height,
+          srcset: img.srcset,
         });
         tr.replaceRangeWith(at, at, figure);
         // replaceRangeWith may have moved out of a paragraph: find the node it placed

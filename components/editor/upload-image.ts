@@ -1,5 +1,5 @@
-/** What POST /api/media answers. */
-export type UploadedImage = { url: string; width: number; height: number };
+/** What POST /api/media answers (more fields are ignored); srcset: its WebP renditions, for the figure. */
+export type UploadedImage = { url: string; width: number; height: number; srcset: string | null };
 
 /** Sends one image to /api/media. Throws an Error with the server's zh-CN message on failure. */
 export async function uploadImageFile(file: File, alt = ""): Promise<UploadedImage> {
@@ -18,5 +18,5 @@ export async function uploadImageFile(file: File, alt = ""): Promise<UploadedIma
   // the request guard answers an oversized body before the route sees it, maybe without JSON
   if (res.status === 413) throw new Error("图片过大，没有上传。请压缩后再试。");
   if (!res.ok || !data?.url) throw new Error("图片上传失败，请稍后重试。");
-  return { url: data.url, width: data.width, height: data.height };
+  return { url: data.url, width: data.width, height: data.height, srcset: data.srcset ?? null };
 }

@@ -145,6 +145,21 @@ describe("cleanPastedHtml", () => {
     expect(r.removedImages).toBe(2);
   });
 
+  test("our <picture> keeps its WebP renditions; a source with someone else's URLs goes", () => {
+    const webp = `/media/cd/${"e".repeat(64)}.webp 480w`;
+    const picture = (srcset: string) =>
+      `<figure><picture><source type="image/webp" srcset="${srcset}" sizes="100vw"><img src="${MEDIA}" alt="图"></picture></figure>`;
+    const schema = articleSchema();
+    const srcsetOf = (html: string) => {
+      const body = parse(
+        `<html><body>${cleanPastedHtml(html, { parse, origin: ORIGIN }).html}</body></html>`,
+      ).body;
+      return ProseMirrorParser.fromSchema(schema).parse(body).firstChild?.attrs.srcset;
+    };
+    expect(srcsetOf(picture(webp))).toBe(webp);
+    expect(srcsetOf(picture(`${webp}, https://cdn.example/a.webp 960w`))).toBeNull();
+  });
+
   test("scripts, handlers and javascript: links never survive", () => {
     const r = paste(
       `<p onclick="alert(1)">x<script>alert(2)</script><a href="javascript:alert(3)">y</a><a href=" https://ok.example/">z</a></p><style>p{}</style>`,

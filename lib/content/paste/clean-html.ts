@@ -20,6 +20,8 @@ const KEEP_ATTRS: Record<string, string[]> = {
   TH: ["colspan", "rowspan"],
   OL: ["start"],
   CODE: ["class"],
+  // our own <picture>: the WebP renditions of an upload (copied within the editor or from our pages)
+  SOURCE: ["type", "srcset"],
 };
 const isLinkHref = (s: string) => /^(https?:\/\/|mailto:|#|\/(?![/\\]))/i.test(s.trim());
 
@@ -106,6 +108,10 @@ function cleanImages(body: HTMLElement, origin: string | undefined): number {
       else img.replaceWith(fig);
       fig.append(img);
     }
+  }
+  for (const source of Array.from(body.querySelectorAll("source"))) {
+    const urls = (source.getAttribute("srcset") ?? "").split(",").map((e) => e.trim().split(/\s+/)[0] ?? "");
+    if (!urls.every((u) => ownImageSrc(u, origin) === u)) source.remove();
   }
   // a figure whose image was external: its caption stays as an ordinary paragraph
   for (const fig of Array.from(body.querySelectorAll("figure"))) {
