@@ -1,10 +1,24 @@
 import Parser from "rss-parser";
 import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
 import { renderRss } from "@/lib/feed/rss";
 import { createArticle, createCategory, createUser, paragraphs } from "@/lib/test/factories";
 import { listFeedItems } from "./list-feed-items";
 
 describe("RSS feed", () => {
+  it("serves a body stored by an older renderer rendered and sanitised again, never as stored", async () => {
+    const category = await createCategory();
+    const a = await createArticle({ categoryId: category.id, body: paragraphs("订阅里的正文。") });
+    await db.article.update({
+      where: { id: a.id },
+      data: { bodyHtml: "<p>旧版</p><img src=x onerror=alert(1)>", renderVersion: 1 },
+    });
+    const [item] = await listFeedItems({ categoryId: category.id });
+    expect(item?.bodyHtml).toContain("订阅里的正文。");
+    expect(item?.bodyHtml).not.toMatch(/onerror|旧版/);
+    expect(Object.keys(item ?? {})).not.toContain("renderVersion");
+  });
+
   it("renders RSS 2.0 with full content that rss-parser reads back", async () => {
     const category = await createCategory();
     const author = await createUser({ role: "EDITOR", displayName: "胡金鱼" });

@@ -6,13 +6,20 @@ import { tags } from "@/lib/cache-tags";
 import type { RssItem } from "@/lib/feed/rss";
 import { isPublic } from "./article-card";
 import { lists } from "./cache-profile";
+import { currentBodyHtml } from "./current-body-html";
 
 /** What the RSS renderer takes, every field read (a source's fields are null for an original). */
 export type FeedItem = Required<RssItem>;
 
 const FEED_SIZE = 20;
 
-/** The newest public articles with their full HTML, for RSS: all, one category's or one member's. One statement. */
+type FeedRow = FeedItem & { id: string; version: number; renderVersion: number };
+
+/**
+ * The newest public articles with their full HTML, for RSS: all, one category's or one member's. One
+ * statement; a body stored by an older renderer is rendered and sanitised again before it is served,
+ * as on the article page (current-body-html.ts).
+ */
 export async function listFeedItems(
   options: { categoryId?: number; memberPublicId?: string } = {},
 ): Promise<FeedItem[]> {
@@ -26,8 +33,8 @@ export async function listFeedItems(
     options.memberPublicId === undefined
       ? Prisma.empty
       : Prisma.sql`AND (a."authorId" = ${member} OR a."translatorId" = ${member})`;
-  return db.$queryRaw<FeedItem[]>`
-    SELECT a."publicId", a.title, a.lede, a."bodyHtml", a."publishedAt", c.name AS "categoryName",
+  const rows = await db.$queryRaw<FeedRow[]>`
+    SELECT a.id, a.version, a."renderVersion", a."publicId", a.title, a.lede, a."bodyHtml", a."publishedAt", c.name AS "categoryName",
       ap."displayName" AS "authorName", tp."displayName" AS "translatorName",
       a."sourceUrl", a."sourceTitle", a."sourceSite"
     FROM articles a
@@ -37,4 +44,10 @@ export async function listFeedItems(
     WHERE ${isPublic} ${inCategory} ${byMember}
     ORDER BY a."publishedAt" DESC, a."publicId" DESC
     LIMIT ${FEED_SIZE}`;
+  return Promise.all(
+    rows.map(async ({ id, version, renderVersion, ...item }) => ({
+      ...item,
+      bodyHtml: await currentBodyHtml({ id, version, renderVersion, bodyHtml: item.bodyHtml }),
+    })),
+  );
 }
