@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { assertBodyMedia } from "@/lib/services/media/body-media-problem";
 import { assertCan, type Actor } from "@/lib/authz";
 import { emptyDoc, renderArticle } from "@/lib/content/render";
 import { RENDER_VERSION } from "@/lib/content/render-version";
@@ -35,6 +36,7 @@ export async function createArticle(actor: Actor | null, input: unknown): Promis
   assertCan(actor, "article.create");
   const data = createArticleSchema.parse(input);
   await assertCategory(data.categoryId);
+  if (data.body) await assertBodyMedia(data.body);
   return insertArticle(actor, data, { status: "DRAFT", auditAction: "article.create" });
 }
 

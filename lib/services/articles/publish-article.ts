@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { recordMemory } from "@/lib/services/translation/memory/record-memory";
 import { assertTranslationQa } from "@/lib/services/translation/translation-qa";
 import { loadVisibleArticle, refOf } from "./access";
+import { coverAltProblem } from "./body-schema";
 import { articleIdSchema, versionSchema } from "./schemas";
 import { transitionArticle } from "./transition";
 
@@ -45,10 +46,12 @@ export async function publishArticle(actor: Actor | null, input: unknown) {
   }
   const a = await db.article.findUniqueOrThrow({
     where: { id },
-    select: { title: true, bodyText: true, publishedAt: true },
+    select: { title: true, bodyText: true, publishedAt: true, coverUrl: true, coverAlt: true },
   });
   if (!a.title.trim() || !a.bodyText.trim())
     throw new AppError("INVALID", "标题和正文都不能为空，请补充后再发布。");
+  const cover = coverAltProblem(a);
+  if (cover) throw new AppError("INVALID", cover, { fieldErrors: { coverAlt: [cover] } });
   // a translation's severe QA findings stop publishing, scheduled or not
   await assertTranslationQa(id, "publish");
 

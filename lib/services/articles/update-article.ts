@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/authz";
+import { assertBodyMedia } from "@/lib/services/media/body-media-problem";
 import { assertEditable, loadVisibleArticle, type ArticleHead } from "./access";
 import { assertCategory } from "./create-article";
 import { saveContent, type ContentChanges, type SaveResult } from "./save-content";
@@ -32,6 +33,7 @@ export async function prepareSave(
   const head = await loadVisibleArticle(actor, id);
   assertEditable(actor!, head);
   if (categoryId !== undefined) await assertCategory(categoryId);
+  if (body) await assertBodyMedia(body);
   // becoming a translation credits the author as translator, as creating one does
   const translatorId = fields.sourceUrl && !head.translatorId ? { translatorId: head.authorId } : {};
   const sourceLanguage =

@@ -1,6 +1,7 @@
 import "server-only";
 import type { JSONContent } from "@tiptap/core";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { parseVariants } from "@/lib/media/variants";
 
 type FigureRef = { n: number; key: string; srcset: string[] };
@@ -48,4 +49,10 @@ export async function bodyMediaProblem(doc: JSONContent): Promise<string | null>
       return `正文第 ${f.n} 张图片的尺寸列表与媒体库不符，请删除这张图片后从媒体库重新插入。`;
   }
   return null;
+}
+
+/** The save services' form: a problem is a 4xx naming the image, on the body field. */
+export async function assertBodyMedia(doc: JSONContent): Promise<void> {
+  const problem = await bodyMediaProblem(doc);
+  if (problem) throw new AppError("INVALID", problem, { fieldErrors: { body: [problem] } });
 }
