@@ -256,7 +256,7 @@ export function ArticleWorkspace({ article, options }: Props) {
           <CategoryTagsPanel {...panel} categories={options.categories} tagNames={options.tagNames} />
           <TranslationPanel {...panel} />
           <CoverPanel {...panel} />
-          <SeoPanel {...panel} />
+          <SeoPanel {...panel} publicId={article.publicId} />
           <PreviewPanel articleId={article.id} />
           <ReviewPanels articleId={article.id} />
           <RevisionsPanel

@@ -137,7 +137,7 @@ export function CoverPanel(props: PanelProps) {
   );
 }
 
-export function SeoPanel(props: PanelProps) {
+export function SeoPanel(props: PanelProps & { publicId: string }) {
   return (
     <Panel title="搜索引擎（SEO）" defaultOpen={false}>
       <TextField draft={props} name="seoTitle" label="SEO 标题" max={200} hint="留空则使用文章标题。" />
@@ -149,7 +149,7 @@ export function SeoPanel(props: PanelProps) {
         max={300}
         hint="留空则使用导语，最多 300 字。"
       />
-      <SeoPreview fields={props.fields} />
+      <SeoPreview fields={props.fields} publicId={props.publicId} />
     </Panel>
   );
 }
