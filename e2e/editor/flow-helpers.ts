@@ -55,6 +55,7 @@ export const transitions = (id: string) =>
  * the events a browser fires when a person pastes a screenshot or drags a file in.
  */
 export async function sendImage(editor: Locator, how: "paste" | "drop", target?: Locator) {
+  await target?.scrollIntoViewIfNeeded();
   const box = target ? await target.boundingBox() : null;
   if (target && !box) throw new Error("the drop target is not on screen");
   await editor.evaluate(
@@ -96,11 +97,14 @@ export async function sendImage(editor: Locator, how: "paste" | "drop", target?:
   );
 }
 
-/** The figure dialog opens on an uploaded image: its preview is ours (/media/…), then alt text and caption. */
+/**
+ * The figure dialog opens on an uploaded image: its preview (alt="", so no img role) is ours
+ * (/media/…); then alt text and caption.
+ */
 export async function describeImage(page: Page, alt: string, caption = "") {
   const dialog = page.getByRole("dialog", { name: "编辑图片" });
   await expect(dialog).toBeVisible({ timeout: 30_000 });
-  await expect(dialog.getByRole("img")).toHaveAttribute("src", /^\/media\//, { timeout: 30_000 });
+  await expect(dialog.locator("img")).toHaveAttribute("src", /^\/media\//, { timeout: 30_000 });
   await dialog.getByRole("textbox", { name: /替代文本/ }).fill(alt);
   if (caption) await dialog.getByRole("textbox", { name: /图注/ }).fill(caption);
   await dialog.getByRole("button", { name: "更新图片" }).click();
