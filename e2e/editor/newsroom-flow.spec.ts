@@ -17,9 +17,9 @@ import {
  * sends it back with a note; the translator sees the note, revises, resubmits; the editor sees
  * exactly the revision in the diff against the version sent back and schedules it about a minute
  * ahead (the form has minute precision: the whole minute nearest to now + 60 s, at least 30 s
- * away); with both browsers closed, it appears on the
- * public home page and its own URL within 5 s of its time. Nothing is shortened: the server's own
- * scheduler (lib/jobs/scheduled-publisher.ts) publishes it.
+ * away); with both browsers closed, it appears on the public home page and its own URL within
+ * 5 s of its time. Nothing is shortened: the server's own scheduler (lib/jobs/scheduled-publisher.ts)
+ * publishes it.
  */
 
 async function pageAs(browser: Browser, role: "TRANSLATOR" | "EDITOR") {
