@@ -3,7 +3,7 @@
 import { useEffect, useId, useState } from "react";
 import { inputClass } from "@/components/ui/input";
 
-export type LinkTarget = { title: string; url: string };
+type LinkTarget = { title: string; url: string };
 type Props = { autoFocus: boolean; onPick: (target: LinkTarget) => void };
 type Result = { q: string; items: LinkTarget[] | null; failed: boolean };
 

@@ -2,16 +2,16 @@ import "server-only";
 import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
+import { containsPattern } from "@/lib/db/like";
 import { safeText } from "@/lib/validation";
 
-export const linkTargetsInputSchema = z.strictObject({ q: safeText(100) });
+const linkTargetsInputSchema = z.strictObject({ q: safeText(100) });
 
 export type LinkTarget = { title: string; url: string };
 
 const MAX_RESULTS = 10;
 
 /** LIKE's wildcards and its escape character, taken literally: "100%" finds "100%", not "100 anything". */
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * 链接到本站文章: published articles whose title contains the query (case-insensitive), newest
@@ -24,7 +24,7 @@ export async function findLinkTargets(actor: Actor | null, input: unknown): Prom
   if (!q) return [];
   const rows = await db.$queryRaw<{ publicId: string; title: string }[]>`
     SELECT "publicId", title FROM articles
-    WHERE status = 'PUBLISHED' AND "deletedAt" IS NULL AND title ILIKE ${`%${escapeLike(q)}%`} ESCAPE '\\'
+    WHERE status = 'PUBLISHED' AND "deletedAt" IS NULL AND title ILIKE ${containsPattern(q)} ESCAPE '\\'
     ORDER BY "publishedAt" DESC NULLS LAST, id
     LIMIT ${MAX_RESULTS}`;
   return rows.map((r) => ({ title: r.title, url: `/posts/${r.publicId}` }));

@@ -10,7 +10,7 @@ import { recordTransition } from "./transition";
 type DueRow = { id: string; missedScheduleAt: Date | null };
 
 /** Past this, a schedule counts as missed (the server was not running at the time). */
-export const DEFAULT_MISSED_GRACE_MS = 2 * 30_000 + 60_000;
+const DEFAULT_MISSED_GRACE_MS = 2 * 30_000 + 60_000;
 
 export const ON_TIME_NOTE = "定时发布";
 export const missedNote = (publishedAt: Date) =>

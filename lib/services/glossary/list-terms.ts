@@ -3,6 +3,7 @@ import type { GlossaryEntry } from "@/lib/translation/types";
 import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
+import { escapeLike } from "@/lib/db/like";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isSafeText } from "@/lib/validation";
 import { GLOSSARY_PAGE_SIZE } from "./schemas";
@@ -42,8 +43,7 @@ export async function listTerms(
 ): Promise<GlossaryTermList> {
   assertCan(actor, "translation.tools");
   const { q, page, doNotTranslate } = inputSchema.parse(input);
-  // Prisma passes `contains` to LIKE as it is: a % or _ typed in the box must stay literal
-  const like = q.replace(/[\\%_]/g, "\\$&");
+  const like = escapeLike(q);
   const where: Prisma.GlossaryTermWhereInput = {
     ...(doNotTranslate ? { doNotTranslate: true } : {}),
     ...(q

@@ -5,10 +5,10 @@ import { safeNextPath } from "@/lib/auth/safe-next-path";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
-export const NOTIFICATIONS_PAGE_SIZE = 20;
+const NOTIFICATIONS_PAGE_SIZE = 20;
 const pageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
 
-export type NotificationItem = {
+type NotificationItem = {
   id: string;
   kind: string;
   title: string;
@@ -52,7 +52,7 @@ export async function listMyNotifications(
   };
 }
 
-export async function countUnread(actor: Actor | null): Promise<number> {
+async function countUnread(actor: Actor | null): Promise<number> {
   if (!actor) throw new AppError("UNAUTHENTICATED");
   return db.notification.count({ where: { userId: actor.id, readAt: null } });
 }

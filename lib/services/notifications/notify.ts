@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export type NoticeKind =
+type NoticeKind =
   | "contribution.returned"
   | "contribution.declined"
   | "contribution.published"

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { containsPattern, MAX_WORD_PROBES, probesFor } from "./probes";
+import { containsPattern } from "@/lib/db/like";
+import { MAX_WORD_PROBES, probesFor } from "./probes";
 
 describe("probesFor", () => {
   it("takes numbers and names, then phrases from the start, middle and end", () => {

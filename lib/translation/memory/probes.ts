@@ -71,6 +71,3 @@ export function probesFor(text: string): Probes {
         );
   return { words, all: [...new Set([...words, ...phrases])].filter((p) => HAS_TRIGRAM.test(p)) };
 }
-
-/** A LIKE pattern matching the probe anywhere, with LIKE's own wildcards taken literally. */
-export const containsPattern = (probe: string) => `%${probe.replace(/[\\%_]/g, "\\$&")}%`;

@@ -3,7 +3,7 @@ import { ArticleStatus } from "@/lib/generated/prisma/enums";
 import { isSafeText } from "@/lib/validation";
 
 export const MAX_TITLE_QUERY = 100;
-export const ARTICLE_SORTS = ["updated", "published", "created", "title"] as const;
+const ARTICLE_SORTS = ["updated", "published", "created", "title"] as const;
 export type ArticleSort = (typeof ARTICLE_SORTS)[number];
 
 // URL query values: a repeated parameter (?status=A&status=B) counts by its first value

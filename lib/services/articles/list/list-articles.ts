@@ -1,6 +1,7 @@
 import "server-only";
 import { assertCan, can, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
+import { escapeLike } from "@/lib/db/like";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ArticleStatus } from "@/lib/generated/prisma/enums";
 import { refOf } from "../access";
@@ -77,7 +78,6 @@ const ORDER: Record<ArticleSort, Prisma.ArticleOrderByWithRelationInput[]> = {
 };
 
 /** LIKE's own characters taken literally: a search for "100%" or "a_b" means exactly that. */
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Everything but the status: what the actor may see, the trash or not, and the filters. */
 function whereFor(actor: Actor, q: ListArticlesQuery, seesAll: boolean): Prisma.ArticleWhereInput[] {

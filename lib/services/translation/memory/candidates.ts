@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { normalizeSource } from "@/lib/translation/memory/normalize";
-import { containsPattern, probesFor } from "@/lib/translation/memory/probes";
+import { containsPattern } from "@/lib/db/like";
+import { probesFor } from "@/lib/translation/memory/probes";
 
 export type Candidate = {
   id: string;
