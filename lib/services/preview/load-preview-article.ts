@@ -4,8 +4,11 @@ import { renderArticle } from "@/lib/content/render";
 import { db } from "@/lib/db";
 import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 import { readPending, reviveFields } from "@/lib/services/articles/pending/pending-data";
-import { currentBodyHtml } from "@/lib/services/public/current-body-html";
-import { person, toPerson, type PublicArticle } from "@/lib/services/public/get-public-article";
+import {
+  articleViewSelect,
+  toArticleView,
+  type PublicArticle,
+} from "@/lib/services/public/get-public-article";
 
 /** The article as the reading site would show it; unpublished ones have no publishedAt yet. */
 type PreviewArticle = Omit<PublicArticle, "publishedAt"> & { publishedAt: Date | null };
@@ -19,39 +22,11 @@ export type PreviewData = {
 };
 
 const select = {
-  id: true,
-  publicId: true,
+  ...articleViewSelect,
   status: true,
-  version: true,
-  title: true,
-  lede: true,
-  bodyHtml: true,
-  renderVersion: true,
-  bodyText: true,
-  coverUrl: true,
-  coverAlt: true,
-  coverCaption: true,
   scheduledAt: true,
-  publishedAt: true,
-  updatedAt: true,
-  viewCount: true,
-  seoTitle: true,
-  seoDescription: true,
   categoryId: true,
-  sourceUrl: true,
-  sourceTitle: true,
-  sourceAuthor: true,
-  sourceSite: true,
-  sourceLanguage: true,
-  sourcePublishedAt: true,
   deletedAt: true,
-  category: { select: { id: true, slug: true, name: true } },
-  author: person,
-  translator: person,
-  tags: {
-    select: { tag: { select: { id: true, slug: true, name: true } } },
-    orderBy: { tag: { name: "asc" } },
-  },
   pendingEdit: {
     select: {
       data: true,
@@ -76,36 +51,7 @@ const pick = (f: Record<string, unknown>, key: string, row: string | null) =>
 export async function loadPreviewArticle(articleId: string): Promise<PreviewData | null> {
   const a = await loadRow(articleId);
   if (!a || a.deletedAt) return null;
-  const article: PreviewArticle = {
-    id: a.id,
-    publicId: a.publicId,
-    title: a.title,
-    lede: a.lede,
-    bodyHtml: await currentBodyHtml(a),
-    bodyLength: a.bodyText.length,
-    coverUrl: a.coverUrl,
-    coverAlt: a.coverAlt,
-    coverCaption: a.coverCaption,
-    publishedAt: a.publishedAt,
-    updatedAt: a.updatedAt,
-    viewCount: a.viewCount,
-    seoTitle: a.seoTitle,
-    seoDescription: a.seoDescription,
-    category: a.category,
-    author: toPerson(a.author),
-    translator: a.translator ? toPerson(a.translator) : null,
-    tags: a.tags.map((t) => t.tag),
-    source: a.sourceUrl
-      ? {
-          url: a.sourceUrl,
-          title: a.sourceTitle,
-          author: a.sourceAuthor,
-          site: a.sourceSite,
-          language: a.sourceLanguage,
-          publishedAt: a.sourcePublishedAt,
-        }
-      : null,
-  };
+  const article: PreviewArticle = await toArticleView(a);
   const pending = a.pendingEdit ? await withPendingEdit(article, a) : null;
   return {
     article: pending ?? article,

@@ -3,6 +3,7 @@ import { cacheLife, cacheTag } from "next/cache";
 import { cache } from "react";
 import { tags } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { lists } from "./cache-profile";
 import { currentBodyHtml } from "./current-body-html";
 import { PUBLIC_ID_PATTERN } from "@/lib/public-id";
@@ -45,7 +46,7 @@ export type PublicArticle = {
   } | null;
 };
 
-export const person = {
+const person = {
   select: {
     id: true,
     profile: { select: { publicId: true, displayName: true, avatarUrl: true, bio: true } },
@@ -56,7 +57,7 @@ type PersonRow = {
   id: string;
   profile: { publicId: string; displayName: string; avatarUrl: string | null; bio: string | null } | null;
 };
-export const toPerson = (u: PersonRow): PublicPerson => ({
+const toPerson = (u: PersonRow): PublicPerson => ({
   id: u.id,
   publicId: u.profile?.publicId ?? "",
   displayName: u.profile?.displayName ?? "匿名作者",
@@ -64,58 +65,45 @@ export const toPerson = (u: PersonRow): PublicPerson => ({
   bio: u.profile?.bio?.trim() || null,
 });
 
-async function loadPublicArticle(publicId: string): Promise<PublicArticle | null> {
-  "use cache";
-  // a minute: the visibility rule compares with "now", frozen when the entry is filled
-  cacheLife(lists);
-  if (!PUBLIC_ID_PATTERN.test(publicId)) return null;
-  // Only what a reader may see: published and not dated in the future. Drafts, reviews and
-  // scheduled rows answer exactly like an unknown id, so their existence is not revealed.
-  const a = await db.article.findFirst({
-    where: { publicId, status: "PUBLISHED", publishedAt: { lte: new Date() } },
-    select: {
-      id: true,
-      publicId: true,
-      title: true,
-      lede: true,
-      bodyHtml: true,
-      renderVersion: true,
-      version: true,
-      bodyText: true,
-      coverUrl: true,
-      coverAlt: true,
-      coverCaption: true,
-      publishedAt: true,
-      updatedAt: true,
-      viewCount: true,
-      seoTitle: true,
-      seoDescription: true,
-      sourceUrl: true,
-      sourceTitle: true,
-      sourceAuthor: true,
-      sourceSite: true,
-      sourceLanguage: true,
-      sourcePublishedAt: true,
-      category: { select: { id: true, slug: true, name: true } },
-      author: person,
-      translator: person,
-      tags: {
-        select: { tag: { select: { id: true, slug: true, name: true } } },
-        orderBy: { tag: { name: "asc" } },
-      },
-    },
-  });
-  if (!a || !a.publishedAt) {
-    // a miss turns into a page once the article is published, which invalidates "articles"
-    cacheTag(tags.articles());
-    return null;
-  }
-  cacheTag(
-    tags.article(a.id),
-    tags.category(a.category.slug),
-    tags.author(a.author.id),
-    ...(a.translator ? [tags.author(a.translator.id)] : []),
-  );
+/** What an article page reads: the public page and the previews (lib/services/preview) select the same. */
+export const articleViewSelect = {
+  id: true,
+  publicId: true,
+  title: true,
+  lede: true,
+  bodyHtml: true,
+  renderVersion: true,
+  version: true,
+  bodyText: true,
+  coverUrl: true,
+  coverAlt: true,
+  coverCaption: true,
+  publishedAt: true,
+  updatedAt: true,
+  viewCount: true,
+  seoTitle: true,
+  seoDescription: true,
+  sourceUrl: true,
+  sourceTitle: true,
+  sourceAuthor: true,
+  sourceSite: true,
+  sourceLanguage: true,
+  sourcePublishedAt: true,
+  category: { select: { id: true, slug: true, name: true } },
+  author: person,
+  translator: person,
+  tags: {
+    select: { tag: { select: { id: true, slug: true, name: true } } },
+    orderBy: { tag: { name: "asc" } },
+  },
+} as const;
+
+type ArticleViewRow = Prisma.ArticleGetPayload<{ select: typeof articleViewSelect }>;
+
+/** The article page's DTO from its row; unpublished rows (previews) have no publishedAt yet. */
+export async function toArticleView(
+  a: ArticleViewRow,
+): Promise<Omit<PublicArticle, "publishedAt"> & { publishedAt: Date | null }> {
   return {
     id: a.id,
     publicId: a.publicId,
@@ -147,6 +135,31 @@ async function loadPublicArticle(publicId: string): Promise<PublicArticle | null
         }
       : null,
   };
+}
+
+async function loadPublicArticle(publicId: string): Promise<PublicArticle | null> {
+  "use cache";
+  // a minute: the visibility rule compares with "now", frozen when the entry is filled
+  cacheLife(lists);
+  if (!PUBLIC_ID_PATTERN.test(publicId)) return null;
+  // Only what a reader may see: published and not dated in the future. Drafts, reviews and
+  // scheduled rows answer exactly like an unknown id, so their existence is not revealed.
+  const a = await db.article.findFirst({
+    where: { publicId, status: "PUBLISHED", publishedAt: { lte: new Date() } },
+    select: articleViewSelect,
+  });
+  if (!a || !a.publishedAt) {
+    // a miss turns into a page once the article is published, which invalidates "articles"
+    cacheTag(tags.articles());
+    return null;
+  }
+  cacheTag(
+    tags.article(a.id),
+    tags.category(a.category.slug),
+    tags.author(a.author.id),
+    ...(a.translator ? [tags.author(a.translator.id)] : []),
+  );
+  return { ...(await toArticleView(a)), publishedAt: a.publishedAt };
 }
 
 /**
