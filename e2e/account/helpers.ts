@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import { expect, type Page } from "@playwright/test";
-import pg from "pg";
 import { readMailDir, resetLinkOf } from "../../lib/mail/read-mail-dir";
 import { openCaptcha } from "../../lib/security/captcha-token";
+import { withDb } from "../db";
 
 /**
  * Fresh accounts straight in the e2e database: changing a demo account's password would end the
@@ -26,16 +26,6 @@ export async function createAccount(role = "READER") {
     );
   });
   return { email, password };
-}
-
-async function withDb<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /** The reset link mailed to `email` (the server writes mail to MAIL_DIR in test mode). */

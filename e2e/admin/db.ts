@@ -1,16 +1,5 @@
 import crypto from "node:crypto";
-import pg from "pg";
-
-/** Straight into the e2e database (DATABASE_URL from scripts/lib/e2e.mjs), for rows a spec owns. */
-async function withDb<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
+import { withDb } from "../db";
 
 /**
  * A reader of this spec's own. Suspending the seeded demo reader would end the session that

@@ -1,17 +1,7 @@
 import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
-import pg from "pg";
+import { withDb } from "../db";
 
-/** Helpers of e2e/editor/newsroom-flow.spec.ts: the database row, images sent as a person would, the public clock. */
-
-async function withDb<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
+/** Helpers of the editor specs (newsroom-flow, writing): the database row, images sent as a person would, the public clock. */
 
 export type ArticleRow = {
   publicId: string;

@@ -1,16 +1,6 @@
-import pg from "pg";
+import { withDb } from "../db";
 
 /** Database reads for the saving specs (conflicts, autosave): what the server really kept. */
-
-async function withDb<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
 
 /** Every title and body text in the article's history, oldest first, as one string per revision. */
 export const revisionTexts = (articleId: string) =>

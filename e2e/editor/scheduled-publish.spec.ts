@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
-import pg from "pg";
 import { authStatePath, demoAccount } from "../auth-state";
+import { withDb } from "../db";
 
 /**
  * 定时发布 keeps its word: the scheduler (lib/jobs/scheduled-publisher.ts, its default 30 s tick,
@@ -9,16 +9,6 @@ import { authStatePath, demoAccount } from "../auth-state";
  * the server (lib/jobs/background-invalidation.ts); a schedule the server missed is published
  * late, flagged on the dashboard.
  */
-
-async function withDb<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
 
 /** An article of this spec's own by the demo editor, its body copied from a seeded article. */
 function insertArticle(title: string, status: "DRAFT" | "SCHEDULED", scheduledAt: Date | null = null) {

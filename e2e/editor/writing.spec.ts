@@ -1,56 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { authStatePath } from "../auth-state";
 import { expectNoSeriousA11yViolations } from "../public/helpers";
+import { sendImage } from "./flow-helpers";
 
 test.use({ storageState: authStatePath("TRANSLATOR") });
-
-/**
- * Builds a PNG in the page (a canvas, so no fixture file) and hands it to the editor as a paste
- * (ClipboardEvent with a DataTransfer) or a drop (dragenter/dragover/drop at the target's centre),
- * the events a browser fires when a person pastes a screenshot or drags a file in.
- */
-async function sendImage(editor: Locator, how: "paste" | "drop", target?: Locator) {
-  const box = target ? await target.boundingBox() : null;
-  await editor.evaluate(
-    async (el, { how, x, y, seed }) => {
-      const canvas = document.createElement("canvas");
-      canvas.width = 160;
-      canvas.height = 90;
-      const g = canvas.getContext("2d")!;
-      g.fillStyle = `hsl(${seed % 360} 70% 45%)`;
-      g.fillRect(0, 0, 160, 90);
-      g.fillStyle = "#fff";
-      g.fillRect(20, 20, 40, 40);
-      const blob = await new Promise<Blob>((r) => canvas.toBlob((b) => r(b!), "image/png"));
-      const data = new DataTransfer();
-      data.items.add(new File([blob], `${how}.png`, { type: "image/png" }));
-      if (how === "paste") {
-        el.dispatchEvent(
-          new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
-        );
-        return;
-      }
-      for (const type of ["dragenter", "dragover", "drop"])
-        el.dispatchEvent(
-          new DragEvent(type, {
-            dataTransfer: data,
-            clientX: x,
-            clientY: y,
-            bubbles: true,
-            cancelable: true,
-          }),
-        );
-    },
-    {
-      how,
-      x: box ? box.x + box.width / 2 : 0,
-      y: box ? box.y + box.height / 2 : 0,
-      seed: Date.now() + (how === "drop" ? 180 : 0),
-    },
-  );
-}
 
 /** The figure dialog opens on an uploaded image to ask for its alt text. */
 async function describeImage(page: Page, alt: string, checkA11y = false) {
