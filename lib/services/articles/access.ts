@@ -16,7 +16,8 @@ export type ArticleHead = {
   tags: { tag: { slug: string } }[];
 };
 
-const headSelect = {
+/** The columns of an ArticleHead (also for loaders with their own ownership rule, e.g. contributions). */
+export const headSelect = {
   id: true,
   publicId: true,
   status: true,

@@ -2,18 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { ArticleHead } from "@/lib/services/articles/access";
-
-const headSelect = {
-  id: true,
-  publicId: true,
-  status: true,
-  version: true,
-  authorId: true,
-  translatorId: true,
-  category: { select: { slug: true } },
-  tags: { select: { tag: { select: { slug: true } } } },
-} as const;
+import { headSelect, type ArticleHead } from "@/lib/services/articles/access";
 
 /**
  * One of the actor's own contributions. Anything else (someone else's, a staff article, a deleted
