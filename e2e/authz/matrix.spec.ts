@@ -107,6 +107,30 @@ const MATRIX: { file: string; name: string; kind: Kind; roles: string }[] = [
     roles: "-YYYY",
   },
   {
+    file: "app/(editor)/editor/articles/[id]/preview-actions.ts",
+    name: "createPreviewLinkAction",
+    kind: "json",
+    roles: "-YYYY",
+  },
+  {
+    file: "app/(editor)/editor/articles/[id]/preview-actions.ts",
+    name: "listPreviewLinksAction",
+    kind: "json",
+    roles: "-YYYY",
+  },
+  {
+    file: "app/(editor)/editor/articles/[id]/preview-actions.ts",
+    name: "revokePreviewLinkAction",
+    kind: "json",
+    roles: "-YYYY",
+  },
+  {
+    file: "app/(editor)/editor/media/actions.ts",
+    name: "updateMediaAltAction",
+    kind: "json",
+    roles: "-YYYY",
+  },
+  {
     file: "app/(admin)/admin/comments/actions.ts",
     name: "moderateCommentsAction",
     kind: "json",
