@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoAccount, loginThroughForm } from "@/e2e/auth-state";
 import { actionId, callAction, signIn } from "@/lib/test/fault-actions";
 import { faultDatabaseUrl, startFaultServer, type FaultServer } from "@/lib/test/fault-server";
-import { startSiteProxy, type SiteProxy } from "./editorial.fault-proxy";
+import { startSiteProxy, type SiteProxy } from "@/lib/test/fault-proxy";
 
 /**
  * Issue 11's saving guarantees against production servers:

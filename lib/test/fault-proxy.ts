@@ -1,5 +1,5 @@
 /**
- * A browser-facing front for fault servers that come and go (editorial.fault.test.ts): one
+ * A browser-facing front for fault servers that come and go (lib/services/articles/editorial.fault.test.ts; any fault test that drives a browser): one
  * origin (http://127.0.0.1:<proxy port>) whose localStorage survives a server killed with
  * SIGKILL and started again on another port, the way a reverse proxy keeps a site's address
  * while the process behind it restarts.
@@ -17,7 +17,7 @@
 import http from "node:http";
 import type net from "node:net";
 
-export type HeldRequest = { method: string; path: string; headers: http.IncomingHttpHeaders; body: string };
+type HeldRequest = { method: string; path: string; headers: http.IncomingHttpHeaders; body: string };
 
 export type SiteProxy = {
   origin: string;
