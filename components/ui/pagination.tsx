@@ -35,7 +35,8 @@ export function Pagination({ page, pageCount, href, label = "分页", variant = 
       );
     }
     // numbered bars drop the dead end; compact bars keep the layout steady with a grey word
-    return numbered ? null : <span className="text-slate-500">{text}</span>;
+    // (slate-600: slate-500 falls under 4.5:1 on the workspace's grey background)
+    return numbered ? null : <span className="text-slate-600">{text}</span>;
   };
   return (
     <nav
