@@ -19,9 +19,12 @@ async function stranger(browser: Browser) {
 
 /** 生成预览链接 in the panel; returns the link's path (the shown address uses SITE_URL's host). */
 async function createLink(page: Page) {
-  await page.getByRole("button", { name: "生成预览链接" }).click();
   const box = page.getByRole("textbox", { name: /新的预览链接/ });
+  // the box still shows the previous new link until the next one arrives: wait for a different one
+  const before = (await box.count()) ? await box.inputValue() : "";
+  await page.getByRole("button", { name: "生成预览链接" }).click();
   await expect(box).toHaveValue(/\/preview\/[\w-]{43}$/, { timeout: 20_000 });
+  await expect.poll(() => box.inputValue(), { timeout: 20_000 }).not.toBe(before);
   return new URL(await box.inputValue()).pathname;
 }
 
