@@ -58,6 +58,7 @@ test("a translator drafts beside the source, saves and submits; an editor publis
   // translators may not publish: the buttons are not offered (and the service would refuse)
   await expect(t.getByRole("button", { name: "发布", exact: true })).toHaveCount(0);
   await t.getByRole("button", { name: "提交审核" }).click();
+  await t.getByRole("dialog", { name: "提交审核" }).getByRole("button", { name: "提交审核" }).click();
   await expect(t.getByText("稿件正在审核中，暂时只读")).toBeVisible();
 
   const e = await pageAs(browser, "EDITOR");

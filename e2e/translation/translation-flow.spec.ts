@@ -135,8 +135,11 @@ test("assign → ingest → translate by keyboard with a memory match → QA sto
   await t.keyboard.press("Control+s");
   await expect(t.getByTestId("save-status")).toHaveText(/已保存 \d\d:\d\d/);
   await t.getByRole("button", { name: "提交审核" }).click();
-  await expect(t.getByRole("alert").filter({ hasText: "CVE-2026-50123" })).toBeVisible();
-  await expect(t.getByRole("button", { name: "提交审核" })).toBeVisible();
+  const submitDialog = t.getByRole("dialog", { name: "提交审核" });
+  await submitDialog.getByRole("button", { name: "提交审核" }).click();
+  await expect(submitDialog.getByRole("alert").filter({ hasText: "CVE-2026-50123" })).toBeVisible();
+  // refused: still a draft, the dialog still open to try again
+  await expect(submitDialog.getByRole("button", { name: "提交审核" })).toBeEnabled();
 
   // 5. fix it from the QA list, rebuild the body, submit
   await t.goto(translateUrl);
@@ -156,6 +159,7 @@ test("assign → ingest → translate by keyboard with a memory match → QA sto
   await built.click();
   await expect(t.getByRole("textbox", { name: "标题", exact: true })).toHaveValue(title, { timeout: 30_000 });
   await t.getByRole("button", { name: "提交审核" }).click();
+  await t.getByRole("dialog", { name: "提交审核" }).getByRole("button", { name: "提交审核" }).click();
   await expect(t.getByText("稿件正在审核中，暂时只读")).toBeVisible();
 
   // 6. the editor publishes it

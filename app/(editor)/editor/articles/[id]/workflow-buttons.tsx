@@ -215,7 +215,8 @@ export function WorkflowButtons({ article, save, version, disabled }: Props) {
           处理中…
         </span>
       )}
-      {error && (
+      {/* while a dialog is open it shows the error itself: one alert, not two */}
+      {error && !dialog && (
         <p role="alert" className="w-full text-sm text-red-700">
           {error}
         </p>
