@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
 import { authStatePath, demoAccount } from "../auth-state";
 import { withDb } from "../db";
+import { firstSeen } from "./flow-helpers";
 
 /**
  * 定时发布 keeps its word: the scheduler (lib/jobs/scheduled-publisher.ts, its default 30 s tick,
@@ -56,23 +57,6 @@ async function pageAs(browser: Browser, role: "EDITOR") {
   return context.newPage();
 }
 
-/** Polls a public URL until its HTML names the title; resolves with the moment it first did. */
-async function firstSeen(request: APIRequestContext, url: string, title: string): Promise<number> {
-  let seenAt = 0;
-  await expect
-    .poll(
-      async () => {
-        const res = await request.get(url, { headers: { "cache-control": "no-cache" } });
-        const shows = res.status() === 200 && (await res.text()).includes(title);
-        if (shows && !seenAt) seenAt = Date.now();
-        return shows;
-      },
-      { timeout: 150_000, intervals: [250] },
-    )
-    .toBe(true);
-  return seenAt;
-}
-
 test("an article scheduled through the editor appears on the home page and its own URL within 5 s of its time", async ({
   browser,
   request,
@@ -100,8 +84,8 @@ test("an article scheduled through the editor appears on the home page and its o
   expect(scheduledAt.getTime() - Date.now()).toBeGreaterThan(3_000); // still ahead: nobody published it early
 
   const [pageAt, homeAt] = await Promise.all([
-    firstSeen(request, url, title),
-    firstSeen(request, "/", title),
+    firstSeen(request, url, title, 150_000),
+    firstSeen(request, "/", title, 150_000),
   ]);
   const late = { page: pageAt - scheduledAt.getTime(), home: homeAt - scheduledAt.getTime() };
   test.info().annotations.push({ type: "lateness (ms)", description: JSON.stringify(late) });
