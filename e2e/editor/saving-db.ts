@@ -23,3 +23,7 @@ export const liveArticle = (articleId: string) =>
     if (!rows[0]) throw new Error(`no article ${articleId}`);
     return rows[0];
   });
+
+/** Another writer's save, as far as versions go: the article's version moves on, the text stays. */
+export const bumpVersion = (articleId: string) =>
+  withDb((c) => c.query(`UPDATE articles SET version = version + 1 WHERE id = $1`, [articleId]));
