@@ -1,7 +1,15 @@
 // @ts-check
-// A hook on Next.js' own file-system page cache: every page it stores tells the CSP nonce rewrite
-// which inline scripts that page carries (trusted-inline-scripts.mjs). Next.js calls set() before
-// it sends a freshly rendered page, so the first response already has them.
+// A hook on Next.js' own file-system page cache. It does three things:
+//   1. every page Next.js stores tells the CSP nonce rewrite which inline scripts that page carries
+//      (trusted-inline-scripts.mjs); Next.js calls set() before it sends a freshly rendered page;
+//   2. it closes a race in Next.js' ISR: set() stamps an entry `lastModified: Date.now()` at WRITE
+//      time, and get() treats it as fresh unless one of its tags was invalidated after that. A
+//      regeneration that started before `updateTag(comments:<id>)` and is written after it would
+//      be stored as fresh while holding the old data (an approved comment never showed). So the
+//      hook notes when each key was first read since its last write and when each tag was
+//      invalidated; a write whose tags were invalidated after that read is expired at once;
+//   3. it tells the in-process page cache (page-cache.mjs) which tags each stored page has and
+//      which tags are invalidated (subscribePageCacheEvents).
 //
 // A hook on Next.js' default handler rather than a `cacheHandler` in next.config.js: with a
 // custom handler configured, Next.js 16.4 stopped treating a cached article page as stale after
@@ -17,9 +25,21 @@ export const NEXT_FILE_SYSTEM_CACHE = "next/dist/server/lib/incremental-cache/fi
 /** The cache entry kind of an App Router page (Next.js' CachedRouteKind.APP_PAGE). */
 export const APP_PAGE = "APP_PAGE";
 
+/** Where Next.js keeps a page's cache tags in its entry (NEXT_CACHE_TAGS_HEADER). */
+const TAGS_HEADER = "x-next-cache-tags";
+
+/** Marks and tag times older than this are forgotten: no render takes five minutes. */
+const HORIZON_MS = 5 * 60_000;
+
 /**
- * @typedef {{ set(key: string, data: unknown, ctx: unknown): Promise<void> }} CacheSetter
- * @typedef {{ new (options: object): CacheSetter, prototype: CacheSetter }} FileSystemCacheClass
+ * @typedef {{ lastModified?: number, value?: unknown, cacheControl?: { revalidate?: number | false } } | null} CacheEntry
+ * @typedef {{
+ *   set(key: string, data: unknown, ctx: unknown): Promise<void>,
+ *   get(key: string, ctx: { kind?: string }): Promise<CacheEntry>,
+ *   revalidateTag(tags: string | string[], durations?: unknown): Promise<void>,
+ * }} CacheMethods
+ * @typedef {{ new (options: object): CacheMethods, prototype: CacheMethods }} FileSystemCacheClass
+ * @typedef {{ invalidated(tags: string[]): void, stored(path: string, tags: string[]): void }} PageCacheListener
  */
 
 // Next.js itself loads this module with require(): the same instance, so the patch is what it runs
@@ -31,7 +51,7 @@ const require = createRequire(import.meta.url);
  * @returns {FileSystemCacheClass}
  */
 export function loadFileSystemCache() {
-  const fix = `The CSP nonce runtime (server/page-cache-hook.mjs, see docs/request-path.md) hooks it; find where this Next.js version keeps its file-system cache and update NEXT_FILE_SYSTEM_CACHE, or pin Next.js.`;
+  const fix = `The CSP nonce runtime and the page cache (server/page-cache-hook.mjs, see docs/request-path.md) hook it; find where this Next.js version keeps its file-system cache and update NEXT_FILE_SYSTEM_CACHE, or pin Next.js.`;
   /** @type {{ default?: unknown }} */
   let mod;
   try {
@@ -40,26 +60,134 @@ export function loadFileSystemCache() {
     throw new Error(`Next.js internal module ${NEXT_FILE_SYSTEM_CACHE} is gone. ${fix}`, { cause });
   }
   const cls = mod?.default;
-  if (typeof cls !== "function" || typeof cls.prototype?.set !== "function")
-    throw new Error(
-      `Next.js internal module ${NEXT_FILE_SYSTEM_CACHE} no longer exports a class with set(). ${fix}`,
-    );
-  return /** @type {FileSystemCacheClass} */ (cls);
+  const proto = /** @type {Record<string, unknown> | undefined} */ (
+    typeof cls === "function" ? cls.prototype : undefined
+  );
+  for (const method of ["set", "get", "revalidateTag"])
+    if (typeof proto?.[method] !== "function")
+      throw new Error(
+        `Next.js internal module ${NEXT_FILE_SYSTEM_CACHE} no longer exports a class with ${method}(). ${fix}`,
+      );
+  return /** @type {FileSystemCacheClass} */ (/** @type {unknown} */ (cls));
+}
+
+/**
+ * The request path of a page cache key: Next.js stores a page under
+ * `/route-cache/APP_PAGE/<route hash>/$<decoded path>` (build seeds under the bare path), and "/"
+ * as "/index".
+ * @param {string} key
+ */
+export function pagePathOf(key) {
+  const at = key.startsWith("/route-cache/") ? key.indexOf("/$/") : -1;
+  const path = at === -1 ? key : key.slice(at + 2);
+  return path === "/index" ? "/" : path;
+}
+
+/** @param {unknown} value */
+function tagsOf(value) {
+  const page = /** @type {{ kind?: unknown, headers?: Record<string, unknown> } | null | undefined} */ (
+    value
+  );
+  if (!page || page.kind !== APP_PAGE) return null;
+  const header = page.headers?.[TAGS_HEADER];
+  return typeof header === "string" && header ? header.split(",") : [];
+}
+
+const LISTENERS = Symbol.for("byline.page-cache-hook.listeners");
+
+/** @returns {Set<PageCacheListener>} */
+function listeners() {
+  const g = /** @type {Record<symbol, Set<PageCacheListener> | undefined>} */ (
+    /** @type {unknown} */ (globalThis)
+  );
+  return (g[LISTENERS] ??= new Set());
+}
+
+/**
+ * The page cache (page-cache.mjs) hears of every stored page and every invalidated tag here.
+ * @param {PageCacheListener} listener
+ * @returns {() => void} unsubscribe
+ */
+export function subscribePageCacheEvents(listener) {
+  listeners().add(listener);
+  return () => listeners().delete(listener);
 }
 
 const HOOKED = Symbol.for("byline.page-cache-hook");
 
 /** Idempotent; call before Next.js starts (http-server.mjs). */
 export function installPageCacheHook() {
-  const proto = /** @type {CacheSetter & Record<symbol, boolean>} */ (loadFileSystemCache().prototype);
+  const proto = /** @type {CacheMethods & Record<symbol, boolean>} */ (loadFileSystemCache().prototype);
   if (proto[HOOKED]) return;
-  const set = proto.set;
-  /** @type {CacheSetter["set"]} */
-  proto.set = function setAndRecord(key, data, ctx) {
+  const { set, get, revalidateTag } = proto;
+  // BYLINE_DEBUG_PAGE_RENDERS=1: one log line per page Next.js stores (the fault suite counts renders)
+  const debug = process.env.BYLINE_DEBUG_PAGE_RENDERS === "1";
+  /** @type {Map<string, number>} key -> earliest read since its last write that may lead to a render */
+  const readSince = new Map();
+  /** @type {Map<string, number>} tag -> when it was last invalidated */
+  const invalidatedAt = new Map();
+
+  const prune = () => {
+    const horizon = Date.now() - HORIZON_MS;
+    for (const [k, t] of readSince) if (t < horizon) readSince.delete(k);
+    for (const [k, t] of invalidatedAt) if (t < horizon) invalidatedAt.delete(k);
+  };
+
+  /** @type {CacheMethods["get"]} */
+  proto.get = async function getAndNote(key, ctx) {
+    const startedAt = Date.now();
+    const entry = await get.call(this, key, ctx);
+    if (ctx?.kind === APP_PAGE && !readSince.has(key) && mayRender(entry, startedAt))
+      readSince.set(key, startedAt);
+    return entry;
+  };
+
+  /**
+   * Whether Next.js may render the page after this read: no entry, or one that is stale by time
+   * or by a tag. When in doubt (no known revalidate time), yes: the cost of a wrong yes is one
+   * extra render after an invalidation, the cost of a wrong no an old page kept as fresh.
+   * @param {CacheEntry} entry
+   * @param {number} now
+   */
+  function mayRender(entry, now) {
+    if (!entry?.value) return true;
+    const modified = entry.lastModified ?? 0;
+    const revalidate = entry.cacheControl?.revalidate;
+    if (typeof revalidate !== "number" || modified + revalidate * 1000 < now) return true;
+    return (tagsOf(entry.value) ?? []).some((tag) => (invalidatedAt.get(tag) ?? -1) > modified);
+  }
+
+  /** @type {CacheMethods["revalidateTag"]} */
+  proto.revalidateTag = function revalidateAndNote(tags, durations) {
+    const list = typeof tags === "string" ? [tags] : [...tags];
+    const now = Date.now();
+    for (const tag of list) invalidatedAt.set(tag, now);
+    if (invalidatedAt.size > 1000) prune();
+    for (const l of listeners()) l.invalidated(list);
+    return revalidateTag.call(this, tags, durations);
+  };
+
+  /** @type {CacheMethods["set"]} */
+  proto.set = async function setAndRecord(key, data, ctx) {
     const page = /** @type {{ kind?: unknown, html?: unknown } | null} */ (data);
-    if (page && page.kind === APP_PAGE && typeof page.html === "string")
-      trustedInlineScripts().record(key, page.html);
-    return set.call(this, key, data, ctx);
+    const tags = tagsOf(data);
+    if (!tags) return set.call(this, key, data, ctx);
+    if (typeof page?.html === "string") trustedInlineScripts().record(key, page.html);
+    const readAt = readSince.get(key);
+    readSince.delete(key);
+    const stored = set.call(this, key, data, ctx);
+    if (debug) console.log(`page-cache-hook: stored ${pagePathOf(key)}`);
+    for (const l of listeners()) l.stored(pagePathOf(key), tags);
+    await stored;
+    const late = readAt === undefined ? [] : tags.filter((tag) => (invalidatedAt.get(tag) ?? -1) >= readAt);
+    if (!late.length) return;
+    // the render may predate these invalidations: expire its tags again. An expiry counts only
+    // when strictly later than the entry's lastModified (its stamp in memory, its file's mtime
+    // on disk), both no later than now: wait for the next millisecond
+    const writtenAt = Date.now();
+    while (Date.now() <= writtenAt) await new Promise((r) => setTimeout(r, 1));
+    if (debug) console.log(`page-cache-hook: expired late write of ${pagePathOf(key)} (${late.join(",")})`);
+    await revalidateTag.call(this, late);
   };
   proto[HOOKED] = true;
 }

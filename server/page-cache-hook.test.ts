@@ -9,6 +9,8 @@ import {
   installPageCacheHook,
   loadFileSystemCache,
   NEXT_FILE_SYSTEM_CACHE,
+  pagePathOf,
+  subscribePageCacheEvents,
 } from "./page-cache-hook.mjs";
 import { hashScript, trustedInlineScripts } from "./trusted-inline-scripts.mjs";
 
@@ -68,5 +70,115 @@ describe("installPageCacheHook", () => {
     });
     expect(entry?.value).toMatchObject({ kind: "APP_PAGE", html: expect.stringContaining(script) });
     fs.rmSync(serverDistDir, { recursive: true });
+  });
+});
+
+type PageCache = {
+  get(key: string, ctx: object): Promise<{ value?: unknown } | null>;
+  set(key: string, data: object, ctx: object): Promise<void>;
+  revalidateTag(tags: string | string[], durations?: object): Promise<void>;
+};
+
+/** A real FileSystemCache as the production server configures it (memory store + disk). */
+function realCache() {
+  const serverDistDir = fs.mkdtempSync(path.join(os.tmpdir(), "byline-race-"));
+  installPageCacheHook();
+  const FileSystemCache = loadFileSystemCache();
+  const cache = new FileSystemCache({
+    fs: nodeFs,
+    serverDistDir,
+    flushToDisk: true,
+    maxMemoryCacheSize: 8 * 1024 * 1024,
+    revalidatedTags: [],
+    _requestHeaders: {},
+  }) as unknown as PageCache;
+  return { cache, cleanup: () => fs.rmSync(serverDistDir, { recursive: true }) };
+}
+
+const GET = { kind: "APP_PAGE", isRoutePPREnabled: false, isFallback: false };
+const SET = { isRoutePPREnabled: false, isFallback: false, cacheControl: { revalidate: 300, expire: 3600 } };
+const page = (tags: string[], body: string) => ({
+  kind: "APP_PAGE",
+  html: `<p>${body}</p>`,
+  rscData: Buffer.from("0:{}"),
+  headers: { "x-next-cache-tags": tags.join(",") },
+  status: 200,
+  postponed: undefined,
+  segmentData: undefined,
+});
+const tick = () => new Promise((r) => setTimeout(r, 3));
+let unique = 0;
+const fresh = (name: string) => `${name}-${process.pid}-${Date.now()}-${unique++}`;
+
+describe("the ISR race: a regeneration that began before an invalidation and is written after it", () => {
+  it("is stored stale, so the next read renders again", async () => {
+    const { cache, cleanup } = realCache();
+    const key = `/route-cache/APP_PAGE/abc/$/posts/${fresh("race")}`;
+    const tag = fresh("comments");
+    await cache.set(key, page([tag], "old"), SET);
+    await tick();
+    await cache.revalidateTag(tag); // an earlier approval: the entry is expired
+    await tick();
+    expect(await cache.get(key, GET)).toBeNull(); // a reader: the regeneration starts now
+    await tick();
+    await cache.revalidateTag(tag); // another approval, while it renders the old comment list
+    await tick();
+    await cache.set(key, page([tag], "rendered before the approval"), SET);
+    expect(await cache.get(key, GET)).toBeNull();
+    cleanup();
+  });
+
+  it("keeps a regeneration that began after the invalidation", async () => {
+    const { cache, cleanup } = realCache();
+    const key = `/posts/${fresh("after")}`;
+    const tag = fresh("comments");
+    await cache.set(key, page([tag], "old"), SET);
+    await tick();
+    await cache.revalidateTag(tag);
+    await tick();
+    expect(await cache.get(key, GET)).toBeNull();
+    await tick();
+    await cache.set(key, page([tag, "other"], "new"), SET);
+    await tick();
+    expect((await cache.get(key, GET))?.value).toMatchObject({ html: "<p>new</p>" });
+    cleanup();
+  });
+
+  it("ignores invalidations of tags the page does not have", async () => {
+    const { cache, cleanup } = realCache();
+    const key = `/posts/${fresh("unrelated")}`;
+    const tag = fresh("comments");
+    expect(await cache.get(key, GET)).toBeNull();
+    await tick();
+    await cache.revalidateTag(fresh("elsewhere"));
+    await tick();
+    await cache.set(key, page([tag], "new"), SET);
+    await tick();
+    expect((await cache.get(key, GET))?.value).toMatchObject({ html: "<p>new</p>" });
+    cleanup();
+  });
+
+  it("tells the page cache what is stored and what is invalidated", async () => {
+    const { cache, cleanup } = realCache();
+    const heard: string[] = [];
+    const stop = subscribePageCacheEvents({
+      stored: (p, tags) => heard.push(`stored ${p} ${tags.join(",")}`),
+      invalidated: (tags) => heard.push(`invalidated ${tags.join(",")}`),
+    });
+    const tag = fresh("t");
+    await cache.set(`/route-cache/APP_PAGE/abc/$/index`, page([tag], "home"), SET);
+    await cache.revalidateTag([tag, "b"]);
+    stop();
+    await cache.revalidateTag(tag);
+    expect(heard).toEqual([`stored / ${tag}`, `invalidated ${tag},b`]);
+    cleanup();
+  });
+});
+
+describe("pagePathOf", () => {
+  it("maps Next.js' page cache keys to request paths", () => {
+    expect(pagePathOf("/route-cache/APP_PAGE/0487e3/$/index")).toBe("/");
+    expect(pagePathOf("/route-cache/APP_PAGE/0487e3/$/posts/689vs")).toBe("/posts/689vs");
+    expect(pagePathOf("/category/新闻")).toBe("/category/新闻");
   });
 });
