@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { cache, type ReactNode } from "react";
 import { getSiteSettings } from "@/lib/services/public/get-site-settings";
 import { listCategories } from "@/lib/services/public/list-categories";
 import { CategoryBar } from "./category-bar";
@@ -6,26 +6,46 @@ import { SiteFooter } from "./site-footer";
 import { SiteHeader } from "./site-header";
 
 /**
- * Header, category bar and footer around a page. Both reads are cached, so the chrome is part of
- * the static shell; the user area inside the header fills itself in on the client.
+ * The chrome's elements, built once per render. Every page's payload carries the chrome twice: in
+ * the public layout and in the root not-found boundary (app/not-found.tsx, kept in every page's
+ * tree for a notFound() anywhere). Handing both the very same element objects lets React's flight
+ * serializer write them once and refer to them the second time (about 10 KB less per page).
  */
-export async function SiteChrome({ children }: { children: ReactNode }) {
+const chromeParts = cache(async () => {
   const [categories, settings] = await Promise.all([listCategories(), getSiteSettings()]);
   const specialHref = settings.specialTag ? `/tag/${encodeURIComponent(settings.specialTag)}` : "/tag";
-  return (
-    <div className="flex min-h-screen flex-col">
+  return {
+    skip: (
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
       >
         跳到正文
       </a>
-      <SiteHeader specialHref={specialHref} />
-      <CategoryBar categories={categories} />
+    ),
+    // called, not rendered as <SiteHeader />: the payload dedupes plain elements by identity,
+    // while a server component's element would be rendered (and written) again
+    header: SiteHeader({ specialHref }),
+    categoryBar: CategoryBar({ categories }),
+    footer: SiteFooter({ settings }),
+  };
+});
+
+/**
+ * Header, category bar and footer around a page. Both reads are cached, so the chrome is part of
+ * the static shell; the user area inside the header fills itself in on the client.
+ */
+export async function SiteChrome({ children }: { children: ReactNode }) {
+  const { skip, header, categoryBar, footer } = await chromeParts();
+  return (
+    <div className="flex min-h-screen flex-col">
+      {skip}
+      {header}
+      {categoryBar}
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
         {children}
       </main>
-      <SiteFooter settings={settings} />
+      {footer}
     </div>
   );
 }
