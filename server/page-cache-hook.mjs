@@ -8,8 +8,8 @@
 //      be stored as fresh while holding the old data (an approved comment never showed). So the
 //      hook notes when each key was first read since its last write and when each tag was
 //      invalidated; a write whose tags were invalidated after that read is expired at once;
-//   3. it tells the in-process page cache (page-cache.mjs) which tags each stored page has and
-//      which tags are invalidated (subscribePageCacheEvents).
+//   3. it tells the in-process page cache (page-cache.mjs) which tags each page Next.js reads or
+//      stores has, and which tags are invalidated (subscribePageCacheEvents).
 //
 // A hook on Next.js' default handler rather than a `cacheHandler` in next.config.js: with a
 // custom handler configured, Next.js 16.4 stopped treating a cached article page as stale after
@@ -39,7 +39,7 @@ const HORIZON_MS = 5 * 60_000;
  *   revalidateTag(tags: string | string[], durations?: unknown): Promise<void>,
  * }} CacheMethods
  * @typedef {{ new (options: object): CacheMethods, prototype: CacheMethods }} FileSystemCacheClass
- * @typedef {{ invalidated(tags: string[]): void, stored(path: string, tags: string[]): void }} PageCacheListener
+ * @typedef {{ invalidated(tags: string[]): void, tagged(path: string, tags: string[]): void }} PageCacheListener
  */
 
 // Next.js itself loads this module with require(): the same instance, so the patch is what it runs
@@ -104,7 +104,8 @@ function listeners() {
 }
 
 /**
- * The page cache (page-cache.mjs) hears of every stored page and every invalidated tag here.
+ * The page cache (page-cache.mjs) hears the tags of every page read or stored, and every
+ * invalidated tag, here.
  * @param {PageCacheListener} listener
  * @returns {() => void} unsubscribe
  */
@@ -115,9 +116,24 @@ export function subscribePageCacheEvents(listener) {
 
 const HOOKED = Symbol.for("byline.page-cache-hook");
 
+/**
+ * Next.js' compiled runtimes (app-page-turbo.runtime.prod.js and the route handlers' one) carry
+ * their own copy of FileSystemCache, which a patch of the module above never reaches: pages and
+ * server actions would store and invalidate through the copy. Every IncrementalCache, compiled
+ * or not, takes its handler from this global slot when it holds a `FetchCache` (and still counts
+ * it as the default handler, unlike next.config.js' `cacheHandler`): the slot gets the patched
+ * class, so all of them share it (and its memory store).
+ */
+export const NEXT_CACHE_HANDLERS = Symbol.for("@next/cache-handlers");
+
 /** Idempotent; call before Next.js starts (http-server.mjs). */
 export function installPageCacheHook() {
-  const proto = /** @type {CacheMethods & Record<symbol, boolean>} */ (loadFileSystemCache().prototype);
+  const FileSystemCache = loadFileSystemCache();
+  const g = /** @type {Record<symbol, Record<string, unknown> | undefined>} */ (
+    /** @type {unknown} */ (globalThis)
+  );
+  g[NEXT_CACHE_HANDLERS] = { ...g[NEXT_CACHE_HANDLERS], FetchCache: FileSystemCache };
+  const proto = /** @type {CacheMethods & Record<symbol, boolean>} */ (FileSystemCache.prototype);
   if (proto[HOOKED]) return;
   const { set, get, revalidateTag } = proto;
   // BYLINE_DEBUG_PAGE_RENDERS=1: one log line per page Next.js stores (the fault suite counts renders)
@@ -137,8 +153,10 @@ export function installPageCacheHook() {
   proto.get = async function getAndNote(key, ctx) {
     const startedAt = Date.now();
     const entry = await get.call(this, key, ctx);
-    if (ctx?.kind === APP_PAGE && !readSince.has(key) && mayRender(entry, startedAt))
-      readSince.set(key, startedAt);
+    if (ctx?.kind !== APP_PAGE) return entry;
+    if (!readSince.has(key) && mayRender(entry, startedAt)) readSince.set(key, startedAt);
+    const tags = tagsOf(entry?.value);
+    if (tags) for (const l of listeners()) l.tagged(pagePathOf(key), tags);
     return entry;
   };
 
@@ -177,7 +195,7 @@ export function installPageCacheHook() {
     readSince.delete(key);
     const stored = set.call(this, key, data, ctx);
     if (debug) console.log(`page-cache-hook: stored ${pagePathOf(key)}`);
-    for (const l of listeners()) l.stored(pagePathOf(key), tags);
+    for (const l of listeners()) l.tagged(pagePathOf(key), tags);
     await stored;
     const late = readAt === undefined ? [] : tags.filter((tag) => (invalidatedAt.get(tag) ?? -1) >= readAt);
     if (!late.length) return;

@@ -8,6 +8,7 @@ import {
   APP_PAGE,
   installPageCacheHook,
   loadFileSystemCache,
+  NEXT_CACHE_HANDLERS,
   NEXT_FILE_SYSTEM_CACHE,
   pagePathOf,
   subscribePageCacheEvents,
@@ -32,6 +33,31 @@ describe("the Next.js internals the production server hooks", () => {
       CachedRouteKind?.APP_PAGE,
       `Next.js renamed CachedRouteKind.APP_PAGE (${types}): update APP_PAGE in server/page-cache-hook.mjs`,
     ).toBe(APP_PAGE);
+  });
+});
+
+describe("the compiled runtimes' copies of FileSystemCache", () => {
+  // Pages and server actions run in compiled runtimes with their own FileSystemCache; they take
+  // the handler from the global slot instead when it holds a FetchCache. If this fails after an
+  // upgrade, the hook no longer sees pages stored or tags invalidated (page cache, ISR race fix).
+  const req = createRequire(import.meta.url);
+  for (const runtime of ["app-page-turbo.runtime.prod.js", "app-route-turbo.runtime.prod.js"]) {
+    it(`${runtime} takes its cache handler from globalThis[Symbol.for("@next/cache-handlers")].FetchCache`, () => {
+      const source = fs.readFileSync(req.resolve(`next/dist/compiled/next-server/${runtime}`), "utf8");
+      const at = source.indexOf("IncrementalCache: using global FetchCache cache handler");
+      expect(
+        at,
+        `${runtime} no longer reads a global FetchCache: update server/page-cache-hook.mjs`,
+      ).toBeGreaterThan(-1);
+      expect(source.slice(Math.max(0, at - 400), at)).toMatch(
+        /Symbol\.for\("@next\/cache-handlers"\)[\s\S]*\.FetchCache/,
+      );
+    });
+  }
+  it("is replaced by the hooked class once the hook is installed", () => {
+    installPageCacheHook();
+    const slot = (globalThis as unknown as Record<symbol, { FetchCache?: unknown }>)[NEXT_CACHE_HANDLERS];
+    expect(slot?.FetchCache).toBe(loadFileSystemCache());
   });
 });
 
@@ -158,19 +184,20 @@ describe("the ISR race: a regeneration that began before an invalidation and is 
     cleanup();
   });
 
-  it("tells the page cache what is stored and what is invalidated", async () => {
+  it("tells the page cache the tags of pages read and stored, and what is invalidated", async () => {
     const { cache, cleanup } = realCache();
     const heard: string[] = [];
     const stop = subscribePageCacheEvents({
-      stored: (p, tags) => heard.push(`stored ${p} ${tags.join(",")}`),
+      tagged: (p, tags) => heard.push(`tagged ${p} ${tags.join(",")}`),
       invalidated: (tags) => heard.push(`invalidated ${tags.join(",")}`),
     });
     const tag = fresh("t");
     await cache.set(`/route-cache/APP_PAGE/abc/$/index`, page([tag], "home"), SET);
+    await cache.get(`/route-cache/APP_PAGE/abc/$/index`, GET);
     await cache.revalidateTag([tag, "b"]);
     stop();
     await cache.revalidateTag(tag);
-    expect(heard).toEqual([`stored / ${tag}`, `invalidated ${tag},b`]);
+    expect(heard).toEqual([`tagged / ${tag}`, `tagged / ${tag}`, `invalidated ${tag},b`]);
     cleanup();
   });
 });
