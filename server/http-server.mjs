@@ -2,8 +2,9 @@
 // The production HTTP server around Next.js; docs/request-path.md walks a request through it.
 // Before Next.js sees a request: the client address is stamped (client-ip.mjs), a malformed path
 // is a 400, a body over its route's limit a 413, an expensive route past its concurrency a 503
-// (request-guard.mjs, each refusal a zh-CN page or JSON: refusal.mjs). Around Next.js: the CSP
-// nonce rewrite (nonce-rewrite.mjs) and compression. Graceful shutdown: on SIGTERM stop
+// (request-guard.mjs, each refusal a zh-CN page or JSON: refusal.mjs). Then the page cache
+// (page-cache.mjs): a stored public page is sent from memory without entering Next.js. Around
+// Next.js: the CSP nonce rewrite (nonce-rewrite.mjs) and compression. Graceful shutdown: on SIGTERM stop
 // accepting, finish every accepted request for up to 10 s (graceful-close.mjs), then run shutdown
 // hooks (view-count flush, database).
 import { randomBytes } from "node:crypto";
@@ -15,7 +16,9 @@ import { stampClientIp } from "./client-ip.mjs";
 import { gatesFromEnv } from "./concurrency-gate.mjs";
 import { trackConnections } from "./graceful-close.mjs";
 import { applyScriptNonce } from "./nonce-rewrite.mjs";
-import { installPageCacheHook } from "./page-cache-hook.mjs";
+import { PageCache } from "./page-cache.mjs";
+import { createPageCacheHandler } from "./page-cache-capture.mjs";
+import { installPageCacheHook, subscribePageCacheEvents } from "./page-cache-hook.mjs";
 import { readRenderNonce } from "./render-placeholder.mjs";
 import { createRequestGuard } from "./request-guard.mjs";
 import { trustedInlineScripts } from "./trusted-inline-scripts.mjs";
@@ -28,6 +31,20 @@ const UNCHANGED_BYTES = /^\/(_next\/static|media)\//;
 
 /** Nonce CSP is on unless BYLINE_CSP_NONCE=0 (the escape hatch; proxy.ts reads the same switch). */
 const cspNonceEnabled = () => process.env.BYLINE_CSP_NONCE !== "0";
+
+/**
+ * The in-process page cache, unless BYLINE_PAGE_CACHE=0 or in development; its size bound is
+ * BYLINE_PAGE_CACHE_MB (default 64).
+ * @param {boolean} dev
+ */
+function pageCacheFromEnv(dev) {
+  if (dev || process.env.BYLINE_PAGE_CACHE === "0") return null;
+  const mb = Number(process.env.BYLINE_PAGE_CACHE_MB || 64);
+  if (!(mb > 0)) throw new Error(`BYLINE_PAGE_CACHE_MB must be a positive number of megabytes, got ${mb}`);
+  const cache = new PageCache({ maxBytes: mb * 1024 * 1024 });
+  subscribePageCacheEvents(cache);
+  return cache;
+}
 
 /** @typedef {() => unknown} ShutdownHook */
 
@@ -60,12 +77,17 @@ export async function startServer({
   // the pages already in the page cache; Next.js reports every later one (page-cache-hook.mjs)
   const trustedScripts = dev ? new Set() : trustedInlineScripts().scan(path.join(distDir, "server", "app"));
   const guard = createRequestGuard({ gates: gatesFromEnv() });
+  const pageCache = pageCacheFromEnv(dev);
 
   /**
+   * The path of every response not sent from the page cache.
    * @param {http.IncomingMessage} req
    * @param {http.ServerResponse} res
+   * @param {(res: http.ServerResponse) => void} [outer] the page cache's capture, outermost
    */
-  function serve(req, res) {
+  function serveNext(req, res, outer) {
+    // a front (deploy/nginx.conf) caches only HIT/MISS: these responses carry a per-response nonce
+    res.setHeader("x-byline-cache", "BYPASS");
     // one CSP nonce per response, known only here: Next.js renders with the placeholder
     // (proxy.ts), the rewrite puts this nonce in the body and the policy header; any
     // client-sent x-byline-render-nonce is overwritten
@@ -83,9 +105,13 @@ export async function startServer({
         }
         applyScriptNonce(res, { nonce, placeholder, trustedScripts });
       }
+      outer?.(res);
       void handle(req, res);
     });
   }
+  const serve = pageCache
+    ? createPageCacheHandler({ cache: pageCache, placeholder, passOn: serveNext })
+    : serveNext;
 
   /**
    * @param {http.IncomingMessage} req

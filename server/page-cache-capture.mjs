@@ -1,0 +1,134 @@
+// @ts-check
+// Where the page cache (page-cache.mjs) meets a request (http-server.mjs): a hit is sent from
+// memory; the first GET of a missing key goes to Next.js with its response captured, and the
+// requests that arrive meanwhile wait for that capture.
+import { cacheKeyOf, isStorable, sendEntry } from "./page-cache.mjs";
+
+/**
+ * @typedef {import("node:http").IncomingMessage} Req
+ * @typedef {import("node:http").ServerResponse} Res
+ * @typedef {import("./page-cache.mjs").PageCache} PageCache
+ * @typedef {import("./page-cache.mjs").Capture} Capture
+ * @typedef {(req: Req, res: Res, outer?: (res: Res) => void) => void} PassOn the normal path
+ *   (compression, nonce rewrite, Next.js); `outer` wraps the response last, just before Next.js
+ */
+
+/**
+ * @param {{ cache: PageCache, placeholder: string, passOn: PassOn }} options
+ * @returns {(req: Req, res: Res) => void}
+ */
+export function createPageCacheHandler({ cache, placeholder, passOn }) {
+  /** @param {Req} req @param {Res} res @param {string} key */
+  const afterCapture = (req, res, key) => {
+    const pending = cache.pending(key);
+    if (!pending) return false;
+    void pending.then((entry) => (entry ? sendEntry(req, res, entry, "HIT") : passOn(req, res)));
+    return true;
+  };
+
+  return function servePage(req, res) {
+    const key = cacheKeyOf(req);
+    if (key === null) return passOn(req, res);
+    const entry = cache.fresh(key);
+    if (entry) return sendEntry(req, res, entry, "HIT");
+    if (afterCapture(req, res, key)) return;
+    // HEAD never captures: its response has no body to store
+    if (req.method !== "GET") return passOn(req, res);
+    const capture = cache.begin(key);
+    passOn(req, res, (r) => captureResponse(req, r, { cache, capture, placeholder }));
+  };
+}
+
+/**
+ * Wraps Next.js' response: at its head, a storable page is buffered, stored and sent from the
+ * new entry (MISS); anything else is handed to the normal path unchanged and streamed.
+ * @param {Req} req
+ * @param {Res} res
+ * @param {{ cache: PageCache, capture: Capture, placeholder: string }} ctx
+ */
+function captureResponse(req, res, { cache, capture, placeholder }) {
+  // untyped views of Node's overloaded methods: the wrappers pass their arguments on as given
+  /** @type {(...args: any[]) => any} */
+  const underWriteHead = res.writeHead;
+  /** @type {(...args: any[]) => any} */
+  const underWrite = res.write;
+  /** @type {(...args: any[]) => any} */
+  const underEnd = res.end;
+  /** @type {"store" | "pass" | null} */
+  let decided = null;
+  /** @type {Buffer[]} */
+  const chunks = [];
+  let done = false;
+
+  // a client that goes away mid-capture must not leave the waiters hanging
+  res.once("close", () => {
+    if (!done) capture.settle(null);
+  });
+
+  /** @param {number} status @param {boolean} [may] */
+  const decide = (status, may = true) => {
+    if (decided) return decided;
+    decided = may && isStorable(status, res) ? "store" : "pass";
+    if (decided === "pass") {
+      res.writeHead = /** @type {Res["writeHead"]} */ (underWriteHead);
+      res.write = /** @type {Res["write"]} */ (underWrite);
+      res.end = /** @type {Res["end"]} */ (underEnd);
+      done = true;
+      capture.settle(null);
+    }
+    return decided;
+  };
+
+  /** @type {(status: number, a?: any, b?: any) => any} */
+  const writeHead = function (status, a, b) {
+    const headers = typeof a === "string" ? b : a;
+    // Next.js passes headers as an object, if at all (an array is left to Node: not stored)
+    if (headers && !Array.isArray(headers)) {
+      for (const [k, v] of Object.entries(headers)) if (v !== undefined) res.setHeader(k, v);
+    }
+    res.statusCode = status;
+    if (decide(status, !Array.isArray(headers)) === "pass") return underWriteHead.call(res, status, a, b);
+    return res;
+  };
+  res.writeHead = /** @type {Res["writeHead"]} */ (writeHead);
+
+  /** @param {any} chunk @param {any} encoding */
+  const keep = (chunk, encoding) => {
+    if (chunk == null) return;
+    chunks.push(
+      typeof chunk === "string"
+        ? Buffer.from(chunk, typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : "utf8")
+        : Buffer.from(chunk),
+    );
+  };
+
+  /** @type {(chunk: any, encoding?: any, cb?: any) => any} */
+  const write = function (chunk, encoding, cb) {
+    if (decide(res.statusCode) === "pass") return underWrite.call(res, chunk, encoding, cb);
+    keep(chunk, encoding);
+    const callback = typeof encoding === "function" ? encoding : cb;
+    if (typeof callback === "function") process.nextTick(callback);
+    return true;
+  };
+  res.write = /** @type {Res["write"]} */ (write);
+
+  /** @type {(chunk?: any, encoding?: any, cb?: any) => any} */
+  const end = function (chunk, encoding, cb) {
+    if (decide(res.statusCode) === "pass") return underEnd.call(res, chunk, encoding, cb);
+    if (typeof chunk === "function") cb = chunk;
+    else {
+      if (typeof encoding === "function") cb = encoding;
+      keep(chunk, encoding);
+    }
+    if (done) return res;
+    done = true;
+    const headers = res.getHeaders();
+    for (const name of res.getHeaderNames()) res.removeHeader(name);
+    const entry = cache.store(capture, { headers, body: Buffer.concat(chunks), placeholder });
+    capture.settle(entry);
+    if (typeof cb === "function") res.once("finish", cb);
+    sendEntry(req, res, entry, "MISS");
+    return res;
+  };
+  res.end = /** @type {Res["end"]} */ (end);
+}

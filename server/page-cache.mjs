@@ -1,0 +1,393 @@
+// @ts-check
+// The in-process page cache: the rendered bytes of public, cookie-independent pages, held in
+// memory and served before compression, the nonce rewrite and Next.js (docs/request-path.md).
+//
+// - Candidates: GET/HEAD without a session cookie, router/action headers, or a path under
+//   /_next/, /media/, /api/ (cacheKeyOf). Signed-in requests keep the nonce path untouched.
+// - Stored: what Next.js itself serves as a cached page (200, text/html, no set-cookie,
+//   x-nextjs-cache HIT or MISS, a shared Cache-Control), with a hash-based CSP
+//   (page-cache-policy.mjs), so the bytes go out unchanged and a front may cache them too.
+// - One render per key: the first GET captures Next.js' response; concurrent requests wait.
+// - Dropped at once when one of its Next.js tags is invalidated (page-cache-hook.mjs), else fresh
+//   for the page's s-maxage. LRU by bytes. gzip and brotli made once, after storing.
+import crypto from "node:crypto";
+import http from "node:http";
+import zlib from "node:zlib";
+import { hashPolicy, inlineScriptHashes, PUBLIC_RENDER_MARKER } from "./page-cache-policy.mjs";
+
+/** lib/auth/cookie-names.ts SESSION_COOKIE, replicated (page-cache.test.ts compares them). */
+export const SESSION_COOKIE = /^(__Host-)?authjs\.session-token(\.\d+)?$/;
+
+/** Requests of Next.js' client router and server actions: never a whole page. */
+const ROUTER_HEADERS = [
+  "rsc",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-action",
+];
+const NOT_PAGES = /^\/(_next|media|api)(\/|\?|$)/;
+
+/** @param {string} cookieHeader */
+function hasSessionCookie(cookieHeader) {
+  for (const part of cookieHeader.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq === -1) continue;
+    if (SESSION_COOKIE.test(part.slice(0, eq).trim()) && part.slice(eq + 1).trim() !== "") return true;
+  }
+  return false;
+}
+
+/**
+ * The cache key of a request (its raw path and query), or null when it may not be served from
+ * or stored in the page cache.
+ * @param {http.IncomingMessage} req
+ */
+export function cacheKeyOf(req) {
+  if (req.method !== "GET" && req.method !== "HEAD") return null;
+  const url = req.url ?? "";
+  if (url[0] !== "/" || NOT_PAGES.test(url)) return null;
+  const h = req.headers;
+  for (const name of ROUTER_HEADERS) if (h[name] !== undefined) return null;
+  if (h.cookie && hasSessionCookie(h.cookie)) return null;
+  return url;
+}
+
+/** @typedef {"br" | "gzip" | "identity"} Encoding */
+
+/** @type {Map<string, Set<string>>} parsed Accept-Encoding values (clients send a handful) */
+const accepted = new Map();
+
+/**
+ * The codings an Accept-Encoding header accepts (q > 0).
+ * @param {string} header
+ */
+function acceptedCodings(header) {
+  let set = accepted.get(header);
+  if (set) return set;
+  set = new Set();
+  for (const part of header.toLowerCase().split(",")) {
+    const [name = "", ...params] = part.split(";").map((s) => s.trim());
+    const q = params.find((p) => p.startsWith("q="));
+    if (name && (!q || Number(q.slice(2)) > 0)) set.add(name);
+  }
+  if (accepted.size < 64) accepted.set(header, set);
+  return set;
+}
+
+/**
+ * br > gzip > identity, among the variants an entry has so far.
+ * @param {string | undefined} header Accept-Encoding
+ * @param {{ br?: unknown, gzip?: unknown }} has
+ * @returns {Encoding}
+ */
+export function negotiate(header, has) {
+  if (!header) return "identity";
+  const ok = acceptedCodings(header);
+  if (has.br && (ok.has("br") || ok.has("*"))) return "br";
+  if (has.gzip && (ok.has("gzip") || ok.has("*"))) return "gzip";
+  return "identity";
+}
+
+/**
+ * @typedef {{ body: Buffer, etag: string, hit: string[], miss: string[], notModified: string[] }} Variant
+ * @typedef {{
+ *   key: string, tags: Set<string> | null, expiresAt: number, bytes: number, base: string[],
+ *   identity: Variant, gzip?: Variant, br?: Variant,
+ * }} Entry
+ * @typedef {{ key: string, invalidated: Set<string>, anyInvalidation: boolean,
+ *   promise: Promise<Entry | null>, settle: (entry: Entry | null) => void }} Capture
+ */
+
+/** Next.js' headers that do not describe the stored bytes, or that we set per variant. */
+const DROPPED = new Set([
+  "content-length",
+  "content-encoding",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "date",
+  "etag",
+  "vary",
+  "x-nextjs-cache",
+  "x-byline-cache",
+  "content-security-policy",
+]);
+
+/** Headers a 304 repeats (RFC 9110 15.4.5). */
+const KEPT_ON_304 = new Set(["cache-control", "content-security-policy", "expires", "content-location"]);
+
+/** @param {string} header Cache-Control */
+function sharedMaxAge(header) {
+  if (/(^|[\s,])(private|no-store|no-cache)([\s,=]|$)/i.test(header)) return 0;
+  const m = /(?:^|[\s,])s-maxage=(\d+)/i.exec(header);
+  return m ? Number(m[1]) : 0;
+}
+
+/**
+ * Whether Next.js' response, at its head, is a page we may store.
+ * @param {number} status
+ * @param {http.ServerResponse} res
+ */
+export function isStorable(status, res) {
+  const cache = res.getHeader("x-nextjs-cache");
+  const csp = res.getHeader("content-security-policy");
+  return (
+    status === 200 &&
+    String(res.getHeader("content-type") ?? "").startsWith("text/html") &&
+    res.getHeader("set-cookie") === undefined &&
+    (cache === "HIT" || cache === "MISS") &&
+    sharedMaxAge(String(res.getHeader("cache-control") ?? "")) > 0 &&
+    typeof csp === "string" &&
+    hashPolicy(csp, []) !== null
+  );
+}
+
+/**
+ * @param {string[]} base
+ * @param {Buffer} body
+ * @param {string} etag
+ * @param {Encoding} encoding
+ * @returns {Variant}
+ */
+function variant(base, body, etag, encoding) {
+  const own = ["content-length", String(body.length), "etag", etag];
+  if (encoding !== "identity") own.push("content-encoding", encoding);
+  const headers = [...base, ...own];
+  /** @type {string[]} */
+  const notModified = ["etag", etag];
+  for (let i = 0; i < base.length; i += 2)
+    if (KEPT_ON_304.has(base[i] ?? "") || base[i] === "vary")
+      notModified.push(base[i] ?? "", base[i + 1] ?? "");
+  return {
+    body,
+    etag,
+    hit: [...headers, "x-byline-cache", "HIT"],
+    miss: [...headers, "x-byline-cache", "MISS"],
+    notModified: [...notModified, "x-byline-cache", "HIT"],
+  };
+}
+
+/** @param {string} header If-None-Match @param {string} etag */
+function matches(header, etag) {
+  if (header.trim() === "*") return true;
+  return header.split(",").some((t) => t.trim().replace(/^W\//, "") === etag);
+}
+
+// Hits and captured pages are written with the prototype's methods: past compression's and the
+// nonce rewrite's wrappers, which a capturing response already has.
+/** @type {(...args: any[]) => any} */
+const writeHead = http.ServerResponse.prototype.writeHead;
+/** @type {(...args: any[]) => any} */
+const end = http.ServerResponse.prototype.end;
+
+/**
+ * Sends a stored page: negotiated encoding, 304 on a matching If-None-Match.
+ * @param {http.IncomingMessage} req
+ * @param {http.ServerResponse} res
+ * @param {Entry} entry
+ * @param {"HIT" | "MISS"} state
+ */
+export function sendEntry(req, res, entry, state) {
+  const v = entry[negotiate(req.headers["accept-encoding"], entry)] ?? entry.identity;
+  const inm = req.headers["if-none-match"];
+  if (inm && matches(inm, v.etag)) {
+    writeHead.call(res, 304, v.notModified);
+    end.call(res);
+    return;
+  }
+  writeHead.call(res, 200, state === "HIT" ? v.hit : v.miss);
+  end.call(res, req.method === "HEAD" ? undefined : v.body);
+}
+
+export class PageCache {
+  /** @type {Map<string, Entry>} in LRU order: the first is the least recently used */
+  #entries = new Map();
+  #bytes = 0;
+  /** @type {Map<string, Capture>} */
+  #captures = new Map();
+  /** @type {Map<string, string[]>} request path -> Next.js' tags of its page (page-cache-hook.mjs) */
+  #tagsByPath = new Map();
+  #maxBytes;
+  #now;
+  #compress;
+
+  /** @param {{ maxBytes: number, now?: () => number, compress?: boolean }} options */
+  constructor({ maxBytes, now = Date.now, compress = true }) {
+    this.#maxBytes = maxBytes;
+    this.#now = now;
+    this.#compress = compress;
+  }
+
+  get bytes() {
+    return this.#bytes;
+  }
+
+  get size() {
+    return this.#entries.size;
+  }
+
+  /** A fresh entry, now the most recently used; an expired one is dropped. @param {string} key */
+  fresh(key) {
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    this.#entries.delete(key);
+    if (entry.expiresAt <= this.#now()) {
+      this.#bytes -= entry.bytes;
+      return undefined;
+    }
+    this.#entries.set(key, entry);
+    return entry;
+  }
+
+  /** The capture under way for a key, if any. @param {string} key */
+  pending(key) {
+    return this.#captures.get(key)?.promise;
+  }
+
+  /**
+   * Starts the single capture of a key; settle it with the entry to serve (or null).
+   * @param {string} key
+   * @returns {Capture}
+   */
+  begin(key) {
+    /** @type {(entry: Entry | null) => void} */
+    let resolve = () => {};
+    /** @type {Promise<Entry | null>} */
+    const promise = new Promise((r) => (resolve = r));
+    /** @type {Capture} */
+    const capture = {
+      key,
+      invalidated: new Set(),
+      anyInvalidation: false,
+      promise,
+      settle: (entry) => {
+        if (this.#captures.get(key) === capture) this.#captures.delete(key);
+        resolve(entry);
+      },
+    };
+    this.#captures.set(key, capture);
+    return capture;
+  }
+
+  /**
+   * Next.js' tags of the page at `path` (its decoded pathname; "/" for the home page).
+   * @param {string} path
+   * @param {string[]} tags
+   */
+  tagged(path, tags) {
+    this.#tagsByPath.delete(path);
+    this.#tagsByPath.set(path, tags);
+    if (this.#tagsByPath.size > 20_000) this.#tagsByPath.delete(this.#tagsByPath.keys().next().value ?? "");
+  }
+
+  /** Drops every entry with one of these tags, or with tags unknown. @param {string[]} tags */
+  invalidated(tags) {
+    for (const [key, entry] of this.#entries)
+      if (!entry.tags || tags.some((t) => entry.tags?.has(t))) this.#drop(key, entry);
+    for (const capture of this.#captures.values()) {
+      capture.anyInvalidation = true;
+      for (const t of tags) capture.invalidated.add(t);
+    }
+  }
+
+  /**
+   * Builds the entry for a captured page and stores it, unless a tag of it was invalidated
+   * while it rendered (it is still served to the capture's waiters).
+   * @param {Capture} capture
+   * @param {{ headers: http.OutgoingHttpHeaders, body: Buffer, placeholder: string }} page
+   * @returns {Entry}
+   */
+  store(capture, { headers, body, placeholder }) {
+    const html = body.toString("utf8").replaceAll(placeholder, PUBLIC_RENDER_MARKER);
+    const bytes = Buffer.from(html, "utf8");
+    /** @type {string[]} */
+    const base = [];
+    for (const [name, value] of Object.entries(headers)) {
+      if (value === undefined || DROPPED.has(name)) continue;
+      for (const v of Array.isArray(value) ? value : [value]) base.push(name, String(v));
+    }
+    const policy = hashPolicy(
+      String(headers["content-security-policy"]),
+      inlineScriptHashes(html, PUBLIC_RENDER_MARKER),
+    );
+    base.push("content-security-policy", policy ?? "script-src 'none'");
+    const vary = headers.vary ? `${headers.vary}, Accept-Encoding` : "Accept-Encoding";
+    base.push("vary", vary);
+    const hash = crypto.createHash("sha256").update(bytes).digest("base64url").slice(0, 27);
+    const tags = this.#tagsByPath.get(decodedPath(capture.key));
+    /** @type {Entry} */
+    const entry = {
+      key: capture.key,
+      tags: tags ? new Set(tags) : null,
+      expiresAt: this.#now() + sharedMaxAge(String(headers["cache-control"] ?? "")) * 1000,
+      bytes: 0,
+      base,
+      identity: variant(base, bytes, `"${hash}"`, "identity"),
+    };
+    entry.bytes = capture.key.length + bytes.length + 2 * base.join("").length;
+    const raced = entry.tags
+      ? [...capture.invalidated].some((t) => entry.tags?.has(t))
+      : capture.anyInvalidation;
+    if (!raced && entry.bytes <= this.#maxBytes) {
+      const old = this.#entries.get(capture.key);
+      if (old) this.#drop(capture.key, old);
+      this.#entries.set(capture.key, entry);
+      this.#bytes += entry.bytes;
+      this.#evict();
+      if (this.#compress) setImmediate(() => this.#precompress(entry));
+    }
+    return entry;
+  }
+
+  /** @param {Entry} entry */
+  #precompress(entry) {
+    const body = entry.identity.body;
+    const hash = entry.identity.etag.slice(1, -1);
+    /** @param {"gzip" | "br"} encoding @param {Error | null} err @param {Buffer} out */
+    const attach = (encoding, err, out) => {
+      if (err || this.#entries.get(entry.key) !== entry) return;
+      entry[encoding] = variant(entry.base, out, `"${hash}-${encoding}"`, encoding);
+      entry.bytes += out.length;
+      this.#bytes += out.length;
+      this.#evict();
+    };
+    zlib.gzip(body, { level: 9 }, (err, out) => attach("gzip", err, out));
+    zlib.brotliCompress(
+      body,
+      {
+        params: {
+          [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+          [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        },
+      },
+      (err, out) => attach("br", err, out),
+    );
+  }
+
+  #evict() {
+    for (const [key, entry] of this.#entries) {
+      if (this.#bytes <= this.#maxBytes) return;
+      this.#drop(key, entry);
+    }
+  }
+
+  /** @param {string} key @param {Entry} entry */
+  #drop(key, entry) {
+    if (this.#entries.get(key) !== entry) return;
+    this.#entries.delete(key);
+    this.#bytes -= entry.bytes;
+  }
+}
+
+/** The pathname as Next.js keys its page cache: decoded, without the query. @param {string} key */
+function decodedPath(key) {
+  const q = key.indexOf("?");
+  const raw = q === -1 ? key : key.slice(0, q);
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}

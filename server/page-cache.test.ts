@@ -1,0 +1,352 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import zlib from "node:zlib";
+import { afterEach, describe, expect, it } from "vitest";
+import { SESSION_COOKIE as APP_SESSION_COOKIE } from "@/lib/auth/cookie-names";
+import { createPageCacheHandler } from "./page-cache-capture.mjs";
+import { cacheKeyOf, negotiate, PageCache, SESSION_COOKIE } from "./page-cache.mjs";
+import { PUBLIC_RENDER_MARKER } from "./page-cache-policy.mjs";
+
+const req = (url: string, headers: Record<string, string> = {}, method = "GET") =>
+  ({ url, method, headers }) as unknown as http.IncomingMessage;
+
+describe("which requests the page cache may answer", () => {
+  it("recognises the session cookie exactly like lib/auth/cookie-names.ts", () => {
+    const names = [
+      "authjs.session-token",
+      "__Host-authjs.session-token",
+      "authjs.session-token.0",
+      "__Host-authjs.session-token.12",
+      "authjs.csrf-token",
+      "__Host-authjs.csrf-token",
+      "authjs.callback-url",
+      "__Secure-authjs.session-token",
+      "authjs.session-token.x",
+      "xauthjs.session-token",
+      "authjs.session-tokens",
+      "",
+    ];
+    for (const name of names) expect(SESSION_COOKIE.test(name), name).toBe(APP_SESSION_COOKIE.test(name));
+    expect(SESSION_COOKIE.source).toBe(APP_SESSION_COOKIE.source);
+  });
+
+  it("keys public page requests by raw path and query", () => {
+    expect(cacheKeyOf(req("/posts/ab12?x=1"))).toBe("/posts/ab12?x=1");
+    expect(cacheKeyOf(req("/", {}, "HEAD"))).toBe("/");
+    expect(cacheKeyOf(req("/", { cookie: "theme=dark; authjs.csrf-token=abc" }))).toBe("/");
+    expect(cacheKeyOf(req("/", { cookie: "authjs.session-token=" }))).toBe("/");
+  });
+
+  it("refuses signed-in, router, action, non-GET and non-page requests", () => {
+    expect(cacheKeyOf(req("/", { cookie: "a=1; __Host-authjs.session-token.0=x" }))).toBeNull();
+    expect(cacheKeyOf(req("/", { cookie: "authjs.session-token=x" }))).toBeNull();
+    for (const h of [
+      "rsc",
+      "next-router-state-tree",
+      "next-router-prefetch",
+      "next-router-segment-prefetch",
+      "next-action",
+    ])
+      expect(cacheKeyOf(req("/", { [h]: "1" })), h).toBeNull();
+    expect(cacheKeyOf(req("/", {}, "POST"))).toBeNull();
+    for (const p of ["/_next/static/chunks/a.js", "/media/x.webp", "/api/health", "/api?x", "*"])
+      expect(cacheKeyOf(req(p)), p).toBeNull();
+    expect(cacheKeyOf(req("/apis"))).toBe("/apis");
+  });
+});
+
+describe("negotiate", () => {
+  const all = { br: true, gzip: true };
+  it("prefers br, then gzip, then identity, among the variants made so far", () => {
+    expect(negotiate("gzip, deflate, br", all)).toBe("br");
+    expect(negotiate("gzip, deflate, br", { gzip: true })).toBe("gzip");
+    expect(negotiate("gzip, deflate, br", {})).toBe("identity");
+    expect(negotiate("gzip", all)).toBe("gzip");
+    expect(negotiate("*", all)).toBe("br");
+    expect(negotiate(undefined, all)).toBe("identity");
+    expect(negotiate("identity", all)).toBe("identity");
+  });
+  it("honours q=0", () => {
+    expect(negotiate("br;q=0, gzip", all)).toBe("gzip");
+    expect(negotiate("br;q=0, gzip;q=0", all)).toBe("identity");
+    expect(negotiate("br;q=0.5", all)).toBe("br");
+  });
+});
+
+const PLACEHOLDER = "c2VjcmV0LXBsYWNlaG9sZGVy"; // 24 characters, like a real one
+const POLICY = `default-src 'self'; script-src 'nonce-${PLACEHOLDER}' 'sha256-shell=' 'strict-dynamic'; object-src 'none'`;
+const pageHeaders = (over: http.OutgoingHttpHeaders = {}): http.OutgoingHttpHeaders => ({
+  "content-type": "text/html; charset=utf-8",
+  "cache-control": "s-maxage=60, stale-while-revalidate=86340",
+  "x-nextjs-cache": "HIT",
+  "content-security-policy": POLICY,
+  vary: "rsc, next-router-state-tree",
+  ...over,
+});
+
+function capture(cache: PageCache, key: string, body = `<p>${key}</p>`, over: http.OutgoingHttpHeaders = {}) {
+  const c = cache.begin(key);
+  const entry = cache.store(c, {
+    headers: pageHeaders(over),
+    body: Buffer.from(body),
+    placeholder: PLACEHOLDER,
+  });
+  c.settle(entry);
+  return entry;
+}
+
+describe("PageCache", () => {
+  it("stores a page with the render placeholder replaced by the public marker", () => {
+    const cache = new PageCache({ maxBytes: 1 << 20, compress: false });
+    capture(cache, "/a", `<script nonce="${PLACEHOLDER}">x</script>${PLACEHOLDER}`);
+    const body = cache.fresh("/a")?.identity.body.toString();
+    expect(body).toBe(`<script nonce="${PUBLIC_RENDER_MARKER}">x</script>${PUBLIC_RENDER_MARKER}`);
+    expect(PUBLIC_RENDER_MARKER).toHaveLength(PLACEHOLDER.length);
+  });
+
+  it("keeps entries within the byte bound, dropping the least recently used", () => {
+    const page = "x".repeat(10_000);
+    const cache = new PageCache({ maxBytes: 35_000, compress: false });
+    capture(cache, "/1", page);
+    capture(cache, "/2", page);
+    capture(cache, "/3", page);
+    expect(cache.fresh("/1")).toBeDefined(); // now the most recently used
+    capture(cache, "/4", page);
+    expect(cache.bytes).toBeLessThanOrEqual(35_000);
+    expect(cache.fresh("/2")).toBeUndefined();
+    expect(cache.fresh("/1")).toBeDefined();
+    expect(cache.fresh("/4")).toBeDefined();
+    capture(cache, "/huge", "y".repeat(40_000));
+    expect(cache.fresh("/huge")).toBeUndefined();
+  });
+
+  it("keeps an entry fresh for the page's s-maxage", () => {
+    let now = 1_000_000;
+    const cache = new PageCache({ maxBytes: 1 << 20, compress: false, now: () => now });
+    capture(cache, "/a");
+    now += 59_999;
+    expect(cache.fresh("/a")).toBeDefined();
+    now += 1;
+    expect(cache.fresh("/a")).toBeUndefined();
+    expect(cache.bytes).toBe(0);
+  });
+
+  it("drops entries whose Next.js tags are invalidated, and those with tags unknown on any invalidation", () => {
+    const cache = new PageCache({ maxBytes: 1 << 20, compress: false });
+    cache.tagged("/posts/a", ["_N_T_/posts/a", "article:a", "settings"]);
+    cache.tagged("/posts/b", ["_N_T_/posts/b", "article:b", "settings"]);
+    cache.tagged("/", ["_N_T_/index", "articles"]);
+    capture(cache, "/posts/a");
+    capture(cache, "/posts/b?utm=x");
+    capture(cache, "/");
+    capture(cache, "/no-tags-known");
+    cache.invalidated(["article:a"]);
+    expect(cache.fresh("/posts/a")).toBeUndefined();
+    expect(cache.fresh("/no-tags-known")).toBeUndefined();
+    expect(cache.fresh("/posts/b?utm=x")).toBeDefined();
+    expect(cache.fresh("/")).toBeDefined();
+    cache.invalidated(["settings"]);
+    expect(cache.fresh("/posts/b?utm=x")).toBeUndefined();
+    expect(cache.fresh("/")).toBeDefined();
+  });
+
+  it("learns the tags of a page whose path is percent-encoded in the request", () => {
+    const cache = new PageCache({ maxBytes: 1 << 20, compress: false });
+    cache.tagged("/tag/漏洞", ["tag:漏洞"]);
+    capture(cache, `/tag/${encodeURIComponent("漏洞")}`);
+    cache.invalidated(["other"]);
+    expect(cache.fresh(`/tag/${encodeURIComponent("漏洞")}`)).toBeDefined();
+  });
+
+  it("does not store a capture that began before an invalidation of one of its tags", () => {
+    const cache = new PageCache({ maxBytes: 1 << 20, compress: false });
+    cache.tagged("/posts/a", ["article:a"]);
+    const c = cache.begin("/posts/a");
+    expect(cache.pending("/posts/a")).toBe(c.promise);
+    cache.invalidated(["article:a"]);
+    cache.tagged("/posts/a", ["article:a"]);
+    const entry = cache.store(c, {
+      headers: pageHeaders(),
+      body: Buffer.from("old"),
+      placeholder: PLACEHOLDER,
+    });
+    c.settle(entry);
+    expect(entry.identity.body.toString()).toBe("old"); // still served to the waiters
+    expect(cache.fresh("/posts/a")).toBeUndefined();
+    expect(cache.pending("/posts/a")).toBeUndefined();
+  });
+
+  it("builds a hash policy: the shipped inline scripts by hash, 'self', no nonce", () => {
+    const cache = new PageCache({ maxBytes: 1 << 20, compress: false });
+    const entry = capture(cache, "/a", `<script nonce="${PLACEHOLDER}">a()</script><script>b()</script>`);
+    const h = Object.fromEntries(
+      entry.identity.hit.flatMap((v, i, a) => (i % 2 ? [] : [[v, a[i + 1]]])),
+    ) as Record<string, string>;
+    expect(h["content-security-policy"]).toMatch(
+      /^default-src 'self'; script-src 'self' 'sha256-shell=' 'sha256-[^']+' 'sha256-[^']+'; object-src 'none'$/,
+    );
+    expect(h["content-security-policy"]).not.toContain("nonce");
+    expect(h["vary"]).toBe("rsc, next-router-state-tree, Accept-Encoding");
+    expect(h["x-byline-cache"]).toBe("HIT");
+    expect(h["x-nextjs-cache"]).toBeUndefined();
+    expect(h["content-length"]).toBe(String(entry.identity.body.length));
+  });
+});
+
+// A stand-in for Next.js behind the page cache: counts renders, answers after a short render time.
+function fakeNext(
+  headers: () => http.OutgoingHttpHeaders,
+  body = `<html><script>self.x=1</script>${PLACEHOLDER}</html>`,
+) {
+  let renders = 0;
+  const passOn = (
+    _req: http.IncomingMessage,
+    res: http.ServerResponse,
+    outer?: (res: http.ServerResponse) => void,
+  ) => {
+    renders++;
+    outer?.(res);
+    setTimeout(() => {
+      for (const [k, v] of Object.entries(headers())) if (v !== undefined) res.setHeader(k, v);
+      res.writeHead(200);
+      res.write(body.slice(0, 10));
+      res.end(body.slice(10));
+    }, 30);
+  };
+  return { passOn, renders: () => renders };
+}
+
+const servers: http.Server[] = [];
+afterEach(() => {
+  for (const s of servers.splice(0)) s.close();
+});
+
+async function serve(handler: http.RequestListener) {
+  const server = http.createServer(handler);
+  servers.push(server);
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+function get(url: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
+    (resolve, reject) => {
+      http
+        .get(url, { headers, agent: false }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () =>
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+          );
+        })
+        .on("error", reject);
+    },
+  );
+}
+
+describe("createPageCacheHandler", () => {
+  it("sends 50 concurrent requests for a missing page to Next.js once: one MISS, 49 HITs", async () => {
+    const cache = new PageCache({ maxBytes: 1 << 20 });
+    const next = fakeNext(() => pageHeaders({ "x-nextjs-cache": "MISS" }));
+    const base = await serve(
+      createPageCacheHandler({ cache, placeholder: PLACEHOLDER, passOn: next.passOn }),
+    );
+    const all = await Promise.all(Array.from({ length: 50 }, () => get(`${base}/posts/a`)));
+    expect(next.renders()).toBe(1);
+    const states = all.map((r) => r.headers["x-byline-cache"]);
+    expect(states.filter((s) => s === "MISS")).toHaveLength(1);
+    expect(states.filter((s) => s === "HIT")).toHaveLength(49);
+    for (const r of all) {
+      expect(r.body.toString()).toBe(`<html><script>self.x=1</script>${PUBLIC_RENDER_MARKER}</html>`);
+      expect(r.headers["content-security-policy"]).toContain("script-src 'self' 'sha256-");
+    }
+  });
+
+  it("hands a page it may not store to the normal path, and so do the requests that waited", async () => {
+    const cache = new PageCache({ maxBytes: 1 << 20 });
+    const next = fakeNext(() => pageHeaders({ "x-nextjs-cache": "STALE" }));
+    const base = await serve(
+      createPageCacheHandler({ cache, placeholder: PLACEHOLDER, passOn: next.passOn }),
+    );
+    const all = await Promise.all(Array.from({ length: 5 }, () => get(`${base}/posts/a`)));
+    expect(next.renders()).toBe(5);
+    for (const r of all) expect(r.body.toString()).toContain(PLACEHOLDER); // the nonce path's job
+    expect(cache.size).toBe(0);
+  });
+
+  it("never stores a private, cookie-setting or non-HTML response", async () => {
+    for (const over of [
+      { "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate" },
+      { "set-cookie": "a=1" },
+      { "content-type": "application/json" },
+      { "x-nextjs-cache": undefined },
+    ]) {
+      const cache = new PageCache({ maxBytes: 1 << 20 });
+      const next = fakeNext(() => pageHeaders(over));
+      const base = await serve(
+        createPageCacheHandler({ cache, placeholder: PLACEHOLDER, passOn: next.passOn }),
+      );
+      await get(`${base}/x`);
+      await get(`${base}/x`);
+      expect(next.renders(), JSON.stringify(over)).toBe(2);
+    }
+  });
+
+  it("serves the precompressed variants it negotiates, with their own ETags, and 304 on a match", async () => {
+    const cache = new PageCache({ maxBytes: 1 << 20 });
+    const body = `<html>${"<p>新闻</p>".repeat(500)}</html>`;
+    const next = fakeNext(() => pageHeaders(), body);
+    const base = await serve(
+      createPageCacheHandler({ cache, placeholder: PLACEHOLDER, passOn: next.passOn }),
+    );
+    const miss = await get(`${base}/`, { "accept-encoding": "gzip, br" });
+    expect(miss.headers["content-encoding"]).toBeUndefined(); // identity until the variants are made
+    expect(miss.headers.vary).toContain("Accept-Encoding");
+    await expect
+      .poll(
+        async () => (await get(`${base}/`, { "accept-encoding": "gzip, br" })).headers["content-encoding"],
+      )
+      .toBe("br");
+    const br = await get(`${base}/`, { "accept-encoding": "gzip, br" });
+    expect(zlib.brotliDecompressSync(br.body).toString()).toBe(body);
+    expect(br.headers["content-length"]).toBe(String(br.body.length));
+    const gz = await get(`${base}/`, { "accept-encoding": "gzip" });
+    expect(gz.headers["content-encoding"]).toBe("gzip");
+    expect(zlib.gunzipSync(gz.body).toString()).toBe(body);
+    const plain = await get(`${base}/`);
+    expect(plain.body.toString()).toBe(body);
+    const etags = new Set([br, gz, plain].map((r) => r.headers.etag));
+    expect(etags.size).toBe(3);
+    const again = await get(`${base}/`, {
+      "accept-encoding": "gzip",
+      "if-none-match": String(gz.headers.etag),
+    });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    expect(again.headers.etag).toBe(gz.headers.etag);
+    const other = await get(`${base}/`, {
+      "accept-encoding": "gzip",
+      "if-none-match": String(plain.headers.etag),
+    });
+    expect(other.status).toBe(200);
+    expect(next.renders()).toBe(1);
+  });
+
+  it("answers HEAD from an entry but never captures for it", async () => {
+    const cache = new PageCache({ maxBytes: 1 << 20 });
+    const next = fakeNext(() => pageHeaders());
+    const base = await serve(
+      createPageCacheHandler({ cache, placeholder: PLACEHOLDER, passOn: next.passOn }),
+    );
+    const head = (url: string) =>
+      new Promise<http.IncomingMessage>((resolve) =>
+        http.request(url, { method: "HEAD", agent: false }, resolve).end(),
+      );
+    await head(`${base}/h`);
+    expect(cache.size).toBe(0);
+    await get(`${base}/h`);
+    const res = await head(`${base}/h`);
+    expect(res.headers["x-byline-cache"]).toBe("HIT");
+    expect(next.renders()).toBe(2);
+  });
+});
