@@ -1,103 +1,203 @@
 #!/usr/bin/env node
-// npm run bench: throughput of the article page and the home page of a running production
-// server (BASE_URL, default http://localhost:3000 — run `npm start` first), next to nginx
-// serving the very same HTML bytes as the physical limit of this machine.
+// npm run bench: one table, one run. Article (1,500 characters), home, category and search pages,
+// each (a) from the Byline server alone, (b) through deploy/nginx.conf in front of it, (c) from
+// nginx serving the very same bytes from disk (the limit of this machine); with and without
+// `Accept-Encoding: gzip, br`. Then the article's render time after an invalidation and the cost
+// of the view beacon. The server: BASE_URL, else one the bench starts (scripts/lib/bench-server.mjs).
 // Needs wrk and nginx (Debian: apt-get install wrk nginx-light). Prints figures; asserts nothing.
-import { execFile, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
+import { benchArticle, benchTarget } from "./lib/bench-server.mjs";
+import { load, rawGet, requireTools, staticNginx, wrk, wrkArgs } from "./lib/bench-wrk.mjs";
 import { freePort } from "./lib/embedded-pg.mjs";
+import { startFront } from "./lib/nginx-front.mjs";
+import { step } from "./lib/run.mjs";
 
-const exec = promisify(execFile);
-const base = process.env.BASE_URL ?? "http://localhost:3000";
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const duration = process.env.BENCH_DURATION ?? "15s";
+const ENCODED = "gzip, br";
+const pct = (values, p) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
+const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "-");
 
-for (const tool of ["wrk", "nginx"]) {
-  try {
-    await exec("sh", ["-c", `command -v ${tool}`]);
-  } catch {
-    console.error(`${tool} is required: apt-get install -y wrk nginx-light`);
-    process.exit(2);
-  }
-}
-
-async function wrk(url) {
-  // warm-up so caches and JIT are hot; the measured run follows
-  await exec("wrk", ["-t2", `-c${connections}`, "-d3s", url]);
-  const { stdout } = await exec("wrk", ["-t2", `-c${connections}`, `-d${duration}`, "--latency", url], {
-    maxBuffer: 1 << 20,
-  });
-  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1]);
-  const ms = (label) => {
-    const m = new RegExp(`\\s${label}%\\s+([\\d.]+)(us|ms|s)`).exec(stdout);
-    if (!m) return NaN;
-    return Number(m[1]) * { us: 0.001, ms: 1, s: 1000 }[m[2]];
-  };
-  const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(stdout)?.[1] ?? 0);
-  return { rps, p50: ms("50"), p99: ms("99"), non2xx };
-}
-
-async function nginxFor(files) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "byline-bench-"));
-  // nginx workers run as an unprivileged user: they must be able to read what they serve
-  fs.chmodSync(dir, 0o755);
-  for (const [name, body] of Object.entries(files))
-    fs.writeFileSync(path.join(dir, name), body, { mode: 0o644 });
-  const port = await freePort();
-  const conf = path.join(dir, "nginx.conf");
-  fs.writeFileSync(
-    conf,
-    `worker_processes 2; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
-events { worker_connections 1024; }
-http { access_log off; default_type text/html; server { listen 127.0.0.1:${port}; root ${dir}; location / { try_files $uri =404; } } }`,
-  );
-  const proc = spawn("nginx", ["-c", conf, "-p", dir], { stdio: "ignore" });
-  await new Promise((r) => setTimeout(r, 500));
-  return { url: `http://127.0.0.1:${port}`, stop: () => proc.kill("SIGQUIT") };
-}
-
-const health = await fetch(`${base}/api/health`).catch(() => null);
-if (!health?.ok) {
-  console.error(`no healthy server at ${base}: start one with \`npm start\` (or set BASE_URL)`);
-  process.exit(2);
-}
-const home = await (await fetch(`${base}/`)).text();
-const articlePath = /href="(\/posts\/[a-z0-9]+)"/.exec(home)?.[1];
-if (!articlePath) throw new Error("no article link on the home page");
-const article = await (await fetch(`${base}${articlePath}`)).text();
-
-const nginx = await nginxFor({ "home.html": home, "article.html": article });
-const rows = [];
+await requireTools(["wrk", "nginx"]);
+const loadBefore = os.loadavg();
+const startLoad = load();
+const target = await benchTarget();
 try {
-  for (const [name, url, staticUrl] of [
-    ["article", `${base}${articlePath}`, `${nginx.url}/article.html`],
-    ["home", `${base}/`, `${nginx.url}/home.html`],
-  ]) {
-    const app = await wrk(url);
-    const limit = await wrk(staticUrl);
-    rows.push({ name, app, limit });
-  }
+  await main(target);
 } finally {
-  nginx.stop();
+  await target.stop();
+}
+const cores = os.cpus().length;
+console.log(
+  `\nmachine: ${cores} cores (${os.cpus()[0]?.model.trim()}), load average before ${startLoad}, after ${load()}`,
+);
+if (loadBefore[0] > cores / 2)
+  console.log(
+    `WARNING: the 1-minute load was ${loadBefore[0].toFixed(2)} before the bench: other work shared the CPU, figures are low`,
+  );
+
+async function pagesOf({ base, own, databaseUrl }) {
+  const home = (await rawGet(`${base}/`)).body.toString();
+  const category = /href="(\/category\/[^"?#]+)"/.exec(home)?.[1] ?? "/category/news";
+  const article = own ? await benchArticle(databaseUrl) : null;
+  const articlePath =
+    process.env.BENCH_ARTICLE ?? article?.path ?? /href="(\/posts\/[^"?#]+)"/.exec(home)?.[1];
+  if (!articlePath) throw new Error("no article link on the home page");
+  const pages = {
+    article: articlePath,
+    home: "/",
+    category,
+    search: `/search?q=${encodeURIComponent("漏洞")}`,
+  };
+  return { pages, article };
 }
 
-console.log(
-  `\nwrk -t2 -c${connections} -d${duration} on ${os.cpus().length} cores; nginx serves the same HTML bytes\n`,
-);
-console.log("page      server      req/s   p50 ms   p99 ms   errors");
-for (const r of rows) {
-  for (const [who, m] of [
-    ["byline", r.app],
-    ["nginx", r.limit],
-  ]) {
-    console.log(
-      `${r.name.padEnd(10)}${who.padEnd(8)}${m.rps.toFixed(0).padStart(9)}${m.p50.toFixed(2).padStart(9)}${m.p99.toFixed(2).padStart(9)}${String(m.non2xx).padStart(9)}`,
-    );
+async function main(server) {
+  const { pages, article } = await pagesOf(server);
+  const probes = {};
+  for (const [name, p] of Object.entries(pages)) {
+    // the bytes (a) sends once warm: the first request may render (the bench article is not
+    // prerendered), and a cache may compress only what it has stored
+    for (let i = 0; i < 3; i++)
+      await rawGet(`${server.base}${p}`, i % 2 ? { "accept-encoding": ENCODED } : {});
+    const plain = await rawGet(`${server.base}${p}`);
+    const encoded = await rawGet(`${server.base}${p}`, { "accept-encoding": ENCODED });
+    if (plain.status !== 200) throw new Error(`${p}: HTTP ${plain.status}`);
+    probes[name] = { plain, encoded };
   }
+  const files = {};
+  for (const [name, { plain, encoded }] of Object.entries(probes)) {
+    files[`${name}.html`] = { body: plain.body };
+    files[`${name}.enc.html`] = { body: encoded.body, encoding: encoded.headers["content-encoding"] };
+  }
+  const disk = await staticNginx(files);
+  const front = await startFront({ upstream: new URL(server.base).host, port: await freePort() });
+  const rows = [];
+  try {
+    for (const [name, p] of Object.entries(pages)) {
+      for (const enc of ["identity", ENCODED]) {
+        const headers = enc === ENCODED ? [`Accept-Encoding: ${ENCODED}`] : [];
+        const file = `${disk.url}/${name}${enc === ENCODED ? ".enc" : ""}.html`;
+        step("bench", `${name} ${enc}`);
+        const limit = { who: "(c) nginx disk", ...(await wrk(file, { headers })), probe: await rawGet(file) };
+        const set = [limit];
+        for (const [who, url] of [
+          ["(a) byline", server.base],
+          ["(b) nginx front", front.url],
+        ]) {
+          const probe = await rawGet(`${url}${p}`, enc === ENCODED ? { "accept-encoding": ENCODED } : {});
+          set.unshift({ who, ...(await wrk(`${url}${p}`, { headers })), probe });
+        }
+        rows.push({ name, enc, set: set.sort((x, y) => x.who.localeCompare(y.who)), limit });
+      }
+    }
+  } finally {
+    disk.stop();
+    await front.stop();
+  }
+  printTable(rows, probes);
+  if (article)
+    console.log(`article: ${pages.article}, ${article.chars} characters of text (seeded articles joined)`);
+  await missRenders(server, pages.article, article);
+  await beaconCost(server, pages.article);
+}
+
+function printTable(rows, probes) {
+  console.log(`\n${wrkArgs}; ratios against (c), nginx serving the same bytes from disk\n`);
   console.log(
-    `${"".padEnd(10)}ratio   ${((r.app.rps / r.limit.rps) * 100).toFixed(1).padStart(8)}% of nginx throughput`,
+    "page      encoding  server           req/s   p50 ms   p99 ms  ×req/s   ×p99  errors  sent      KB  cache",
   );
+  for (const r of rows) {
+    for (const m of r.set) {
+      const kb = m.probe.body.length / 1024;
+      console.log(
+        [
+          r.name.padEnd(10),
+          (r.enc === ENCODED ? "gzip,br" : "none").padEnd(10),
+          m.who.padEnd(15),
+          fmt(m.rps, 0).padStart(8),
+          fmt(m.p50, 2).padStart(9),
+          fmt(m.p99, 2).padStart(9),
+          fmt(m.rps / r.limit.rps, 3).padStart(8),
+          fmt(m.p99 / r.limit.p99, 2).padStart(7),
+          String(m.errors).padStart(8),
+          `  ${(m.probe.headers["content-encoding"] ?? "-").padEnd(8)}`,
+          fmt(kb, 1).padStart(5),
+          `  ${m.probe.headers["x-byline-cache"] ?? "-"}`,
+        ].join(""),
+      );
+    }
+  }
+  const sizes = Object.entries(probes).map(([n, p]) => `${n} ${fmt(p.plain.body.length / 1024)} KB`);
+  console.log(`HTML as served: ${sizes.join(", ")}`);
+}
+
+async function missRenders(server, articlePath, article) {
+  if (!server.invalidate || !article) {
+    console.log(
+      "\ncache-miss render: needs the bench's own server (unset BASE_URL): only it can be invalidated",
+    );
+    return;
+  }
+  const timed = async () => {
+    const t0 = performance.now();
+    const res = await rawGet(`${server.base}${articlePath}`, { "accept-encoding": ENCODED });
+    return { ms: performance.now() - t0, status: res.status, cache: res.headers["x-byline-cache"] ?? "-" };
+  };
+  const hits = [];
+  for (let i = 0; i < 50; i++) hits.push(await timed());
+  const misses = [];
+  for (let i = 0; i < 50; i++) {
+    await server.invalidate(article.tags);
+    misses.push(await timed());
+  }
+  const tally = (list) => {
+    const counts = new Map();
+    for (const x of list)
+      counts.set(`${x.status} ${x.cache}`, (counts.get(`${x.status} ${x.cache}`) ?? 0) + 1);
+    return [...counts].map(([k, n]) => `${k} ×${n}`).join(", ");
+  };
+  const line = (label, list) => {
+    const ms = list.map((x) => x.ms);
+    console.log(
+      `${label.padEnd(44)} p50 ${fmt(pct(ms, 0.5))} ms  p90 ${fmt(pct(ms, 0.9))} ms  max ${fmt(Math.max(...ms))} ms  (${tally(list)})`,
+    );
+  };
+  console.log(`\narticle page, one request at a time, 50 each (tags invalidated: ${article.tags.join(" ")})`);
+  line("after an invalidation (cache miss, a render)", misses);
+  line("no invalidation (cached)", hits);
+}
+
+async function beaconCost(server, articlePath) {
+  const publicId = articlePath.split("/").pop();
+  const beacon = `/api/views/${publicId}`;
+  const check = await fetch(`${server.base}${beacon}`, { method: "POST", headers: { origin: server.site } });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "byline-bench-beacon-"));
+  const script = path.join(dir, "reader.lua");
+  // a reader: the page, then the POST its client code sends (view-count.tsx), as a new visitor
+  fs.writeFileSync(
+    script,
+    `local n = 0
+request = function()
+  n = n + 1
+  if n % 2 == 1 then return wrk.format("GET", ${JSON.stringify(articlePath)}) end
+  return wrk.format("POST", ${JSON.stringify(beacon)}, { ["Origin"] = ${JSON.stringify(server.site)}, ["Content-Length"] = "0" })
+end
+`,
+  );
+  const headers = [`Accept-Encoding: ${ENCODED}`];
+  step("bench", "view beacon");
+  const alone = await wrk(`${server.base}${articlePath}`, { headers });
+  const readers = await wrk(`${server.base}${articlePath}`, { headers, script });
+  fs.rmSync(dir, { recursive: true, force: true });
+  const pages = readers.rps / 2;
+  console.log(`\nview beacon (POST ${beacon} answered ${check.status}), (a) byline, ${wrkArgs}, gzip,br`);
+  console.log(
+    `page GETs alone             ${fmt(alone.rps, 0).padStart(7)} pages/s  p99 ${fmt(alone.p99, 2)} ms  errors ${alone.errors}`,
+  );
+  console.log(
+    `page GET + beacon POST      ${fmt(pages, 0).padStart(7)} pages/s  p99 ${fmt(readers.p99, 2)} ms  errors ${readers.errors}  (${fmt(readers.rps, 0)} requests/s)`,
+  );
+  console.log(`cost of the beacon: ${fmt((1 - pages / alone.rps) * 100)} % of page throughput`);
 }

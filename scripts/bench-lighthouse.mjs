@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+// npm run bench:lighthouse: Lighthouse 12 (mobile preset, its default: emulated phone, simulated
+// slow 4G and 4× CPU) in Debian Chromium on the home page and the 1,500-character article, five
+// runs each, one table of medians. The server: BASE_URL, else one the bench starts (see
+// scripts/lib/bench-server.mjs). Chromium: CHROME_PATH, default /usr/bin/chromium. Prints figures.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import lighthouse from "lighthouse";
+import { benchArticle, benchTarget } from "./lib/bench-server.mjs";
+import { load } from "./lib/bench-wrk.mjs";
+import { step } from "./lib/run.mjs";
+
+const RUNS = 5;
+const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** A fresh headless Chromium per run, so no run inherits another's caches or compiled code. */
+async function withChromium(fn) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "byline-lighthouse-"));
+  const chrome = spawn(
+    chromePath,
+    [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--remote-debugging-port=0",
+      `--user-data-dir=${profile}`,
+      "about:blank",
+    ],
+    // its own process group: Chromium's helper processes go with it
+    { stdio: ["ignore", "ignore", "pipe"], detached: true },
+  );
+  try {
+    const port = await new Promise((resolve, reject) => {
+      let err = "";
+      chrome.stderr.on("data", (d) => {
+        err += d;
+        const m = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(err);
+        if (m) resolve(Number(m[1]));
+      });
+      chrome.once("exit", (code) =>
+        reject(new Error(`${chromePath} exited with ${code}: ${err.slice(-500)}`)),
+      );
+    });
+    return await fn(port);
+  } finally {
+    const exited = new Promise((r) =>
+      chrome.exitCode !== null || chrome.signalCode ? r() : chrome.once("exit", r),
+    );
+    if (chrome.pid) process.kill(-chrome.pid, "SIGKILL");
+    await exited;
+    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  }
+}
+
+async function audit(url) {
+  const result = await withChromium((port) =>
+    lighthouse(url, {
+      port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance", "accessibility"],
+    }),
+  );
+  const lhr = result?.lhr;
+  if (!lhr) throw new Error(`Lighthouse returned nothing for ${url}`);
+  if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
+  const value = (id) => lhr.audits[id]?.numericValue ?? NaN;
+  return {
+    version: lhr.lighthouseVersion,
+    performance: lhr.categories.performance?.score ?? NaN,
+    accessibility: lhr.categories.accessibility?.score ?? NaN,
+    lcp: value("largest-contentful-paint"),
+    cls: value("cumulative-layout-shift"),
+    tbt: value("total-blocking-time"),
+    // what costs accessibility points, so a score under 1 names its cause
+    a11yFailures: (lhr.categories.accessibility?.auditRefs ?? [])
+      .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score === 0)
+      .map((ref) => ref.id),
+  };
+}
+
+const loadBefore = os.loadavg()[0];
+const startLoad = load();
+const target = await benchTarget();
+const rows = [];
+try {
+  const home = await (await fetch(`${target.base}/`)).text();
+  const articlePath = target.own
+    ? (await benchArticle(target.databaseUrl)).path
+    : (process.env.BENCH_ARTICLE ?? /href="(\/posts\/[^"?#]+)"/.exec(home)?.[1]);
+  if (!articlePath) throw new Error("no article link on the home page");
+  for (const [name, p] of [
+    ["home", "/"],
+    ["article", articlePath],
+  ]) {
+    // the first request may render the page; Lighthouse should see it as readers do, cached
+    await fetch(`${target.base}${p}`).then((r) => r.text());
+    const runs = [];
+    for (let i = 1; i <= RUNS; i++) {
+      step("lighthouse", `${name} ${p}, run ${i} of ${RUNS}`);
+      runs.push(await audit(`${target.base}${p}`));
+    }
+    rows.push({ name, p, runs });
+  }
+} finally {
+  await target.stop();
+}
+
+console.log(
+  `\nLighthouse ${rows[0]?.runs[0]?.version} mobile preset, ${chromePath}, median of ${RUNS} runs\n`,
+);
+console.log("page      performance  accessibility   LCP ms     CLS   TBT ms  performance per run");
+for (const { name, runs } of rows) {
+  const m = (k) => median(runs.map((r) => r[k]));
+  console.log(
+    [
+      name.padEnd(10),
+      m("performance").toFixed(2).padStart(11),
+      m("accessibility").toFixed(2).padStart(15),
+      m("lcp").toFixed(0).padStart(9),
+      m("cls").toFixed(3).padStart(8),
+      m("tbt").toFixed(0).padStart(9),
+      `  ${runs.map((r) => r.performance.toFixed(2)).join(" ")}`,
+    ].join(""),
+  );
+}
+for (const { name, runs } of rows) {
+  const failed = [...new Set(runs.flatMap((r) => r.a11yFailures))];
+  if (failed.length) console.log(`${name}: accessibility audits failed: ${failed.join(", ")}`);
+}
+const cores = os.cpus().length;
+console.log(`\nmachine: ${cores} cores, load average before ${startLoad}, after ${load()}`);
+if (loadBefore > cores / 2)
+  console.log(
+    `WARNING: the 1-minute load was ${loadBefore.toFixed(2)} before the runs: total blocking time reads high`,
+  );

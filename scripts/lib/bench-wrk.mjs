@@ -1,0 +1,105 @@
+// What `npm run bench` measures with: wrk runs, raw HTTP reads (the bytes as sent, still
+// compressed), nginx serving given bytes from disk, and the machine's load.
+import { execFile, spawn } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { freePort } from "./embedded-pg.mjs";
+
+const exec = promisify(execFile);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const duration = process.env.BENCH_DURATION ?? "15s";
+export const wrkArgs = `wrk -t2 -c${connections} -d${duration}`;
+
+/**
+ * A warm-up, then the measured run. `headers`: wrk -H lines; `script`: a wrk Lua file.
+ * @returns {Promise<{ rps: number, p50: number, p99: number, errors: number }>}
+ */
+export async function wrk(url, { headers = [], script } = {}) {
+  // --timeout: a slow page is measured, not dropped as a socket timeout at wrk's default 2 s
+  const args = ["-t2", `-c${connections}`, "--timeout", "10s", ...headers.flatMap((h) => ["-H", h])];
+  if (script) args.push("-s", script);
+  await exec("wrk", [...args, "-d3s", url]);
+  const { stdout } = await exec("wrk", [...args, `-d${duration}`, "--latency", url], { maxBuffer: 1 << 20 });
+  const ms = (label) => {
+    const m = new RegExp(`\\s${label}%\\s+([\\d.]+)(us|ms|s)`).exec(stdout);
+    return m ? Number(m[1]) * { us: 0.001, ms: 1, s: 1000 }[m[2]] : NaN;
+  };
+  const count = (re) => Number(re.exec(stdout)?.[1] ?? 0);
+  return {
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1]),
+    p50: ms("50"),
+    p99: ms("99"),
+    errors: count(/Non-2xx or 3xx responses:\s+(\d+)/) + count(/Socket errors:.*?timeout (\d+)/),
+  };
+}
+
+/** One GET, the body exactly as sent (no decompression). */
+export function rawGet(url, headers = {}) {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        const chunks = [];
+        res.on("data", (c) => chunks.push(c));
+        res.on("end", () =>
+          resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+      })
+      .on("error", reject);
+  });
+}
+
+/**
+ * nginx serving files from disk, the limit of this machine: `files` maps a name to its bytes
+ * and the Content-Encoding they are in (sent as they are, whatever the request asked for).
+ * @param {Record<string, { body: Buffer, encoding?: string }>} files
+ */
+export async function staticNginx(files) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "byline-bench-"));
+  // nginx workers run as an unprivileged user: they must be able to read what they serve
+  fs.chmodSync(dir, 0o755);
+  const locations = [];
+  for (const [name, { body, encoding }] of Object.entries(files)) {
+    fs.writeFileSync(path.join(dir, name), body, { mode: 0o644 });
+    if (encoding) locations.push(`location = /${name} { add_header Content-Encoding ${encoding}; }`);
+  }
+  const port = await freePort();
+  const conf = path.join(dir, "nginx.conf");
+  fs.writeFileSync(
+    conf,
+    `worker_processes 2; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
+events { worker_connections 1024; }
+http { access_log off; default_type text/html; server { listen 127.0.0.1:${port}; root ${dir};
+  ${locations.join("\n  ")}
+  location / { try_files $uri =404; } } }`,
+  );
+  const proc = spawn("nginx", ["-c", conf, "-p", dir], { stdio: "ignore" });
+  await new Promise((r) => setTimeout(r, 500));
+  if (proc.exitCode !== null) throw new Error(`nginx did not start: ${dir}/error.log`);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () => {
+      proc.kill("SIGQUIT");
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
+
+/** Fails early when a tool the bench needs is missing. */
+export async function requireTools(tools) {
+  for (const tool of tools) {
+    try {
+      await exec("sh", ["-c", `command -v ${tool}`]);
+    } catch {
+      throw new Error(`${tool} is required: apt-get install -y wrk nginx-light`);
+    }
+  }
+}
