@@ -21,26 +21,17 @@ export function ArticleList({
     <ul className="divide-y divide-slate-100" data-testid={testId}>
       {articles.map((a) => (
         <li key={a.publicId} className="flex gap-4 py-5 first:pt-0">
-          <Link
-            href={`/posts/${a.publicId}`}
-            tabIndex={-1}
-            aria-hidden="true"
-            className="hidden shrink-0 overflow-hidden rounded sm:block"
-          >
+          <Link href={`/posts/${a.publicId}`} tabIndex={-1} aria-hidden="true" className="s-thumb">
             <ArticleCover article={a} className="h-[6.75rem] w-48" />
           </Link>
           <div className="min-w-0 flex-1">
-            <Heading className="text-lg leading-snug font-semibold">
-              <Link href={`/posts/${a.publicId}`} className="text-ink-900 hover:text-brand-600">
-                {a.isTranslation && (
-                  <span className="mr-1.5 rounded bg-amber-100 px-1 py-0.5 align-[2px] text-xs font-normal text-amber-800">
-                    编译
-                  </span>
-                )}
+            <Heading className="s-title">
+              <Link href={`/posts/${a.publicId}`} className="s-a">
+                {a.isTranslation && <span className="s-badge">编译</span>}
                 {a.title}
               </Link>
             </Heading>
-            {a.lede && <p className="mt-1.5 line-clamp-2 text-sm leading-6 text-ink-600">{a.lede}</p>}
+            {a.lede && <p className="s-lede">{a.lede}</p>}
             <div className="mt-2">
               <ArticleMeta article={a} showCategory={showCategory} />
             </div>

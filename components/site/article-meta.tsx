@@ -15,9 +15,9 @@ export function ArticleMeta({
 }) {
   const { author, translator } = article;
   return (
-    <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-ink-600">
+    <p className="s-meta">
       {author ? (
-        <Link href={`/member/${author.publicId}`} className="font-medium text-ink-900 hover:text-brand-600">
+        <Link href={`/member/${author.publicId}`} className="s-name">
           {author.displayName}
         </Link>
       ) : (
@@ -26,23 +26,20 @@ export function ArticleMeta({
       {translator && (
         <span>
           译者{" "}
-          <Link href={`/member/${translator.publicId}`} className="text-ink-900 hover:text-brand-600">
+          <Link href={`/member/${translator.publicId}`} className="s-a">
             {translator.displayName}
           </Link>
         </span>
       )}
       {showCategory && (
-        <Link
-          href={`/category/${article.category.slug}`}
-          className="rounded bg-brand-50 px-1.5 py-0.5 text-brand-700 hover:bg-brand-100"
-        >
+        <Link href={`/category/${article.category.slug}`} className="s-pill">
           {article.category.name}
         </Link>
       )}
       <time dateTime={article.publishedAt.toISOString()}>{formatDateTime(article.publishedAt)}</time>
       <span>
         <span className="sr-only">阅读量 </span>
-        <svg aria-hidden="true" viewBox="0 0 20 20" className="mr-0.5 inline h-3.5 w-3.5 align-[-2px]">
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="s-eye">
           <path
             d="M1.5 10S5 4 10 4s8.5 6 8.5 6-3.5 6-8.5 6-8.5-6-8.5-6z"
             fill="none"

@@ -8,10 +8,7 @@ export function CategoryBar({ categories }: { categories: CategoryDto[] }) {
       <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 text-sm whitespace-nowrap text-white">
         {categories.map((c) => (
           <li key={c.id}>
-            <Link
-              href={`/category/${c.slug}`}
-              className="block px-3 py-2.5 hover:bg-brand-700 focus-visible:bg-brand-700"
-            >
+            <Link href={`/category/${c.slug}`} className="s-cat">
               {c.name}
             </Link>
           </li>

@@ -32,21 +32,16 @@ export function CategoryBlocks({ blocks }: { blocks: CategoryBlock[] }) {
               {first && (
                 <Link href={`/posts/${first.publicId}`} className="group mt-3 block">
                   <ArticleCover article={first} className="aspect-video w-full rounded" />
-                  <span className="mt-2 line-clamp-2 block font-medium text-ink-900 group-hover:text-brand-600">
-                    {first.title}
-                  </span>
+                  <span className="s-card-a">{first.title}</span>
                 </Link>
               )}
               <ul className="mt-2 space-y-2 text-sm">
                 {rest.map((a) => (
-                  <li key={a.publicId} className="flex items-baseline justify-between gap-3">
-                    <Link
-                      href={`/posts/${a.publicId}`}
-                      className="line-clamp-1 text-ink-900 hover:text-brand-600"
-                    >
+                  <li key={a.publicId} className="s-row">
+                    <Link href={`/posts/${a.publicId}`} className="s-row-a">
                       {a.title}
                     </Link>
-                    <time dateTime={a.publishedAt.toISOString()} className="shrink-0 text-xs text-ink-600">
+                    <time dateTime={a.publishedAt.toISOString()} className="s-time">
                       {formatDate(a.publishedAt).slice(5)}
                     </time>
                   </li>

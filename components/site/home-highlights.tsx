@@ -18,7 +18,7 @@ export function HomeHighlights({ highlights }: { highlights: Highlights }) {
         </Link>
         <div className="p-5">
           <h3 className="text-xl leading-snug font-bold md:text-2xl">
-            <Link href={`/posts/${lead.publicId}`} className="text-ink-900 hover:text-brand-600">
+            <Link href={`/posts/${lead.publicId}`} className="s-a">
               {lead.title}
             </Link>
           </h3>
@@ -41,7 +41,7 @@ export function HomeHighlights({ highlights }: { highlights: Highlights }) {
             </Link>
             <div className="min-w-0">
               <h3 className="line-clamp-2 leading-snug font-semibold">
-                <Link href={`/posts/${a.publicId}`} className="text-ink-900 hover:text-brand-600">
+                <Link href={`/posts/${a.publicId}`} className="s-a">
                   {a.title}
                 </Link>
               </h3>

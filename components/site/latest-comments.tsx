@@ -17,10 +17,7 @@ export function LatestComments({ comments }: { comments: LatestComment[] }) {
             <li key={c.id} className="py-3">
               <p className="text-xs text-ink-600">
                 {c.author ? (
-                  <Link
-                    href={`/member/${c.author.publicId}`}
-                    className="font-medium text-ink-900 hover:text-brand-600"
-                  >
+                  <Link href={`/member/${c.author.publicId}`} className="s-name">
                     {c.author.displayName}
                   </Link>
                 ) : (

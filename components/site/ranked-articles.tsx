@@ -23,10 +23,7 @@ export function RankedArticles({
             {i + 1}
           </span>
           <span className="min-w-0">
-            <Link
-              href={`/posts/${a.publicId}`}
-              className="line-clamp-2 leading-6 text-ink-900 hover:text-brand-600"
-            >
+            <Link href={`/posts/${a.publicId}`} className="s-rank-a">
               {a.title}
             </Link>
             {meta(a)}

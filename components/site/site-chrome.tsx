@@ -2,6 +2,7 @@ import { cache, type ReactNode } from "react";
 import { getSiteSettings } from "@/lib/services/public/get-site-settings";
 import { listCategories } from "@/lib/services/public/list-categories";
 import { CategoryBar } from "./category-bar";
+import "./site.css";
 import { SiteFooter } from "./site-footer";
 import { SiteHeader } from "./site-header";
 

@@ -12,7 +12,7 @@ export function AuthorCard({ author, latest }: { author: PublicPerson; latest: A
       <div className="flex items-center gap-3">
         <PersonAvatar name={author.displayName} url={author.avatarUrl} />
         <h2 id="author-card-title" className="text-lg font-semibold">
-          <Link href={href} className="text-ink-900 hover:text-brand-600">
+          <Link href={href} className="s-a">
             {author.displayName}
           </Link>
         </h2>
@@ -24,10 +24,7 @@ export function AuthorCard({ author, latest }: { author: PublicPerson; latest: A
           <ul className="mt-2 divide-y divide-slate-100 text-sm" data-testid="author-latest">
             {latest.map((a) => (
               <li key={a.id} className="py-2">
-                <Link
-                  href={`/posts/${a.publicId}`}
-                  className="line-clamp-2 leading-6 text-ink-900 hover:text-brand-600"
-                >
+                <Link href={`/posts/${a.publicId}`} className="s-rank-a">
                   {a.title}
                 </Link>
                 <time dateTime={a.publishedAt.toISOString()} className="text-xs text-ink-600">

@@ -5,12 +5,9 @@ import type { CommentThread, PublicComment } from "@/lib/services/public/list-ar
 function CommentItem({ c, isReply = false }: { c: PublicComment; isReply?: boolean }) {
   return (
     <div className={isReply ? "rounded bg-slate-50 p-3" : ""}>
-      <div className="flex flex-wrap items-baseline gap-x-2 text-sm">
+      <div className="s-comment-head">
         {c.author.publicId ? (
-          <Link
-            href={`/member/${c.author.publicId}`}
-            className="font-medium text-ink-900 hover:text-brand-600"
-          >
+          <Link href={`/member/${c.author.publicId}`} className="s-name">
             {c.author.displayName}
           </Link>
         ) : (
@@ -21,7 +18,7 @@ function CommentItem({ c, isReply = false }: { c: PublicComment; isReply?: boole
         </time>
       </div>
       {/* plain text: React escapes it; line breaks are kept by whitespace-pre-line */}
-      <p className="mt-1 text-[15px] leading-7 break-words whitespace-pre-line text-ink-900">{c.body}</p>
+      <p className="s-comment">{c.body}</p>
     </div>
   );
 }

@@ -15,18 +15,9 @@ export function RelatedArticles({ items }: { items: ArticleLink[] }) {
             <Link href={`/posts/${a.publicId}`} className="group block">
               {a.coverUrl && (
                 // eslint-disable-next-line @next/next/no-img-element -- pre-sized media, no optimiser
-                <img
-                  src={a.coverUrl}
-                  alt=""
-                  width={1200}
-                  height={630}
-                  loading="lazy"
-                  className="aspect-[1200/630] w-full rounded object-cover"
-                />
+                <img src={a.coverUrl} alt="" width={1200} height={630} loading="lazy" className="s-cover" />
               )}
-              <span className="mt-2 line-clamp-2 text-sm leading-6 text-ink-900 group-hover:text-brand-600">
-                {a.title}
-              </span>
+              <span className="s-rel-a">{a.title}</span>
             </Link>
           </li>
         ))}
