@@ -1,0 +1,287 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import zlib from "node:zlib";
+import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
+import { COMPOSE_DIR, COMPOSE_PARAMS, renderIncludes, startFront } from "../../scripts/lib/nginx-front.mjs";
+import { createReader } from "../admin/db";
+import { authStatePath } from "../auth-state";
+import { withDb } from "../db";
+
+/**
+ * The shipped production front (deploy/nginx.conf, started by scripts/lib/nginx-front.mjs) in
+ * front of the e2e server: what it caches, what it never caches, how fast a change shows, build
+ * assets, compression. Every worker starts its own nginx.
+ */
+
+const app = new URL(process.env.BASE_URL ?? "http://localhost:3000");
+// nginx would try both of localhost's addresses; the server listens on IPv4
+const upstream = `${app.hostname === "localhost" ? "127.0.0.1" : app.hostname}:${app.port}`;
+const staticDir = path.resolve(
+  import.meta.dirname,
+  "../..",
+  process.env.NEXT_DIST_DIR ?? ".next-test",
+  "static",
+);
+
+let front: Awaited<ReturnType<typeof startFront>>;
+let proxiedAssets: Awaited<ReturnType<typeof startFront>>;
+// "localhost", like BASE_URL: the signed-in storage states' cookies are for that host
+let base = "";
+
+test.beforeAll(async () => {
+  front = await startFront({ upstream, staticDir });
+  proxiedAssets = await startFront({ upstream });
+  base = `http://localhost:${new URL(front.url).port}`;
+});
+
+test.afterAll(async () => {
+  await front?.stop();
+  await proxiedAssets?.stop();
+});
+
+type Raw = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
+
+/** One GET with exactly these headers (fetch and Playwright add an Accept-Encoding of their own). */
+function raw(url: string, headers: Record<string, string> = {}): Promise<Raw> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers, agent: false }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+        res.on("error", reject);
+      })
+      .on("error", reject);
+  });
+}
+
+/** A published article's path, read the way a reader finds it: from the home page. */
+async function articlePath(): Promise<string> {
+  const home = (await raw(`${base}/`)).body.toString("utf8");
+  const href = /href="(\/posts\/[a-z0-9]+)"/.exec(home)?.[1];
+  if (!href) throw new Error("no article link on the home page");
+  return href;
+}
+
+/** As in e2e/security/csp.spec.ts: CSP violations and script errors. */
+function collectCspViolations(page: Page): string[] {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text().slice(0, 300));
+  });
+  page.on("pageerror", (e) => violations.push(`page error: ${e.message.slice(0, 300)}`));
+  return violations;
+}
+
+test("a public article is served from the front's cache, byte for byte, and hydrates under its CSP", async ({
+  page,
+}) => {
+  const article = await articlePath();
+  // two requests in a row: the second is a hit of the first's bytes (retried only if the machine
+  // stalled past the 1 s lifetime between them)
+  await expect
+    .poll(
+      async () => {
+        const a = await raw(`${base}${article}`);
+        const b = await raw(`${base}${article}`);
+        return {
+          second: b.headers["x-cache-status"],
+          app: b.headers["x-byline-cache"],
+          sameBytes: a.body.equals(b.body),
+          sameCsp: a.headers["content-security-policy"] === b.headers["content-security-policy"],
+        };
+      },
+      { timeout: 20_000, intervals: [200] },
+    )
+    .toEqual({ second: "HIT", app: expect.stringMatching(/^(HIT|MISS)$/), sameBytes: true, sameCsp: true });
+
+  // what the front shares must not carry a per-response nonce (it would be everyone's nonce)
+  const cached = await raw(`${base}${article}`);
+  expect(cached.headers["content-security-policy"]).not.toContain("'nonce-");
+  const scriptSrc = /(?:^|;)\s*script-src ([^;]*)/.exec(
+    String(cached.headers["content-security-policy"] ?? ""),
+  )?.[1];
+  expect(scriptSrc).toBeDefined();
+  expect(scriptSrc).not.toContain("unsafe-inline");
+
+  const violations = collectCspViolations(page);
+  for (const url of [`${base}/`, `${base}${article}`]) {
+    await page.goto(url);
+    await page.waitForLoadState("networkidle");
+    expect(await page.evaluate(() => typeof (window as { next?: unknown }).next), url).toBe("object");
+    await expect(page.getByRole("heading", { name: "页面暂时无法显示" }), url).toHaveCount(0);
+  }
+  expect(violations).toEqual([]);
+});
+
+test.describe("signed in", () => {
+  test.use({ storageState: authStatePath("READER") });
+
+  test("the front never answers a signed-in reader from its cache, nor stores what they get", async ({
+    page,
+    context,
+  }) => {
+    const article = await articlePath();
+    const cookie = (await context.cookies(base)).map((c) => `${c.name}=${c.value}`).join("; ");
+    expect(cookie).toMatch(/authjs\.session-token/);
+    for (const url of [`${base}${article}`, `${base}/`, `${base}${article}`]) {
+      const res = await raw(url, { cookie });
+      expect(res.status, url).toBe(200);
+      expect(res.headers["x-cache-status"], url).toBe("BYPASS");
+      expect(res.headers["x-byline-cache"], url).toBe("BYPASS");
+      expect(res.headers["content-security-policy"], url).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
+    }
+    // a page the app marks BYPASS is not stored for anonymous readers either
+    const login = [await raw(`${base}/login`), await raw(`${base}/login`)];
+    for (const res of login) {
+      expect(res.headers["x-byline-cache"]).toBe("BYPASS");
+      expect(res.headers["x-cache-status"]).toBe("MISS");
+    }
+    expect(login[0]!.headers["content-security-policy"]).not.toBe(
+      login[1]!.headers["content-security-policy"],
+    );
+
+    // the signed-in pages work through the front
+    const violations = collectCspViolations(page);
+    await page.goto(`${base}/me/bookmarks`);
+    await page.waitForLoadState("networkidle");
+    expect(await page.evaluate(() => typeof (window as { next?: unknown }).next)).toBe("object");
+    expect(violations).toEqual([]);
+  });
+});
+
+test.describe("an approval", () => {
+  test.use({ storageState: authStatePath("EDITOR") });
+
+  test("is visible through the front within a second", async ({ page }) => {
+    test.slow();
+    const body = `经前端缓存检查的评论 ${crypto.randomBytes(4).toString("hex")}`;
+    const reader = await createReader("前端缓存读者");
+    // the oldest published article; created long ago, so it heads the 待审核 queue (oldest first)
+    const publicId = await withDb(async (c) => {
+      const { rows } = await c.query<{ id: string; publicId: string }>(
+        `SELECT id, "publicId" FROM articles WHERE status = 'PUBLISHED' ORDER BY "publishedAt" ASC LIMIT 1`,
+      );
+      await c.query(
+        `INSERT INTO comments (id, "articleId", "authorId", body, status, "createdAt", "updatedAt")
+         VALUES ($1, $2, $3, $4, 'PENDING', '2001-01-01', now())`,
+        [`e2e-${crypto.randomBytes(6).toString("hex")}`, rows[0]!.id, reader.id, body],
+      );
+      return rows[0]!.publicId;
+    });
+    const url = `${base}/posts/${publicId}`;
+    // the front holds the page before the change
+    await expect
+      .poll(async () => (await raw(url)).headers["x-cache-status"], { timeout: 20_000, intervals: [200] })
+      .toBe("HIT");
+    expect((await raw(url)).body.toString("utf8")).not.toContain(body);
+
+    // keep asking, as readers would, every 100 ms while the editor approves
+    const anonymous = await playwrightRequest.newContext();
+    let clickedAt = 0;
+    let approvedAt = 0;
+    let seenAt = 0;
+    let stop = false;
+    const polling = (async () => {
+      while (!stop) {
+        const res = await anonymous.get(url);
+        if (approvedAt && !seenAt && (await res.text()).includes(body)) seenAt = Date.now();
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+    try {
+      await page.goto(`${app.origin}/admin/comments`);
+      const row = page.getByTestId("moderation-row").filter({ hasText: body });
+      await expect(row).toHaveCount(1);
+      clickedAt = Date.now();
+      await row.getByRole("button", { name: /^通过/ }).click();
+      await expect(page.getByText("已通过 1 条评论")).toBeVisible();
+      approvedAt = Date.now();
+      await expect.poll(() => seenAt, { timeout: 15_000, intervals: [50] }).toBeGreaterThan(0);
+    } finally {
+      stop = true;
+      await polling;
+      await anonymous.dispose();
+    }
+    const elapsed = seenAt - approvedAt;
+    console.log(
+      `front: an approved comment showed through the front ${elapsed} ms after the approval (${seenAt - clickedAt} ms after the click)`,
+    );
+    expect(elapsed).toBeLessThanOrEqual(1_500);
+  });
+});
+
+test("build assets are immutable, from the build folder or proxied and cached", async () => {
+  const article = await articlePath();
+  const html = (await raw(`${base}${article}`)).body.toString("utf8");
+  const asset = /src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
+  if (!asset) throw new Error("no script asset on the article page");
+  const fromApp = await raw(`${app.origin}${asset}`);
+  expect(fromApp.status).toBe(200);
+
+  const fromDisk = await raw(`${base}${asset}`);
+  expect(fromDisk.status).toBe(200);
+  expect(fromDisk.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+  expect(fromDisk.headers["x-cache-status"]).toBeUndefined(); // nginx read the file itself
+  expect(fromDisk.body.equals(fromApp.body)).toBe(true);
+
+  const proxied = `http://127.0.0.1:${new URL(proxiedAssets.url).port}${asset}`;
+  await raw(proxied);
+  const second = await raw(proxied);
+  expect(second.headers["x-cache-status"]).toBe("HIT");
+  expect(second.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+  expect(second.body.equals(fromApp.body)).toBe(true);
+});
+
+test("compression: gzip for a client that asks for it, br for br, identity for one that asks nothing", async () => {
+  const article = await articlePath();
+  const plain = await raw(`${base}${article}`);
+  expect(plain.headers["content-encoding"]).toBeUndefined();
+  expect(plain.body.toString("utf8")).toMatch(/^<!DOCTYPE html>/i);
+  const gzip = await raw(`${base}${article}`, { "accept-encoding": "gzip" });
+  expect(gzip.headers["content-encoding"]).toBe("gzip");
+  // the same page (not the same bytes: a parallel spec may change it in between)
+  const title = (html: Buffer) => /<title>([^<]*)<\/title>/.exec(html.toString("utf8"))?.[1];
+  expect(title(plain.body)).toBeTruthy();
+  expect(title(zlib.gunzipSync(gzip.body))).toBe(title(plain.body));
+  // The app adds the brotli variant of a page shortly after storing it (until then a br client
+  // gets identity from the app, and nginx gzips it if the client takes gzip): a client gets only
+  // what it accepts, and br once the app has it.
+  const seen = new Set<string>();
+  await expect
+    .poll(
+      async () => {
+        const br = await raw(`${base}${article}`, { "accept-encoding": "gzip, deflate, br" });
+        const only = await raw(`${base}${article}`, { "accept-encoding": "br" });
+        seen.add(br.headers["content-encoding"] ?? "identity");
+        seen.add(`only-br:${only.headers["content-encoding"] ?? "identity"}`);
+        if (br.headers["content-encoding"] === "br")
+          expect(title(zlib.brotliDecompressSync(br.body))).toBe(title(plain.body));
+        return [br.headers["content-encoding"], only.headers["content-encoding"]];
+      },
+      { timeout: 20_000, intervals: [250] },
+    )
+    .toEqual(["br", "br"]);
+  expect([...seen].filter((e) => !["br", "gzip", "only-br:br", "only-br:identity"].includes(e))).toEqual([]);
+  // refused with q=0: never br
+  const noBr = await raw(`${base}${article}`, { "accept-encoding": "gzip, br;q=0" });
+  expect(noBr.headers["content-encoding"]).toBe("gzip");
+  // and the identity variant is still served as such after the others were cached
+  expect((await raw(`${base}${article}`)).headers["content-encoding"]).toBeUndefined();
+  // a text asset from the build folder is gzipped by nginx itself
+  const css = /href="(\/_next\/static\/[^"]+\.css)"/.exec(plain.body.toString("utf8"))?.[1];
+  if (!css) throw new Error("no stylesheet on the article page");
+  expect((await raw(`${base}${css}`, { "accept-encoding": "gzip" })).headers["content-encoding"]).toBe(
+    "gzip",
+  );
+  expect((await raw(`${base}${css}`)).headers["content-encoding"]).toBeUndefined();
+});
+
+test("docker-compose's includes are what scripts/lib/nginx-front.mjs renders for it", () => {
+  for (const [name, text] of Object.entries(renderIncludes(COMPOSE_PARAMS)))
+    expect(fs.readFileSync(path.join(COMPOSE_DIR, name), "utf8"), `deploy/compose/${name}`).toBe(text);
+});
