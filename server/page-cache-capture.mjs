@@ -1,7 +1,7 @@
 // @ts-check
 // Where the page cache (page-cache.mjs) meets a request (http-server.mjs): a hit is sent from
-// memory; the first GET of a missing key goes to Next.js with its response captured, and the
-// requests that arrive meanwhile wait for that capture.
+// memory; the first GET of a missing or expired key goes to Next.js with its response captured,
+// and the requests that arrive meanwhile wait for that capture (or get the expired page).
 import { cacheKeyOf, isStorable, sendEntry } from "./page-cache.mjs";
 
 /**
@@ -22,7 +22,10 @@ export function createPageCacheHandler({ cache, placeholder, passOn }) {
   const afterCapture = (req, res, key) => {
     const pending = cache.pending(key);
     if (!pending) return false;
-    void pending.then((entry) => (entry ? sendEntry(req, res, entry, "HIT") : passOn(req, res)));
+    // past its s-maxage, the old page is what Next.js would answer (STALE) while it regenerates
+    const old = cache.stale(key);
+    if (old) sendEntry(req, res, old, "HIT");
+    else void pending.then((entry) => (entry ? sendEntry(req, res, entry, "HIT") : passOn(req, res)));
     return true;
   };
 

@@ -227,17 +227,22 @@ export class PageCache {
     return this.#entries.size;
   }
 
-  /** A fresh entry, now the most recently used; an expired one is dropped. @param {string} key */
+  /** A fresh entry, now the most recently used. @param {string} key */
   fresh(key) {
     const entry = this.#entries.get(key);
-    if (!entry) return undefined;
+    if (!entry || entry.expiresAt <= this.#now()) return undefined;
     this.#entries.delete(key);
-    if (entry.expiresAt <= this.#now()) {
-      this.#bytes -= entry.bytes;
-      return undefined;
-    }
     this.#entries.set(key, entry);
     return entry;
+  }
+
+  /**
+   * The entry of a key past its s-maxage (kept until replaced, invalidated or evicted): what
+   * Next.js itself serves as STALE while it regenerates, so requests that arrive while a capture
+   * is under way get it instead of queueing behind Next.js. @param {string} key
+   */
+  stale(key) {
+    return this.#entries.get(key);
   }
 
   /** The capture under way for a key, if any. @param {string} key */

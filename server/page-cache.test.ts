@@ -120,7 +120,7 @@ describe("PageCache", () => {
     expect(cache.fresh("/huge")).toBeUndefined();
   });
 
-  it("keeps an entry fresh for the page's s-maxage", () => {
+  it("keeps an entry fresh for the page's s-maxage, then stale until replaced", () => {
     let now = 1_000_000;
     const cache = new PageCache({ maxBytes: 1 << 20, compress: false, now: () => now });
     capture(cache, "/a");
@@ -128,6 +128,11 @@ describe("PageCache", () => {
     expect(cache.fresh("/a")).toBeDefined();
     now += 1;
     expect(cache.fresh("/a")).toBeUndefined();
+    expect(cache.stale("/a")).toBeDefined(); // served while a capture refreshes it
+    capture(cache, "/a");
+    expect(cache.fresh("/a")).toBeDefined();
+    cache.invalidated(["any"]);
+    expect(cache.stale("/a")).toBeUndefined();
     expect(cache.bytes).toBe(0);
   });
 
@@ -197,6 +202,7 @@ describe("PageCache", () => {
 function fakeNext(
   headers: () => http.OutgoingHttpHeaders,
   body = `<html><script>self.x=1</script>${PLACEHOLDER}</html>`,
+  renderMs = 30,
 ) {
   let renders = 0;
   const passOn = (
@@ -211,7 +217,7 @@ function fakeNext(
       res.writeHead(200);
       res.write(body.slice(0, 10));
       res.end(body.slice(10));
-    }, 30);
+    }, renderMs);
   };
   return { passOn, renders: () => renders };
 }
@@ -330,6 +336,27 @@ describe("createPageCacheHandler", () => {
     });
     expect(other.status).toBe(200);
     expect(next.renders()).toBe(1);
+  });
+
+  it("past s-maxage, one request asks Next.js again while the others get the expired page", async () => {
+    let now = 1_000_000;
+    const cache = new PageCache({ maxBytes: 1 << 20, compress: false, now: () => now });
+    let state = "MISS";
+    const next = fakeNext(() => pageHeaders({ "x-nextjs-cache": state }), undefined, 500);
+    const base = await serve(
+      createPageCacheHandler({ cache, placeholder: PLACEHOLDER, passOn: next.passOn }),
+    );
+    await get(`${base}/s`);
+    now += 61_000;
+    state = "STALE"; // Next.js regenerates in the background and answers with the old page
+    const during = await Promise.all(Array.from({ length: 10 }, () => get(`${base}/s`)));
+    expect(next.renders()).toBe(2);
+    expect(during.filter((r) => r.headers["x-byline-cache"] === "HIT")).toHaveLength(9);
+    expect(during.filter((r) => r.headers["x-byline-cache"] === undefined)).toHaveLength(1); // the nonce path
+    state = "HIT";
+    expect((await get(`${base}/s`)).headers["x-byline-cache"]).toBe("MISS");
+    expect((await get(`${base}/s`)).headers["x-byline-cache"]).toBe("HIT");
+    expect(next.renders()).toBe(3);
   });
 
   it("answers HEAD from an entry but never captures for it", async () => {
