@@ -145,7 +145,10 @@ export async function startFront({
   // nginx makes the last level of its temp paths, not their parent
   fs.mkdirSync(path.join(base, "temp"), { recursive: true });
   const includes = renderIncludes({
-    upstream: Array.isArray(upstream) ? upstream : [upstream],
+    // nginx would make "localhost" two servers (127.0.0.1 and ::1); Byline listens on IPv4
+    upstream: (Array.isArray(upstream) ? upstream : [upstream]).map((u) =>
+      u.replace(/^localhost:/, "127.0.0.1:"),
+    ),
     listen,
     workers: String(workers),
     pid: path.join(base, "nginx.pid"),
