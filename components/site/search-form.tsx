@@ -30,12 +30,9 @@ export function SearchForm({
         defaultValue={defaultValue}
         maxLength={100}
         placeholder="搜索漏洞、事件、作者…"
-        className={`${height} w-full min-w-0 rounded-l-md border border-r-0 border-slate-300 bg-white px-3 text-sm placeholder:text-ink-600 focus:border-brand-500 ${large ? "" : "md:w-52"}`}
+        className={`${height} s-search-input w-full ${large ? "" : "md:w-52"}`}
       />
-      <button
-        type="submit"
-        className={`${height} flex items-center rounded-r-md bg-brand-600 px-3 text-white hover:bg-brand-700`}
-      >
+      <button type="submit" className={`${height} s-search-btn`}>
         <span className="sr-only">搜索</span>
         <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4">
           <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" strokeWidth="2" />

@@ -22,17 +22,14 @@ export function SiteHeader({ specialHref }: { specialHref: string }) {
         </Link>
         <CollapsibleNav>
           <nav aria-label="主导航" className="flex flex-col gap-1 md:flex-row md:items-center">
-            <Link href="/" className="rounded px-3 py-2 text-ink-900 hover:bg-brand-50 hover:text-brand-700">
+            <Link href="/" className="s-nav-a">
               首页
             </Link>
             <GuideMenu links={guide} />
           </nav>
           <div className="flex flex-col gap-3 md:ml-auto md:flex-row md:items-center">
             <SearchForm />
-            <Link
-              href="/contribute"
-              className="rounded px-3 py-2 text-ink-900 hover:bg-brand-50 hover:text-brand-700"
-            >
+            <Link href="/contribute" className="s-nav-a">
               投稿
             </Link>
             <NotificationBell />

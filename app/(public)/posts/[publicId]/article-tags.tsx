@@ -8,10 +8,7 @@ export function ArticleTags({ tags }: { tags: { slug: string; name: string }[] }
       <ul className="flex flex-wrap gap-2">
         {tags.map((t) => (
           <li key={t.slug}>
-            <Link
-              href={`/tag/${t.slug}`}
-              className="inline-block rounded-full border border-slate-300 px-3 py-1 text-ink-600 hover:border-brand-500 hover:text-brand-600"
-            >
+            <Link href={`/tag/${t.slug}`} className="s-tag">
               {t.name}
             </Link>
           </li>

@@ -15,7 +15,7 @@ export function ArticleToc({ toc }: { toc: TocEntry[] }) {
           {toc.map((t) => (
             <li key={t.id} className={t.level === 3 ? "pl-4" : ""}>
               {/* a block line 24 px high: the minimum touch target (WCAG 2.5.8, axe target-size) */}
-              <a href={`#${t.id}`} className="block py-0.5 text-ink-600 hover:text-brand-600 hover:underline">
+              <a href={`#${t.id}`} className="s-toc-a">
                 {t.text}
               </a>
             </li>

@@ -1,6 +1,8 @@
 import { extractToc, wantsToc } from "@/lib/content/extract-toc";
 import type { PublicArticle } from "@/lib/services/public/get-public-article";
 import { absoluteUrl } from "@/lib/site-url";
+// the short classes of 标签 and 目录; previews in the staff area render this without the site chrome
+import "@/components/site/site.css";
 import { ArticleBody } from "./article-body";
 import { ArticleCover } from "./article-cover";
 import { ArticleHeader } from "./article-header";
