@@ -3,7 +3,7 @@
 // memory and served before compression, the nonce rewrite and Next.js (docs/request-path.md).
 //
 // - Candidates: GET/HEAD without a session cookie, router/action headers, or a path under
-//   /_next/, /media/, /api/ (cacheKeyOf). Signed-in requests keep the nonce path untouched.
+//   /_next/, /media/, /api/, /preview/ (cacheKeyOf). Signed-in requests keep the nonce path untouched.
 // - Stored: what Next.js itself serves as a cached page (200, text/html, no set-cookie,
 //   x-nextjs-cache HIT or MISS, a shared Cache-Control), with a hash-based CSP
 //   (page-cache-policy.mjs), so the bytes go out unchanged and a front may cache them too.
@@ -26,7 +26,8 @@ const ROUTER_HEADERS = [
   "next-router-segment-prefetch",
   "next-action",
 ];
-const NOT_PAGES = /^\/(_next|media|api)(\/|\?|$)/;
+// preview links: proxy.ts checks on every request that the link is still live (a revoked one is a 404)
+const NOT_PAGES = /^\/(_next|media|api|preview)(\/|\?|$)/;
 
 /** @param {string} cookieHeader */
 function hasSessionCookie(cookieHeader) {

@@ -49,7 +49,14 @@ describe("which requests the page cache may answer", () => {
     ])
       expect(cacheKeyOf(req("/", { [h]: "1" })), h).toBeNull();
     expect(cacheKeyOf(req("/", {}, "POST"))).toBeNull();
-    for (const p of ["/_next/static/chunks/a.js", "/media/x.webp", "/api/health", "/api?x", "*"])
+    for (const p of [
+      "/_next/static/chunks/a.js",
+      "/media/x.webp",
+      "/api/health",
+      "/api?x",
+      "/preview/tok",
+      "*",
+    ])
       expect(cacheKeyOf(req(p)), p).toBeNull();
     expect(cacheKeyOf(req("/apis"))).toBe("/apis");
   });
