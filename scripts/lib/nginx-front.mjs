@@ -16,6 +16,7 @@ const CONFIG = path.join(root, "deploy", "nginx.conf");
  * @typedef {{
  *   upstream: string[],
  *   listen: string,
+ *   stampListen: string,
  *   workers: string,
  *   pid: string,
  *   errorLog: string,
@@ -61,6 +62,10 @@ ${p.upstream.map((s) => `    server ${checked("upstream", s)};\n`).join("")}    
     # below the app's own keep-alive timeout (5 s), so nginx never reuses a socket the app is closing
     keepalive_timeout 4s;
 }
+upstream byline_stamp {
+    server ${checked("stampListen", p.stampListen)};
+    keepalive 16;
+}
 proxy_cache_path ${checked("cacheDir", p.cacheDir)} levels=1:2 keys_zone=byline:16m max_size=512m inactive=10m use_temp_path=off;
 ${temp}access_log ${checked("accessLog", p.accessLog)} byline${p.accessLogBuffer ? " buffer=64k flush=1s" : ""};
 map "" $byline_static_dir {
@@ -69,6 +74,8 @@ map "" $byline_static_dir {
 `,
     "server.conf": `${head}listen ${checked("listen", p.listen)};
 `,
+    "stamp.conf": `${head}listen ${checked("stampListen", p.stampListen)};
+`,
   };
 }
 
@@ -76,6 +83,7 @@ map "" $byline_static_dir {
 export const COMPOSE_PARAMS = /** @type {FrontParams} */ ({
   upstream: ["app:3000"],
   listen: "80",
+  stampListen: "127.0.0.1:8081",
   workers: "auto",
   pid: "/var/run/nginx.pid",
   errorLog: "stderr",
@@ -150,6 +158,7 @@ export async function startFront({
       u.replace(/^localhost:/, "127.0.0.1:"),
     ),
     listen,
+    stampListen: `127.0.0.1:${await freePort()}`,
     workers: String(workers),
     pid: path.join(base, "nginx.pid"),
     errorLog: path.join(base, "error.log"),
