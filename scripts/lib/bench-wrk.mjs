@@ -22,6 +22,9 @@ export async function wrk(url, { headers = [], script } = {}) {
   const args = ["-t2", `-c${connections}`, "--timeout", "10s", ...headers.flatMap((h) => ["-H", h])];
   if (script) args.push("-s", script);
   await exec("wrk", [...args, "-d3s", url]);
+  // the server may still be working through the warm-up's last requests (slow pages): one
+  // request queued behind them, so the measured run does not start with that backlog
+  await rawGet(url, Object.fromEntries(headers.map((h) => h.split(/:\s*/, 2))));
   const { stdout } = await exec("wrk", [...args, `-d${duration}`, "--latency", url], { maxBuffer: 1 << 20 });
   const ms = (label) => {
     const m = new RegExp(`\\s${label}%\\s+([\\d.]+)(us|ms|s)`).exec(stdout);
@@ -52,19 +55,13 @@ export function rawGet(url, headers = {}) {
 }
 
 /**
- * nginx serving files from disk, the limit of this machine: `files` maps a name to its bytes
- * and the Content-Encoding they are in (sent as they are, whatever the request asked for).
- * @param {Record<string, { body: Buffer, encoding?: string }>} files
+ * nginx serving files from disk, the limit of this machine. `put(name, bytes, encoding)` writes
+ * a file and returns its URL; it is sent with that Content-Encoding whatever the request asked.
  */
-export async function staticNginx(files) {
+export async function staticNginx() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "byline-bench-"));
   // nginx workers run as an unprivileged user: they must be able to read what they serve
   fs.chmodSync(dir, 0o755);
-  const locations = [];
-  for (const [name, { body, encoding }] of Object.entries(files)) {
-    fs.writeFileSync(path.join(dir, name), body, { mode: 0o644 });
-    if (encoding) locations.push(`location = /${name} { add_header Content-Encoding ${encoding}; }`);
-  }
   const port = await freePort();
   const conf = path.join(dir, "nginx.conf");
   fs.writeFileSync(
@@ -72,14 +69,19 @@ export async function staticNginx(files) {
     `worker_processes 2; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
 events { worker_connections 1024; }
 http { access_log off; default_type text/html; server { listen 127.0.0.1:${port}; root ${dir};
-  ${locations.join("\n  ")}
+  location ~ [.]br$ { add_header Content-Encoding br; }
+  location ~ [.]gzip$ { add_header Content-Encoding gzip; }
   location / { try_files $uri =404; } } }`,
   );
   const proc = spawn("nginx", ["-c", conf, "-p", dir], { stdio: "ignore" });
   await new Promise((r) => setTimeout(r, 500));
   if (proc.exitCode !== null) throw new Error(`nginx did not start: ${dir}/error.log`);
   return {
-    url: `http://127.0.0.1:${port}`,
+    put: (/** @type {string} */ name, /** @type {Buffer} */ body, /** @type {string=} */ encoding) => {
+      const file = encoding ? `${name}.${encoding}` : `${name}.html`;
+      fs.writeFileSync(path.join(dir, file), body, { mode: 0o644 });
+      return `http://127.0.0.1:${port}/${file}`;
+    },
     stop: () => {
       proc.kill("SIGQUIT");
       fs.rmSync(dir, { recursive: true, force: true });
