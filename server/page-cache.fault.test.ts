@@ -1,0 +1,115 @@
+import fs from "node:fs";
+import http from "node:http";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actionId, callAction, signIn } from "@/lib/test/fault-actions";
+import { faultDatabaseUrl, startFaultServer, type FaultServer } from "@/lib/test/fault-server";
+
+/**
+ * Issue 12: 50 concurrent requests for a just-invalidated article cause exactly one render. The
+ * server logs every page Next.js stores (BYLINE_DEBUG_PAGE_RENDERS, server/page-cache-hook.mjs);
+ * the responses say which one went to Next.js (X-Byline-Cache: MISS) and which were served from
+ * the page cache (HIT).
+ */
+
+let srv: FaultServer;
+let db: pg.Client;
+let article: { id: string; publicId: string; authorId: string };
+
+beforeAll(async () => {
+  srv = await startFaultServer({ name: "page-cache", env: { BYLINE_DEBUG_PAGE_RENDERS: "1" } });
+  db = new pg.Client({ connectionString: faultDatabaseUrl() });
+  await db.connect();
+  article = (
+    await db.query<{ id: string; publicId: string; authorId: string }>(
+      `select id, "publicId", "authorId" from articles where status = 'PUBLISHED' order by "publishedAt" desc limit 1`,
+    )
+  ).rows[0]!;
+});
+afterAll(async () => {
+  await db?.end();
+  await srv?.stop("SIGKILL");
+});
+
+type Got = { status: number; headers: http.IncomingHttpHeaders; body: string };
+function get(path: string, headers: Record<string, string> = {}): Promise<Got> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(srv.base + path, { headers, agent: false }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode!,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString("utf8"),
+          }),
+        );
+      })
+      .on("error", reject);
+  });
+}
+
+/** Page renders Next.js stored since `from` (a byte offset into the server log), for `path`. */
+const rendersSince = (from: number, path: string) =>
+  fs
+    .readFileSync(srv.logFile)
+    .subarray(from)
+    .toString("utf8")
+    .split("\n")
+    .filter((l) => l === `page-cache-hook: stored ${path}`).length;
+
+describe("the page cache after an invalidation", () => {
+  it("renders a just-invalidated article once for 50 concurrent readers, and all of them see the change", async () => {
+    const path = `/posts/${article.publicId}`;
+    // served from the page cache before the change
+    await expect
+      .poll(async () => (await get(path)).headers["x-byline-cache"], { timeout: 30_000 })
+      .toBe("HIT");
+
+    // a pending comment of our own, approved by an editor through the moderation action
+    const body = `页面缓存故障测试评论 ${Date.now()}`;
+    const commentId = `pagecache${Date.now()}`;
+    await db.query(
+      `insert into comments (id, "articleId", "authorId", body, status, "updatedAt") values ($1, $2, $3, $4, 'PENDING', now())`,
+      [commentId, article.id, article.authorId, body],
+    );
+    expect((await get(path)).body).not.toContain(body);
+    const cookie = await signIn(srv, "EDITOR");
+    const from = fs.statSync(srv.logFile).size;
+    const approved = await callAction(srv, {
+      pagePath: "/admin/comments",
+      id: actionId("app/(admin)/admin/comments/actions.ts", "moderateCommentsAction"),
+      args: [{ ids: [commentId], decision: "approve" }],
+      cookie,
+    });
+    expect(approved).toMatchObject({ status: 200, ok: true });
+
+    const t0 = performance.now();
+    const answers = await Promise.all(Array.from({ length: 50 }, () => get(path)));
+    const ms = Math.round(performance.now() - t0);
+    const states = answers.map((a) => a.headers["x-byline-cache"]);
+    const renders = rendersSince(from, path);
+    console.log(
+      `[fault] 50 concurrent GET ${path} after an approval: ${states.filter((s) => s === "MISS").length} MISS, ` +
+        `${states.filter((s) => s === "HIT").length} HIT, ${renders} render(s), ${ms} ms`,
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array.from({ length: 50 }, () => 200));
+    expect(states.filter((s) => s === "MISS")).toHaveLength(1);
+    expect(states.filter((s) => s === "HIT")).toHaveLength(49);
+    expect(renders).toBe(1);
+    for (const a of answers) expect(a.body).toContain(body);
+  });
+
+  it("leaves signed-in readers on the nonce path, and never stores what they get", async () => {
+    const path = `/posts/${article.publicId}`;
+    const cookie = await signIn(srv, "READER");
+    const a = await get(path, { cookie });
+    const b = await get(path, { cookie });
+    expect(a.headers["x-byline-cache"]).toBe("BYPASS");
+    expect(a.headers["content-security-policy"]).toMatch(/script-src 'nonce-[^']+' .*'strict-dynamic'/);
+    const nonce = (r: Got) => /'nonce-([^']+)'/.exec(String(r.headers["content-security-policy"]))?.[1];
+    expect(nonce(a)).not.toBe(nonce(b));
+    expect(a.body).toContain(`nonce="${nonce(a)}"`);
+  });
+});
