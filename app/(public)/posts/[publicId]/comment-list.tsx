@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatDateTime } from "@/lib/format/beijing-time";
 import type { CommentThread, PublicComment } from "@/lib/services/public/list-article-comments";
+import { CommentThreads } from "./comment-threads";
 
 function CommentItem({ c, isReply = false }: { c: PublicComment; isReply?: boolean }) {
   return (
@@ -23,27 +24,38 @@ function CommentItem({ c, isReply = false }: { c: PublicComment; isReply?: boole
   );
 }
 
+/**
+ * One top-level comment with its replies (indented under it), as the list's <li>. A plain function,
+ * not a component: the comment section hands the very same elements to the static HTML and to the
+ * order switch, and the page payload writes elements it has seen before only once.
+ */
+export function commentThreadItem(t: CommentThread) {
+  return (
+    <li key={t.id} className="py-4">
+      <CommentItem c={t} />
+      {t.replies.length > 0 && (
+        <ol className="mt-3 space-y-2 pl-4 sm:pl-8" aria-label={`对 ${t.author.displayName} 的回复`}>
+          {t.replies.map((r) => (
+            <li key={r.id}>
+              <CommentItem c={r} isReply />
+            </li>
+          ))}
+        </ol>
+      )}
+    </li>
+  );
+}
+
 /** Approved comments, threaded one level (replies indented under their top-level comment). */
 export function CommentList({ threads }: { threads: CommentThread[] }) {
-  if (threads.length === 0) {
-    return <p className="py-6 text-center text-sm text-ink-600">还没有评论，来说两句吧。</p>;
-  }
-  return (
-    <ol className="divide-y divide-slate-100" data-testid="comment-list">
-      {threads.map((t) => (
-        <li key={t.id} className="py-4">
-          <CommentItem c={t} />
-          {t.replies.length > 0 && (
-            <ol className="mt-3 space-y-2 pl-4 sm:pl-8" aria-label={`对 ${t.author.displayName} 的回复`}>
-              {t.replies.map((r) => (
-                <li key={r.id}>
-                  <CommentItem c={r} isReply />
-                </li>
-              ))}
-            </ol>
-          )}
-        </li>
-      ))}
-    </ol>
-  );
+  return <CommentThreads items={threads.map(commentThreadItem)} />;
+}
+
+/**
+ * 最早 is 最新 reversed when the newest-first list holds every top-level comment (fewer than the
+ * service's limit of 100) and no two share a time (the tie-break is the same in both orders, so
+ * equal times would not reverse). Replies are oldest first in both.
+ */
+export function oldestIsNewestReversed(newest: CommentThread[], limit = 100) {
+  return newest.length < limit && new Set(newest.map((t) => t.createdAt.getTime())).size === newest.length;
 }

@@ -1,20 +1,23 @@
 import { Suspense } from "react";
 import { listArticleComments } from "@/lib/services/public/list-article-comments";
 import { CommentForm } from "./comment-form";
-import { CommentList } from "./comment-list";
+import { commentThreadItem, oldestIsNewestReversed } from "./comment-list";
 import { CommentOrderSwitch } from "./comment-order-switch";
 import { CommentTabs } from "./comment-tabs";
+import { CommentThreads } from "./comment-threads";
 
 /**
  * 评论: the form, then approved comments newest or oldest first (?order=). Both orders are
- * cached server renders; the browser picks one, so nothing here is rendered per request.
+ * cached server renders; the browser picks one, so nothing here is rendered per request. The
+ * page carries the newest-first threads once (the static HTML and the switch share the same
+ * elements) and the oldest-first list only when it is not simply that list reversed.
  */
 export async function CommentsSection({ articleId, publicId }: { articleId: string; publicId: string }) {
-  const [newest, oldest] = await Promise.all([
-    listArticleComments(articleId, "newest"),
-    listArticleComments(articleId, "oldest"),
-  ]);
-  const newestList = <CommentList threads={newest.threads} />;
+  const newest = await listArticleComments(articleId, "newest");
+  const oldest = oldestIsNewestReversed(newest.threads)
+    ? null
+    : await listArticleComments(articleId, "oldest");
+  const newestItems = newest.threads.map(commentThreadItem);
   return (
     <section
       id="comments"
@@ -31,15 +34,15 @@ export async function CommentsSection({ articleId, publicId }: { articleId: stri
           fallback={
             <>
               <CommentTabs publicId={publicId} order="newest" total={newest.total} />
-              {newestList}
+              <CommentThreads items={newestItems} />
             </>
           }
         >
           <CommentOrderSwitch
             publicId={publicId}
             total={newest.total}
-            newest={newestList}
-            oldest={<CommentList threads={oldest.threads} />}
+            newest={newestItems}
+            oldest={oldest && oldest.threads.map(commentThreadItem)}
           />
         </Suspense>
       </div>
