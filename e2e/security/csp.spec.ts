@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIRequest, type Page } from "@playwright/test";
 import { authStatePath, type DemoRole } from "../auth-state";
 
 /**
@@ -22,6 +22,14 @@ async function expectWorkingPage(page: Page, path: string) {
   await expect(page.getByRole("heading", { name: "页面暂时无法显示" }), path).toHaveCount(0);
 }
 
+/**
+ * Signed-out readers get public pages from the page cache, with a hash policy and unchanged bytes
+ * (server/page-cache.mjs, e2e/public/page-cache.spec.ts); every signed-in response takes the
+ * per-response nonce path these checks are about.
+ */
+const signedIn = (request: APIRequest, baseURL: string | undefined) =>
+  request.newContext({ baseURL, storageState: authStatePath("READER") });
+
 async function firstArticlePath(page: Page): Promise<string> {
   await page.goto("/");
   const href = await page.locator('a[href^="/posts/"]').first().getAttribute("href");
@@ -30,7 +38,11 @@ async function firstArticlePath(page: Page): Promise<string> {
 }
 
 test.describe("CSP on public pages", () => {
-  test("pages hydrate with zero violations, and each response has its own nonce", async ({ page }) => {
+  test("pages hydrate with zero violations, and each response has its own nonce", async ({
+    page,
+    playwright,
+    baseURL,
+  }) => {
     test.slow(); // eight full page loads
     const article = await firstArticlePath(page);
     const violations = collectCspViolations(page);
@@ -50,8 +62,9 @@ test.describe("CSP on public pages", () => {
     }
     expect(violations).toEqual([]);
 
-    const a = (await page.request.get(article)).headers()["content-security-policy"];
-    const b = (await page.request.get(article)).headers()["content-security-policy"];
+    const reader = await signedIn(playwright.request, baseURL);
+    const a = (await reader.get(article)).headers()["content-security-policy"];
+    const b = (await reader.get(article)).headers()["content-security-policy"];
     expect(a).toMatch(/script-src 'nonce-[A-Za-z0-9+/=]+' 'sha256-[^']+' 'strict-dynamic'/);
     expect(a).toContain("object-src 'none'");
     expect(a).toContain("base-uri 'none'");
@@ -61,9 +74,13 @@ test.describe("CSP on public pages", () => {
     expect(a?.match(/nonce-([^']+)/)?.[1]).not.toBe(b?.match(/nonce-([^']+)/)?.[1]);
   });
 
-  test("the HTML never carries the render placeholder, only this response's nonce", async ({ page }) => {
+  test("the HTML never carries the render placeholder, only this response's nonce", async ({
+    page,
+    playwright,
+    baseURL,
+  }) => {
     const article = await firstArticlePath(page);
-    const res = await page.request.get(article);
+    const res = await (await signedIn(playwright.request, baseURL)).get(article);
     const nonce = res.headers()["content-security-policy"]?.match(/nonce-([^']+)/)?.[1];
     const html = await res.text();
     const nonces = new Set([...html.matchAll(/ nonce="([^"]+)"/g)].map((m) => m[1]));
@@ -130,11 +147,15 @@ test.describe("CSP on public pages", () => {
     await reader.close();
   });
 
-  test("pages are never answered 304: the browser would reuse a body with an earlier nonce", async ({
+  test("pages on the nonce path are never answered 304: the browser would reuse a body with an earlier nonce", async ({
     page,
+    playwright,
+    baseURL,
   }) => {
     const article = await firstArticlePath(page);
-    const res = await page.request.get(article, {
+    const res = await (
+      await signedIn(playwright.request, baseURL)
+    ).get(article, {
       headers: { "if-none-match": "*", "if-modified-since": new Date(Date.now() + 86_400_000).toUTCString() },
     });
     expect(res.status()).toBe(200);
