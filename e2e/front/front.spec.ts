@@ -30,9 +30,17 @@ let proxiedAssets: Awaited<ReturnType<typeof startFront>>;
 // "localhost", like BASE_URL: the signed-in storage states' cookies are for that host
 let base = "";
 
-test.beforeAll(async () => {
-  front = await startFront({ upstream, staticDir });
-  proxiedAssets = await startFront({ upstream });
+test.beforeAll(async ({}, testInfo) => {
+  // logs beside the server's (.data/test-reports), one folder per worker, emptied first: a cache
+  // left from an earlier run would hold another database's pages
+  const reports = path.resolve(import.meta.dirname, "../..", ".data", "test-reports");
+  const dir = (name: string) => {
+    const d = path.join(reports, `front-${testInfo.workerIndex}-${name}`);
+    fs.rmSync(d, { recursive: true, force: true });
+    return d;
+  };
+  front = await startFront({ upstream, staticDir, dir: dir("disk") });
+  proxiedAssets = await startFront({ upstream, dir: dir("proxied") });
   base = `http://localhost:${new URL(front.url).port}`;
 });
 
