@@ -4,11 +4,12 @@ import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import zlib from "node:zlib";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { COMPOSE_DIR, COMPOSE_PARAMS, renderIncludes, startFront } from "../../scripts/lib/nginx-front.mjs";
 import { createReader } from "../admin/db";
 import { authStatePath } from "../auth-state";
 import { withDb } from "../db";
+import { collectCspViolations } from "../csp-violations";
 
 /**
  * The shipped production front (deploy/nginx.conf, started by scripts/lib/nginx-front.mjs) in
@@ -73,16 +74,6 @@ async function articlePath(): Promise<string> {
   const href = /href="(\/posts\/[a-z0-9]+)"/.exec(home)?.[1];
   if (!href) throw new Error("no article link on the home page");
   return href;
-}
-
-/** As in e2e/security/csp.spec.ts: CSP violations and script errors. */
-function collectCspViolations(page: Page): string[] {
-  const violations: string[] = [];
-  page.on("console", (m) => {
-    if (/Content Security Policy/i.test(m.text())) violations.push(m.text().slice(0, 300));
-  });
-  page.on("pageerror", (e) => violations.push(`page error: ${e.message.slice(0, 300)}`));
-  return violations;
 }
 
 test("a public article is served from the front's cache, byte for byte, and hydrates under its CSP", async ({

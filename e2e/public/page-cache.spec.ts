@@ -1,22 +1,14 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createReader, insertComments } from "../admin/db";
 import { authStatePath } from "../auth-state";
 import { withDb } from "../db";
+import { collectCspViolations } from "../csp-violations";
 
 /**
  * The in-process page cache (server/page-cache.mjs, issue 12): signed-out readers get public
  * pages from memory with a hash-based CSP (X-Byline-Cache HIT/MISS), the pages still hydrate,
  * and an invalidation drops them at once, so a change shows within a second.
  */
-
-function collectCspViolations(page: Page): string[] {
-  const violations: string[] = [];
-  page.on("console", (m) => {
-    if (/Content Security Policy/i.test(m.text())) violations.push(m.text().slice(0, 300));
-  });
-  page.on("pageerror", (e) => violations.push(`page error: ${e.message.slice(0, 300)}`));
-  return violations;
-}
 
 /** The article insertComments (e2e/admin/db.ts) comments on. */
 const newestArticlePath = () =>

@@ -1,20 +1,11 @@
 import { expect, test, type APIRequest, type Page } from "@playwright/test";
 import { authStatePath, type DemoRole } from "../auth-state";
+import { collectCspViolations } from "../csp-violations";
 
 /**
  * The Content-Security-Policy with per-response nonces (proxy.ts + server/nonce-rewrite.mjs)
  * must let every page of ours run, and nothing else.
  */
-
-/** CSP violations, and any script error: a page whose scripts ran but broke is no better than a blocked one. */
-function collectCspViolations(page: Page): string[] {
-  const violations: string[] = [];
-  page.on("console", (m) => {
-    if (/Content Security Policy/i.test(m.text())) violations.push(m.text().slice(0, 300));
-  });
-  page.on("pageerror", (e) => violations.push(`page error: ${e.message.slice(0, 300)}`));
-  return violations;
-}
 
 async function expectWorkingPage(page: Page, path: string) {
   // hydrated: the client router exists only when Next.js' scripts ran
