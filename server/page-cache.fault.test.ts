@@ -4,6 +4,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actionId, callAction, signIn } from "@/lib/test/fault-actions";
 import { faultDatabaseUrl, startFaultServer, type FaultServer } from "@/lib/test/fault-server";
+import { readAnswer, type Answer } from "./test/http-client";
 
 /**
  * Issue 12: 50 concurrent requests for a just-invalidated article cause exactly one render. The
@@ -31,21 +32,10 @@ afterAll(async () => {
   await srv?.stop("SIGKILL");
 });
 
-type Got = { status: number; headers: http.IncomingHttpHeaders; body: string };
-function get(path: string, headers: Record<string, string> = {}): Promise<Got> {
+function get(path: string, headers: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
     http
-      .get(srv.base + path, { headers, agent: false }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () =>
-          resolve({
-            status: res.statusCode!,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString("utf8"),
-          }),
-        );
-      })
+      .get(srv.base + path, { headers, agent: false }, (res) => void readAnswer(res).then(resolve, reject))
       .on("error", reject);
   });
 }
@@ -108,7 +98,7 @@ describe("the page cache after an invalidation", () => {
     const b = await get(path, { cookie });
     expect(a.headers["x-byline-cache"]).toBe("BYPASS");
     expect(a.headers["content-security-policy"]).toMatch(/script-src 'nonce-[^']+' .*'strict-dynamic'/);
-    const nonce = (r: Got) => /'nonce-([^']+)'/.exec(String(r.headers["content-security-policy"]))?.[1];
+    const nonce = (r: Answer) => /'nonce-([^']+)'/.exec(String(r.headers["content-security-policy"]))?.[1];
     expect(nonce(a)).not.toBe(nonce(b));
     expect(a.body).toContain(`nonce="${nonce(a)}"`);
   });
