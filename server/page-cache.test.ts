@@ -6,6 +6,7 @@ import { SESSION_COOKIE as APP_SESSION_COOKIE } from "@/lib/auth/cookie-names";
 import { createPageCacheHandler } from "./page-cache-capture.mjs";
 import { cacheKeyOf, negotiate, PageCache, SESSION_COOKIE } from "./page-cache.mjs";
 import { PUBLIC_RENDER_MARKER } from "./page-cache-policy.mjs";
+import { getRaw } from "./test/http-client";
 
 const req = (url: string, headers: Record<string, string> = {}, method = "GET") =>
   ({ url, method, headers }) as unknown as http.IncomingMessage;
@@ -241,21 +242,7 @@ async function serve(handler: http.RequestListener) {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-function get(url: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
-    (resolve, reject) => {
-      http
-        .get(url, { headers, agent: false }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (c: Buffer) => chunks.push(c));
-          res.on("end", () =>
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-          );
-        })
-        .on("error", reject);
-    },
-  );
-}
+const get = getRaw;
 
 describe("createPageCacheHandler", () => {
   it("sends 50 concurrent requests for a missing page to Next.js once: one MISS, 49 HITs", async () => {

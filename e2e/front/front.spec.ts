@@ -1,11 +1,12 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import path from "node:path";
 import zlib from "node:zlib";
 import { expect, test } from "@playwright/test";
+import { freePort } from "../../scripts/lib/embedded-pg.mjs";
 import { COMPOSE_DIR, COMPOSE_PARAMS, renderIncludes, startFront } from "../../scripts/lib/nginx-front.mjs";
+import { getRaw, type RawAnswer } from "../../server/test/http-client";
 import { createReader } from "../admin/db";
 import { authStatePath } from "../auth-state";
 import { withDb } from "../db";
@@ -50,23 +51,7 @@ test.afterAll(async () => {
   await proxiedAssets?.stop();
 });
 
-type Raw = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
-
-/** One GET with exactly these headers (fetch and Playwright add an Accept-Encoding of their own). */
-function raw(url: string, headers: Record<string, string> = {}): Promise<Raw> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { headers, agent: false }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-        );
-        res.on("error", reject);
-      })
-      .on("error", reject);
-  });
-}
+const raw = getRaw;
 
 /** A published article's path, read the way a reader finds it: from the home page. */
 async function articlePath(): Promise<string> {
@@ -301,7 +286,7 @@ test("compression: gzip for a client that asks for it, br for br, identity for o
 });
 
 /** One request with a body of `size` zero bytes, sent as it is (no client-side limits or retries). */
-function post(url: string, size: number): Promise<Raw> {
+function post(url: string, size: number): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       url,
@@ -346,7 +331,7 @@ test("refusals are in zh-CN: nginx's own over its body limit or without an app, 
   expect(upload.headers["x-cache-status"]).toBeUndefined();
 
   // no app behind the front (a port nobody listens on): 503 with a zh-CN page and Retry-After
-  const orphan = await startFront({ upstream: `127.0.0.1:${await closedPort()}` });
+  const orphan = await startFront({ upstream: `127.0.0.1:${await freePort()}` });
   try {
     const res = await raw(`${orphan.url}/`);
     expect(res.status).toBe(503);
@@ -356,18 +341,6 @@ test("refusals are in zh-CN: nginx's own over its body limit or without an app, 
     await orphan.stop();
   }
 });
-
-/** A port that was free a moment ago: connecting to it is refused. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 test("docker-compose's includes are what scripts/lib/nginx-front.mjs renders for it", () => {
   for (const [name, text] of Object.entries(renderIncludes(COMPOSE_PARAMS)))
