@@ -1,0 +1,131 @@
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { loginAs } from "../account/helpers";
+import { authStatePath } from "../auth-state";
+import type { Account } from "./db";
+
+/**
+ * The people of the acceptance flow, each in a browser context of their own, and the few things
+ * they do more than once. Waits are conditions with the config's generous timeouts, never sleeps.
+ */
+
+const contexts: BrowserContext[] = [];
+
+async function newContext(browser: Browser, storageState: string | { cookies: []; origins: [] }) {
+  const context = await browser.newContext({ storageState });
+  contexts.push(context);
+  return context;
+}
+
+/** Closes every context the helpers below opened (call after each test). */
+export async function closeContexts() {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+}
+
+/** A context signed in through the real login form as `account`. */
+export async function signedIn(browser: Browser, account: Account): Promise<Page> {
+  const context = await newContext(browser, { cookies: [], origins: [] });
+  const page = await context.newPage();
+  await loginAs(page, account.email, account.password);
+  await expect(page).not.toHaveURL(/\/login/);
+  return page;
+}
+
+/** The seeded editor (comment.moderate, not an admin) from e2e/.auth. */
+export async function editor(browser: Browser): Promise<Page> {
+  const context = await newContext(browser, authStatePath("EDITOR"));
+  return context.newPage();
+}
+
+/** A visitor with no cookies: sees what the page cache serves to everyone. */
+export async function signedOut(browser: Browser): Promise<Page> {
+  const context = await newContext(browser, { cookies: [], origins: [] });
+  return context.newPage();
+}
+
+/** The top-level comment threads on the article page (approved comments, as everyone sees them). */
+export const threads = (page: Page) => page.getByTestId("comment-list").locator(":scope > li");
+
+export const threadOf = (page: Page, text: string) => threads(page).filter({ hasText: text });
+
+/**
+ * Reloads the article until `check` holds: the page is cached HTML regenerated after an
+ * invalidation, so the first load after a change may still be the previous render.
+ */
+export async function pollArticle(page: Page, path: string, check: () => Promise<boolean>) {
+  await expect
+    .poll(
+      async () => {
+        await page.goto(path);
+        return check();
+      },
+      { timeout: 30_000, intervals: [500, 1_000, 2_000] },
+    )
+    .toBe(true);
+}
+
+/**
+ * Ticks the ALTCHA widget inside `scope` and waits until the browser has solved the proof of work
+ * (the widget's own zh-CN state text). The payload then rides in the form's hidden `altcha` field.
+ */
+export async function solveProofOfWork(scope: Locator) {
+  const box = scope.getByRole("checkbox", { name: "我不是机器人" });
+  await expect(box).toBeVisible();
+  await box.check();
+  await expect(scope.getByText("已验证")).toBeVisible({ timeout: 30_000 });
+  await expect(scope.locator('input[name="altcha"]')).not.toHaveValue("");
+}
+
+/** The comment composer: the article's main form, or the reply form opened under a thread. */
+export const composer = (scope: Page | Locator) => scope.getByTestId("comment-form");
+
+/** Writes `body` in the composer, solves the proof of work when the form asks for it, and posts. */
+export async function post(form: Locator, body: string, { proof }: { proof: boolean }) {
+  const box = form.getByRole("textbox").first();
+  await expect(box).toBeEnabled();
+  await box.fill(body);
+  if (proof) await solveProofOfWork(form);
+  await form.getByRole("button", { name: /^(发表评论|发表回复|回复)$/ }).click();
+}
+
+/** The moderation queue reached the way an editor reaches it: the 评论审核 link in the staff header. */
+export async function openQueueFromHeader(page: Page) {
+  await page.goto("/editor");
+  const link = page.getByRole("banner").getByRole("link", { name: /评论审核/ });
+  await expect(link).toBeVisible();
+  await link.click();
+  await expect(page).toHaveURL(/\/admin\/comments(\?|$)/);
+  await expect(page.getByRole("heading", { name: "评论审核" })).toBeVisible();
+}
+
+/** Narrows the queue to comments whose text contains `text` (the queue's own text filter). */
+export async function filterQueueByText(page: Page, text: string) {
+  const search = page
+    .getByRole("searchbox")
+    .or(page.getByLabel(/内容|搜索/))
+    .first();
+  await search.fill(text);
+  await search.press("Enter");
+  await expect(page).toHaveURL(new RegExp(encodeURIComponent(text)));
+}
+
+export const queueRows = (page: Page) => page.getByTestId("moderation-row");
+
+/**
+ * Moves the selection with j until the row holding `text` is selected, then presses `key`
+ * (a approve, r reject, s spam). Only rows already narrowed by a filter are walked.
+ */
+export async function decideWithKeyboard(page: Page, text: string, key: "a" | "r" | "s") {
+  const target = queueRows(page).filter({ hasText: text });
+  await expect(target).toHaveCount(1);
+  // focus the page body, not an input: the shortcuts are ignored while typing
+  await page.locator("main h1").click();
+  const count = await queueRows(page).count();
+  for (let i = 0; i < count; i++) {
+    await page.keyboard.press("j");
+    const selected = queueRows(page).and(page.locator('[aria-selected="true"]'));
+    await expect(selected).toHaveCount(1);
+    if (((await selected.textContent()) ?? "").includes(text)) break;
+  }
+  await expect(target).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press(key);
+}
