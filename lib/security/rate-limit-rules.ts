@@ -27,9 +27,25 @@ export const LIMITS = {
   registerIp: { limit: 5, windowMs: HOUR } satisfies WindowRule,
   resetAccount: { limit: 5, windowMs: HOUR } satisfies WindowRule,
   resetIp: { limit: 20, windowMs: HOUR } satisfies WindowRule,
-  /** per reader: comments in a minute (a burst is spam or a stuck button) */
-  commentUser: { limit: 3, windowMs: MINUTE } satisfies WindowRule,
 } as const;
+
+/**
+ * Comment floods (issue 13), each a fixed window in the shared limiter, checked shortest first so
+ * an attempt refused by the 15-second rule does not use up the reader's 10-minute or daily allowance.
+ */
+export const COMMENT_LIMITS = {
+  account: [
+    { name: "15s", limit: 1, windowMs: 15_000, what: "发评论太快了" },
+    { name: "10min", limit: 10, windowMs: 10 * MINUTE, what: "10 分钟内最多发 10 条评论" },
+    { name: "day", limit: 50, windowMs: 24 * HOUR, what: "每天最多发 50 条评论" },
+  ],
+  /** every account behind one address together (a NAT'ed office stays well under it) */
+  ip: { name: "ip", limit: 100, windowMs: HOUR, what: "你所在的网络发出的评论太多了" },
+  /** reports per account */
+  report: { name: "report", limit: 20, windowMs: HOUR, what: "举报太频繁了" },
+} as const satisfies Record<string, CommentRule | readonly CommentRule[]>;
+
+type CommentRule = WindowRule & { name: string; what: string };
 
 /** "10 分钟", "1 小时 20 分钟", "45 秒": how long to wait, rounded up. */
 export function waitText(seconds: number): string {
