@@ -26,9 +26,10 @@ test.describe("admin overview", () => {
 
 test.describe("admin overview, editor", () => {
   test.use({ storageState: authStatePath("EDITOR") });
-  test("an editor gets the not-found page, never the counts", async ({ page }) => {
+  test("an editor is sent on to the comment queue, never the counts", async ({ page }) => {
     await page.goto("/admin");
-    await expect(page.getByTestId("not-found")).toBeVisible();
+    await expect(page).toHaveURL(/\/admin\/comments$/);
+    await expect(page.getByRole("heading", { name: "评论审核" })).toBeVisible();
     await expect(page.getByTestId("overview-文章")).toHaveCount(0);
   });
 });

@@ -24,7 +24,7 @@ const CASES: [DemoRole, string[]][] = [
   ],
   ["CONTRIBUTOR", ["/admin", "/admin/comments", "/admin/settings", "/editor/review"]],
   ["TRANSLATOR", ["/admin", "/admin/users", "/admin/categories", "/editor/review"]],
-  ["EDITOR", ["/admin", "/admin/users", "/admin/settings", "/admin/audit"]],
+  ["EDITOR", ["/admin/comments/rules", "/admin/users", "/admin/settings", "/admin/audit"]],
 ];
 
 for (const [role, urls] of CASES) {

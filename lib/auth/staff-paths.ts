@@ -12,11 +12,15 @@ const RULES: [RegExp, Action][] = [
   [/^\/editor\/glossary(\/|$)/, "translation.tools"],
   [/^\/editor(\/|$)/, "article.create"],
   [/^\/admin\/users(\/|$)/, "user.manage"],
+  // the comment rules are site settings: admins only, though the queue beside them is editors' too
+  [/^\/admin\/comments\/rules(\/|$)/, "settings.manage"],
   [/^\/admin\/comments(\/|$)/, "comment.moderate"],
   [/^\/admin\/categories(\/|$)/, "category.manage"],
   [/^\/admin\/settings(\/|$)/, "settings.manage"],
   [/^\/admin\/audit(\/|$)/, "audit.view"],
-  // the overview and any other admin path: admins only
+  // the overview itself: moderators too (it sends editors on to the comment queue)
+  [/^\/admin\/?$/, "comment.moderate"],
+  // any other admin path: admins only
   [/^\/admin(\/|$)/, "user.manage"],
 ];
 

@@ -1,6 +1,8 @@
 import { connection } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
+import { PendingBadge } from "@/components/auth/moderation-link";
 import { can, type Action } from "@/lib/authz";
+import { countPendingComments } from "@/lib/services/moderation/count-pending-comments";
 
 const SECTIONS: { href: string; label: string; action: Action }[] = [
   { href: "/admin", label: "站点概览", action: "user.manage" },
@@ -13,7 +15,7 @@ const SECTIONS: { href: string; label: string; action: Action }[] = [
 
 /**
  * Side navigation with only the sections the actor's role may use (lib/authz.ts); editors see
- * 评论审核. Plain <a>, not <Link>: no client component inside the streamed part of the layout
+ * 评论审核, with the number of comments waiting. Plain <a>, not <Link>: no client component inside the streamed part of the layout
  * (see nav-links.tsx).
  */
 export async function AdminNav() {
@@ -21,6 +23,7 @@ export async function AdminNav() {
   const actor = await getCurrentUser();
   const items = SECTIONS.filter((s) => can(actor, s.action));
   if (!items.length) return null;
+  const pending = await countPendingComments(actor);
   return (
     <nav aria-label="管理功能">
       <ul className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
@@ -32,6 +35,7 @@ export async function AdminNav() {
               className="block rounded px-3 py-2 text-sm text-ink-900 hover:bg-slate-100 aria-[current=page]:bg-brand-50 aria-[current=page]:font-medium aria-[current=page]:text-brand-700"
             >
               {i.label}
+              {i.href === "/admin/comments" && pending !== null && <PendingBadge count={pending} />}
             </a>
           </li>
         ))}

@@ -1,4 +1,4 @@
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { Suspense } from "react";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -37,7 +37,9 @@ async function Overview() {
   await connection(); // per-user page: never prerendered
   const actor = await getCurrentUser();
   // not 403: the admin area does not confirm its existence to those who may not use it
-  if (!can(actor, "user.manage")) notFound();
+  if (!can(actor, "comment.moderate")) notFound();
+  // an editor's part of the admin area is the comment queue
+  if (!can(actor, "user.manage")) redirect("/admin/comments");
   const o = await getSiteOverview(actor);
   return (
     <div className="grid gap-4 md:grid-cols-3">

@@ -3,6 +3,7 @@ import { StaffFrame } from "@/components/auth/staff-frame";
 import Link from "next/link";
 import { connection } from "next/server";
 import { Suspense, type ReactNode } from "react";
+import { ModerationLink } from "@/components/auth/moderation-link";
 import { getCurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz";
 
@@ -58,6 +59,9 @@ export default function EditorLayout({ children }: { children: ReactNode }) {
           </Link>
           <Suspense fallback={null}>
             <ReviewLink />
+          </Suspense>
+          <Suspense fallback={null}>
+            <ModerationLink className={link} />
           </Suspense>
           <Link href="/" className={`${link} ml-auto`}>
             返回网站

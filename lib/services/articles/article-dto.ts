@@ -34,6 +34,8 @@ export type ArticleForEdit = {
   isTranslation: boolean;
   /** a reader's 投稿: the reviewer may also decline it (不予采用) */
   isContribution: boolean;
+  /** 关闭评论: set from its own switch (set-comments-closed.ts), never by a save */
+  commentsClosed: boolean;
   scheduledAt: Date | null;
   publishedAt: Date | null;
   updatedAt: Date;

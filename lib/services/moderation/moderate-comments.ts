@@ -8,63 +8,109 @@ import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import { audit } from "@/lib/audit";
 import { invalidatePublic } from "../articles/side-effects";
 import { rowIdSchema } from "@/lib/public-id";
+import { applyCommentCounts } from "./comment-counts";
+import { notifyCommentsApproved } from "./notify-approved";
+
+export const MODERATION_DECISIONS = ["approve", "reject", "spam", "delete"] as const;
+export type ModerationDecision = (typeof MODERATION_DECISIONS)[number];
 
 export const moderateCommentsSchema = z.strictObject({
   ids: z
     .array(rowIdSchema("评论编号无效。"))
     .min(1, "请至少选择一条评论。")
     .max(100, "一次最多处理 100 条评论。"),
-  decision: z.enum(["approve", "reject", "delete"], { error: "未知的审核操作。" }),
+  decision: z.enum(MODERATION_DECISIONS, { error: "未知的审核操作。" }),
 });
 
-const RULES: Record<"approve" | "reject" | "delete", { to: CommentStatus; from: CommentStatus[] }> = {
+const RULES: Record<ModerationDecision, { to: CommentStatus; from: CommentStatus[] }> = {
   approve: { to: "APPROVED", from: ["PENDING", "REJECTED", "SPAM"] },
-  reject: { to: "REJECTED", from: ["PENDING", "APPROVED"] },
+  reject: { to: "REJECTED", from: ["PENDING", "APPROVED", "SPAM"] },
+  spam: { to: "SPAM", from: ["PENDING", "APPROVED", "REJECTED"] },
   delete: { to: "DELETED", from: ["PENDING", "APPROVED", "REJECTED", "SPAM"] },
 };
 
 export type ModerationResult = { changed: number; skipped: number };
 
+type Row = { id: string; articleId: string; status: CommentStatus; openReports: number };
+
 /**
- * 通过 / 拒绝 / 删除 one or more comments. The rows are locked and re-read inside the
- * transaction, so a comment someone else just handled is skipped (and counted), never flipped
- * back. One audit row per comment. When a change makes a comment appear on, or disappear from,
- * a public article, that article's comment list and the home page's latest comments are
- * invalidated (updateTag inside the server action).
+ * 通过 / 拒绝 / 垃圾 / 删除 one or more comments, in one transaction that:
+ * - locks the articles first, then the comments (the order comment writes use), and re-reads the
+ *   comments, so one someone else just handled is skipped (and counted), never flipped back;
+ * - keeps Article.commentCount equal to the article's APPROVED comments (rows in and out of APPROVED);
+ * - resolves the comment's open reports: 通过 an approved, reported comment dismisses them, any
+ *   removal upholds them (a reported comment that is already APPROVED counts as handled by 通过);
+ * - tells the article's author/translator and the parent comment's author of a newly approved comment;
+ * - writes one audit row per comment.
+ * Moderation never deletes a row: 删除 is a status. Public comment lists are invalidated when a
+ * comment appears on, or disappears from, an article.
  */
 export async function moderateComments(actor: Actor | null, input: unknown): Promise<ModerationResult> {
   assertCan(actor, "comment.moderate");
   const { ids, decision } = moderateCommentsSchema.parse(input);
   const rule = RULES[decision];
   const unique = [...new Set(ids)];
-  const changed = await db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ id: string; articleId: string; status: CommentStatus }[]>`
-      SELECT id, "articleId", status FROM comments
-      WHERE id = ANY(${unique}) AND status::text = ANY(${rule.from})
-      FOR UPDATE`;
-    if (!rows.length) return rows;
-    await tx.comment.updateMany({
-      where: { id: { in: rows.map((r) => r.id) } },
-      data: { status: rule.to, moderatedById: actor.id, moderatedAt: new Date() },
+  const now = new Date();
+  const { acted, moving } = await db.$transaction(async (tx) => {
+    await tx.$queryRaw`
+      SELECT a.id FROM articles a
+      WHERE a.id IN (SELECT "articleId" FROM comments WHERE id = ANY(${unique}))
+      ORDER BY a.id FOR NO KEY UPDATE`;
+    const rows = await tx.$queryRaw<Row[]>`
+      SELECT c.id, c."articleId", c.status,
+        (SELECT count(*)::int FROM comment_reports r WHERE r."commentId" = c.id AND r."resolvedAt" IS NULL)
+          AS "openReports"
+      FROM comments c
+      WHERE c.id = ANY(${unique}) AND c.status <> 'DELETED'
+      ORDER BY c.id
+      FOR UPDATE OF c`;
+    const acted = rows.filter(
+      (r) => rule.from.includes(r.status) || (r.status === rule.to && r.openReports > 0),
+    );
+    if (!acted.length) return { acted, moving: [] };
+    const moving = acted.filter((r) => r.status !== rule.to);
+    if (moving.length) {
+      await tx.comment.updateMany({
+        where: { id: { in: moving.map((r) => r.id) } },
+        data: { status: rule.to, moderatedById: actor.id, moderatedAt: now },
+      });
+    }
+    await tx.commentReport.updateMany({
+      where: { commentId: { in: acted.map((r) => r.id) }, resolvedAt: null },
+      data: { resolvedAt: now, resolvedById: actor.id },
     });
-    for (const r of rows) {
+    await applyCommentCounts(
+      tx,
+      moving.map((r) => ({ articleId: r.articleId, from: r.status, to: rule.to })),
+    );
+    if (rule.to === "APPROVED")
+      await notifyCommentsApproved(
+        tx,
+        moving.map((r) => r.id),
+      );
+    for (const r of acted) {
       await audit(tx, {
         actorId: actor.id,
         action: `comment.${decision}`,
         targetType: "comment",
         targetId: r.id,
-        meta: { from: r.status, to: rule.to, articleId: r.articleId },
+        meta: {
+          from: r.status,
+          to: rule.to,
+          articleId: r.articleId,
+          ...(r.openReports ? { reportsResolved: r.openReports } : {}),
+        },
       });
     }
-    return rows;
+    return { acted, moving };
   });
-  if (!changed.length) {
+  if (!acted.length) {
     throw new AppError(
       "CONFLICT",
       unique.length === 1 ? "这条评论已被其他人处理，请刷新列表。" : "所选评论都已被其他人处理，请刷新列表。",
     );
   }
-  const visible = changed.filter((r) => r.status === "APPROVED" || rule.to === "APPROVED");
+  const visible = moving.filter((r) => r.status === "APPROVED" || rule.to === "APPROVED");
   invalidatePublic([...new Set(visible.map((r) => r.articleId))].flatMap(commentChangeTags));
-  return { changed: changed.length, skipped: unique.length - changed.length };
+  return { changed: acted.length, skipped: unique.length - acted.length };
 }

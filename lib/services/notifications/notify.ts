@@ -6,7 +6,9 @@ type NoticeKind =
   | "contribution.declined"
   | "contribution.published"
   | "article.returned"
-  | "note.mention";
+  | "note.mention"
+  | "comment.onArticle"
+  | "comment.reply";
 
 export type Notice = {
   kind: NoticeKind;

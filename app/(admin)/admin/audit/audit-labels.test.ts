@@ -5,6 +5,7 @@ describe("audit labels", () => {
   it("names known actions in zh-CN and shows unknown keys as they are", () => {
     expect(actionLabel("user.suspend")).toBe("停用账号");
     expect(actionLabel("something.new")).toBe("something.new");
+    expect(actionLabel("comment.ban")).toBe("禁言");
   });
 
   it("summarises old → new first, then the rest of the meta as text", () => {
@@ -19,6 +20,7 @@ describe("audit labels", () => {
   it("links targets that have a staff page, escaping ids", () => {
     expect(targetHref("user", "a/b")).toBe("/admin/users/a%2Fb");
     expect(targetHref("article", "c1")).toBe("/editor/articles/c1");
+    expect(targetHref("commentRules", null)).toBe("/admin/comments/rules");
     expect(targetHref("test", "1")).toBeNull();
     expect(targetHref(null, null)).toBeNull();
   });

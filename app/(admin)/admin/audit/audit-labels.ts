@@ -22,6 +22,11 @@ export const ACTION_LABELS: Record<string, string> = {
   "comment.approve": "通过评论",
   "comment.reject": "拒绝评论",
   "comment.delete": "删除评论",
+  "comment.spam": "标为垃圾评论",
+  "comment.ban": "禁言",
+  "comment.liftBan": "解除禁言",
+  "comments.settings": "修改评论规则",
+  "article.comments": "开关文章评论",
   "category.create": "新建分类",
   "category.update": "修改分类",
   "category.move": "调整分类顺序",
@@ -39,6 +44,7 @@ export function targetHref(type: string | null, id: string | null): string | nul
   if (type === "comment") return "/admin/comments";
   if (type === "category") return "/admin/categories";
   if (type === "settings") return "/admin/settings";
+  if (type === "commentRules") return "/admin/comments/rules";
   return null;
 }
 
@@ -48,6 +54,7 @@ const TARGET_LABELS: Record<string, string> = {
   comment: "评论",
   category: "分类",
   settings: "站点设置",
+  commentRules: "评论规则",
 };
 export const targetLabel = (type: string | null) => (type ? (TARGET_LABELS[type] ?? type) : "—");
 

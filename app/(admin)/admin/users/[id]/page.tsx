@@ -8,6 +8,7 @@ import { ROLE_LABELS, USER_STATUS_LABELS } from "@/lib/labels";
 import { adminActor } from "../../gate";
 import { cardClass } from "@/components/ui/card";
 import { RoleForm, SignOutForm, StatusForm } from "./user-forms";
+import { UserBanSection } from "../../comments/user-ban-section";
 
 export const metadata: Metadata = { title: "用户详情" };
 
@@ -85,6 +86,7 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
           <StatusForm key={u.status} userId={u.id} status={u.status} />
         )}
       </section>
+      {!u.isSelf && <UserBanSection actor={actor} user={u} />}
       <section aria-labelledby="sessions" className={cardClass}>
         <h2 id="sessions" className="mb-2 font-semibold">
           登录会话

@@ -18,6 +18,7 @@ import { clearBackup, readBackup, type DraftBackup } from "./draft-backup";
 import { backupDiffers, fieldsOf, type DraftFields, type Snapshot } from "./draft-fields";
 import { ReviewPanels } from "./review-panels";
 import { PreviewPanel } from "./preview-panel";
+import { CommentsPanel } from "./comments-panel";
 import { PresenceBar } from "./presence-bar";
 import { RevisionsPanel } from "./revisions-panel";
 import { applyPendingEditAction, discardPendingEditAction, resolveConflictAction } from "./saving-actions";
@@ -258,6 +259,7 @@ export function ArticleWorkspace({ article, options }: Props) {
           <CoverPanel {...panel} />
           <SeoPanel {...panel} publicId={article.publicId} />
           <PreviewPanel articleId={article.id} />
+          <CommentsPanel articleId={article.id} closed={article.commentsClosed} />
           <ReviewPanels articleId={article.id} />
           <RevisionsPanel
             articleId={article.id}
