@@ -1,7 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
+import { HELD_BY_LABELS } from "../../lib/comments/rules";
 import { commentsBy, newReader, quietArticle, setModerationMode, trustedReader, type Account } from "./db";
 import {
+  bodyField,
   closeContexts,
+  commentOf,
   composer,
   decideWithKeyboard,
   editor,
@@ -10,6 +13,7 @@ import {
   pollArticle,
   post,
   queueRows,
+  queueStatus,
   signedIn,
   signedOut,
   threadOf,
@@ -61,7 +65,7 @@ async function approveFromQueue(page: Page, body: string, marker: string) {
   await openQueueFromHeader(page);
   await filterQueueByText(page, marker);
   await decideWithKeyboard(page, body, "a");
-  await expect(page.getByRole("status").filter({ hasText: /已通过/ })).toBeVisible();
+  await expect(queueStatus(page)).toContainText("已通过 1 条评论");
   await expect(queueRows(page).filter({ hasText: body })).toHaveCount(0);
 }
 
@@ -71,18 +75,19 @@ test("a new reader posts with the proof of work and sees the comment pending", a
   const form = composer(page);
   await post(form, text.first, { proof: true });
 
-  await expect(form.getByText("已提交，等待审核")).toBeVisible();
-  await expect(form.getByText("先审后发")).toBeVisible();
+  await expect(form.getByRole("status")).toHaveText(`已提交，等待审核（${HELD_BY_LABELS.premoderation}）`);
+  await expect(bodyField(form)).toHaveValue("");
   const [stored] = await commentsBy(reader.id, text.first);
   expect(stored).toMatchObject({ status: "PENDING", heldBy: "premoderation", parentId: null });
 
-  // the reader's own comments are fetched after load: pending, marked as such, nobody else sees it
+  // the reader's own comments are fetched after load: theirs shows, marked pending with the rule
   await page.reload();
-  const own = page.getByTestId("own-comment").filter({ hasText: text.first });
-  await expect(own).toBeVisible();
-  await expect(own.getByText("待审核")).toBeVisible();
+  const own = commentOf(page, text.first);
+  await expect(own.getByTestId("comment-pending")).toHaveText(`待审核（${HELD_BY_LABELS.premoderation}）`);
+  // and nobody else sees it
   const visitor = await signedOut(browser);
   await visitor.goto(article.path);
+  await expect(visitor.getByTestId("comment-form").getByRole("link", { name: "登录" })).toBeVisible();
   await expect(visitor.getByText(text.first)).toHaveCount(0);
 });
 
@@ -90,35 +95,41 @@ test("an editor opens the queue from the staff header and approves it with the k
   browser,
 }) => {
   const page = await editor(browser);
+  // the staff header carries the pending count (this comment among them) in the link's name
+  await page.goto("/editor");
+  await expect(
+    page.getByRole("banner").getByRole("link", { name: /^评论审核 ?\d+ 条待审核$/ }),
+  ).toBeVisible();
   await openQueueFromHeader(page);
-  // the header link carries the pending count
-  await expect(page.getByRole("banner").getByRole("link", { name: /评论审核/ })).toContainText(/\d+/);
   await filterQueueByText(page, run);
   const row = queueRows(page).filter({ hasText: text.first });
-  await expect(row).toContainText("先审后发");
+  await expect(row.getByTestId("held-reason")).toContainText(HELD_BY_LABELS.premoderation);
   await decideWithKeyboard(page, text.first, "a");
-  await expect(page.getByRole("status").filter({ hasText: /已通过/ })).toBeVisible();
+  await expect(queueStatus(page)).toContainText("已通过 1 条评论");
+  await expect(row).toHaveCount(0);
   await expect.poll(async () => (await commentsBy(reader.id, text.first))[0]?.status).toBe("APPROVED");
 });
 
 test("a signed-out visitor sees it on the article", async ({ browser }) => {
   const visitor = await signedOut(browser);
-  await pollArticle(visitor, article.path, async () => (await threadOf(visitor, text.first).count()) === 1);
-  await expect(threadOf(visitor, text.first)).toContainText(reader.displayName);
+  await pollArticle(visitor, article.path, async () => (await commentOf(visitor, text.first).count()) === 1);
+  const shown = commentOf(visitor, text.first);
+  await expect(shown).toContainText(reader.displayName);
+  await expect(shown.getByTestId("comment-pending")).toHaveCount(0);
 });
 
 test("a reply shows threaded under it", async ({ browser }) => {
   const page = await signedIn(browser, replier);
   await page.goto(article.path);
+  await commentOf(page, text.first).getByRole("button", { name: "回复" }).click();
   const thread = threadOf(page, text.first);
-  await thread.getByRole("button", { name: "回复" }).first().click();
-  const replyForm = composer(thread);
   // the parent is quoted: its author and the start of its text
-  const quote = replyForm.locator("blockquote");
-  await expect(quote).toContainText(reader.displayName);
-  await expect(quote).toContainText(text.first.slice(0, 20));
+  const quote = thread.getByTestId("reply-quote");
+  await expect(quote).toContainText(`回复 ${reader.displayName}：`);
+  await expect(quote).toContainText(text.first);
+  const replyForm = thread.getByTestId("reply-form");
   await post(replyForm, text.reply, { proof: true });
-  await expect(replyForm.getByText("已提交，等待审核").or(page.getByText("已提交，等待审核"))).toBeVisible();
+  await expect(replyForm.getByRole("status")).toHaveText(/^已提交，等待审核/);
   const [parent] = await commentsBy(reader.id, text.first);
   const [reply] = await commentsBy(replier.id, text.reply);
   expect(reply).toMatchObject({ status: "PENDING", parentId: parent!.id });
@@ -126,67 +137,66 @@ test("a reply shows threaded under it", async ({ browser }) => {
   await approveFromQueue(await editor(browser), text.reply, run);
 
   const visitor = await signedOut(browser);
+  const replies = (p: Page) =>
+    threadOf(p, text.first).getByRole("list", { name: `对 ${reader.displayName} 的回复` });
   await pollArticle(
     visitor,
     article.path,
-    async () => (await threadOf(visitor, text.first).getByText(text.reply).count()) === 1,
+    async () => (await replies(visitor).getByText(text.reply).count()) === 1,
   );
-  // threaded: inside the parent's item, in a nested list, not a thread of its own
-  await expect(threadOf(visitor, text.first).locator("li").filter({ hasText: text.reply })).toHaveCount(1);
-  await expect(threadOf(visitor, text.reply).filter({ hasNotText: text.first })).toHaveCount(0);
+  // threaded: in the parent's reply list, not a thread of its own
+  await expect(visitor.getByTestId("comment-thread").filter({ hasText: text.reply })).toHaveCount(1);
+  await expect(replies(visitor).getByTestId("comment")).toContainText(replier.displayName);
 });
 
 test("the reader edits it within 10 minutes; the edit goes through the rules again", async ({ browser }) => {
   const page = await signedIn(browser, reader);
   await page.goto(article.path);
-  const own = page.getByTestId("own-comment").filter({ hasText: text.first });
+  const own = commentOf(page, text.first);
   await own.getByRole("button", { name: "编辑" }).click();
-  const box = own.getByRole("textbox");
+  const box = page.getByRole("textbox", { name: "编辑评论" });
   await expect(box).toHaveValue(text.first);
   await box.fill(text.edited);
-  await own.getByRole("button", { name: "保存" }).click();
+  await page.getByRole("button", { name: "保存" }).click();
 
-  // 先审后发: an edited comment waits for a moderator again, and says so to its author
-  const edited = page.getByTestId("own-comment").filter({ hasText: text.edited });
-  await expect(edited).toBeVisible();
-  await expect(edited.getByText("待审核")).toBeVisible();
+  // 先审后发: the edited comment waits for a moderator again, and says so to its author
+  const edited = commentOf(page, text.edited);
+  await expect(edited.getByTestId("comment-pending")).toHaveText(`待审核（${HELD_BY_LABELS.premoderation}）`);
   await expect(edited.getByText("已编辑")).toBeVisible();
   const [stored] = await commentsBy(reader.id, text.edited);
-  expect(stored).toMatchObject({ status: "PENDING" });
+  expect(stored).toMatchObject({ status: "PENDING", heldBy: "premoderation" });
   expect(stored!.editedAt).not.toBeNull();
 
   await approveFromQueue(await editor(browser), text.edited, run);
 
   const visitor = await signedOut(browser);
-  await pollArticle(visitor, article.path, async () => (await threadOf(visitor, text.edited).count()) === 1);
-  const thread = threadOf(visitor, text.edited);
-  await expect(thread.getByText("已编辑")).toBeVisible();
+  await pollArticle(visitor, article.path, async () => (await commentOf(visitor, text.edited).count()) === 1);
+  await expect(commentOf(visitor, text.edited).getByText("已编辑")).toBeVisible();
   await expect(visitor.getByText(text.first, { exact: true })).toHaveCount(0);
   // the reply is still threaded under the edited comment
-  await expect(thread.locator("li").filter({ hasText: text.reply })).toHaveCount(1);
+  await expect(threadOf(visitor, text.edited).getByRole("list").getByText(text.reply)).toBeVisible();
 });
 
 test("a report puts it in the reported filter with its reason", async ({ browser }) => {
   const page = await signedIn(browser, replier);
   await page.goto(article.path);
-  const thread = threadOf(page, text.edited);
-  // the first 举报 in the thread is the parent's (the reply is the replier's own: no 举报 on it)
-  await thread.getByRole("button", { name: "举报" }).first().click();
-  const dialog = page.getByRole("dialog");
+  await commentOf(page, text.edited).getByRole("button", { name: "举报" }).click();
+  const dialog = page.getByRole("dialog", { name: "举报评论" });
   await expect(dialog).toBeVisible();
   await dialog.getByRole("radio", { name: "其他" }).check();
-  await dialog.getByRole("textbox").fill(text.reportDetail);
-  await dialog.getByRole("button", { name: /提交|举报/ }).click();
+  await dialog.getByRole("textbox", { name: /补充说明/ }).fill(text.reportDetail);
+  await dialog.getByRole("button", { name: "提交举报" }).click();
+  await expect(dialog).toBeHidden();
   await expect(page.getByText("已收到举报，感谢反馈")).toBeVisible();
 
   const queue = await editor(browser);
   await openQueueFromHeader(queue);
   await queue.getByRole("link", { name: /被举报/ }).click();
-  await expect(queue).toHaveURL(/reported/i);
+  await expect(queue).toHaveURL(/status=REPORTED/);
   const row = queueRows(queue).filter({ hasText: text.edited });
-  await expect(row).toHaveCount(1);
-  await expect(row).toContainText("其他");
-  await expect(row).toContainText(text.reportDetail);
+  const reports = row.getByTestId("report-summary");
+  await expect(reports).toContainText("举报 1 次：其他 ×1");
+  await expect(reports).toContainText(text.reportDetail);
 });
 
 test("a ban from the queue blocks the reader's next post with its reason", async ({ browser }) => {
@@ -194,25 +204,22 @@ test("a ban from the queue blocks the reader's next post with its reason", async
   await openQueueFromHeader(queue);
   await queue.getByRole("link", { name: /被举报/ }).click();
   const row = queueRows(queue).filter({ hasText: text.edited });
-  await row.getByRole("button", { name: /禁言/ }).click();
-  const dialog = queue.getByRole("dialog");
-  await dialog.getByRole("radio", { name: "7 天" }).or(dialog.getByLabel("7 天")).first().check();
-  await dialog.getByLabel(/原因|理由/).fill(text.banReason);
-  await dialog
-    .getByRole("button", { name: /禁言|确定|确认/ })
-    .last()
-    .click();
-  await expect(queue.getByRole("status").filter({ hasText: /禁言/ })).toBeVisible();
+  await row.getByRole("button", { name: `禁言 ${reader.displayName}` }).click();
+  const ban = queue.getByTestId("ban-form");
+  await ban.getByLabel("禁言时长").selectOption({ label: "7 天" });
+  await ban.getByLabel(/^原因/).fill(text.banReason);
+  await ban.getByRole("button", { name: "确认禁言" }).click();
+  await expect(ban.getByText(`已禁言 ${reader.displayName}。`)).toBeVisible();
+  await expect(row.getByTestId("author-history")).toContainText("已禁言（至");
 
   const page = await signedIn(browser, reader);
   await page.goto(article.path);
   const form = composer(page);
   await post(form, text.afterBan, { proof: true });
   const alert = form.getByRole("alert");
-  await expect(alert).toContainText("你已被禁止评论");
-  await expect(alert).toContainText(text.banReason);
+  await expect(alert).toContainText(`你已被禁止评论：${text.banReason}（至 `);
   // the text stays for the reader, and nothing was stored
-  await expect(form.getByRole("textbox").first()).toHaveValue(text.afterBan);
+  await expect(bodyField(form)).toHaveValue(text.afterBan);
   expect(await commentsBy(reader.id, text.afterBan)).toEqual([]);
 });
 
@@ -223,11 +230,13 @@ test("a trusted reader's comment appears at once, without moderation", async ({ 
     const page = await signedIn(browser, trusted);
     await page.goto(article.path);
     const form = composer(page);
-    // 30 days old with approved comments: no proof of work asked
-    await expect(form.getByRole("textbox").first()).toBeEnabled();
+    await expect(form.getByLabel(`以 ${trusted.displayName} 的身份评论`)).toBeEnabled();
+    // 30 days old with approved comments: no proof of work is asked
     await expect(form.getByRole("checkbox", { name: "我不是机器人" })).toHaveCount(0);
     await post(form, text.trusted, { proof: false });
-    await expect(form.getByText("已发表")).toBeVisible();
+    await expect(form.getByRole("status")).toHaveText("已发表");
+    await expect(commentOf(page, text.trusted)).toBeVisible();
+    await expect(commentOf(page, text.trusted).getByTestId("comment-pending")).toHaveCount(0);
     const [stored] = await commentsBy(trusted.id, text.trusted);
     expect(stored).toMatchObject({ status: "APPROVED", heldBy: null });
 
@@ -235,8 +244,9 @@ test("a trusted reader's comment appears at once, without moderation", async ({ 
     await pollArticle(
       visitor,
       article.path,
-      async () => (await threadOf(visitor, text.trusted).count()) === 1,
+      async () => (await commentOf(visitor, text.trusted).count()) === 1,
     );
+    await expect(commentOf(visitor, text.trusted)).toContainText(trusted.displayName);
   } finally {
     await restore();
   }

@@ -42,10 +42,12 @@ export async function signedOut(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-/** The top-level comment threads on the article page (approved comments, as everyone sees them). */
-export const threads = (page: Page) => page.getByTestId("comment-list").locator(":scope > li");
+/** A top-level comment's thread (the comment, its replies, the reply form) holding `text`. */
+export const threadOf = (page: Page, text: string) =>
+  page.getByTestId("comment-thread").filter({ hasText: text });
 
-export const threadOf = (page: Page, text: string) => threads(page).filter({ hasText: text });
+/** One comment (not its replies) holding `text`: its head, body, badge and buttons. */
+export const commentOf = (page: Page, text: string) => page.getByTestId("comment").filter({ hasText: text });
 
 /**
  * Reloads the article until `check` holds: the page is cached HTML regenerated after an
@@ -75,16 +77,17 @@ export async function solveProofOfWork(scope: Locator) {
   await expect(scope.locator('input[name="altcha"]')).not.toHaveValue("");
 }
 
-/** The comment composer: the article's main form, or the reply form opened under a thread. */
-export const composer = (scope: Page | Locator) => scope.getByTestId("comment-form");
+/** The article's comment form. */
+export const composer = (page: Page) => page.getByTestId("comment-form");
 
-/** Writes `body` in the composer, solves the proof of work when the form asks for it, and posts. */
+export const bodyField = (form: Locator) => form.locator('textarea[name="body"]');
+
+/** Writes `body` in the form, solves the proof of work when the test says the form asks for it, and posts. */
 export async function post(form: Locator, body: string, { proof }: { proof: boolean }) {
-  const box = form.getByRole("textbox").first();
-  await expect(box).toBeEnabled();
-  await box.fill(body);
+  await expect(bodyField(form)).toBeEnabled();
+  await bodyField(form).fill(body);
   if (proof) await solveProofOfWork(form);
-  await form.getByRole("button", { name: /^(发表评论|发表回复|回复)$/ }).click();
+  await form.getByRole("button", { name: /^(发表评论|发表回复)$/ }).click();
 }
 
 /** The moderation queue reached the way an editor reaches it: the 评论审核 link in the staff header. */
@@ -97,16 +100,16 @@ export async function openQueueFromHeader(page: Page) {
   await expect(page.getByRole("heading", { name: "评论审核" })).toBeVisible();
 }
 
-/** Narrows the queue to comments whose text contains `text` (the queue's own text filter). */
+/** Narrows the queue to comments whose text contains `text` (the queue's own 评论内容 filter). */
 export async function filterQueueByText(page: Page, text: string) {
-  const search = page
-    .getByRole("searchbox")
-    .or(page.getByLabel(/内容|搜索/))
-    .first();
+  const search = page.getByRole("search", { name: "筛选评论" }).getByLabel("评论内容");
   await search.fill(text);
   await search.press("Enter");
-  await expect(page).toHaveURL(new RegExp(encodeURIComponent(text)));
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(text)}`));
 }
+
+/** The queue's live region, where every decision is announced. */
+export const queueStatus = (page: Page) => page.getByTestId("moderation-status");
 
 export const queueRows = (page: Page) => page.getByTestId("moderation-row");
 
@@ -117,8 +120,8 @@ export const queueRows = (page: Page) => page.getByTestId("moderation-row");
 export async function decideWithKeyboard(page: Page, text: string, key: "a" | "r" | "s") {
   const target = queueRows(page).filter({ hasText: text });
   await expect(target).toHaveCount(1);
-  // focus the page body, not an input: the shortcuts are ignored while typing
-  await page.locator("main h1").click();
+  // away from the filter field: the shortcuts are ignored while typing
+  await page.getByRole("heading", { name: "评论审核" }).click();
   const count = await queueRows(page).count();
   for (let i = 0; i < count; i++) {
     await page.keyboard.press("j");
