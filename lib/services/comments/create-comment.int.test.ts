@@ -4,7 +4,6 @@ import { db } from "@/lib/db";
 import { createArticle, createUser } from "@/lib/test/factories";
 import { invalidated } from "@/lib/test/next-mocks";
 import {
-  asActor,
   clearCommentLimits,
   newKey,
   reader,
