@@ -171,7 +171,6 @@ describe("listArticleComments", () => {
     });
 
     const newest = await listArticleComments(a.id, "newest");
-    expect(newest.total).toBe(3);
     expect(newest.threads.map((t) => t.id)).toEqual([second.id, first.id]);
     expect(newest.threads[1]!.replies.map((r) => r.id)).toEqual([reply.id]);
     expect(newest.threads[1]!.author.displayName).toBe(u1.profile!.displayName);
