@@ -9,13 +9,13 @@ import { listArticleComments } from "@/lib/services/public/list-article-comments
 
 type Ctx = { params: Promise<{ publicId: string }> };
 
-const BAD_CURSOR = "评论分页参数无效，请刷新页面后重试。";
+const BAD_QUERY = "评论分页参数无效，请刷新页面后重试。";
 const query = z.strictObject({
   order: z.enum(["newest", "oldest"]).default("newest"),
   cursor: z
     .string()
     .max(64)
-    .refine((c) => decodeCommentCursor(c) !== null, BAD_CURSOR)
+    .refine((c) => decodeCommentCursor(c) !== null)
     .optional(),
 });
 
@@ -31,7 +31,8 @@ export async function GET(req: Request, ctx: Ctx) {
     if (!publicId.success) throw new AppError("NOT_FOUND");
     const params = Object.fromEntries(new URL(req.url).searchParams);
     const parsed = query.safeParse(params);
-    if (!parsed.success) throw new AppError("INVALID", parsed.error.issues[0]?.message ?? BAD_CURSOR);
+    // zod's own messages are English; the reader gets ours
+    if (!parsed.success) throw new AppError("INVALID", BAD_QUERY);
     const article = await getPublicArticle(publicId.data);
     if (!article) throw new AppError("NOT_FOUND");
     const page = await listArticleComments(article.id, parsed.data.order, parsed.data.cursor ?? null);
