@@ -265,7 +265,6 @@ describe("rules through the service", () => {
     let release!: () => void;
     const released = new Promise<void>((r) => (release = r));
     const editor = db.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT id FROM articles WHERE id = ${open.id} FOR UPDATE`;
       await tx.article.update({ where: { id: open.id }, data: { commentsClosed: true } });
       await released;
     });
