@@ -15,6 +15,8 @@ import { startFront } from "./lib/nginx-front.mjs";
 import { step } from "./lib/run.mjs";
 
 const ENCODED = "gzip, br";
+const CHROME =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 const pct = (values, p) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "-");
@@ -55,6 +57,12 @@ async function pagesOf({ base, own, databaseUrl }) {
 
 async function main(server) {
   const { pages, article } = await pagesOf(server);
+  // BENCH_ONLY=beacon: the view beacon's cost alone (the page warmed first)
+  if (process.env.BENCH_ONLY === "beacon") {
+    for (let i = 0; i < 3; i++)
+      await rawGet(`${server.base}${pages.article}`, { "accept-encoding": ENCODED });
+    return beaconCost(server, pages.article);
+  }
   for (const p of Object.values(pages)) {
     // the first request may render (the bench article is not prerendered)
     for (let i = 0; i < 3; i++)
@@ -174,35 +182,97 @@ async function missRenders(server, articlePath, article) {
   line("no invalidation (cached)", hits);
 }
 
-async function beaconCost(server, articlePath) {
-  const publicId = articlePath.split("/").pop();
-  const beacon = `/api/views/${publicId}`;
-  const check = await fetch(`${server.base}${beacon}`, { method: "POST", headers: { origin: server.site } });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "byline-bench-beacon-"));
-  const script = path.join(dir, "reader.lua");
-  // a reader: the page, then the POST its client code sends (view-count.tsx), as a new visitor
+/**
+ * A reader's wrk script: the page, then the POST its client code sends (view-count.tsx), as a
+ * browser (a Chrome user agent, Sec-Fetch-Site) that is a new visitor every time (its own
+ * bl_vid cookie), so every beacon counts: the most a beacon can cost. `beacon`: null for pages only.
+ */
+function readerScript(dir, articlePath, beacon, site) {
+  const script = path.join(dir, `reader-${fs.readdirSync(dir).length}.lua`);
   fs.writeFileSync(
     script,
     `local n = 0
+local counter = 0
+function setup(thread)
+  counter = counter + 1
+  thread:set("id", counter)
+end
 request = function()
   n = n + 1
-  if n % 2 == 1 then return wrk.format("GET", ${JSON.stringify(articlePath)}) end
-  return wrk.format("POST", ${JSON.stringify(beacon)}, { ["Origin"] = ${JSON.stringify(server.site)}, ["Content-Length"] = "0" })
+  local page = ${JSON.stringify(articlePath)}
+  local ua = ${JSON.stringify(CHROME)}
+  if ${beacon ? "n % 2 == 1" : "true"} then return wrk.format("GET", page, { ["Accept-Encoding"] = "${ENCODED}", ["User-Agent"] = ua }) end
+  local visitor = string.format("b%02d%019d", id or 0, n)
+  return wrk.format("POST", ${JSON.stringify(beacon ?? "")}, {
+    ["Origin"] = ${JSON.stringify(site)}, ["Sec-Fetch-Site"] = "same-origin", ["User-Agent"] = ua,
+    ["Cookie"] = "bl_vid=" .. visitor, ["Content-Length"] = "0" })
 end
 `,
   );
-  const headers = [`Accept-Encoding: ${ENCODED}`];
-  step("bench", "view beacon");
-  const alone = await wrk(`${server.base}${articlePath}`, { headers });
-  const readers = await wrk(`${server.base}${articlePath}`, { headers, script });
-  fs.rmSync(dir, { recursive: true, force: true });
-  const pages = readers.rps / 2;
-  console.log(`\nview beacon (POST ${beacon} answered ${check.status}), (a) byline, ${wrkArgs}, gzip,br`);
+  return script;
+}
+
+/**
+ * Pages/s of the article alone against pages/s when every page is followed by its view beacon:
+ * (a) the Byline server alone, (b) through deploy/nginx.conf, and (d) the floor of any design
+ * with one request per view: nginx answering both from memory and disk (the page's bytes from
+ * disk, the beacon with `return 204` and a buffered access log), no application at all.
+ */
+async function beaconCost(server, articlePath) {
+  const publicId = articlePath.split("/").pop();
+  const beacon = `/api/views/${publicId}`;
+  const post = (base, site) =>
+    fetch(`${base}${beacon}`, {
+      method: "POST",
+      headers: { origin: site, "user-agent": CHROME, "sec-fetch-site": "same-origin" },
+    });
+  const check = await post(server.base, server.site);
+  const checkBody = await check.text();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "byline-bench-beacon-"));
+  const pagesOnly = readerScript(dir, articlePath, null, server.site);
+  const readers = readerScript(dir, articlePath, beacon, server.site);
+  const front = await startFront({ upstream: new URL(server.base).host, port: await freePort() });
+  const disk = await staticNginx({ beaconLog: path.join(dir, "beacons.log") });
+  const rows = [];
+  try {
+    const page = await rawGet(`${server.base}${articlePath}`, { "accept-encoding": ENCODED });
+    const file = disk.put("article-enc", page.body, page.headers["content-encoding"]);
+    const fileUrl = new URL(file);
+    const nginxReaders = readerScript(dir, fileUrl.pathname, beacon, server.site);
+    for (const [who, base, pagePath, script] of [
+      ["(a) byline", server.base, articlePath, readers],
+      ["(b) nginx front", front.url, articlePath, readers],
+      ["(d) nginx 204", fileUrl.origin, fileUrl.pathname, nginxReaders],
+    ]) {
+      step("bench", `view beacon ${who}`);
+      const aloneScript = who.startsWith("(d)")
+        ? readerScript(dir, fileUrl.pathname, null, server.site)
+        : pagesOnly;
+      const alone = await wrk(`${base}${pagePath}`, { script: aloneScript });
+      const withBeacon = await wrk(`${base}${pagePath}`, { script });
+      rows.push({ who, alone, withBeacon, pages: withBeacon.rps / 2 });
+    }
+  } finally {
+    disk.stop();
+    await front.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
   console.log(
-    `page GETs alone             ${fmt(alone.rps, 0).padStart(7)} pages/s  p99 ${fmt(alone.p99, 2)} ms  errors ${alone.errors}`,
+    `\nview beacon: POST ${beacon} answered ${check.status} ${checkBody.slice(0, 60)}; ${wrkArgs}, gzip,br;` +
+      " every beacon a new visitor with a browser's user agent (counted)",
   );
-  console.log(
-    `page GET + beacon POST      ${fmt(pages, 0).padStart(7)} pages/s  p99 ${fmt(readers.p99, 2)} ms  errors ${readers.errors}  (${fmt(readers.rps, 0)} requests/s)`,
-  );
-  console.log(`cost of the beacon: ${fmt((1 - pages / alone.rps) * 100)} % of page throughput`);
+  console.log("server            pages/s alone  p99 ms   pages/s with beacon  p99 ms  errors  beacon cost");
+  for (const r of rows) {
+    console.log(
+      [
+        r.who.padEnd(18),
+        fmt(r.alone.rps, 0).padStart(13),
+        fmt(r.alone.p99, 2).padStart(8),
+        fmt(r.pages, 0).padStart(21),
+        fmt(r.withBeacon.p99, 2).padStart(8),
+        String(r.alone.errors + r.withBeacon.errors).padStart(8),
+        `${fmt((1 - r.pages / r.alone.rps) * 100)} %`.padStart(13),
+      ].join(""),
+    );
+  }
 }

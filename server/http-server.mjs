@@ -3,15 +3,17 @@
 // Before Next.js sees a request: the client address is stamped (client-ip.mjs), a malformed path
 // is a 400, a body over its route's limit a 413, an expensive route past its concurrency a 503
 // (request-guard.mjs, each refusal a zh-CN page or JSON: refusal.mjs). Then the page cache
-// (page-cache.mjs): a stored public page is sent from memory without entering Next.js. Around
+// (page-cache.mjs): a stored public page is sent from memory without entering Next.js, and the
+// view beacon is answered from memory (view-beacon.mjs, counts written in batches). Around
 // Next.js: the CSP nonce rewrite (nonce-rewrite.mjs) and compression. Graceful shutdown: on SIGTERM stop
 // accepting, finish every accepted request for up to 10 s (graceful-close.mjs), then run shutdown
-// hooks (view-count flush, database).
+// hooks (view-count flushes, database).
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import compression from "compression";
+import pg from "pg";
 import { stampClientIp } from "./client-ip.mjs";
 import { gatesFromEnv } from "./concurrency-gate.mjs";
 import { trackConnections } from "./graceful-close.mjs";
@@ -22,6 +24,8 @@ import { installPageCacheHook, subscribePageCacheEvents } from "./page-cache-hoo
 import { readRenderNonce } from "./render-placeholder.mjs";
 import { createRequestGuard } from "./request-guard.mjs";
 import { trustedInlineScripts } from "./trusted-inline-scripts.mjs";
+import { createViewBeacon } from "./view-beacon.mjs";
+import { createViewCounter, poolDatabase } from "./view-counter.mjs";
 
 /** The repository root: Next.js' project directory. */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -44,6 +48,32 @@ function pageCacheFromEnv(dev) {
   const cache = new PageCache({ maxBytes: mb * 1024 * 1024 });
   subscribePageCacheEvents(cache);
   return cache;
+}
+
+/**
+ * The view beacon answered before Next.js, unless BYLINE_VIEW_BEACON=0 (then Next.js' route
+ * answers every beacon, each view written before its answer). Its own two connections.
+ * @param {(msg: string) => void} log
+ */
+function viewBeaconFromEnv(log) {
+  if (process.env.BYLINE_VIEW_BEACON === "0" || !process.env.DATABASE_URL) return null;
+  // timeouts: a beacon waiting for an article lookup gives up (503) instead of queueing forever
+  const pool = new pg.Pool({
+    connectionString: process.env.DATABASE_URL,
+    max: 2,
+    connectionTimeoutMillis: 5_000,
+    statement_timeout: 5_000,
+  });
+  // an idle connection's error (PostgreSQL restarted) must not crash the server: the next query reconnects
+  pool.on("error", (e) => log(`views: idle database connection lost: ${e.message}`));
+  const counter = createViewCounter({ db: poolDatabase(pool), log });
+  return {
+    answer: createViewBeacon({ counter }),
+    close: async () => {
+      await counter.close();
+      await pool.end();
+    },
+  };
 }
 
 /** @typedef {() => unknown} ShutdownHook */
@@ -78,6 +108,7 @@ export async function startServer({
   const trustedScripts = dev ? new Set() : trustedInlineScripts().scan(path.join(distDir, "server", "app"));
   const guard = createRequestGuard({ gates: gatesFromEnv() });
   const pageCache = pageCacheFromEnv(dev);
+  const views = viewBeaconFromEnv(log);
 
   /**
    * The path of every response not sent from the page cache.
@@ -120,7 +151,9 @@ export async function startServer({
   const onRequest = (req, res) => {
     connections.request(req, res);
     stampClientIp(req);
-    guard(req, res, () => serve(req, res));
+    guard(req, res, () => {
+      if (!views?.answer(req, res)) serve(req, res);
+    });
   };
   const server = http.createServer(onRequest);
   // Expect: 100-continue is answered by the guard, once the request is admitted
@@ -140,6 +173,10 @@ export async function startServer({
       `shutting down: finishing ${connections.inFlight()} in-flight request(s) on ${connections.connections} connection(s), at most ${timeoutMs / 1000}s`,
     );
     await connections.drain(timeoutMs);
+    // no request is left to count a view: the beacon's last batch
+    await views
+      ?.close()
+      .catch((e) => log(`views: final write failed: ${e instanceof Error ? e.message : e}`));
     // app-level hooks (lib/shutdown.ts), e.g. flushing buffered view counts
     const hooks = /** @type {{ __bylineShutdownHooks?: ShutdownHook[] }} */ (globalThis)
       .__bylineShutdownHooks;

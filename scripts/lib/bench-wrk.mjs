@@ -57,8 +57,11 @@ export function rawGet(url, headers = {}) {
 /**
  * nginx serving files from disk, the limit of this machine. `put(name, bytes, encoding)` writes
  * a file and returns its URL; it is sent with that Content-Encoding whatever the request asked.
+ * `beaconLog`: POST /api/views/… is answered 204 and logged there (buffered), the cheapest a
+ * front could take a view beacon.
+ * @param {{ beaconLog?: string }} [options]
  */
-export async function staticNginx() {
+export async function staticNginx({ beaconLog } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "byline-bench-"));
   // nginx workers run as an unprivileged user: they must be able to read what they serve
   fs.chmodSync(dir, 0o755);
@@ -71,7 +74,11 @@ events { worker_connections 1024; }
 http { access_log off; default_type text/html; server { listen 127.0.0.1:${port}; root ${dir};
   location ~ [.]br$ { add_header Content-Encoding br; }
   location ~ [.]gzip$ { add_header Content-Encoding gzip; }
-  location / { try_files $uri =404; } } }`,
+  location / { try_files $uri =404; }${
+    beaconLog
+      ? `\n  location /api/views/ { access_log ${beaconLog} combined buffer=64k flush=1s; return 204; }`
+      : ""
+  } } }`,
   );
   const proc = spawn("nginx", ["-c", conf, "-p", dir], { stdio: "ignore" });
   await new Promise((r) => setTimeout(r, 500));

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { can, type Actor } from "@/lib/authz";
-import { isBot } from "./is-bot";
+import { isBot } from "./is-bot.mjs";
 import { viewRecorder } from "./view-recorder";
 import { publicIdSchema } from "@/lib/public-id";
 

@@ -1,5 +1,5 @@
 import { viewKey, type ViewCounts } from "./flush-view-counts";
-import { viewDay } from "./view-day";
+import { viewDay } from "./view-day.mjs";
 
 type Options = {
   write: (counts: ViewCounts) => Promise<unknown>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createViewDedupe, VIEW_WINDOW_MS } from "./view-dedupe";
+import { createViewDedupe, VIEW_WINDOW_MS } from "./view-dedupe.mjs";
 
 describe("createViewDedupe", () => {
   it("counts a reader once per article within the window", () => {

@@ -4,7 +4,7 @@ import { logger } from "@/lib/logger";
 import { onShutdown } from "@/lib/shutdown";
 import { flushViewCounts } from "./flush-view-counts";
 import { createViewBuffer, type ViewBuffer } from "./view-buffer";
-import { createViewDedupe, type ViewDedupe } from "./view-dedupe";
+import { createViewDedupe, type ViewDedupe } from "./view-dedupe.mjs";
 
 type Recorder = { buffer: ViewBuffer; dedupe: ViewDedupe };
 

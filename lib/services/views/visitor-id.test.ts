@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { visitorIdFor } from "./visitor-id";
+import { visitorIdFor } from "./visitor-id.mjs";
 
 describe("visitorIdFor", () => {
   it("keeps a well-formed cookie", () => {

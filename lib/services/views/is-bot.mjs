@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * User agents that must never count as a view. The approach of the `isbot` package (one
  * case-insensitive regexp of crawler fragments) without the dependency: search engines,
@@ -77,7 +78,12 @@ const fragments = [
 
 const pattern = new RegExp(fragments.map((f) => f.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"), "i");
 
-export function isBot(userAgent: string | null | undefined): boolean {
+/**
+ * Shared by the Next.js route (signed-in readers) and the server's beacon (server/view-beacon.mjs).
+ * @param {string | null | undefined} userAgent
+ * @returns {boolean}
+ */
+export function isBot(userAgent) {
   const ua = userAgent?.trim() ?? "";
   if (ua.length < 20) return true;
   return pattern.test(ua);

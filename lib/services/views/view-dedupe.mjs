@@ -1,21 +1,31 @@
+// @ts-check
 /**
  * "Once per reader per article per window": a bounded LRU of visitor×article keys with a time
  * to live. Memory stays flat under a crawl of fresh visitor ids because the oldest entries are
  * evicted first. Per process: behind several app processes a reader may count once per process
- * within a window, which is an acceptable over-count for a popularity figure.
+ * within a window, unless the front sends a visitor's beacons to one process (docs/deploy.md,
+ * "View counting"); an acceptable over-count for a popularity figure.
  */
-export type ViewDedupe = {
-  shouldCount: (visitorId: string, articleId: string, now?: number) => boolean;
-  size: () => number;
-};
+
+/**
+ * @typedef {{
+ *   shouldCount: (visitorId: string, articleId: string, now?: number) => boolean,
+ *   size: () => number,
+ * }} ViewDedupe
+ */
 
 export const VIEW_WINDOW_MS = 30 * 60 * 1000;
 
-export function createViewDedupe({ windowMs = VIEW_WINDOW_MS, maxEntries = 100_000 } = {}): ViewDedupe {
+/**
+ * @param {{ windowMs?: number, maxEntries?: number }} [options]
+ * @returns {ViewDedupe}
+ */
+export function createViewDedupe({ windowMs = VIEW_WINDOW_MS, maxEntries = 100_000 } = {}) {
   // Map iteration order is insertion order; re-inserting on a hit makes it least-recently-used.
-  const seen = new Map<string, number>();
-
-  function shouldCount(visitorId: string, articleId: string, now = Date.now()): boolean {
+  /** @type {Map<string, number>} */
+  const seen = new Map();
+  /** @type {ViewDedupe["shouldCount"]} */
+  function shouldCount(visitorId, articleId, now = Date.now()) {
     const key = `${visitorId}\u0000${articleId}`;
     const at = seen.get(key);
     if (at !== undefined && now - at < windowMs) return false;
@@ -28,6 +38,5 @@ export function createViewDedupe({ windowMs = VIEW_WINDOW_MS, maxEntries = 100_0
     }
     return true;
   }
-
   return { shouldCount, size: () => seen.size };
 }
