@@ -1,11 +1,10 @@
-import Link from "next/link";
 import { formatDateTime } from "@/lib/format/beijing-time";
 import type { ArticleCard } from "@/lib/services/public/article-card";
 
 export const formatViews = (n: number) =>
   n >= 10_000 ? `${(n / 10_000).toFixed(1).replace(/\.0$/, "")}万` : String(n);
 
-/** Byline row: author (and translator), category, time, views. */
+/** Byline row: author (and translator), category, time, views, approved comments. */
 export function ArticleMeta({
   article,
   showCategory = true,
@@ -17,24 +16,24 @@ export function ArticleMeta({
   return (
     <p className="s-meta">
       {author ? (
-        <Link href={`/member/${author.publicId}`} className="s-name">
+        <a href={`/member/${author.publicId}`} className="s-name">
           {author.displayName}
-        </Link>
+        </a>
       ) : (
         <span>署名编辑部</span>
       )}
       {translator && (
         <span>
           译者{" "}
-          <Link href={`/member/${translator.publicId}`} className="s-a">
+          <a href={`/member/${translator.publicId}`} className="s-a">
             {translator.displayName}
-          </Link>
+          </a>
         </span>
       )}
       {showCategory && (
-        <Link href={`/category/${article.category.slug}`} className="s-pill">
+        <a href={`/category/${article.category.slug}`} className="s-pill">
           {article.category.name}
-        </Link>
+        </a>
       )}
       <time dateTime={article.publishedAt.toISOString()}>{formatDateTime(article.publishedAt)}</time>
       <span>
@@ -49,6 +48,12 @@ export function ArticleMeta({
           <circle cx="10" cy="10" r="2.5" fill="currentColor" />
         </svg>
         {formatViews(article.viewCount)}
+      </span>
+      <span data-testid="card-comment-count">
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="s-eye">
+          <path d="M3 4h14v9H8l-4 3v-3H3z" fill="none" stroke="currentColor" strokeWidth="1.5" />
+        </svg>
+        {formatViews(article.commentCount)} 条评论
       </span>
     </p>
   );

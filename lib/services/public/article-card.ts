@@ -13,6 +13,8 @@ type CardFields = {
   coverAlt: string | null;
   publishedAt: Date;
   viewCount: number;
+  /** approved comments (Article.commentCount, kept by the comment services) */
+  commentCount: number;
   isTranslation: boolean;
 };
 
@@ -40,7 +42,7 @@ export type CardRow = CardFields & {
  * and category would add up to five statements per list. Alias `a` is the article.
  */
 export const cardColumns = Prisma.sql`
-  a."publicId", a.title, a.lede, a."coverUrl", a."coverAlt", a."publishedAt", a."viewCount",
+  a."publicId", a.title, a.lede, a."coverUrl", a."coverAlt", a."publishedAt", a."viewCount", a."commentCount",
   (a."sourceUrl" IS NOT NULL) AS "isTranslation",
   c.slug AS "categorySlug", c.name AS "categoryName",
   ap."publicId" AS "authorPublicId", ap."displayName" AS "authorName", ap."avatarUrl" AS "authorAvatarUrl",
@@ -72,6 +74,7 @@ export function toCard(r: CardRow): ArticleCard {
     coverAlt: r.coverAlt,
     publishedAt: r.publishedAt,
     viewCount: Number(r.viewCount),
+    commentCount: Number(r.commentCount),
     isTranslation: r.isTranslation,
     category: { slug: r.categorySlug, name: r.categoryName },
     author: person(r.authorPublicId, r.authorName, r.authorAvatarUrl),

@@ -29,6 +29,8 @@ async function CommentList() {
           <li key={c.id} className="p-4">
             <div className="flex flex-wrap items-center gap-2 text-sm text-ink-600">
               <StatusBadge kind="comment" status={c.status} audience="author" />
+              {c.heldLabel && <span className="text-xs">（{c.heldLabel}）</span>}
+              {c.editedAt && <span className="text-xs">已编辑</span>}
               <span>
                 评论于{" "}
                 {c.article.visible ? (
@@ -60,7 +62,9 @@ export default function MyCommentsPage() {
   return (
     <div className="mx-auto w-full max-w-3xl">
       <h1 className="mb-4 text-2xl font-bold text-ink-900">我的评论</h1>
-      <p className="mb-4 text-sm text-ink-600">评论经编辑审核后才会在文章页显示。</p>
+      <p className="mb-4 text-sm text-ink-600">
+        待审核的评论经编辑审核后才会在文章页显示；发表后 10 分钟内可以在文章页编辑或删除。
+      </p>
       <Suspense fallback={<LoadingPanel />}>
         <CommentList />
       </Suspense>

@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 export function ArticleTags({ tags }: { tags: { slug: string; name: string }[] }) {
   if (tags.length === 0) return null;
   return (
@@ -8,9 +6,9 @@ export function ArticleTags({ tags }: { tags: { slug: string; name: string }[] }
       <ul className="flex flex-wrap gap-2">
         {tags.map((t) => (
           <li key={t.slug}>
-            <Link href={`/tag/${t.slug}`} className="s-tag">
+            <a href={`/tag/${t.slug}`} className="s-tag">
               {t.name}
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

@@ -21,11 +21,20 @@ export type ArticleViewData = Omit<PublicArticle, "publishedAt"> & { publishedAt
  * /preview/[token]) render this one component, so a preview cannot drift from the real page.
  * A preview leaves out what belongs to a live article (views, 收藏, sharing).
  */
-export function ArticleView({ article, preview = false }: { article: ArticleViewData; preview?: boolean }) {
+export function ArticleView({
+  article,
+  preview = false,
+  commentCount,
+}: {
+  article: ArticleViewData;
+  preview?: boolean;
+  /** approved comments, linked to #comments in the header (the live page only) */
+  commentCount?: number;
+}) {
   const toc = extractToc(article.bodyHtml);
   return (
     <article className="rounded bg-white p-4 sm:p-8" data-testid="article">
-      <ArticleHeader article={article} preview={preview} />
+      <ArticleHeader article={article} preview={preview} commentCount={commentCount} />
       <ArticleLede lede={article.lede} />
       <ArticleCover
         url={article.coverUrl}

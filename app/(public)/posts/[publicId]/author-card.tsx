@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { PersonAvatar } from "@/components/site/person-avatar";
 import { formatDate } from "@/lib/format/beijing-time";
 import type { AuthorArticle } from "@/lib/services/public/get-author-latest";
@@ -12,9 +11,9 @@ export function AuthorCard({ author, latest }: { author: PublicPerson; latest: A
       <div className="flex items-center gap-3">
         <PersonAvatar name={author.displayName} url={author.avatarUrl} />
         <h2 id="author-card-title" className="text-lg font-semibold">
-          <Link href={href} className="s-a">
+          <a href={href} className="s-a">
             {author.displayName}
-          </Link>
+          </a>
         </h2>
       </div>
       {author.bio && <p className="mt-3 text-sm leading-6 text-ink-600">{author.bio}</p>}
@@ -24,9 +23,9 @@ export function AuthorCard({ author, latest }: { author: PublicPerson; latest: A
           <ul className="mt-2 divide-y divide-slate-100 text-sm" data-testid="author-latest">
             {latest.map((a) => (
               <li key={a.id} className="py-2">
-                <Link href={`/posts/${a.publicId}`} className="s-rank-a">
+                <a href={`/posts/${a.publicId}`} className="s-rank-a">
                   {a.title}
-                </Link>
+                </a>
                 <time dateTime={a.publishedAt.toISOString()} className="text-xs text-ink-600">
                   {formatDate(a.publishedAt)}
                 </time>
@@ -35,9 +34,9 @@ export function AuthorCard({ author, latest }: { author: PublicPerson; latest: A
           </ul>
         </>
       )}
-      <Link href={href} className="mt-3 inline-block text-sm text-brand-700 hover:underline">
+      <a href={href} className="mt-3 inline-block text-sm text-brand-700 hover:underline">
         查看更多<span className="sr-only">{author.displayName}的文章</span> →
-      </Link>
+      </a>
     </section>
   );
 }

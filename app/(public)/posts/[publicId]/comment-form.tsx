@@ -1,94 +1,126 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
-import { CaptchaField } from "@/components/site/captcha-field";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { ProofOfWork } from "@/components/site/proof-of-work";
 import { primaryButton } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input";
 import { createCommentAction, type CommentFormState } from "./actions";
+import type { Reader } from "./use-comment-reader";
 
-type Viewer = "loading" | "signed-out" | { displayName: string };
+/** A fresh key per composed comment; randomUUID needs a secure context, so fall back to random bytes. */
+function newKey() {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join(
+    "",
+  );
+}
+
+type Props = {
+  publicId: string;
+  reader: Reader;
+  /** the comment replied to (the service attaches the reply to its thread) */
+  parentId?: string;
+  /** after a stored comment: reload the reader's own comments so it shows at once */
+  onPosted: () => Promise<void>;
+  onCancel?: () => void;
+};
+
+function outcome(state: CommentFormState) {
+  if (!state) return null;
+  if (!state.ok) {
+    // a field's own message says more than the form's (评论不能超过 2000 字, 人机验证未通过…)
+    const field = Object.values(state.error.fieldErrors ?? {})[0]?.[0];
+    return { tone: "error" as const, text: field ?? state.error.message };
+  }
+  const { status, heldLabel } = state.data;
+  if (status === "APPROVED") return { tone: "ok" as const, text: "已发表" };
+  if (status === "PENDING")
+    return { tone: "ok" as const, text: `已提交，等待审核${heldLabel ? `（${heldLabel}）` : ""}` };
+  return { tone: "error" as const, text: "评论含有本站不允许的内容，未能发表。请修改后再试。" };
+}
 
 /**
- * 发表评论. Whether the reader is signed in is asked after load (/api/me), so the article page
- * stays the same cached HTML for everyone. Comments are held for moderation before they show.
+ * 发表评论 or a reply. Each composed comment carries an idempotency key made when the form mounts
+ * and again after a comment is stored, so a double click or a replayed request stores it once.
+ * Refusals (limits, a ban with its reason and end, a closed article) come back in the alert with
+ * the text kept. The proof of work shows only when the server says this reader needs it.
  */
-export function CommentForm({ publicId }: { publicId: string }) {
-  const [viewer, setViewer] = useState<Viewer>("loading");
-  const [state, action, pending] = useActionState<CommentFormState, FormData>(createCommentAction, null);
-  const formRef = useRef<HTMLFormElement>(null);
-
+export function CommentForm({ publicId, reader, parentId, onPosted, onCancel }: Props) {
+  const [key, setKey] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [state, setState] = useState<CommentFormState>(null);
+  const boxRef = useRef<HTMLTextAreaElement>(null);
+  // made after mount, not during render: the server's HTML and the first client render must agree
+  // eslint-disable-next-line react-hooks/set-state-in-effect
+  useEffect(() => setKey(newKey()), []);
   useEffect(() => {
-    let live = true;
-    fetch("/api/me", { credentials: "same-origin", cache: "no-store" })
-      .then((r) => (r.ok ? (r.json() as Promise<{ user: { displayName: string } | null }>) : { user: null }))
-      .then((d) => live && setViewer(d.user ? { displayName: d.user.displayName } : "signed-out"))
-      .catch(() => live && setViewer("signed-out"));
-    return () => {
-      live = false;
-    };
-  }, []);
+    if (parentId) boxRef.current?.focus();
+  }, [parentId]);
 
-  useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state]);
-
-  // onSubmit, not <form action>: React resets a form after every action, and a refused comment
-  // must keep its text; a successful one is cleared above
-  const submit = (e: FormEvent<HTMLFormElement>) => {
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    startTransition(() => action(data));
+    if (pending || !key) return;
+    const form = e.currentTarget;
+    setPending(true);
+    const r: CommentFormState = await createCommentAction(null, new FormData(form)).catch(() => ({
+      ok: false as const,
+      error: { code: "INTERNAL" as const, message: "网络连接失败，评论没有发出。请稍后重试。" },
+    }));
+    setState(r);
+    if (r.ok) {
+      // stored (shown, held or refused by a rule): the next comment is a new one
+      setKey(newKey());
+      if (r.data.status !== "REJECTED") form.reset();
+      await onPosted();
+    }
+    setPending(false);
   };
 
-  const signedIn = typeof viewer === "object";
+  const signedIn = reader.kind === "signed-in";
+  const id = parentId ? `reply-body-${parentId}` : "comment-body";
   const loginHref = `/login?next=${encodeURIComponent(`/posts/${publicId}#comments`)}`;
-  const bodyError = state && !state.ok ? state.error.fieldErrors?.body?.[0] : undefined;
-  const captchaError = state && !state.ok ? state.error.fieldErrors?.captchaAnswer?.[0] : undefined;
+  const said = outcome(state);
 
   return (
-    <form
-      ref={formRef}
-      onSubmit={submit}
-      className="mt-4"
-      aria-labelledby="comment-form-title"
-      data-testid="comment-form"
-    >
-      <h3 id="comment-form-title" className="sr-only">
-        发表评论
-      </h3>
+    <form onSubmit={submit} className="mt-4" data-testid={parentId ? "reply-form" : "comment-form"}>
       <input type="hidden" name="publicId" value={publicId} />
-      <Field
-        id="comment-body"
-        label={signedIn ? `以 ${viewer.displayName} 的身份评论` : "评论内容"}
-        errors={bodyError ? [bodyError] : undefined}
-      >
-        {(p) => (
-          <textarea
-            {...p}
-            name="body"
-            rows={4}
-            maxLength={2000}
-            required
-            disabled={!signedIn || pending}
-            placeholder={signedIn ? "文明发言，理性讨论。评论经审核后显示。" : "登录后才能发表评论"}
-            className={`${inputClass()} leading-7`}
-          />
-        )}
-      </Field>
+      <input type="hidden" name="parentId" value={parentId ?? ""} />
+      <input type="hidden" name="idempotencyKey" value={key ?? ""} />
+      <label htmlFor={id} className="mb-1 block text-sm text-ink-700">
+        {!signedIn ? "评论内容" : parentId ? "回复内容" : `以 ${reader.displayName} 的身份评论`}
+      </label>
+      <textarea
+        id={id}
+        ref={boxRef}
+        name="body"
+        rows={parentId ? 3 : 4}
+        maxLength={2000}
+        required
+        disabled={!signedIn}
+        readOnly={pending}
+        placeholder={signedIn ? "文明发言，理性讨论。" : "登录后才能发表评论"}
+        className={`${inputClass()} leading-7`}
+      />
       <div className="mt-3 flex flex-wrap items-center gap-3">
-        {signedIn && (
+        {signedIn && reader.proofRequired && (
           <div className="w-full sm:w-auto">
-            <CaptchaField round={state} errors={captchaError ? [captchaError] : undefined} />
+            <ProofOfWork key={key ?? "none"} form="comment" />
           </div>
         )}
         {signedIn ? (
-          <button type="submit" disabled={pending} className={`${primaryButton} ml-auto`}>
-            {pending ? "提交中…" : "发表评论"}
-          </button>
+          <span className="ml-auto flex gap-2">
+            {onCancel && (
+              <button type="button" onClick={onCancel} className="rounded border px-4 py-2 text-sm">
+                取消
+              </button>
+            )}
+            <button type="submit" disabled={pending || !key} className={primaryButton}>
+              {pending ? "提交中…" : parentId ? "发表回复" : "发表评论"}
+            </button>
+          </span>
         ) : (
           <p className="ml-auto text-sm text-ink-600">
-            {viewer === "loading" ? (
+            {reader.kind === "loading" ? (
               "正在确认登录状态…"
             ) : (
               <>
@@ -102,11 +134,16 @@ export function CommentForm({ publicId }: { publicId: string }) {
           </p>
         )}
       </div>
-      <p role="status" className="mt-2 text-sm">
-        {state?.ok && <span className="text-green-700">评论已提交，审核通过后将显示在这里。</span>}
-        {state && !state.ok && !bodyError && !captchaError && (
-          <span className="text-red-700">{state.error.message}</span>
-        )}
+      {said?.tone === "error" && (
+        <p
+          role="alert"
+          className="mt-2 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700"
+        >
+          {said.text}
+        </p>
+      )}
+      <p role="status" className="mt-2 text-sm text-green-700">
+        {said?.tone === "ok" ? said.text : ""}
       </p>
     </form>
   );

@@ -1,14 +1,38 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { formatDateTime } from "@/lib/format/beijing-time";
 import type { CommentThread, PublicComment } from "@/lib/services/public/list-article-comments";
-import { CommentThreads } from "./comment-threads";
 
-function CommentItem({ c, isReply = false }: { c: PublicComment; isReply?: boolean }) {
+type ItemProps = {
+  c: PublicComment;
+  isReply?: boolean;
+  /** 待审核 and its reason, on the reader's own comments */
+  badge?: ReactNode;
+  /** 回复 / 编辑 / 删除 / 举报, only after hydration for a signed-in reader */
+  actions?: ReactNode;
+  /** replaces the text while it is being edited */
+  editor?: ReactNode;
+};
+
+/**
+ * One comment. Server and client: the cached page and "load more" render the same markup. The
+ * text is plain text (React escapes it); dir="auto" with an isolate keeps a right-to-left override
+ * in a comment from flipping the names, times and buttons around it.
+ */
+export function CommentItem({ c, isReply = false, badge, actions, editor }: ItemProps) {
+  const box = isReply ? "rounded bg-slate-50 p-3" : "";
+  if (c.deleted) {
+    return (
+      <div id={`comment-${c.id}`} className={box} data-testid="comment">
+        <p className="s-comment text-ink-600 italic">该评论已删除</p>
+      </div>
+    );
+  }
   return (
-    <div className={isReply ? "rounded bg-slate-50 p-3" : ""}>
+    <div id={`comment-${c.id}`} className={box} data-testid="comment">
       <div className="s-comment-head">
         {c.author.publicId ? (
-          <Link href={`/member/${c.author.publicId}`} className="s-name">
+          <Link href={`/member/${c.author.publicId}`} className="s-name [unicode-bidi:isolate]" dir="auto">
             {c.author.displayName}
           </Link>
         ) : (
@@ -17,45 +41,56 @@ function CommentItem({ c, isReply = false }: { c: PublicComment; isReply?: boole
         <time dateTime={c.createdAt.toISOString()} className="text-xs text-ink-600">
           {formatDateTime(c.createdAt)}
         </time>
+        {c.editedAt && <span className="text-xs text-ink-600">已编辑</span>}
+        {badge}
       </div>
-      {/* plain text: React escapes it; line breaks are kept by whitespace-pre-line */}
-      <p className="s-comment">{c.body}</p>
+      {editor ?? (
+        <p className="s-comment [unicode-bidi:isolate]" dir="auto" data-testid="comment-body">
+          {c.body}
+        </p>
+      )}
+      {actions}
     </div>
   );
 }
 
-/**
- * One top-level comment with its replies (indented under it), as the list's <li>. A plain function,
- * not a component: the comment section hands the very same elements to the static HTML and to the
- * order switch, and the page payload writes elements it has seen before only once.
- */
-export function commentThreadItem(t: CommentThread) {
+/** The list around the threads, or the empty state. */
+export function CommentThreads({ children, empty }: { children: ReactNode; empty: boolean }) {
+  if (empty) return <p className="py-6 text-center text-sm text-ink-600">还没有评论，来说两句吧。</p>;
   return (
-    <li key={t.id} className="py-4">
-      <CommentItem c={t} />
-      {t.replies.length > 0 && (
-        <ol className="mt-3 space-y-2 pl-4 sm:pl-8" aria-label={`对 ${t.author.displayName} 的回复`}>
-          {t.replies.map((r) => (
-            <li key={r.id}>
-              <CommentItem c={r} isReply />
-            </li>
-          ))}
-        </ol>
-      )}
-    </li>
+    <ol className="divide-y divide-slate-100" data-testid="comment-list">
+      {children}
+    </ol>
   );
 }
 
-/** Approved comments, threaded one level (replies indented under their top-level comment). */
-export function CommentList({ threads }: { threads: CommentThread[] }) {
-  return <CommentThreads items={threads.map(commentThreadItem)} />;
+/** Replies indented under their top-level comment. */
+export function ReplyList({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <ol className="mt-3 space-y-2 pl-4 sm:pl-8" aria-label={`对 ${to} 的回复`}>
+      {children}
+    </ol>
+  );
 }
 
-/**
- * 最早 is 最新 reversed when the newest-first list holds every top-level comment (fewer than the
- * service's limit of 100) and no two share a time (the tie-break is the same in both orders, so
- * equal times would not reverse). Replies are oldest first in both.
- */
-export function oldestIsNewestReversed(newest: CommentThread[], limit = 100) {
-  return newest.length < limit && new Set(newest.map((t) => t.createdAt.getTime())).size === newest.length;
+/** Approved comments without the reader's controls: what any reader's renderer must reduce to. */
+export function CommentList({ threads }: { threads: CommentThread[] }) {
+  return (
+    <CommentThreads empty={threads.length === 0}>
+      {threads.map((t) => (
+        <li key={t.id} className="py-4">
+          <CommentItem c={t} />
+          {t.replies.length > 0 && (
+            <ReplyList to={t.author.displayName || "已删除评论"}>
+              {t.replies.map((r) => (
+                <li key={r.id}>
+                  <CommentItem c={r} isReply />
+                </li>
+              ))}
+            </ReplyList>
+          )}
+        </li>
+      ))}
+    </CommentThreads>
+  );
 }

@@ -1,26 +1,24 @@
-import Link from "next/link";
 import type { CommentOrder } from "@/lib/services/public/list-article-comments";
 
-/** 最新 / 最早: plain links to ?order=, so the choice survives a reload and can be shared. */
-export function CommentTabs({
-  publicId,
-  order,
-  total,
-}: {
-  publicId: string;
-  order: CommentOrder;
-  total: number;
-}) {
+type Props = { publicId: string; order: CommentOrder; total: number; onChoose: (o: CommentOrder) => void };
+
+/**
+ * 最新 / 最早: links to ?order= (the choice survives a reload and can be shared) that switch in
+ * place once the page has hydrated, without a navigation.
+ */
+export function CommentTabs({ publicId, order, total, onChoose }: Props) {
   const tab = (value: CommentOrder, label: string) => (
-    <Link
+    <a
       href={`/posts/${publicId}?order=${value}#comments`}
-      scroll={false}
-      replace
+      onClick={(e) => {
+        e.preventDefault();
+        onChoose(value);
+      }}
       aria-current={order === value ? "true" : undefined}
       className={order === value ? "font-semibold text-brand-700" : "text-ink-600 hover:text-brand-600"}
     >
       {label}
-    </Link>
+    </a>
   );
   return (
     <div className="flex items-center justify-between border-b border-slate-200 pb-2 text-sm">

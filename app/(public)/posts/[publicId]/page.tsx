@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getAuthorLatest } from "@/lib/services/public/get-author-latest";
+import { getCommentState } from "@/lib/services/public/get-comment-state";
 import { getPublicArticle } from "@/lib/services/public/get-public-article";
 import { getRelatedArticles } from "@/lib/services/public/get-related-articles";
 import { listArticleStaticParams } from "@/lib/services/public/list-article-static-params";
@@ -34,19 +35,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /**
  * 文章页. Everything on it is shared by all readers and cached by tag; the per-reader parts
  * (收藏 state, comment form sign-in, the view beacon) are client components that ask after
- * load, and the comment order (?order=) is chosen in the browser between two cached lists.
+ * load; the comment order (?order=), later pages of comments and the reader's own are fetched
+ * by the comment board after hydration.
  */
 export default async function ArticlePage({ params }: Props) {
   const article = await getPublicArticle((await params).publicId);
   if (!article) notFound();
 
-  const [related, latest] = await Promise.all([
+  const [related, latest, comments] = await Promise.all([
     getRelatedArticles({
       articleId: article.id,
       categoryId: article.category.id,
       tagIds: article.tags.map((t) => t.id),
     }),
     getAuthorLatest(article.author.id, article.id),
+    getCommentState(article.id),
   ]);
   const shown = new Set([
     article.publicId,
@@ -77,7 +80,7 @@ export default async function ArticlePage({ params }: Props) {
       </nav>
       <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_20rem] lg:gap-6">
         <div className="min-w-0">
-          <ArticleView article={article} />
+          <ArticleView article={article} commentCount={comments.count} />
           <RelatedArticles items={related} />
           <CommentsSection articleId={article.id} publicId={article.publicId} />
         </div>

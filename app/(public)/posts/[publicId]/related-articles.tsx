@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ArticleLink } from "@/lib/services/public/get-related-articles";
 
 /** 你可能感兴趣的: ranked by shared tags, then same category (see getRelatedArticles). */
@@ -12,13 +11,13 @@ export function RelatedArticles({ items }: { items: ArticleLink[] }) {
       <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="related-articles">
         {items.map((a) => (
           <li key={a.id}>
-            <Link href={`/posts/${a.publicId}`} className="group block">
+            <a href={`/posts/${a.publicId}`} className="group block">
               {a.coverUrl && (
                 // eslint-disable-next-line @next/next/no-img-element -- pre-sized media, no optimiser
                 <img src={a.coverUrl} alt="" width={1200} height={630} loading="lazy" className="s-cover" />
               )}
               <span className="s-rel-a">{a.title}</span>
-            </Link>
+            </a>
           </li>
         ))}
       </ul>
