@@ -26,7 +26,7 @@ export function describeHold(heldBy: string | null, heldDetail: string | null): 
 }
 
 /** A reader is trusted (mode "trusted") from this age on, with this many approved comments and none rejected. */
-export const TRUST_MIN_AGE_MS = 24 * 60 * 60 * 1000;
+const TRUST_MIN_AGE_MS = 24 * 60 * 60 * 1000;
 export const TRUST_MIN_APPROVED = 3;
 
 export type CommentVerdict = {

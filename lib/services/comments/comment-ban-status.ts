@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format/beijing-time";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export type ActiveCommentBan = { id: string; reason: string; expiresAt: Date | null };
+type ActiveCommentBan = { id: string; reason: string; expiresAt: Date | null };
 
 type BanReader = { commentBan: Pick<Prisma.TransactionClient["commentBan"], "findFirst"> };
 
@@ -26,7 +26,7 @@ export async function activeCommentBan(
 }
 
 /** 你已被禁止评论：<reason>（至 2026-12-09 12:00 / 永久）: the reader learns why and until when. */
-export function commentBanError(ban: ActiveCommentBan): AppError {
+function commentBanError(ban: ActiveCommentBan): AppError {
   const until = ban.expiresAt ? `至 ${formatDateTime(ban.expiresAt)}` : "永久";
   return new AppError("FORBIDDEN", `你已被禁止评论：${ban.reason}（${until}）`);
 }

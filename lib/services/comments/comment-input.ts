@@ -2,7 +2,7 @@ import { z } from "zod";
 import { codePointLength, isSafeText, UNSAFE_TEXT_MESSAGE } from "@/lib/validation";
 
 /** Comment.body is varchar(2000): PostgreSQL counts code points, and so does this limit. */
-export const COMMENT_MAX_CHARS = 2000;
+const COMMENT_MAX_CHARS = 2000;
 export const COMMENT_TOO_LONG_MESSAGE = `评论不能超过 ${COMMENT_MAX_CHARS} 字，请删减后再发表。`;
 
 /**

@@ -10,6 +10,7 @@ import {
   resetCommentSettings,
   setCommentSettings,
 } from "./comment-test-kit";
+import { activeCommentBan } from "./comment-ban-status";
 import { createComment } from "./create-comment";
 
 afterEach(resetCommentSettings);
@@ -307,6 +308,12 @@ describe("rules through the service", () => {
     await expect(post(me, a.publicId, "我又来了")).rejects.toMatchObject({
       message: "你已被禁止评论：刷屏（至 2099-01-02 12:00）",
     });
+    // overlapping bans: the one for good is the one in force
+    const forGood = await db.commentBan.create({
+      data: { userId: me.id, reason: "永久", createdById: mod.id },
+    });
+    expect(await activeCommentBan(me.id)).toMatchObject({ id: forGood.id, expiresAt: null });
+    await db.commentBan.update({ where: { id: forGood.id }, data: { liftedAt: new Date() } });
     await db.commentBan.updateMany({
       where: { userId: me.id },
       data: { expiresAt: new Date(Date.now() - 1000) },

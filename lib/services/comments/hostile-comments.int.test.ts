@@ -14,6 +14,7 @@ import {
   resetCommentSettings,
   setCommentSettings,
 } from "./comment-test-kit";
+import { COMMENT_TOO_LONG_MESSAGE } from "./comment-input";
 import { createComment } from "./create-comment";
 
 // integration runs have no AUTH_SECRET; the proof of work needs one (env() is parsed lazily)
@@ -47,7 +48,7 @@ describe("hostile comment text", () => {
     ["NUL", "前面\u0000后面", UNSAFE_TEXT_MESSAGE],
     ["a lone high surrogate", "表情\uD83D坏了", UNSAFE_TEXT_MESSAGE],
     ["a lone low surrogate", "\uDE00开头", UNSAFE_TEXT_MESSAGE],
-    ["10,000 characters", "长".repeat(10_000), "评论不能超过 2000 字，请删减后再发表。"],
+    ["10,000 characters", "长".repeat(10_000), COMMENT_TOO_LONG_MESSAGE],
   ])("refuses %s with a message on the field, storing nothing", async (_, body, message) => {
     const me = await reader();
     const a = await createArticle();

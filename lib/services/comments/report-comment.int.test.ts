@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createArticle } from "@/lib/test/factories";
 import { reader } from "./comment-test-kit";
-import { reportComment } from "./report-comment";
+import { ALREADY_REPORTED, reportComment } from "./report-comment";
 
 async function shownComment(status: "APPROVED" | "PENDING" = "APPROVED") {
   const author = await reader();
@@ -20,7 +20,7 @@ describe("reportComment", () => {
     await reportComment(me, { id: c.id, reason: "spam" });
     await expect(reportComment(me, { id: c.id, reason: "abuse" })).rejects.toMatchObject({
       code: "CONFLICT",
-      message: "你已经举报过这条评论。",
+      message: ALREADY_REPORTED,
     });
     // concurrent doubles: still one row, the others answered the same way
     const other = await reader();
