@@ -1,6 +1,7 @@
 "use client";
 
 import "altcha/altcha.css";
+import "./proof-of-work.css";
 import type {} from "altcha/types/react";
 import { useEffect, useRef, useState } from "react";
 
