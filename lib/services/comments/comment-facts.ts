@@ -12,7 +12,12 @@ import { Prisma } from "@/lib/generated/prisma/client";
 type Tx = Prisma.TransactionClient;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export type CommentableArticle = { status: string; publishedAt: Date | null; commentsClosed: boolean };
+export type CommentableArticle = {
+  status: string;
+  publishedAt: Date | null;
+  commentsClosed: boolean;
+  deletedAt: Date | null;
+};
 
 /** Refuses a comment on an article readers cannot see, or whose comments are switched off. */
 export function assertCommentsOpen(
@@ -20,8 +25,12 @@ export function assertCommentsOpen(
   settings: Pick<CommentSettings, "enabled">,
   now: Date,
 ): void {
-  if (!article || article.status !== "PUBLISHED" || !article.publishedAt || article.publishedAt > now)
-    throw new AppError("NOT_FOUND", "文章不存在或已下线，无法评论。");
+  const visible =
+    article?.status === "PUBLISHED" &&
+    !article.deletedAt &&
+    !!article.publishedAt &&
+    article.publishedAt <= now;
+  if (!article || !visible) throw new AppError("NOT_FOUND", "文章不存在或已下线，无法评论。");
   if (!settings.enabled) throw new AppError("FORBIDDEN", "本站评论已关闭。");
   if (article.commentsClosed) throw new AppError("FORBIDDEN", "本文已关闭评论。");
 }
@@ -41,7 +50,7 @@ export async function lockCommentableArticle(
 ): Promise<void> {
   const lock = Prisma.raw(mode === "update" ? "FOR NO KEY UPDATE" : "FOR SHARE");
   const [article] = await tx.$queryRaw<CommentableArticle[]>`
-    SELECT status::text AS status, "publishedAt", "commentsClosed" FROM articles WHERE id = ${articleId} ${lock}`;
+    SELECT status::text AS status, "publishedAt", "commentsClosed", "deletedAt" FROM articles WHERE id = ${articleId} ${lock}`;
   assertCommentsOpen(article, settings, now);
 }
 

@@ -91,6 +91,9 @@ describe("createComment", () => {
       createComment(me, { publicId: a.publicId, body: "好文", idempotencyKey: "short" }),
     ).rejects.toMatchObject({ name: "ZodError" });
     await expect(post(me, draft.publicId, "草稿")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const removed = await createArticle();
+    await db.article.update({ where: { id: removed.id }, data: { deletedAt: new Date() } });
+    await expect(post(me, removed.publicId, "已删除的文章")).rejects.toMatchObject({ code: "NOT_FOUND" });
     // 2,000 characters exactly (counted in code points, as varchar counts) are fine
     await expect(post(me, a.publicId, "🔐".repeat(2000))).resolves.toMatchObject({ status: "PENDING" });
   });

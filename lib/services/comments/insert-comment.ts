@@ -43,7 +43,7 @@ export async function insertComment(
   const settings = await getCommentSettings(tx);
   const article = await tx.article.findUnique({
     where: { publicId: data.publicId },
-    select: { id: true, status: true, publishedAt: true, commentsClosed: true },
+    select: { id: true, status: true, publishedAt: true, commentsClosed: true, deletedAt: true },
   });
   assertCommentsOpen(article, settings, now);
   const articleId = article!.id;
