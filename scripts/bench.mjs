@@ -12,6 +12,7 @@ import { benchArticle, benchTarget } from "./lib/bench-server.mjs";
 import { load, rawGet, requireTools, staticNginx, wrk, wrkArgs } from "./lib/bench-wrk.mjs";
 import { freePort } from "./lib/embedded-pg.mjs";
 import { startFront } from "./lib/nginx-front.mjs";
+import { countingCost } from "./lib/bench-view-count.mjs";
 import { step } from "./lib/run.mjs";
 
 const ENCODED = "gzip, br";
@@ -233,6 +234,7 @@ async function beaconCost(server, articlePath) {
   const readers = readerScript(dir, articlePath, beacon, server.site);
   const front = await startFront({ upstream: new URL(server.base).host, port: await freePort() });
   const disk = await staticNginx({ beaconLog: path.join(dir, "beacons.log") });
+  const logged = await staticNginx({ viewLog: path.join(dir, "views.log") });
   const rows = [];
   try {
     const page = await rawGet(`${server.base}${articlePath}`, { "accept-encoding": ENCODED });
@@ -252,8 +254,18 @@ async function beaconCost(server, articlePath) {
       const withBeacon = await wrk(`${base}${pagePath}`, { script });
       rows.push({ who, alone, withBeacon, pages: withBeacon.rps / 2 });
     }
+    // (e) no beacon: the page request is the view, logged by the front for the app to count
+    // (docs/request-path.md, "The view beacon"); against (d)'s pages with no log at all
+    step("bench", "view beacon (e) page logged");
+    const loggedFile = new URL(logged.put("article-enc", page.body, page.headers["content-encoding"]));
+    const pagesLogged = await wrk(loggedFile.href, {
+      script: readerScript(dir, loggedFile.pathname, null, server.site),
+    });
+    const d = rows[rows.length - 1];
+    rows.push({ who: "(e) nginx, logged", alone: d.alone, withBeacon: pagesLogged, pages: pagesLogged.rps });
   } finally {
     disk.stop();
+    logged.stop();
     await front.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -261,7 +273,7 @@ async function beaconCost(server, articlePath) {
     `\nview beacon: POST ${beacon} answered ${check.status} ${checkBody.slice(0, 60)}; ${wrkArgs}, gzip,br;` +
       " every beacon a new visitor with a browser's user agent (counted)",
   );
-  console.log("server            pages/s alone  p99 ms   pages/s with beacon  p99 ms  errors  beacon cost");
+  console.log("server            pages/s alone  p99 ms   pages/s with view    p99 ms  errors  view cost");
   for (const r of rows) {
     console.log(
       [
@@ -275,4 +287,10 @@ async function beaconCost(server, articlePath) {
       ].join(""),
     );
   }
+  const { perView, lines } = await countingCost();
+  const e = rows[rows.length - 1];
+  console.log(
+    `counting a logged view in Node (parse the line, isBot, visitor id, once per window, add): ${fmt(perView, 2)} µs ` +
+      `(${lines.toLocaleString("en")} lines); at (e)'s ${fmt(e.pages, 0)} pages/s that is ${fmt((perView * e.pages) / 1e4, 1)} % of one core`,
+  );
 }

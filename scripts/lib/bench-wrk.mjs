@@ -58,10 +58,11 @@ export function rawGet(url, headers = {}) {
  * nginx serving files from disk, the limit of this machine. `put(name, bytes, encoding)` writes
  * a file and returns its URL; it is sent with that Content-Encoding whatever the request asked.
  * `beaconLog`: POST /api/views/… is answered 204 and logged there (buffered), the cheapest a
- * front could take a view beacon.
- * @param {{ beaconLog?: string }} [options]
+ * front could take a view beacon. `viewLog`: every request logged there (buffered) with what
+ * counting it as a view needs (path, visitor cookie, user agent, Sec-Fetch-Dest, router headers).
+ * @param {{ beaconLog?: string, viewLog?: string }} [options]
  */
-export async function staticNginx({ beaconLog } = {}) {
+export async function staticNginx({ beaconLog, viewLog } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "byline-bench-"));
   // nginx workers run as an unprivileged user: they must be able to read what they serve
   fs.chmodSync(dir, 0o755);
@@ -71,7 +72,11 @@ export async function staticNginx({ beaconLog } = {}) {
     conf,
     `worker_processes 2; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
 events { worker_connections 1024; }
-http { access_log off; default_type text/html; server { listen 127.0.0.1:${port}; root ${dir};
+http { default_type text/html; ${
+      viewLog
+        ? `log_format view '$msec $status $request_uri $cookie_bl_vid $http_sec_fetch_dest $http_rsc$http_next_router_prefetch "$http_user_agent"'; access_log ${viewLog} view buffer=64k flush=1s;`
+        : "access_log off;"
+    } server { listen 127.0.0.1:${port}; root ${dir};
   location ~ [.]br$ { add_header Content-Encoding br; }
   location ~ [.]gzip$ { add_header Content-Encoding gzip; }
   location / { try_files $uri =404; }${

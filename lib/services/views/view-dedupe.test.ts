@@ -29,10 +29,23 @@ describe("createViewDedupe", () => {
   });
 
   it("stays bounded, evicting the oldest entries first", () => {
-    const d = createViewDedupe({ maxEntries: 3 });
-    for (const v of ["a", "b", "c", "d"]) d.shouldCount(v, "x", 0);
-    expect(d.size()).toBe(3);
+    const d = createViewDedupe({ maxEntries: 4 });
+    for (const v of ["a", "b", "c", "d", "e"]) d.shouldCount(v, "x", 0);
+    expect(d.size()).toBeLessThanOrEqual(4);
     expect(d.shouldCount("a", "x", 1)).toBe(true); // evicted, so counted again
+    // the last maxEntries / 2 are remembered
     expect(d.shouldCount("d", "x", 1)).toBe(false);
+    expect(d.shouldCount("e", "x", 1)).toBe(false);
+  });
+
+  it("stays fast under a flood of new visitors (each beacon of a crawl with fresh cookies)", () => {
+    const d = createViewDedupe({ maxEntries: 100_000 });
+    const t0 = performance.now();
+    for (let i = 0; i < 1_000_000; i++) d.shouldCount(`visitor-${i}`, "a1", i);
+    const ms = performance.now() - t0;
+    // about 1 µs each here; the single-map LRU took 20-200 µs each once full (minutes for this loop)
+    expect(ms).toBeLessThan(10_000);
+    expect(d.size()).toBeLessThanOrEqual(100_000);
+    expect(d.shouldCount("visitor-999999", "a1", 1_000_000)).toBe(false);
   });
 });
