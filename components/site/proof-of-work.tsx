@@ -105,7 +105,7 @@ export function ProofOfWork({ form, onStateChange }: Props) {
         })}
         suppressHydrationWarning
       />
-      <p className="sr-only" role="status" aria-live="polite">
+      <p className="sr-only" aria-live="polite">
         {ANNOUNCE[state] ?? ""}
       </p>
     </div>
