@@ -44,7 +44,8 @@ const TLDS = [
   "com", "net", "org", "info", "biz", "cn", "io", "co", "me", "tv", "cc", "xyz", "top", "vip", "club",
   "site", "online", "shop", "app", "dev", "ru", "uk", "jp", "hk", "tw", "us", "gov", "edu", "ly", "to",
 ].join("|"); // prettier-ignore
-const LABEL = String.raw`(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?|\p{Script=Han}+)`;
+// bounded like real DNS labels (63 characters), so a long run of letters costs linear time to scan
+const LABEL = String.raw`(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?|\p{Script=Han}{1,20})`;
 // After NFKC the full-width dot (．) is "." and the halfwidth ideographic stop (｡) is "。"; a
 // Chinese full stop between a name and a Latin TLD ("例子。cn") is a way round link filters.
 const DOT = "[.。]";
