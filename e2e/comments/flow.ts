@@ -74,6 +74,7 @@ export async function solveProofOfWork(scope: Locator) {
   await expect(box).toBeVisible();
   // a click in the middle of the box, as a mouse user gives it: the widget's check mark lies over
   // the input there and passes the click on (Playwright's check() refuses the covered input)
+  await box.scrollIntoViewIfNeeded();
   const at = (await box.boundingBox())!;
   await scope.page().mouse.click(at.x + at.width / 2, at.y + at.height / 2);
   await expect(scope.getByText("已验证")).toBeVisible({ timeout: 30_000 });
