@@ -45,7 +45,7 @@ export function CommentReportDialog({ comment, onClose, onReported }: Props) {
   return (
     <dialog
       ref={ref}
-      aria-labelledby="report-title"
+      aria-label="举报评论"
       onClose={() => {
         setError(null);
         setReason(null);
@@ -55,7 +55,7 @@ export function CommentReportDialog({ comment, onClose, onReported }: Props) {
     >
       {comment && (
         <form onSubmit={submit} className="p-5" data-testid="report-dialog">
-          <h2 id="report-title" className="mb-3 text-lg font-semibold text-ink-900">
+          <h2 className="mb-3 text-lg font-semibold text-ink-900">
             举报评论
           </h2>
           <fieldset>
