@@ -10,6 +10,7 @@ import {
   editor,
   filterQueueByText,
   openQueueFromHeader,
+  outcome,
   pollArticle,
   post,
   queueRows,
@@ -75,7 +76,7 @@ test("a new reader posts with the proof of work and sees the comment pending", a
   const form = composer(page);
   await post(form, text.first, { proof: true });
 
-  await expect(form.getByRole("status")).toHaveText(`已提交，等待审核（${HELD_BY_LABELS.premoderation}）`);
+  await expect(outcome(form)).toHaveText(`已提交，等待审核（${HELD_BY_LABELS.premoderation}）`);
   await expect(bodyField(form)).toHaveValue("");
   const [stored] = await commentsBy(reader.id, text.first);
   expect(stored).toMatchObject({ status: "PENDING", heldBy: "premoderation", parentId: null });
@@ -129,7 +130,7 @@ test("a reply shows threaded under it", async ({ browser }) => {
   await expect(quote).toContainText(text.first);
   const replyForm = thread.getByTestId("reply-form");
   await post(replyForm, text.reply, { proof: true });
-  await expect(replyForm.getByRole("status")).toHaveText(/^已提交，等待审核/);
+  await expect(outcome(replyForm)).toHaveText(/^已提交，等待审核/);
   const [parent] = await commentsBy(reader.id, text.first);
   const [reply] = await commentsBy(replier.id, text.reply);
   expect(reply).toMatchObject({ status: "PENDING", parentId: parent!.id });
@@ -234,7 +235,7 @@ test("a trusted reader's comment appears at once, without moderation", async ({ 
     // 30 days old with approved comments: no proof of work is asked
     await expect(form.getByRole("checkbox", { name: "我不是机器人" })).toHaveCount(0);
     await post(form, text.trusted, { proof: false });
-    await expect(form.getByRole("status")).toHaveText("已发表");
+    await expect(outcome(form)).toHaveText("已发表");
     await expect(commentOf(page, text.trusted)).toBeVisible();
     await expect(commentOf(page, text.trusted).getByTestId("comment-pending")).toHaveCount(0);
     const [stored] = await commentsBy(trusted.id, text.trusted);

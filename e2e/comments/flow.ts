@@ -86,6 +86,9 @@ export const composer = (page: Page) => page.getByTestId("comment-form");
 
 export const bodyField = (form: Locator) => form.locator('textarea[name="body"]');
 
+/** The form's own outcome line (the proof-of-work widget has a live region of its own beside it). */
+export const outcome = (form: Locator) => form.getByRole("status").filter({ hasText: /^(已发表|已提交)/ });
+
 /** Writes `body` in the form, solves the proof of work when the test says the form asks for it, and posts. */
 export async function post(form: Locator, body: string, { proof }: { proof: boolean }) {
   await expect(bodyField(form)).toBeEnabled();
