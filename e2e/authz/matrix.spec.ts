@@ -136,6 +136,25 @@ const MATRIX: { file: string; name: string; kind: Kind; roles: string }[] = [
     kind: "json",
     roles: "---YY",
   },
+  { file: "app/(admin)/admin/comments/actions.ts", name: "banCommenterAction", kind: "form", roles: "---YY" },
+  {
+    file: "app/(admin)/admin/comments/actions.ts",
+    name: "liftCommentBanAction",
+    kind: "json",
+    roles: "---YY",
+  },
+  {
+    file: "app/(admin)/admin/comments/rules/actions.ts",
+    name: "updateCommentSettingsAction",
+    kind: "form",
+    roles: "----Y",
+  },
+  {
+    file: "app/(editor)/editor/articles/[id]/comments-actions.ts",
+    name: "setCommentsClosedAction",
+    kind: "json",
+    roles: "-YYYY",
+  },
   {
     file: "app/(admin)/admin/categories/actions.ts",
     name: "createCategoryAction",

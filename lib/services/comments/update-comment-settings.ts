@@ -33,7 +33,7 @@ const ACTION_WORDS: Record<string, BlockedWord["action"]> = {
  * are skipped; a word listed twice keeps its first line (compared case-insensitively, as the
  * rules match). Every problem names its line.
  */
-export const blockedWordLines = safeText(60_000).transform((text, ctx): BlockedWord[] => {
+const blockedWordLines = safeText(60_000).transform((text, ctx): BlockedWord[] => {
   const out: BlockedWord[] = [];
   const seen = new Set<string>();
   for (const [i, raw] of text.split(/\r?\n/).entries()) {

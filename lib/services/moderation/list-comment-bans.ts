@@ -8,7 +8,7 @@ const inputSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 
-export type ActiveBan = {
+type ActiveBan = {
   id: string;
   reason: string;
   expiresAt: Date | null;

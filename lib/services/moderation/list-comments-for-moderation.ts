@@ -16,7 +16,7 @@ const MODERATION_PAGE_SIZE = 25;
 /** A search box: bad text (NUL, lone surrogates) or an over-long query is simply no filter. */
 const term = z.string().trim().max(100).refine(isSafeText).catch("").default("");
 
-export const moderationQuerySchema = z.object({
+const moderationQuerySchema = z.object({
   status: z.enum(MODERATION_TABS).catch("PENDING").default("PENDING"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
   /** article: its 编号 (publicId) or words of its title */

@@ -11,7 +11,7 @@ import { rowIdSchema } from "@/lib/public-id";
 import { applyCommentCounts } from "./comment-counts";
 import { notifyCommentsApproved } from "./notify-approved";
 
-export const MODERATION_DECISIONS = ["approve", "reject", "spam", "delete"] as const;
+const MODERATION_DECISIONS = ["approve", "reject", "spam", "delete"] as const;
 export type ModerationDecision = (typeof MODERATION_DECISIONS)[number];
 
 export const moderateCommentsSchema = z.strictObject({

@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { notify } from "@/lib/services/notifications/notify";
 
 /** Where a notice about one comment points; also the key that makes the notice once-only. */
-export const commentNoticeUrl = (articlePublicId: string, commentId: string) =>
+const commentNoticeUrl = (articlePublicId: string, commentId: string) =>
   `/posts/${articlePublicId}#comment-${commentId}`;
 
 const excerpt = (s: string) => ([...s].length > 60 ? `${[...s].slice(0, 59).join("")}…` : s);

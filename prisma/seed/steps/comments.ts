@@ -47,6 +47,9 @@ export async function seedComments(db: Db, users: SeededUsers, _articles: unknow
         moderatedById: c.status === "APPROVED" ? users.get("editor-chen")!.id : null,
       },
     });
+    // Article.commentCount is the number of approved comments (kept by every comment write)
+    if (c.status === "APPROVED")
+      await db.article.update({ where: { id: articleId }, data: { commentCount: { increment: 1 } } });
     created++;
   }
   return { total: comments.length, created };

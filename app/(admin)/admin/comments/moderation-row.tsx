@@ -56,7 +56,7 @@ export function ModerationRow({ ref, item: c, decisions, isCurrent, isTabStop, i
           <p className="mt-1 text-xs text-ink-600">
             <Link
               href={`/admin/comments?user=${encodeURIComponent(c.author.id)}`}
-              className="text-brand-700 hover:underline"
+              className="text-brand-700 underline"
               title="只看此人的评论"
             >
               {c.author.displayName}

@@ -18,7 +18,16 @@ type Message = { tone: "ok" | "error"; text: string };
  * current row; x toggles the current row's checkbox. Results are announced in a live region.
  * Deleting asks once more. Bodies are rendered as text, so markup in a comment stays inert.
  */
-export function ModerationTable({ items, tab }: { items: ModerationItem[]; tab: ModerationTab }) {
+export function ModerationTable({
+  items,
+  tab,
+  empty,
+}: {
+  items: ModerationItem[];
+  tab: ModerationTab;
+  /** what an empty list says */
+  empty: string;
+}) {
   const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [cursor, setCursor] = useState(-1);
@@ -84,9 +93,9 @@ export function ModerationTable({ items, tab }: { items: ModerationItem[]; tab: 
 
   return (
     <div className="space-y-3">
-      <ShortcutHelp />
+      {items.length > 0 && <ShortcutHelp />}
       <div
-        className="flex flex-wrap items-center gap-2 rounded-lg bg-white p-3"
+        className={`${items.length ? "flex" : "hidden"} flex-wrap items-center gap-2 rounded-lg bg-white p-3`}
         role="toolbar"
         aria-label="批量操作"
       >
@@ -135,7 +144,8 @@ export function ModerationTable({ items, tab }: { items: ModerationItem[]; tab: 
           </p>
         )}
       </div>
-      <div className="overflow-x-auto rounded-lg bg-white">
+      {items.length === 0 && <p className="rounded-lg bg-white p-8 text-center text-ink-600">{empty}</p>}
+      <div className={`${items.length ? "" : "hidden"} overflow-x-auto rounded-lg bg-white`}>
         <table
           role="grid"
           aria-label="评论列表"

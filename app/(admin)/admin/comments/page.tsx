@@ -71,25 +71,19 @@ export default async function CommentsPage({ searchParams }: { searchParams: Sea
           countTestId: `count-${s}`,
         }))}
       />
-      {queue.items.length ? (
-        <>
-          <ModerationTable
-            key={`${query.status}-${query.page}-${query.article}-${query.user}-${query.q}`}
-            items={queue.items}
-            tab={query.status}
-          />
-          <Pagination
-            page={query.page}
-            pageCount={queue.pageCount}
-            total={queue.total}
-            href={(p) => queueHref(query, query.status, p)}
-          />
-        </>
-      ) : (
-        <p className="rounded-lg bg-white p-8 text-center text-ink-600">
-          {filtered ? "没有符合筛选条件的评论。" : EMPTY[query.status]}
-        </p>
-      )}
+      {/* rendered when empty too: the result of the decision that emptied it stays announced */}
+      <ModerationTable
+        key={`${query.status}-${query.page}-${query.article}-${query.user}-${query.q}`}
+        items={queue.items}
+        tab={query.status}
+        empty={filtered ? "没有符合筛选条件的评论。" : EMPTY[query.status]}
+      />
+      <Pagination
+        page={query.page}
+        pageCount={queue.pageCount}
+        total={queue.items.length ? queue.total : undefined}
+        href={(p) => queueHref(query, query.status, p)}
+      />
     </div>
   );
 }

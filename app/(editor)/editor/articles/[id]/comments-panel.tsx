@@ -22,7 +22,7 @@ export function CommentsPanel({ articleId, closed: initial }: { articleId: strin
       } else setNote({ tone: "error", text: r.error.message });
     });
   return (
-    <Panel title="评论" defaultOpen={closed}>
+    <Panel title="评论" defaultOpen={initial}>
       <label className="flex items-start gap-2 text-sm">
         <input
           type="checkbox"
