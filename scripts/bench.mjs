@@ -16,6 +16,10 @@ import { countingCost } from "./lib/bench-view-count.mjs";
 import { step } from "./lib/run.mjs";
 
 const ENCODED = "gzip, br";
+/** Runs of each measurement in the beacon section (BENCH_REPEAT), alternated; the median is shown. */
+const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
+/** The run with the median requests/s. */
+const median = (runs) => [...runs].sort((a, b) => a.rps - b.rps)[Math.floor((runs.length - 1) / 2)];
 const CHROME =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 const pct = (values, p) =>
@@ -250,19 +254,30 @@ async function beaconCost(server, articlePath) {
       const aloneScript = who.startsWith("(d)")
         ? readerScript(dir, fileUrl.pathname, null, server.site)
         : pagesOnly;
-      const alone = await wrk(`${base}${pagePath}`, { script: aloneScript });
-      const withBeacon = await wrk(`${base}${pagePath}`, { script });
-      rows.push({ who, alone, withBeacon, pages: withBeacon.rps / 2 });
+      const alone = [];
+      const withBeacon = [];
+      // alternated, BENCH_REPEAT times: on a shared machine the load drifts between runs
+      for (let i = 0; i < REPEAT; i++) {
+        alone.push(await wrk(`${base}${pagePath}`, { script: aloneScript }));
+        withBeacon.push(await wrk(`${base}${pagePath}`, { script }));
+      }
+      const w = median(withBeacon);
+      rows.push({ who, alone: median(alone), withBeacon: w, pages: w.rps / 2 });
     }
     // (e) no beacon: the page request is the view, logged by the front for the app to count
     // (docs/request-path.md, "The view beacon"); against (d)'s pages with no log at all
     step("bench", "view beacon (e) page logged");
     const loggedFile = new URL(logged.put("article-enc", page.body, page.headers["content-encoding"]));
-    const pagesLogged = await wrk(loggedFile.href, {
-      script: readerScript(dir, loggedFile.pathname, null, server.site),
-    });
-    const d = rows[rows.length - 1];
-    rows.push({ who: "(e) nginx, logged", alone: d.alone, withBeacon: pagesLogged, pages: pagesLogged.rps });
+    const unlogged = [];
+    const pagesLogged = [];
+    for (let i = 0; i < REPEAT; i++) {
+      unlogged.push(await wrk(file, { script: readerScript(dir, fileUrl.pathname, null, server.site) }));
+      pagesLogged.push(
+        await wrk(loggedFile.href, { script: readerScript(dir, loggedFile.pathname, null, server.site) }),
+      );
+    }
+    const l = median(pagesLogged);
+    rows.push({ who: "(e) nginx, logged", alone: median(unlogged), withBeacon: l, pages: l.rps });
   } finally {
     disk.stop();
     logged.stop();
@@ -271,7 +286,7 @@ async function beaconCost(server, articlePath) {
   }
   console.log(
     `\nview beacon: POST ${beacon} answered ${check.status} ${checkBody.slice(0, 60)}; ${wrkArgs}, gzip,br;` +
-      " every beacon a new visitor with a browser's user agent (counted)",
+      ` every beacon a new visitor with a browser's user agent (counted); median of ${REPEAT} alternated run(s)`,
   );
   console.log("server            pages/s alone  p99 ms   pages/s with view    p99 ms  errors  view cost");
   for (const r of rows) {
