@@ -14,21 +14,22 @@ import { env } from "@/lib/env";
  */
 
 export type { Challenge };
-export type ProofForm = "comment";
+type ProofForm = "comment";
 export type ProofBinding = { userId: string; form: ProofForm };
 
-export const PROOF_TTL_MS = 5 * 60_000;
-export const PROOF_ALGORITHM = "PBKDF2/SHA-256";
+const PROOF_TTL_MS = 5 * 60_000;
+const PROOF_ALGORITHM = "PBKDF2/SHA-256";
 /**
- * Work = counter × cost PBKDF2-SHA-256 rounds, 2 million on average (1-3 million). Node solves
- * 1 million rounds in about 0.2 s on one core of the dev machine (proof-of-work.int.test.ts
- * prints it); a mid-range phone's WebCrypto is 3-5× slower per core and the widget splits the
- * counters over several workers: about 1 s. Verifying costs one HMAC (the key signature).
+ * Work = counter × cost PBKDF2-SHA-256 rounds, 2 million on average (1-3 million), split over the
+ * widget's workers. Measured on the 2-core dev machine: Node about 4.4 million rounds a second on
+ * one thread (proof-of-work.int.test.ts prints it), Chromium's WebCrypto about 1.4 million per
+ * worker (e2e/public/proof-of-work.spec.ts prints it); a phone core 2-3 × slower with 4 workers
+ * makes about 1 s. Verifying costs one HMAC (the key signature), not the work.
  */
 export const PROOF_COST = 1_000;
 export const PROOF_COUNTER_MIN = 1_000;
 export const PROOF_COUNTER_MAX = 3_000;
-/** a real payload is about 900 characters; anything much longer is not ours */
+/** a real payload is about 800 characters; anything much longer is not ours */
 const MAX_PAYLOAD_CHARS = 4_096;
 const NEW_ACCOUNT_MS = 7 * 24 * 3_600_000;
 
