@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ArticleCard } from "@/lib/services/public/article-card";
 import { ArticleCover } from "./article-cover";
 import { ArticleMeta } from "./article-meta";
@@ -21,15 +20,15 @@ export function ArticleList({
     <ul className="divide-y divide-slate-100" data-testid={testId}>
       {articles.map((a) => (
         <li key={a.publicId} className="flex gap-4 py-5 first:pt-0">
-          <Link href={`/posts/${a.publicId}`} tabIndex={-1} aria-hidden="true" className="s-thumb">
+          <a href={`/posts/${a.publicId}`} tabIndex={-1} aria-hidden="true" className="s-thumb">
             <ArticleCover article={a} className="h-[6.75rem] w-48" />
-          </Link>
+          </a>
           <div className="min-w-0 flex-1">
             <Heading className="s-title">
-              <Link href={`/posts/${a.publicId}`} className="s-a">
+              <a href={`/posts/${a.publicId}`} className="s-a">
                 {a.isTranslation && <span className="s-badge">编译</span>}
                 {a.title}
-              </Link>
+              </a>
             </Heading>
             {a.lede && <p className="s-lede">{a.lede}</p>}
             <div className="mt-2">

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { CategoryDto } from "@/lib/services/public/list-categories";
 
 /** The blue category bar, in the editors' order; scrolls sideways on narrow screens. */
@@ -8,9 +7,9 @@ export function CategoryBar({ categories }: { categories: CategoryDto[] }) {
       <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 text-sm whitespace-nowrap text-white">
         {categories.map((c) => (
           <li key={c.id}>
-            <Link href={`/category/${c.slug}`} className="s-cat">
+            <a href={`/category/${c.slug}`} className="s-cat">
               {c.name}
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { formatDate } from "@/lib/format/beijing-time";
 import type { CategoryBlock } from "@/lib/services/public/list-category-blocks";
 import { ArticleCover } from "./article-cover";
@@ -25,22 +24,22 @@ export function CategoryBlocks({ blocks }: { blocks: CategoryBlock[] }) {
                 <h3 id={`block-${b.slug}`} className="border-l-4 border-brand-600 pl-3 font-semibold">
                   {b.name}
                 </h3>
-                <Link href={`/category/${b.slug}`} className="text-xs text-brand-700 hover:underline">
+                <a href={`/category/${b.slug}`} className="text-xs text-brand-700 hover:underline">
                   更多<span className="sr-only">{b.name}文章</span> →
-                </Link>
+                </a>
               </div>
               {first && (
-                <Link href={`/posts/${first.publicId}`} className="group mt-3 block">
+                <a href={`/posts/${first.publicId}`} className="group mt-3 block">
                   <ArticleCover article={first} className="aspect-video w-full rounded" />
                   <span className="s-card-a">{first.title}</span>
-                </Link>
+                </a>
               )}
               <ul className="mt-2 space-y-2 text-sm">
                 {rest.map((a) => (
                   <li key={a.publicId} className="s-row">
-                    <Link href={`/posts/${a.publicId}`} className="s-row-a">
+                    <a href={`/posts/${a.publicId}`} className="s-row-a">
                       {a.title}
-                    </Link>
+                    </a>
                     <time dateTime={a.publishedAt.toISOString()} className="s-time">
                       {formatDate(a.publishedAt).slice(5)}
                     </time>

@@ -39,7 +39,7 @@ export function CollapsibleNav({ children }: { children: ReactNode }) {
       </button>
       <div
         id={id}
-        // a followed link closes the panel (client navigation keeps this component mounted)
+        // a followed link closes the panel (a same-page link such as /#hot does not reload it)
         onClick={(e) => {
           if ((e.target as HTMLElement).closest("a")) setOpen(false);
         }}

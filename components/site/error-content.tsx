@@ -1,7 +1,6 @@
 "use client";
 
 import { largePrimaryButton } from "@/components/ui/button";
-import Link from "next/link";
 import { useEffect } from "react";
 
 /**
@@ -25,9 +24,10 @@ export function ErrorContent({ error, retry }: { error: unknown; retry: () => vo
         <button type="button" onClick={() => retry()} className={largePrimaryButton}>
           重试
         </button>
-        <Link href="/" className="rounded border border-slate-300 px-5 py-2 hover:border-brand-500">
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- public pages load documents (docs/public-site.md) */}
+        <a href="/" className="rounded border border-slate-300 px-5 py-2 hover:border-brand-500">
           返回首页
-        </Link>
+        </a>
       </div>
     </section>
   );

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 
 export type GuideLink = { href: string; label: string; description: string };
@@ -85,33 +84,19 @@ export function GuideMenu({ links }: { links: GuideLink[] }) {
         hidden={!open}
         className="z-30 mt-1 min-w-56 rounded-md border border-slate-200 bg-white p-1 shadow-lg md:absolute md:left-0 md:top-full"
       >
-        {links.map((l) => {
-          const body = (
-            <>
+        {links.map((l) => (
+          <li key={l.href}>
+            <a
+              href={l.href}
+              data-guide-item
+              onClick={() => setOpen(false)}
+              className="block rounded px-3 py-2 hover:bg-brand-50 focus:bg-brand-50"
+            >
               <span className="block text-sm font-medium text-ink-900">{l.label}</span>
               <span className="block text-xs text-ink-600">{l.description}</span>
-            </>
-          );
-          const props = {
-            "data-guide-item": true,
-            onClick: () => setOpen(false),
-            className: "block rounded px-3 py-2 hover:bg-brand-50 focus:bg-brand-50",
-          };
-          return (
-            <li key={l.href}>
-              {/* feeds are XML route handlers: a plain link, so the router does not try to render them */}
-              {l.href.endsWith("/feed") ? (
-                <a href={l.href} {...props}>
-                  {body}
-                </a>
-              ) : (
-                <Link href={l.href} {...props}>
-                  {body}
-                </Link>
-              )}
-            </li>
-          );
-        })}
+            </a>
+          </li>
+        ))}
       </ul>
     </div>
   );

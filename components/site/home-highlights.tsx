@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { HomeHighlights as Highlights } from "@/lib/services/public/get-home-highlights";
 import { ArticleCover } from "./article-cover";
 import { ArticleMeta } from "./article-meta";
@@ -13,14 +12,14 @@ export function HomeHighlights({ highlights }: { highlights: Highlights }) {
         头条与推荐
       </h2>
       <article className="overflow-hidden rounded bg-white" data-testid="lead-story">
-        <Link href={`/posts/${lead.publicId}`} tabIndex={-1} aria-hidden="true" className="block">
+        <a href={`/posts/${lead.publicId}`} tabIndex={-1} aria-hidden="true" className="block">
           <ArticleCover article={lead} eager className="aspect-video w-full" />
-        </Link>
+        </a>
         <div className="p-5">
           <h3 className="text-xl leading-snug font-bold md:text-2xl">
-            <Link href={`/posts/${lead.publicId}`} className="s-a">
+            <a href={`/posts/${lead.publicId}`} className="s-a">
               {lead.title}
-            </Link>
+            </a>
           </h3>
           {lead.lede && <p className="mt-2 line-clamp-3 leading-7 text-ink-600">{lead.lede}</p>}
           <div className="mt-3">
@@ -31,19 +30,19 @@ export function HomeHighlights({ highlights }: { highlights: Highlights }) {
       <ul className="flex flex-col gap-3" data-testid="featured-stories">
         {featured.map((a) => (
           <li key={a.publicId} className="flex flex-1 gap-3 rounded bg-white p-3">
-            <Link
+            <a
               href={`/posts/${a.publicId}`}
               tabIndex={-1}
               aria-hidden="true"
               className="shrink-0 overflow-hidden rounded"
             >
               <ArticleCover article={a} className="h-20 w-32 text-sm" />
-            </Link>
+            </a>
             <div className="min-w-0">
               <h3 className="line-clamp-2 leading-snug font-semibold">
-                <Link href={`/posts/${a.publicId}`} className="s-a">
+                <a href={`/posts/${a.publicId}`} className="s-a">
                   {a.title}
-                </Link>
+                </a>
               </h3>
               <p className="mt-1 text-xs text-ink-600">
                 {a.author?.displayName ?? "署名编辑部"} · {a.category.name}

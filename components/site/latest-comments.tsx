@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { formatDateTime } from "@/lib/format/beijing-time";
 import type { LatestComment } from "@/lib/services/public/list-latest-comments";
 
@@ -17,21 +16,21 @@ export function LatestComments({ comments }: { comments: LatestComment[] }) {
             <li key={c.id} className="py-3">
               <p className="text-xs text-ink-600">
                 {c.author ? (
-                  <Link href={`/member/${c.author.publicId}`} className="s-name">
+                  <a href={`/member/${c.author.publicId}`} className="s-name">
                     {c.author.displayName}
-                  </Link>
+                  </a>
                 ) : (
                   <span>匿名读者</span>
                 )}{" "}
                 · <time dateTime={c.createdAt.toISOString()}>{formatDateTime(c.createdAt)}</time>
               </p>
               <p className="mt-1 line-clamp-2 leading-6 text-ink-900">{c.excerpt}</p>
-              <Link
+              <a
                 href={`/posts/${c.article.publicId}#comments`}
                 className="mt-1 line-clamp-1 text-xs text-brand-700 hover:underline"
               >
                 评论于《{c.article.title}》
-              </Link>
+              </a>
             </li>
           ))}
         </ul>

@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 /**
  * Keyset pagination as plain links: "加载更多" goes to the page after the last item shown
  * (?before=<cursor>), so it works without JavaScript and every page has a stable URL.
@@ -22,36 +20,22 @@ export function LoadMore({
   return (
     <nav aria-label="分页" className="mt-6 flex flex-wrap items-center justify-center gap-3 text-sm">
       {!isFirstPage && (
-        <Link
+        <a
           href={basePath}
           className="rounded border border-slate-300 bg-white px-4 py-2 text-ink-900 hover:border-brand-500 hover:text-brand-600"
         >
           回到最新
-        </Link>
+        </a>
       )}
       {nextCursor ? (
-        morePath === basePath ? (
-          <Link
-            href={`${morePath}?before=${encodeURIComponent(nextCursor)}`}
-            rel="next"
-            data-testid="load-more"
-            className={MORE_CLASS}
-          >
-            加载更多
-          </Link>
-        ) : (
-          // A plain link to another page: Next.js 16.4's client router, coming from the fully
-          // static home page, showed /latest's first page for /latest?before=… (the server renders
-          // it right), so this one navigation loads the document.
-          <a
-            href={`${morePath}?before=${encodeURIComponent(nextCursor)}`}
-            rel="next"
-            data-testid="load-more"
-            className={MORE_CLASS}
-          >
-            加载更多
-          </a>
-        )
+        <a
+          href={`${morePath}?before=${encodeURIComponent(nextCursor)}`}
+          rel="next"
+          data-testid="load-more"
+          className={MORE_CLASS}
+        >
+          加载更多
+        </a>
       ) : (
         <p className="text-ink-600">已经到底了</p>
       )}

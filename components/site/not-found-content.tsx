@@ -1,5 +1,4 @@
 import { largePrimaryButton } from "@/components/ui/button";
-import Link from "next/link";
 import { SearchForm } from "./search-form";
 
 /** The 404 body, shared by the public group's boundary and the app-wide unmatched-URL page. */
@@ -17,9 +16,10 @@ export function NotFoundContent() {
         <SearchForm id="not-found-search" landmark="查找其他内容" />
       </div>
       <p className="mt-6">
-        <Link href="/" className={largePrimaryButton}>
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- public pages load documents (docs/public-site.md) */}
+        <a href="/" className={largePrimaryButton}>
           返回首页
-        </Link>
+        </a>
       </p>
     </section>
   );

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useEffect, useState } from "react";
 
 /** Dispatched on window when notices were marked read, so the bell re-reads its count. */
@@ -41,7 +40,7 @@ export function NotificationBell() {
   if (unread === null) return null;
   const label = unread ? `通知（${unread} 条未读）` : "通知";
   return (
-    <Link
+    <a
       href="/me/notifications"
       aria-label={label}
       title={label}
@@ -68,6 +67,6 @@ export function NotificationBell() {
           {unread > 99 ? "99+" : unread}
         </span>
       ) : null}
-    </Link>
+    </a>
   );
 }

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import type { HotArticle } from "@/lib/services/public/list-hot-articles";
 
@@ -23,9 +22,9 @@ export function RankedArticles({
             {i + 1}
           </span>
           <span className="min-w-0">
-            <Link href={`/posts/${a.publicId}`} className="s-rank-a">
+            <a href={`/posts/${a.publicId}`} className="s-rank-a">
               {a.title}
-            </Link>
+            </a>
             {meta(a)}
           </span>
         </li>

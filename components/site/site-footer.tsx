@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { SiteSettings } from "@/lib/services/public/get-site-settings";
 import { footerPages } from "./footer-pages";
 import { SiteLogo } from "./site-logo";
@@ -13,9 +12,9 @@ export function SiteFooter({ settings }: { settings: SiteSettings }) {
           <ul className="flex flex-wrap gap-x-4 gap-y-2">
             {footerPages.map((p) => (
               <li key={p.slug}>
-                <Link href={`/page/${p.slug}`} className="hover:text-brand-600">
+                <a href={`/page/${p.slug}`} className="hover:text-brand-600">
                   {p.label}
-                </Link>
+                </a>
               </li>
             ))}
           </ul>

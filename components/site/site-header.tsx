@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { CollapsibleNav } from "./collapsible-nav";
 import { GuideMenu, type GuideLink } from "./guide-menu";
 import { NotificationBell } from "./notification-bell";
@@ -17,21 +16,23 @@ export function SiteHeader({ specialHref }: { specialHref: string }) {
   return (
     <header className="relative border-b border-slate-200 bg-white">
       <div className="mx-auto flex h-16 max-w-6xl items-center gap-4 px-4">
-        <Link href="/" className="shrink-0 rounded" aria-label="署名 Byline 首页">
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- public pages load documents (docs/public-site.md) */}
+        <a href="/" className="shrink-0 rounded" aria-label="署名 Byline 首页">
           <SiteLogo className="h-8 w-auto" />
-        </Link>
+        </a>
         <CollapsibleNav>
           <nav aria-label="主导航" className="flex flex-col gap-1 md:flex-row md:items-center">
-            <Link href="/" className="s-nav-a">
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- public pages load documents (docs/public-site.md) */}
+            <a href="/" className="s-nav-a">
               首页
-            </Link>
+            </a>
             <GuideMenu links={guide} />
           </nav>
           <div className="flex flex-col gap-3 md:ml-auto md:flex-row md:items-center">
             <SearchForm />
-            <Link href="/contribute" className="s-nav-a">
+            <a href="/contribute" className="s-nav-a">
               投稿
-            </Link>
+            </a>
             <NotificationBell />
             <UserMenu />
           </div>

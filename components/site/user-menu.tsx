@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 
 type Me = { displayName: string; publicId: string; role: string; avatarUrl: string | null };
@@ -57,15 +56,15 @@ export function UserMenu() {
   if (state.status === "anonymous") {
     return (
       <span className="flex items-center gap-2 text-sm">
-        <Link href="/login" className="rounded px-2 py-1 text-ink-900 hover:text-brand-600">
+        <a href="/login" className="rounded px-2 py-1 text-ink-900 hover:text-brand-600">
           登录
-        </Link>
+        </a>
         <span aria-hidden="true" className="text-slate-300">
           |
         </span>
-        <Link href="/register" className="rounded px-2 py-1 text-ink-900 hover:text-brand-600">
+        <a href="/register" className="rounded px-2 py-1 text-ink-900 hover:text-brand-600">
           注册
-        </Link>
+        </a>
       </span>
     );
   }
@@ -121,47 +120,47 @@ export function UserMenu() {
         className="z-30 mt-1 w-44 rounded-md border border-slate-200 bg-white p-1 shadow-lg md:absolute md:right-0 md:top-full"
       >
         <li>
-          <Link href={`/member/${user.publicId}`} className={itemClass} onClick={() => setOpen(false)}>
+          <a href={`/member/${user.publicId}`} className={itemClass} onClick={() => setOpen(false)}>
             我的主页
-          </Link>
+          </a>
         </li>
         <li>
-          <Link href="/me/profile" className={itemClass} onClick={() => setOpen(false)}>
+          <a href="/me/profile" className={itemClass} onClick={() => setOpen(false)}>
             个人资料
-          </Link>
+          </a>
         </li>
         <li>
-          <Link href="/me/bookmarks" className={itemClass} onClick={() => setOpen(false)}>
+          <a href="/me/bookmarks" className={itemClass} onClick={() => setOpen(false)}>
             我的收藏
-          </Link>
+          </a>
         </li>
         <li>
-          <Link href="/me/contributions" className={itemClass} onClick={() => setOpen(false)}>
+          <a href="/me/contributions" className={itemClass} onClick={() => setOpen(false)}>
             我的投稿
-          </Link>
+          </a>
         </li>
         <li>
-          <Link href="/me/comments" className={itemClass} onClick={() => setOpen(false)}>
+          <a href="/me/comments" className={itemClass} onClick={() => setOpen(false)}>
             我的评论
-          </Link>
+          </a>
         </li>
         <li>
-          <Link href="/me/security" className={itemClass} onClick={() => setOpen(false)}>
+          <a href="/me/security" className={itemClass} onClick={() => setOpen(false)}>
             账号安全
-          </Link>
+          </a>
         </li>
         {EDITOR_ROLES.has(user.role) && (
           <li>
-            <Link href="/editor" className={itemClass} onClick={() => setOpen(false)}>
+            <a href="/editor" className={itemClass} onClick={() => setOpen(false)}>
               编辑后台
-            </Link>
+            </a>
           </li>
         )}
         {user.role === "ADMIN" && (
           <li>
-            <Link href="/admin" className={itemClass} onClick={() => setOpen(false)}>
+            <a href="/admin" className={itemClass} onClick={() => setOpen(false)}>
               管理后台
-            </Link>
+            </a>
           </li>
         )}
         <li className="mt-1 border-t border-slate-100 pt-1">

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getAuthorLatest } from "@/lib/services/public/get-author-latest";
 import { getCommentState } from "@/lib/services/public/get-comment-state";
@@ -66,15 +65,16 @@ export default async function ArticlePage({ params }: Props) {
       <nav aria-label="面包屑" className="mb-3 text-sm text-ink-600">
         <ol className="flex flex-wrap items-center gap-1">
           <li>
-            <Link href="/" className="hover:text-brand-600">
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- public pages load documents (docs/public-site.md) */}
+            <a href="/" className="hover:text-brand-600">
               首页
-            </Link>
+            </a>
           </li>
           <li aria-hidden="true">/</li>
           <li>
-            <Link href={`/category/${article.category.slug}`} className="hover:text-brand-600">
+            <a href={`/category/${article.category.slug}`} className="hover:text-brand-600">
               {article.category.name}
-            </Link>
+            </a>
           </li>
         </ol>
       </nav>
