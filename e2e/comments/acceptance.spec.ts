@@ -15,6 +15,7 @@ import {
   post,
   queueRows,
   queueStatus,
+  selectWithKeyboard,
   signedIn,
   signedOut,
   threadOf,
@@ -54,6 +55,9 @@ test.beforeAll(async () => {
   reader = await newReader();
   replier = await newReader();
 });
+
+// again before each step: another spec saving the rules page in parallel may have flipped it
+test.beforeEach(() => setModerationMode("premoderate"));
 
 test.afterEach(closeContexts);
 
@@ -205,6 +209,7 @@ test("a ban from the queue blocks the reader's next post with its reason", async
   await openQueueFromHeader(queue);
   await queue.getByRole("link", { name: /被举报/ }).click();
   const row = queueRows(queue).filter({ hasText: text.edited });
+  await selectWithKeyboard(queue, text.edited);
   await row.getByRole("button", { name: `禁言 ${reader.displayName}` }).click();
   const ban = queue.getByTestId("ban-form");
   await ban.getByLabel("禁言时长").selectOption({ label: "7 天" });

@@ -121,21 +121,25 @@ export const queueStatus = (page: Page) => page.getByTestId("moderation-status")
 export const queueRows = (page: Page) => page.getByTestId("moderation-row");
 
 /**
- * Moves the selection with j until the row holding `text` is selected, then presses `key`
- * (a approve, r reject, s spam). Only rows already narrowed by a filter are walked.
+ * Moves the selection with j until the row holding `text` is the current one. Only rows already
+ * narrowed by a filter or tab are walked. The shortcuts listen once the page has hydrated, so j is
+ * pressed again until the row is selected (which also tells that the row's buttons now answer).
  */
-export async function decideWithKeyboard(page: Page, text: string, key: "a" | "r" | "s") {
+export async function selectWithKeyboard(page: Page, text: string) {
   const target = queueRows(page).filter({ hasText: text });
   await expect(target).toHaveCount(1);
   // away from the filter field: the shortcuts are ignored while typing
   await page.getByRole("heading", { name: "评论审核" }).click();
-  const count = await queueRows(page).count();
-  for (let i = 0; i < count; i++) {
+  await expect(async () => {
     await page.keyboard.press("j");
-    const selected = queueRows(page).and(page.locator('[aria-selected="true"]'));
-    await expect(selected).toHaveCount(1);
-    if (((await selected.textContent()) ?? "").includes(text)) break;
-  }
-  await expect(target).toHaveAttribute("aria-selected", "true");
+    await expect(target).toHaveAttribute("aria-selected", "true", { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(target).toBeFocused();
+  return target;
+}
+
+/** Selects the row holding `text` with j, then decides with `key` (a approve, r reject, s spam). */
+export async function decideWithKeyboard(page: Page, text: string, key: "a" | "r" | "s") {
+  await selectWithKeyboard(page, text);
   await page.keyboard.press(key);
 }
