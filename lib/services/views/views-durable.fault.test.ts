@@ -37,30 +37,37 @@ async function counts(articleId: string) {
   return rows[0]!;
 }
 
+async function latestArticle() {
+  return (
+    await db.query<{ id: string; publicId: string }>(
+      `SELECT id, "publicId" FROM articles WHERE status = 'PUBLISHED' AND "publishedAt" <= now() ORDER BY "publishedAt" DESC LIMIT 1`,
+    )
+  ).rows[0]!;
+}
+
+/** READERS new readers send the beacon, 30 at a time as a busy article page would see them. */
+async function readers(server: FaultServer, publicId: string) {
+  const beacon = async () => {
+    const visitor = crypto.randomBytes(16).toString("base64url").slice(0, 22);
+    const res = await fetch(`${server.base}/api/views/${publicId}`, {
+      method: "POST",
+      headers: { Origin: server.origin, "User-Agent": CHROME, Cookie: `bl_vid=${visitor}` },
+    });
+    return { status: res.status, body: (await res.json()) as { counted?: boolean } };
+  };
+  const t0 = performance.now();
+  const answers: Awaited<ReturnType<typeof beacon>>[] = [];
+  for (let i = 0; i < READERS; i += 30)
+    answers.push(...(await Promise.all(Array.from({ length: 30 }, beacon))));
+  expect(answers.filter((a) => a.status === 200 && a.body.counted === true)).toHaveLength(READERS);
+  return Math.round(performance.now() - t0);
+}
+
 describe("acknowledged views", () => {
   it("are in PostgreSQL when the server is killed one second after the last acknowledgement", async () => {
-    const { id, publicId } = (
-      await db.query<{ id: string; publicId: string }>(
-        `SELECT id, "publicId" FROM articles WHERE status = 'PUBLISHED' AND "publishedAt" <= now() ORDER BY "publishedAt" DESC LIMIT 1`,
-      )
-    ).rows[0]!;
+    const { id, publicId } = await latestArticle();
     const before = await counts(id);
-
-    const beacon = async () => {
-      const visitor = crypto.randomBytes(16).toString("base64url").slice(0, 22);
-      const res = await fetch(`${srv.base}/api/views/${publicId}`, {
-        method: "POST",
-        headers: { Origin: srv.origin, "User-Agent": CHROME, Cookie: `bl_vid=${visitor}` },
-      });
-      return { status: res.status, body: (await res.json()) as { counted?: boolean } };
-    };
-    const t0 = performance.now();
-    const answers: Awaited<ReturnType<typeof beacon>>[] = [];
-    // 30 readers at a time, as a busy article page would see them
-    for (let i = 0; i < READERS; i += 30)
-      answers.push(...(await Promise.all(Array.from({ length: 30 }, beacon))));
-    const sentMs = Math.round(performance.now() - t0);
-    expect(answers.filter((a) => a.status === 200 && a.body.counted === true)).toHaveLength(READERS);
+    const sentMs = await readers(srv, publicId);
 
     await new Promise((r) => setTimeout(r, 1_000));
     await srv.stop("SIGKILL");
@@ -70,6 +77,18 @@ describe("acknowledged views", () => {
       `[fault] ${READERS} view beacons acknowledged in ${sentMs} ms; after kill -9 one second later PostgreSQL has ` +
         `${after.total - before.total} in the total and ${after.days - before.days} in the daily rows`,
     );
+    expect(after.total - before.total).toBe(READERS);
+    expect(after.days - before.days).toBe(READERS);
+  });
+
+  it("are all written by a SIGTERM right after the last acknowledgement (the shutdown write)", async () => {
+    const server = await startFaultServer({ name: "views-sigterm" });
+    const { id, publicId } = await latestArticle();
+    const before = await counts(id);
+    await readers(server, publicId);
+    // no wait: the last views are still in memory, inside the 250 ms write window
+    expect(await server.stop("SIGTERM")).toBe(0);
+    const after = await counts(id);
     expect(after.total - before.total).toBe(READERS);
     expect(after.days - before.days).toBe(READERS);
   });
