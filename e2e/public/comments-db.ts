@@ -16,10 +16,10 @@ export function createSpecArticle(opts: { closed?: boolean } = {}): Promise<Spec
     await c.query(
       `INSERT INTO articles (id, "publicId", title, lede, "bodyJson", "bodyHtml", "bodyText", status,
          "publishedAt", "authorId", "categoryId", "renderVersion", "commentsClosed", "updatedAt")
-       SELECT $1, $2, '评论测试 ' || $2, lede, "bodyJson", "bodyHtml", "bodyText", 'PUBLISHED',
+       SELECT $1, $2, $4, lede, "bodyJson", "bodyHtml", "bodyText", 'PUBLISHED',
          timestamp '2001-01-01' + random() * interval '300 days', "authorId", "categoryId", "renderVersion", $3, now()
        FROM articles WHERE status = 'PUBLISHED' AND "deletedAt" IS NULL ORDER BY "publishedAt" LIMIT 1`,
-      [id, publicId, opts.closed ?? false],
+      [id, publicId, opts.closed ?? false, `评论测试 ${publicId}`],
     );
     return { id, publicId, path: `/posts/${publicId}` };
   });
@@ -67,7 +67,7 @@ export function insertComments(article: SpecArticle, rows: NewComment[]): Promis
       const id = `e2e${crypto.randomBytes(8).toString("hex")}`;
       await c.query(
         `INSERT INTO comments (id, "articleId", "authorId", "parentId", body, status, "createdAt", "updatedAt")
-         VALUES ($1, $2, $3, $4, $5, $6::"CommentStatus", now() - make_interval(mins => $7), now())`,
+         VALUES ($1, $2, $3, $4, $5, $6::"CommentStatus", now() - $7::int * interval '1 minute', now())`,
         [id, article.id, r.authorId, r.parentId ?? null, r.body, r.status ?? "APPROVED", r.ago ?? 0],
       );
       ids.push(id);
