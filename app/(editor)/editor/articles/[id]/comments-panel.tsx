@@ -10,6 +10,8 @@ import { setCommentsClosedAction } from "./comments-actions";
  */
 export function CommentsPanel({ articleId, closed: initial }: { articleId: string; closed: boolean }) {
   const [closed, setClosed] = useState(initial);
+  // fixed at mount: the action refreshes the page's props, and <details open> follows its prop
+  const [startOpen] = useState(initial);
   const [note, setNote] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
   const [pending, start] = useTransition();
   const toggle = (next: boolean) =>
@@ -22,7 +24,7 @@ export function CommentsPanel({ articleId, closed: initial }: { articleId: strin
       } else setNote({ tone: "error", text: r.error.message });
     });
   return (
-    <Panel title="评论" defaultOpen={initial}>
+    <Panel title="评论" defaultOpen={startOpen}>
       <label className="flex items-start gap-2 text-sm">
         <input
           type="checkbox"
