@@ -36,23 +36,13 @@ export function ArticleMeta({
         </a>
       )}
       <time dateTime={article.publishedAt.toISOString()}>{formatDateTime(article.publishedAt)}</time>
-      <span>
+      {/* the icons are CSS (s-views, s-comments): two inline SVGs per card were a fifth of the
+          home page's elements, each written in the HTML and the payload and hydrated */}
+      <span className="s-views">
         <span className="sr-only">阅读量 </span>
-        <svg aria-hidden="true" viewBox="0 0 20 20" className="s-eye">
-          <path
-            d="M1.5 10S5 4 10 4s8.5 6 8.5 6-3.5 6-8.5 6-8.5-6-8.5-6z"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.5"
-          />
-          <circle cx="10" cy="10" r="2.5" fill="currentColor" />
-        </svg>
         {formatViews(article.viewCount)}
       </span>
-      <span data-testid="card-comment-count">
-        <svg aria-hidden="true" viewBox="0 0 20 20" className="s-eye">
-          <path d="M3 4h14v9H8l-4 3v-3H3z" fill="none" stroke="currentColor" strokeWidth="1.5" />
-        </svg>
+      <span className="s-comments" data-testid="card-comment-count">
         {formatViews(article.commentCount)} 条评论
       </span>
     </p>
