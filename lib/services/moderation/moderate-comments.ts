@@ -35,8 +35,10 @@ type Row = { id: string; articleId: string; status: CommentStatus; openReports: 
 
 /**
  * 通过 / 拒绝 / 垃圾 / 删除 one or more comments, in one transaction that:
- * - locks the articles first, then the comments (the order comment writes use), and re-reads the
- *   comments, so one someone else just handled is skipped (and counted), never flipped back;
+ * - locks the comments, then their articles, in id order (the order the author's edit and delete
+ *   take them), and re-reads the comments, so one someone else just handled is skipped (and
+ *   counted), never flipped back. NO KEY UPDATE: a reply being inserted under one of them (its
+ *   foreign key takes KEY SHARE while holding its article) is not blocked, so cannot deadlock;
  * - keeps Article.commentCount equal to the article's APPROVED comments (rows in and out of APPROVED);
  * - resolves the comment's open reports: 通过 an approved, reported comment dismisses them, any
  *   removal upholds them (a reported comment that is already APPROVED counts as handled by 通过);
@@ -52,10 +54,6 @@ export async function moderateComments(actor: Actor | null, input: unknown): Pro
   const unique = [...new Set(ids)];
   const now = new Date();
   const { acted, moving } = await db.$transaction(async (tx) => {
-    await tx.$queryRaw`
-      SELECT a.id FROM articles a
-      WHERE a.id IN (SELECT "articleId" FROM comments WHERE id = ANY(${unique}))
-      ORDER BY a.id FOR NO KEY UPDATE`;
     const rows = await tx.$queryRaw<Row[]>`
       SELECT c.id, c."articleId", c.status,
         (SELECT count(*)::int FROM comment_reports r WHERE r."commentId" = c.id AND r."resolvedAt" IS NULL)
@@ -63,7 +61,11 @@ export async function moderateComments(actor: Actor | null, input: unknown): Pro
       FROM comments c
       WHERE c.id = ANY(${unique}) AND c.status <> 'DELETED'
       ORDER BY c.id
-      FOR UPDATE OF c`;
+      FOR NO KEY UPDATE OF c`;
+    // then the articles whose commentCount may change, in id order
+    await tx.$queryRaw`
+      SELECT id FROM articles WHERE id = ANY(${[...new Set(rows.map((r) => r.articleId))]})
+      ORDER BY id FOR NO KEY UPDATE`;
     const acted = rows.filter(
       (r) => rule.from.includes(r.status) || (r.status === rule.to && r.openReports > 0),
     );

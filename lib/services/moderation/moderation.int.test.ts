@@ -2,7 +2,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { tags } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
+import { AppError } from "@/lib/errors";
 import { createArticle, createUser, uid } from "@/lib/test/factories";
+import { deleteOwnComment } from "../comments/delete-own-comment";
 import { invalidated } from "@/lib/test/next-mocks";
 import { auditRowsFor, createActor, fromIp } from "../admin/test-helpers";
 import { countPendingComments } from "./count-pending-comments";
@@ -182,6 +184,24 @@ describe("moderateComments", () => {
       moderateComments(e1, { ids: [ids[0]!], decision: "spam" }),
     ]);
     expect(results.some((r) => r.status === "fulfilled")).toBe(true);
+    expect(await storedCount(article.id)).toBe(await approvedCount(article.id));
+  });
+
+  it("a moderator's decision and the author's own delete of the same comment never deadlock", async () => {
+    const editor = await createActor("EDITOR");
+    const article = await createArticle();
+    for (let round = 0; round < 8; round++) {
+      const author = await createActor("READER");
+      const c = await comment({ articleId: article.id, authorId: author.id, status: "APPROVED" });
+      const results = await Promise.allSettled([
+        moderateComments(editor, { ids: [c.id], decision: round % 2 ? "spam" : "reject" }),
+        deleteOwnComment(author, { id: c.id }),
+      ]);
+      // the loser of the row lock gets a typed answer (CONFLICT / NOT_FOUND / FORBIDDEN), never a
+      // database error such as a deadlock
+      for (const r of results) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(AppError);
+      expect(results.some((r) => r.status === "fulfilled")).toBe(true);
+    }
     expect(await storedCount(article.id)).toBe(await approvedCount(article.id));
   });
 
