@@ -55,9 +55,7 @@ export function CommentReportDialog({ comment, onClose, onReported }: Props) {
     >
       {comment && (
         <form onSubmit={submit} className="p-5" data-testid="report-dialog">
-          <h2 className="mb-3 text-lg font-semibold text-ink-900">
-            举报评论
-          </h2>
+          <h2 className="mb-3 text-lg font-semibold text-ink-900">举报评论</h2>
           <fieldset>
             <legend className="mb-2 text-sm text-ink-700">举报原因</legend>
             <div className="grid grid-cols-2 gap-2">
