@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { createArticle, createUser } from "@/lib/test/factories";
 import { countQueries } from "@/lib/test/query-counter";
 import { getCommentState } from "./get-comment-state";
+import { listLatestArticles } from "./list-latest-articles";
 import { COMMENT_PAGE_SIZE, listArticleComments, type CommentOrder } from "./list-article-comments";
 
 const BASE = Date.UTC(2026, 10, 1);
@@ -155,5 +156,14 @@ describe("getCommentState", () => {
     }
     await db.article.update({ where: { id: a.id }, data: { commentsClosed: false } });
     expect((await getCommentState(a.id)).closed).toBeNull();
+  });
+});
+
+describe("article cards", () => {
+  it("carry the approved comment count the write services keep (Article.commentCount)", async () => {
+    const a = await createArticle({ publishedAt: new Date(Date.now() - 1000) });
+    await db.article.update({ where: { id: a.id }, data: { commentCount: 7 } });
+    const { items } = await listLatestArticles(null, 50);
+    expect(items.find((c) => c.publicId === a.publicId)?.commentCount).toBe(7);
   });
 });
