@@ -17,6 +17,8 @@ const chromium = {
   ],
 };
 
+const SITE_WIDE = [/admin\/moderation-rules\.spec\.ts/, /comments\/acceptance\.spec\.ts/];
+
 export default defineConfig({
   testDir: "e2e",
   // the English source site the translation specs ingest from (lib/test/source-fixtures)
@@ -43,14 +45,23 @@ export default defineConfig({
       name: "chromium",
       use: { ...devices["Desktop Chrome"], launchOptions: chromium },
       dependencies: ["setup"],
-      testIgnore: /leak-scan\.spec\.ts/,
+      testIgnore: [/leak-scan\.spec\.ts/, ...SITE_WIDE],
+    },
+    // specs that change site-wide comment rules (the moderation mode) run alone, after the rest:
+    // a reader's comment elsewhere would otherwise be published or held by a rule it never expected
+    {
+      name: "site-wide",
+      testMatch: SITE_WIDE,
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium },
+      dependencies: ["chromium"],
+      workers: 1,
     },
     // last: scans what every other spec made the server say and log
     {
       name: "leak-scan",
       testMatch: /leak-scan\.spec\.ts/,
       use: { launchOptions: chromium },
-      dependencies: ["chromium"],
+      dependencies: ["site-wide"],
     },
   ],
 });
