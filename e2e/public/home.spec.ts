@@ -48,6 +48,8 @@ test.describe("home page", () => {
     await page.getByTestId("load-more").click();
     await expect(page).toHaveURL(/\/latest\?before=[0-9a-z]+\.[\w-]+$/);
     await expect(page.getByRole("heading", { level: 1, name: "最新文章" })).toBeVisible();
+    // the list streams in after the heading (Suspense on ?before=): wait for it, not just the shell
+    await expect(page.getByTestId("article-list").locator(":is(h2, h3) > a").first()).toBeVisible();
     const second = await postIds(page);
     expect(second.length).toBeGreaterThan(0);
     expect(second.filter((id) => first.includes(id))).toEqual([]);
