@@ -16,7 +16,7 @@ export const COMMENT_SETTING_KEYS = {
 
 /** premoderate: every comment waits · trusted: trusted readers publish at once (lib/comments/rules.ts) */
 export const MODERATION_MODES = ["premoderate", "trusted"] as const;
-export type ModerationMode = (typeof MODERATION_MODES)[number];
+type ModerationMode = (typeof MODERATION_MODES)[number];
 
 export const blockedWordSchema = z.strictObject({
   word: z.string().trim().min(1).max(50),
@@ -32,7 +32,7 @@ export type CommentSettings = {
   blockedWords: BlockedWord[];
 };
 
-export const DEFAULT_COMMENT_SETTINGS: CommentSettings = {
+const DEFAULT_COMMENT_SETTINGS: CommentSettings = {
   enabled: true,
   mode: "premoderate",
   blockedWords: [],

@@ -18,7 +18,7 @@ try {
   const site = await seedSite(db);
   const users = await seedAccounts(db);
   const articles = await seedArticles(db, users);
-  const comments = await seedComments(db, users, articles);
+  const comments = await seedComments(db, users);
   console.log(
     `seed: ${site.categories} categories, ${site.tags} tags, ${site.pages} pages, ${users.size} users, ` +
       `${articles.created}/${articles.total} articles created, ${comments.created}/${comments.total} comments created ` +

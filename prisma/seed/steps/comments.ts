@@ -6,7 +6,7 @@ import type { SeededUsers } from "./accounts";
 const HOUR = 3_600_000;
 const commentId = (key: string) => `seed-comment-${key}`;
 
-export async function seedComments(db: Db, users: SeededUsers, _articles: unknown) {
+export async function seedComments(db: Db, users: SeededUsers) {
   const existing = new Set(
     (
       await db.comment.findMany({
