@@ -100,6 +100,19 @@ async function audit(url) {
   };
 }
 
+/** Lighthouse sometimes fails to record a trace on a busy machine (NO_NAVSTART): that run again. */
+async function auditOnce(url) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await audit(url);
+    } catch (e) {
+      if (attempt === 3 || !/^Lighthouse: /.test(String(e?.message))) throw e;
+      step("lighthouse", `${String(e.message)}; again`);
+      await warm(url);
+    }
+  }
+}
+
 const loadBefore = os.loadavg()[0];
 const startLoad = load();
 const target = await benchTarget();
@@ -118,7 +131,7 @@ try {
     for (let i = 1; i <= RUNS; i++) {
       await warm(`${target.base}${p}`);
       step("lighthouse", `${name} ${p}, run ${i} of ${RUNS}`);
-      runs.push(await audit(`${target.base}${p}`));
+      runs.push(await auditOnce(`${target.base}${p}`));
     }
     rows.push({ name, p, runs });
   }
