@@ -1,7 +1,7 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { ProofOfWork } from "@/components/site/proof-of-work";
 import { primaryButton } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/input";
 import { createCommentAction, type CommentFormState } from "./actions";
@@ -14,6 +14,13 @@ function newKey() {
     "",
   );
 }
+
+// Loaded only for readers who must prove work: the widget and its stylesheet (altcha.css, 16 KB,
+// render-blocking when imported here) stay off every article page that does not need them.
+const ProofOfWork = dynamic(() => import("@/components/site/proof-of-work").then((m) => m.ProofOfWork), {
+  ssr: false,
+  loading: () => <p className="text-sm text-ink-600">正在加载人机验证…</p>,
+});
 
 type Props = {
   publicId: string;
