@@ -2,7 +2,7 @@
 // Where the page cache (page-cache.mjs) meets a request (http-server.mjs): a hit is sent from
 // memory; the first GET of a missing or expired key goes to Next.js with its response captured,
 // and the requests that arrive meanwhile wait for that capture (or get the expired page).
-import { cacheKeyOf, isStorable, sendEntry } from "./page-cache.mjs";
+import { cacheKeyOf, isStorable, sendEntry, sendNewEntry } from "./page-cache.mjs";
 
 /**
  * @typedef {import("node:http").IncomingMessage} Req
@@ -25,7 +25,7 @@ export function createPageCacheHandler({ cache, placeholder, passOn }) {
     // past its s-maxage, the old page is what Next.js would answer (STALE) while it regenerates
     const old = cache.stale(key);
     if (old) sendEntry(req, res, old, "HIT");
-    else void pending.then((entry) => (entry ? sendEntry(req, res, entry, "HIT") : passOn(req, res)));
+    else void pending.then((entry) => (entry ? sendNewEntry(req, res, entry, "HIT") : passOn(req, res)));
     return true;
   };
 
@@ -130,7 +130,7 @@ function captureResponse(req, res, { cache, capture, placeholder }) {
     const entry = cache.store(capture, { headers, body: Buffer.concat(chunks), placeholder });
     capture.settle(entry);
     if (typeof cb === "function") res.once("finish", cb);
-    sendEntry(req, res, entry, "MISS");
+    sendNewEntry(req, res, entry, "MISS");
     return res;
   };
   res.end = /** @type {Res["end"]} */ (end);
