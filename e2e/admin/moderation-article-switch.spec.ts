@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { authStatePath } from "../auth-state";
-import { articleCommentsClosed, copyPublishedArticle } from "./moderation-db";
+import { createSpecArticle } from "../public/comments-db";
+import { articleCommentsClosed } from "./moderation-db";
 
 test.describe("per-article comments switch", () => {
   test.use({ storageState: authStatePath("EDITOR") });
@@ -9,7 +10,9 @@ test.describe("per-article comments switch", () => {
     page,
     browser,
   }) => {
-    const article = await copyPublishedArticle(`关闭评论测试 ${Math.random().toString(36).slice(2, 8)}`);
+    const article = await createSpecArticle({
+      title: `关闭评论测试 ${Math.random().toString(36).slice(2, 8)}`,
+    });
     const visitor = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     try {
       const anon = await visitor.newPage();

@@ -86,26 +86,6 @@ export function restoreCommentSettings(rows: { key: string; value: unknown }[]) 
   });
 }
 
-/**
- * A published article of a spec's own, copied from a seeded one, dated long ago so it is never
- * "the newest" other specs comment on. Returns its ids.
- */
-export function copyPublishedArticle(title: string) {
-  return withDb(async (c) => {
-    const id = rowId();
-    const publicId = `e2e${crypto.randomBytes(4).toString("hex")}`;
-    await c.query(
-      `INSERT INTO articles (id, "publicId", title, lede, "bodyJson", "bodyHtml", "bodyText", status,
-         "publishedAt", "authorId", "categoryId", "renderVersion", "updatedAt")
-       SELECT $1, $2, $3, lede, "bodyJson", "bodyHtml", "bodyText", 'PUBLISHED', '2001-01-01', "authorId",
-         "categoryId", "renderVersion", now()
-       FROM articles WHERE status = 'PUBLISHED' ORDER BY "publishedAt" DESC LIMIT 1`,
-      [id, publicId, title],
-    );
-    return { id, publicId };
-  });
-}
-
 export function articleCommentsClosed(id: string) {
   return withDb(async (c) => {
     const { rows } = await c.query<{ commentsClosed: boolean }>(

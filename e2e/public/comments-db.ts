@@ -9,7 +9,7 @@ import { withDb } from "../db";
  */
 export type SpecArticle = { id: string; publicId: string; path: string };
 
-export function createSpecArticle(opts: { closed?: boolean } = {}): Promise<SpecArticle> {
+export function createSpecArticle(opts: { closed?: boolean; title?: string } = {}): Promise<SpecArticle> {
   const id = `e2e-${crypto.randomBytes(6).toString("hex")}`;
   const publicId = `c${crypto.randomBytes(5).toString("hex")}`.slice(0, 10);
   return withDb(async (c) => {
@@ -19,7 +19,7 @@ export function createSpecArticle(opts: { closed?: boolean } = {}): Promise<Spec
        SELECT $1, $2, $4, lede, "bodyJson", "bodyHtml", "bodyText", 'PUBLISHED',
          timestamp '2001-01-01' + random() * interval '300 days', "authorId", "categoryId", "renderVersion", $3, now()
        FROM articles WHERE status = 'PUBLISHED' AND "deletedAt" IS NULL ORDER BY "publishedAt" LIMIT 1`,
-      [id, publicId, opts.closed ?? false, `评论测试 ${publicId}`],
+      [id, publicId, opts.closed ?? false, opts.title ?? `评论测试 ${publicId}`],
     );
     return { id, publicId, path: `/posts/${publicId}` };
   });
