@@ -33,7 +33,8 @@ function resourceFor(action: Action, ownerId: string): Resource | undefined {
     return { kind: "comment", authorId: ownerId, createdAt: new Date(NOW - 60_000) };
   // users are never "owned"; acting on oneself is covered by the state rules below
   if (action === "user.changeRole" || action === "user.manage") return { kind: "user", id: "target-user" };
-  if (action === "account.twoFactor" || action === "profile.editOwn") return { kind: "user", id: ownerId };
+  if (action === "account.twoFactor" || action === "profile.editOwn" || action === "account.exportOwn")
+    return { kind: "user", id: ownerId };
   return undefined;
 }
 
@@ -63,12 +64,17 @@ const EXPECTED: Record<Action, string> = {
   "user.changeRole": /*           */ "----Y",
   "settings.manage": /*           */ "----Y",
   "audit.view": /*                */ "----Y",
+  "dashboard.view": /*            */ "----Y",
+  "page.manage": /*               */ "----Y",
+  "site.export": /*               */ "----Y",
+  "site.import": /*               */ "----Y",
   "translation.assign": /*        */ "---YY",
   "translation.claim": /*         */ "--YYY",
   "translation.tools": /*         */ "-YYYY",
   "glossary.manage": /*           */ "---YY",
   "account.twoFactor": /*         */ "OOOOO",
   "profile.editOwn": /*           */ "OOOOO",
+  "account.exportOwn": /*         */ "OOOOO",
 };
 
 describe("role × action matrix", () => {

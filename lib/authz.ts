@@ -54,6 +54,12 @@ export const POLICY = {
   "user.changeRole": g("none", "none", "none", "none", "all"),
   "settings.manage": g("none", "none", "none", "none", "all"),
   "audit.view": g("none", "none", "none", "none", "all"),
+  // the admin console (issue 14): dashboard figures, footer pages, the site archive
+  "dashboard.view": g("none", "none", "none", "none", "all"),
+  "page.manage": g("none", "none", "none", "none", "all"),
+  "site.export": g("none", "none", "none", "none", "all"),
+  // import replaces or merges the whole site's content: admins, and the service asks for a confirmation
+  "site.import": g("none", "none", "none", "none", "all"),
   // translation desk: an editor creates a translation task from a source URL and assigns it;
   // a translator may claim an unassigned one
   "translation.assign": g("none", "none", "none", "all", "all"),
@@ -66,6 +72,9 @@ export const POLICY = {
   "account.twoFactor": g("own", "own", "own", "own", "own"),
   // a user's own profile (name, bio, avatar); the service only ever touches the actor's row
   "profile.editOwn": g("own", "own", "own", "own", "own"),
+  // a copy of one's own data (profile, comments, bookmarks, contributions); admins export anyone's
+  // for a privacy request through user.manage
+  "account.exportOwn": g("own", "own", "own", "own", "own"),
 } as const satisfies Record<string, Record<Role, Grant>>;
 
 export type Action = keyof typeof POLICY;

@@ -2,6 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { authStatePath, type DemoRole } from "../auth-state";
+import { dashboardRows } from "./rows/dashboard";
+import { pagesRows } from "./rows/pages";
+import { privacyRows } from "./rows/privacy";
+import type { MatrixRow } from "./rows/row";
+import { settingsRows } from "./rows/settings";
+import { tagsRows } from "./rows/tags";
+import { transferRows } from "./rows/transfer";
 import { actionId, callAction, callFormAction, FORM_FIELD_PREFIX, query } from "./server-actions";
 
 /**
@@ -18,10 +25,9 @@ import { actionId, callAction, callFormAction, FORM_FIELD_PREFIX, query } from "
  * a field error names the one bad field, and a forbidden role with valid input is still refused.
  */
 
-type Kind = "json" | "form";
 // Written out independently of lib/authz.ts. Columns: READER CONTRIBUTOR TRANSLATOR EDITOR ADMIN;
 // Y = gets past authorization, - = FORBIDDEN. Signed out is always UNAUTHENTICATED.
-const MATRIX: { file: string; name: string; kind: Kind; roles: string }[] = [
+const CORE: MatrixRow[] = [
   {
     file: "app/(editor)/editor/articles/actions.ts",
     name: "createArticleAction",
@@ -300,6 +306,15 @@ const MATRIX: { file: string; name: string; kind: Kind; roles: string }[] = [
   { file: "app/(admin)/admin/users/actions.ts", name: "suspendUserAction", kind: "form", roles: "----Y" },
   { file: "app/(admin)/admin/users/actions.ts", name: "reactivateUserAction", kind: "form", roles: "----Y" },
   { file: "app/(admin)/admin/users/actions.ts", name: "forceSignOutAction", kind: "form", roles: "----Y" },
+];
+const MATRIX: MatrixRow[] = [
+  ...CORE,
+  ...dashboardRows,
+  ...tagsRows,
+  ...pagesRows,
+  ...settingsRows,
+  ...transferRows,
+  ...privacyRows,
 ];
 
 const ROLES: DemoRole[] = ["READER", "CONTRIBUTOR", "TRANSLATOR", "EDITOR", "ADMIN"];

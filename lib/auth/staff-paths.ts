@@ -16,6 +16,11 @@ const RULES: [RegExp, Action][] = [
   [/^\/admin\/comments\/rules(\/|$)/, "settings.manage"],
   [/^\/admin\/comments(\/|$)/, "comment.moderate"],
   [/^\/admin\/categories(\/|$)/, "category.manage"],
+  // tags are editors' too (rename, merge, slug); navigation and pages sit with the site settings
+  [/^\/admin\/tags(\/|$)/, "tag.manage"],
+  [/^\/admin\/navigation(\/|$)/, "settings.manage"],
+  [/^\/admin\/pages(\/|$)/, "page.manage"],
+  [/^\/admin\/transfer(\/|$)/, "site.export"],
   [/^\/admin\/settings(\/|$)/, "settings.manage"],
   [/^\/admin\/audit(\/|$)/, "audit.view"],
   // the overview itself: moderators too (it sends editors on to the comment queue)

@@ -5,11 +5,15 @@ import { can, type Action } from "@/lib/authz";
 import { countPendingComments } from "@/lib/services/moderation/count-pending-comments";
 
 const SECTIONS: { href: string; label: string; action: Action }[] = [
-  { href: "/admin", label: "站点概览", action: "user.manage" },
+  { href: "/admin", label: "站点概览", action: "dashboard.view" },
   { href: "/admin/users", label: "用户管理", action: "user.manage" },
   { href: "/admin/comments", label: "评论审核", action: "comment.moderate" },
   { href: "/admin/categories", label: "分类管理", action: "category.manage" },
+  { href: "/admin/tags", label: "标签管理", action: "tag.manage" },
+  { href: "/admin/pages", label: "页面管理", action: "page.manage" },
+  { href: "/admin/navigation", label: "导航菜单", action: "settings.manage" },
   { href: "/admin/settings", label: "站点设置", action: "settings.manage" },
+  { href: "/admin/transfer", label: "导出与导入", action: "site.export" },
   { href: "/admin/audit", label: "审计日志", action: "audit.view" },
 ];
 
