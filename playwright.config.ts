@@ -17,7 +17,12 @@ const chromium = {
   ],
 };
 
-const SITE_WIDE = [/admin\/moderation-rules\.spec\.ts/, /comments\/acceptance\.spec\.ts/];
+// specs that change what every page shows (comment rules, site name, navigation, category order)
+const SITE_WIDE = [
+  /admin\/moderation-rules\.spec\.ts/,
+  /comments\/acceptance\.spec\.ts/,
+  /e2e\/site-wide\/[^/]+\.spec\.ts/,
+];
 
 export default defineConfig({
   testDir: "e2e",
@@ -47,8 +52,9 @@ export default defineConfig({
       dependencies: ["setup"],
       testIgnore: [/leak-scan\.spec\.ts/, ...SITE_WIDE],
     },
-    // specs that change site-wide comment rules (the moderation mode) run alone, after the rest:
-    // a reader's comment elsewhere would otherwise be published or held by a rule it never expected
+    // specs that change site-wide settings run alone, after the rest (e2e/site-wide/ and the two
+    // comment-rule specs): a reader's comment elsewhere would otherwise be held by a rule it never
+    // expected, a header assertion would meet another site name; each restores what it changed
     {
       name: "site-wide",
       testMatch: SITE_WIDE,

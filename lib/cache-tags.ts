@@ -25,6 +25,8 @@ export const tags = {
   settings: () => "settings",
   /** footer pages (Page rows) */
   page: (slug: string) => `page:${slug}`,
+  /** the footer's list of page links (their titles) */
+  pages: () => "pages",
 } as const;
 
 type ArticleRef = {

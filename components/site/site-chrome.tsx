@@ -1,5 +1,6 @@
 import { cache, type ReactNode } from "react";
 import { getSiteSettings } from "@/lib/services/public/get-site-settings";
+import { listFooterPages } from "@/lib/services/public/list-footer-pages";
 import { listCategories } from "@/lib/services/public/list-categories";
 import { CategoryBar } from "./category-bar";
 import "./site.css";
@@ -13,7 +14,11 @@ import { SiteHeader } from "./site-header";
  * serializer write them once and refer to them the second time (about 10 KB less per page).
  */
 const chromeParts = cache(async () => {
-  const [categories, settings] = await Promise.all([listCategories(), getSiteSettings()]);
+  const [categories, settings, pages] = await Promise.all([
+    listCategories(),
+    getSiteSettings(),
+    listFooterPages(),
+  ]);
   const specialHref = settings.specialTag ? `/tag/${encodeURIComponent(settings.specialTag)}` : "/tag";
   return {
     skip: (
@@ -28,7 +33,7 @@ const chromeParts = cache(async () => {
     // while a server component's element would be rendered (and written) again
     header: SiteHeader({ specialHref }),
     categoryBar: CategoryBar({ categories }),
-    footer: SiteFooter({ settings }),
+    footer: SiteFooter({ settings, pages }),
   };
 });
 

@@ -1,19 +1,19 @@
 import type { SiteSettings } from "@/lib/services/public/get-site-settings";
-import { footerPages } from "./footer-pages";
+import type { FooterPageLink } from "@/lib/services/public/list-footer-pages";
 import { SiteLogo } from "./site-logo";
 
 /** Footer: site pages, RSS and social links, copyright and the ICP filing number from settings. */
-export function SiteFooter({ settings }: { settings: SiteSettings }) {
+export function SiteFooter({ settings, pages }: { settings: SiteSettings; pages: FooterPageLink[] }) {
   return (
     <footer className="mt-12 border-t border-slate-200 bg-white text-sm text-ink-600">
       <div className="mx-auto grid max-w-6xl gap-6 px-4 py-8 md:grid-cols-[auto_1fr_auto] md:items-start">
         <SiteLogo className="h-7 w-auto" />
         <nav aria-label="关于本站">
           <ul className="flex flex-wrap gap-x-4 gap-y-2">
-            {footerPages.map((p) => (
+            {pages.map((p) => (
               <li key={p.slug}>
                 <a href={`/page/${p.slug}`} className="hover:text-brand-600">
-                  {p.label}
+                  {p.title}
                 </a>
               </li>
             ))}
