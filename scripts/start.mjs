@@ -18,7 +18,14 @@ const { resolveDatabase, migrate, seed } = await import("./lib/database.mjs");
 // demo mode: no DATABASE_URL given, so this is a local try-out with demo content and logins
 const demo = !process.env.DATABASE_URL || process.env.BYLINE_DEMO === "1";
 step("database", demo ? "embedded PostgreSQL (DATABASE_URL unset)" : "DATABASE_URL");
-const database = await resolveDatabase();
+let database;
+try {
+  database = await resolveDatabase();
+} catch (e) {
+  // e.g. a cluster folder the postgres user cannot reach: the message says what to do
+  console.error(`\n[byline] start failed: ${e?.message ?? e}`);
+  process.exit(1);
+}
 let stopping = false;
 const stopDatabase = async () => {
   if (stopping) return;
@@ -73,6 +80,8 @@ try {
     console.log("");
   }
   onShutdown(async () => {
+    // first: a restart started while this server drains must wait for the database, not attach to it
+    database.markStopping();
     await close();
     await stopDatabase();
   });

