@@ -6,6 +6,7 @@ import { tokenRole } from "@/lib/auth/token-role";
 import { clientIpOf } from "@/lib/security/client-ip";
 import { baselineSecurityPolicy, contentSecurityPolicy, newNonce } from "@/lib/security/headers";
 import { PREVIEW_PAGE, previewLinkIsLive } from "@/lib/services/preview/preview-gate";
+import { findRedirect } from "@/lib/services/redirects/find-redirect";
 
 /**
  * Runs before every page and route handler:
@@ -20,6 +21,8 @@ import { PREVIEW_PAGE, previewLinkIsLive } from "@/lib/services/preview/preview-
  *    they render behind a streamed shell, whose status is already 200 by the time they decide.
  *    The role comes from the decrypted cookie (lib/auth/token-role.ts), so it only ever turns
  *    a page into a 404, never lets anyone in.
+ * 5. an old tag or category URL (its slug changed, the tag was merged) answers 301 with the new one
+ *    (lib/services/redirects). Next.js' permanentRedirect() answers 308; the issue asks for 301.
  */
 
 const STAFF_AREA = /^\/(editor|admin)(\/|$)/;
@@ -29,6 +32,15 @@ const NOT_FOUND_PATH = "/_byline/not-found";
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const isRead = request.method === "GET" || request.method === "HEAD";
+  // only /tag/<x> and /category/<x>[/…] reach the database (one primary-key lookup); other paths a regex
+  const moved = isRead ? await findRedirect(pathname, search) : null;
+  if (moved) {
+    const response = NextResponse.redirect(new URL(moved, request.url), 301);
+    // browsers keep a 301 without a lifetime for good; a slug changed back would then loop for them
+    response.headers.set("cache-control", "public, max-age=600");
+    return response;
+  }
   let notFound = false;
   if (STAFF_AREA.test(pathname)) {
     const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name) && c.value !== "");

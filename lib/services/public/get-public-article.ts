@@ -158,6 +158,9 @@ async function loadPublicArticle(publicId: string): Promise<PublicArticle | null
     tags.category(a.category.slug),
     tags.author(a.author.id),
     ...(a.translator ? [tags.author(a.translator.id)] : []),
+    // the page prints its tags' names and links: a renamed, re-slugged or merged tag drops it
+    // (bounded: an article has at most 10 tags, lib/services/articles/schemas.ts)
+    ...a.tags.map((t) => tags.tag(t.tag.slug)),
   );
   return { ...(await toArticleView(a)), publishedAt: a.publishedAt };
 }
