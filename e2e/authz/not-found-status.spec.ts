@@ -20,10 +20,11 @@ const CASES: [DemoRole, string[]][] = [
       "/admin/users",
       "/admin/comments",
       "/admin/audit?actor=x",
+      "/admin/tags",
     ],
   ],
   ["CONTRIBUTOR", ["/admin", "/admin/comments", "/admin/settings", "/editor/review"]],
-  ["TRANSLATOR", ["/admin", "/admin/users", "/admin/categories", "/editor/review"]],
+  ["TRANSLATOR", ["/admin", "/admin/users", "/admin/categories", "/admin/tags", "/editor/review"]],
   ["EDITOR", ["/admin/comments/rules", "/admin/users", "/admin/settings", "/admin/audit"]],
 ];
 

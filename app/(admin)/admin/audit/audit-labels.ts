@@ -31,6 +31,10 @@ export const ACTION_LABELS: Record<string, string> = {
   "category.update": "修改分类",
   "category.move": "调整分类顺序",
   "category.delete": "删除分类",
+  "tag.rename": "重命名标签",
+  "tag.changeSlug": "修改标签 URL 标识",
+  "tag.merge": "合并标签",
+  "tag.delete": "删除标签",
   "settings.update": "修改站点设置",
 };
 
@@ -43,6 +47,7 @@ export function targetHref(type: string | null, id: string | null): string | nul
   if (type === "article" && id) return `/editor/articles/${encodeURIComponent(id)}`;
   if (type === "comment") return "/admin/comments";
   if (type === "category") return "/admin/categories";
+  if (type === "tag") return "/admin/tags";
   if (type === "settings") return "/admin/settings";
   if (type === "commentRules") return "/admin/comments/rules";
   return null;
@@ -53,6 +58,7 @@ const TARGET_LABELS: Record<string, string> = {
   article: "文章",
   comment: "评论",
   category: "分类",
+  tag: "标签",
   settings: "站点设置",
   commentRules: "评论规则",
 };
