@@ -6,9 +6,19 @@ import pino from "pino";
  */
 const isProd = process.env.NODE_ENV === "production";
 
+type RequestContext = { getStore(): { requestId: string } | undefined };
+
+/** The id of the request this line is written for (server/request-id.mjs), so logs join up. */
+export function requestIdMixin(): { reqId?: string } {
+  const ctx = (globalThis as { __bylineRequestContext?: RequestContext }).__bylineRequestContext;
+  const requestId = ctx?.getStore()?.requestId;
+  return requestId ? { reqId: requestId } : {};
+}
+
 export const logger = pino({
   level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info"),
   base: { app: "byline" },
+  mixin: requestIdMixin,
   redact: {
     paths: [
       "*.passwordHash",

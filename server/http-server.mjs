@@ -16,6 +16,7 @@ import compression from "compression";
 import pg from "pg";
 import { stampClientIp } from "./client-ip.mjs";
 import { gatesFromEnv } from "./concurrency-gate.mjs";
+import { answerMetrics, createMetrics } from "./metrics.mjs";
 import { trackConnections } from "./graceful-close.mjs";
 import { applyScriptNonce } from "./nonce-rewrite.mjs";
 import { PageCache } from "./page-cache.mjs";
@@ -23,6 +24,7 @@ import { createPageCacheHandler } from "./page-cache-capture.mjs";
 import { installPageCacheHook, subscribePageCacheEvents } from "./page-cache-hook.mjs";
 import { readRenderNonce } from "./render-placeholder.mjs";
 import { createRequestGuard } from "./request-guard.mjs";
+import { withRequestId } from "./request-id.mjs";
 import { trustedInlineScripts } from "./trusted-inline-scripts.mjs";
 import { createViewBeacon } from "./view-beacon.mjs";
 import { createViewCounter, poolDatabase } from "./view-counter.mjs";
@@ -68,6 +70,7 @@ function viewBeaconFromEnv(log) {
   pool.on("error", (e) => log(`views: idle database connection lost: ${e.message}`));
   const counter = createViewCounter({ db: poolDatabase(pool), log });
   return {
+    counter,
     answer: createViewBeacon({ counter }),
     close: async () => {
       await counter.close();
@@ -109,6 +112,12 @@ export async function startServer({
   const guard = createRequestGuard({ gates: gatesFromEnv() });
   const pageCache = pageCacheFromEnv(dev);
   const views = viewBeaconFromEnv(log);
+  const metrics = createMetrics({
+    viewsPending: () => views?.counter.pendingViews() ?? 0,
+    pageCacheBytes: () => pageCache?.bytes ?? 0,
+  });
+  // background jobs live in Next.js' bundles: they report their runs through this (lib/jobs/job-metrics.ts)
+  /** @type {{ __bylineJobRun?: unknown }} */ (globalThis).__bylineJobRun = metrics.jobRun;
 
   /**
    * The path of every response not sent from the page cache.
@@ -141,7 +150,12 @@ export async function startServer({
     });
   }
   const serve = pageCache
-    ? createPageCacheHandler({ cache: pageCache, placeholder, passOn: serveNext })
+    ? createPageCacheHandler({
+        cache: pageCache,
+        placeholder,
+        passOn: serveNext,
+        onResult: metrics.cacheResult,
+      })
     : serveNext;
 
   /**
@@ -151,9 +165,13 @@ export async function startServer({
   const onRequest = (req, res) => {
     connections.request(req, res);
     stampClientIp(req);
-    guard(req, res, () => {
-      if (!views?.answer(req, res)) serve(req, res);
-    });
+    metrics.observe(req, res);
+    if (answerMetrics(metrics, req, res)) return;
+    withRequestId(req, res, () =>
+      guard(req, res, () => {
+        if (!views?.answer(req, res)) serve(req, res);
+      }),
+    );
   };
   const server = http.createServer(onRequest);
   // Expect: 100-continue is answered by the guard, once the request is admitted

@@ -14,16 +14,19 @@ import { cacheKeyOf, isStorable, sendEntry, sendNewEntry } from "./page-cache.mj
  */
 
 /**
- * @param {{ cache: PageCache, placeholder: string, passOn: PassOn }} options
+ * @param {{ cache: PageCache, placeholder: string, passOn: PassOn,
+ *   onResult?: (result: "hit" | "wait" | "miss") => void }} options
+ *   onResult: each cacheable request's outcome, for the metrics (server/metrics.mjs)
  * @returns {(req: Req, res: Res) => void}
  */
-export function createPageCacheHandler({ cache, placeholder, passOn }) {
+export function createPageCacheHandler({ cache, placeholder, passOn, onResult = () => {} }) {
   /** @param {Req} req @param {Res} res @param {string} key */
   const afterCapture = (req, res, key) => {
     const pending = cache.pending(key);
     if (!pending) return false;
     // past its s-maxage, the old page is what Next.js would answer (STALE) while it regenerates
     const old = cache.stale(key);
+    onResult(old ? "hit" : "wait");
     if (old) sendEntry(req, res, old, "HIT");
     else void pending.then((entry) => (entry ? sendNewEntry(req, res, entry, "HIT") : passOn(req, res)));
     return true;
@@ -33,10 +36,14 @@ export function createPageCacheHandler({ cache, placeholder, passOn }) {
     const key = cacheKeyOf(req);
     if (key === null) return passOn(req, res);
     const entry = cache.fresh(key);
-    if (entry) return sendEntry(req, res, entry, "HIT");
+    if (entry) {
+      onResult("hit");
+      return sendEntry(req, res, entry, "HIT");
+    }
     if (afterCapture(req, res, key)) return;
     // HEAD never captures: its response has no body to store
     if (req.method !== "GET") return passOn(req, res);
+    onResult("miss");
     const capture = cache.begin(key);
     passOn(req, res, (r) => captureResponse(req, r, { cache, capture, placeholder }));
   };

@@ -219,6 +219,22 @@ test.describe("an approval", () => {
   });
 });
 
+test("operations endpoints: readiness passes through the front, the metrics never do", async () => {
+  const ready = await raw(`${base}/api/ready`);
+  expect(ready.status).toBe(200);
+  expect(JSON.parse(ready.body.toString("utf8"))).toMatchObject({
+    ok: true,
+    checks: { database: { ok: true } },
+  });
+  // the app answers metrics to this machine; through the front every visitor would look local
+  const direct = await raw(`${app.origin}/api/metrics`);
+  expect(direct.status).toBe(200);
+  expect(direct.body.toString("utf8")).toContain("byline_http_request_duration_seconds_bucket");
+  const viaFront = await raw(`${base}/api/metrics`);
+  expect(viaFront.status).toBe(404);
+  expect(viaFront.body.toString("utf8")).not.toContain("byline_");
+});
+
 test("build assets are immutable, from the build folder or proxied and cached", async () => {
   const article = await articlePath();
   const html = (await raw(`${base}${article}`)).body.toString("utf8");

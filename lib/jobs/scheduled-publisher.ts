@@ -1,4 +1,5 @@
 import { logger } from "@/lib/logger";
+import { reportJobRun } from "./job-metrics";
 import { nextScheduledAt, publishDueScheduled } from "@/lib/services/articles/publish-due-scheduled";
 import { onShutdown } from "@/lib/shutdown";
 import { setSchedulerNudge } from "./scheduler-nudge";
@@ -80,7 +81,9 @@ export function startScheduledPublisher(
       if (missed.length)
         logger.warn({ missed }, "scheduler: %d schedule(s) were missed and published late", missed.length);
       arm(await nextDue());
+      reportJobRun("scheduled-publish", true, published.length);
     } catch (e) {
+      reportJobRun("scheduled-publish", false);
       logger.error({ err: e }, "scheduler: publishing scheduled articles failed, will retry");
     } finally {
       running = false;

@@ -1,4 +1,5 @@
 import { logger } from "@/lib/logger";
+import { reportJobRun } from "./job-metrics";
 import { checkSourceUpdates } from "@/lib/services/translation/source-updates/check-source-updates";
 import { onShutdown } from "@/lib/shutdown";
 
@@ -46,6 +47,7 @@ export function startSourceUpdateChecker(
     running = (async () => {
       try {
         const r = await run({ signal: controller.signal });
+        reportJobRun("source-updates", true, r.checked);
         if (r.checked)
           logger.info(
             { changed: r.changed, failed: r.failed },
@@ -54,6 +56,7 @@ export function startSourceUpdateChecker(
             r.changed.length,
           );
       } catch (e) {
+        reportJobRun("source-updates", false);
         logger.error({ err: e }, "source updates: the run failed, will retry");
       } finally {
         running = null;

@@ -1,0 +1,63 @@
+import "server-only";
+import fs from "node:fs/promises";
+import { connection } from "next/server";
+import { pingDatabase } from "@/lib/db/health-pool";
+import { logger } from "@/lib/logger";
+import { mediaStorage, stagingPath } from "@/lib/media/storage";
+
+type Check = { ok: boolean; latencyMs: number; message: string };
+export type Readiness = {
+  ok: boolean;
+  checks: { database: Check; storage: Check; redis: Check & { configured: boolean } };
+};
+
+const PROBE_TIMEOUT_MS = 2_000;
+
+async function timed(what: string, probe: () => Promise<unknown>, okMessage: string, failMessage: string) {
+  const t0 = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      probe(),
+      new Promise((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`timed out after ${PROBE_TIMEOUT_MS} ms`)),
+          PROBE_TIMEOUT_MS,
+        );
+      }),
+    ]);
+    return { ok: true, latencyMs: Math.round(performance.now() - t0), message: okMessage };
+  } catch (e) {
+    logger.error({ err: e }, `readiness: ${what} failed`);
+    return { ok: false, latencyMs: Math.round(performance.now() - t0), message: failMessage };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The media store takes a file: a staging write (the disk the driver renames from) and a lookup. */
+async function probeStorage() {
+  const file = await stagingPath();
+  try {
+    await fs.writeFile(file, "ready", { flag: "wx" });
+  } finally {
+    await fs.rm(file, { force: true });
+  }
+  // a key no upload has (all zeros): the driver answers null, or fails when its store is unreachable
+  await mediaStorage().head(`00/${"0".repeat(64)}.webp`);
+}
+
+/**
+ * Whether this instance can serve traffic: PostgreSQL answers, the media store accepts a write,
+ * and Redis answers when one is configured (REDIS_URL; until the shared cache lands, none is used).
+ * Liveness is /api/health; a load balancer takes an instance out on a 503 here.
+ */
+export async function checkReadiness(): Promise<Readiness> {
+  await connection();
+  const [database, storage] = await Promise.all([
+    timed("database", pingDatabase, "数据库连接正常", "无法连接数据库"),
+    timed("storage", probeStorage, "媒体存储可写", "媒体存储不可写（磁盘已满或没有权限）"),
+  ]);
+  const redis = { configured: false, ok: true, latencyMs: 0, message: "未配置 Redis（REDIS_URL 未设置）" };
+  return { ok: database.ok && storage.ok && redis.ok, checks: { database, storage, redis } };
+}
