@@ -8,6 +8,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { listCategories } from "@/lib/services/public/list-categories";
 import { pageMetadata } from "@/lib/seo/page-metadata";
 import { ContributeForm } from "./contribute-form";
+import { ContributeGuidelines } from "./guidelines";
 
 export const metadata: Metadata = pageMetadata({
   title: "投稿",
@@ -36,23 +37,20 @@ async function ContributeArea() {
   return <ContributeForm categories={await listCategories()} />;
 }
 
-/** 我要投稿: who we look for and the form (signed-in readers). */
+/** 我要投稿: the guidelines (the 我要投稿 page, edited in 页面管理) and the form (signed-in readers). */
 export default function ContributePage() {
   return (
     <div className="mx-auto w-full max-w-3xl space-y-5">
       <header>
         <h1 className="text-2xl font-bold text-ink-900">投稿</h1>
-        <p className="mt-2 leading-7 text-ink-600">
-          我们欢迎原创的漏洞分析、攻防实战、安全研究，以及英文安全资讯的译文。稿件经编辑审核后发表，
-          发表后你将成为本站的投稿作者，可以保存草稿、持续撰写。
-        </p>
-        <p className="mt-1 text-sm text-ink-600">
+        <p className="mt-2 text-sm text-ink-600">
           同时最多 3 篇稿件处于审核中。
           <Link href="/me/contributions" className="ml-1 text-brand-700 underline">
             查看我的投稿
           </Link>
         </p>
       </header>
+      <ContributeGuidelines />
       <Suspense fallback={<LoadingPanel />}>
         <ContributeArea />
       </Suspense>

@@ -36,6 +36,9 @@ export const ACTION_LABELS: Record<string, string> = {
   "tag.merge": "合并标签",
   "tag.delete": "删除标签",
   "settings.update": "修改站点设置",
+  "page.create": "创建页面",
+  "page.update": "修改页面",
+  "page.restore": "恢复页面版本",
 };
 
 export const actionLabel = (key: string) => ACTION_LABELS[key] ?? key;
@@ -49,6 +52,7 @@ export function targetHref(type: string | null, id: string | null): string | nul
   if (type === "category") return "/admin/categories";
   if (type === "tag") return "/admin/tags";
   if (type === "settings") return "/admin/settings";
+  if (type === "page" && id) return `/admin/pages/${encodeURIComponent(id)}`;
   if (type === "commentRules") return "/admin/comments/rules";
   return null;
 }
@@ -60,6 +64,7 @@ const TARGET_LABELS: Record<string, string> = {
   category: "分类",
   tag: "标签",
   settings: "站点设置",
+  page: "页面",
   commentRules: "评论规则",
 };
 export const targetLabel = (type: string | null) => (type ? (TARGET_LABELS[type] ?? type) : "—");
