@@ -23,9 +23,20 @@ const CASES: [DemoRole, string[]][] = [
       "/admin/tags",
     ],
   ],
-  ["CONTRIBUTOR", ["/admin", "/admin/comments", "/admin/settings", "/editor/review"]],
+  ["CONTRIBUTOR", ["/admin", "/admin/comments", "/admin/settings", "/admin/pages/about", "/editor/review"]],
   ["TRANSLATOR", ["/admin", "/admin/users", "/admin/categories", "/admin/tags", "/editor/review"]],
-  ["EDITOR", ["/admin/comments/rules", "/admin/users", "/admin/settings", "/admin/audit"]],
+  [
+    "EDITOR",
+    [
+      "/admin/comments/rules",
+      "/admin/users",
+      "/admin/settings",
+      "/admin/audit",
+      "/admin/pages",
+      "/admin/pages/privacy",
+      "/admin/pages/privacy/revisions/x",
+    ],
+  ],
 ];
 
 for (const [role, urls] of CASES) {
