@@ -1,11 +1,15 @@
 import type { Metadata, Viewport } from "next";
+import { siteMetadata } from "@/lib/seo/site-metadata";
+import { getSiteSettings } from "@/lib/services/public/get-site-settings";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  metadataBase: new URL(process.env.SITE_URL ?? "http://localhost:3000"),
-  title: { default: "署名 Byline · 网络安全资讯与译文", template: "%s · 署名 Byline" },
-  description: "署名 Byline：原创报道与英文安全资讯翻译，关注漏洞、威胁情报、勒索软件与安全工具。",
-};
+/** Title template, site name and description, favicon: from 站点设置 (cached, tag settings). */
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    metadataBase: new URL(process.env.SITE_URL ?? "http://localhost:3000"),
+    ...siteMetadata(await getSiteSettings()),
+  };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1f58bf" };
 

@@ -31,7 +31,10 @@ const chromeParts = cache(async () => {
     ),
     // called, not rendered as <SiteHeader />: the payload dedupes plain elements by identity,
     // while a server component's element would be rendered (and written) again
-    header: SiteHeader({ specialHref }),
+    header: SiteHeader({
+      specialHref,
+      brand: { name: settings.name, tagline: settings.tagline, logo: settings.logo },
+    }),
     categoryBar: CategoryBar({ categories }),
     footer: SiteFooter({ settings, pages }),
   };

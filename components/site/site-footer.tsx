@@ -2,12 +2,12 @@ import type { SiteSettings } from "@/lib/services/public/get-site-settings";
 import type { FooterPageLink } from "@/lib/services/public/list-footer-pages";
 import { SiteLogo } from "./site-logo";
 
-/** Footer: site pages, RSS and social links, copyright and the ICP filing number from settings. */
+/** Footer: site pages, RSS and social links, copyright, the ICP filing number and the footer line from settings. */
 export function SiteFooter({ settings, pages }: { settings: SiteSettings; pages: FooterPageLink[] }) {
   return (
     <footer className="mt-12 border-t border-slate-200 bg-white text-sm text-ink-600">
       <div className="mx-auto grid max-w-6xl gap-6 px-4 py-8 md:grid-cols-[auto_1fr_auto] md:items-start">
-        <SiteLogo className="h-7 w-auto" />
+        <SiteLogo brand={settings} height="h-7" />
         <nav aria-label="关于本站">
           <ul className="flex flex-wrap gap-x-4 gap-y-2">
             {pages.map((p) => (
@@ -50,7 +50,7 @@ export function SiteFooter({ settings, pages }: { settings: SiteSettings; pages:
               </a>
             </p>
           )}
-          <p className="md:ml-auto">文章版权归作者所有，编译稿版权归原作者所有，转载请注明出处。</p>
+          <p className="md:ml-auto">{settings.footerText}</p>
         </div>
       </div>
     </footer>

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { plainLine } from "@/lib/escape/plain-text";
 
+/** The built-in name, for the few texts not yet read from 站点设置 (category and member feeds). */
 export const SITE_NAME = "署名 Byline";
-export const SITE_DESCRIPTION =
-  "署名 Byline：原创报道与英文安全资讯翻译，关注漏洞、威胁情报、勒索软件与安全工具。";
 
 type Input = {
   /** page title without the site name (the root layout's template appends it); omit for the home page */
   title?: string;
+  /** omitted: the site's own description (root layout, from 站点设置) */
   description?: string;
   /** site path, e.g. "/category/news"; resolved against metadataBase (SITE_URL) */
   path: string;
@@ -24,13 +24,16 @@ const DESCRIPTION_MAX_CHARS = 200;
 
 /**
  * Title, description, canonical, Open Graph and Twitter tags for a public page, in one shape.
+ * The site name is not written here: the root layout's title template (站点设置, app/layout.tsx)
+ * adds it, and Next.js copies the resolved <title> into og:title and twitter:title, so a renamed
+ * site shows everywhere on the next load. The home page sets no title and gets the layout's default.
  * Names, bios and category descriptions are user text: each becomes one clean line of plain
  * text here (React escapes it into the attribute), so a bio's line breaks or control characters
  * never reach a <meta> tag or a share card.
  */
 export function pageMetadata({
   title: rawTitle,
-  description: rawDescription = SITE_DESCRIPTION,
+  description: rawDescription,
   path,
   image,
   type = "website",
@@ -38,29 +41,25 @@ export function pageMetadata({
   feed,
 }: Input): Metadata {
   const title = rawTitle === undefined ? undefined : plainLine(rawTitle);
-  const description = plainLine(rawDescription, DESCRIPTION_MAX_CHARS);
-  const fullTitle = title ? `${title} · ${SITE_NAME}` : `${SITE_NAME} · 网络安全资讯与译文`;
+  const description =
+    rawDescription === undefined ? undefined : plainLine(rawDescription, DESCRIPTION_MAX_CHARS);
   const images = image ? [{ url: image }] : undefined;
   return {
-    title: title ?? { absolute: fullTitle },
-    description,
+    ...(title !== undefined && { title }),
+    ...(description !== undefined && { description }),
     alternates: {
       canonical: path,
       types: feed ? { "application/rss+xml": [{ url: feed.path, title: plainLine(feed.title) }] } : undefined,
     },
+    // og:title/description and twitter's are left out: Next.js fills them from the resolved title
     openGraph: {
-      title: fullTitle,
-      description,
       url: path,
-      siteName: SITE_NAME,
       locale: "zh_CN",
       type,
       images,
     },
     twitter: {
       card: image ? "summary_large_image" : "summary",
-      title: fullTitle,
-      description,
       images: image ? [image] : undefined,
     },
     robots: noindex ? { index: false, follow: true } : undefined,

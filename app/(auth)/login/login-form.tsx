@@ -11,10 +11,13 @@ export function LoginForm({
   next,
   registered,
   reset,
+  registrationOpen = true,
 }: {
   next: string;
   registered: boolean;
   reset?: boolean;
+  /** 站点设置 关闭注册: the 注册 link says so instead of leading to a page without a form */
+  registrationOpen?: boolean;
 }) {
   const notice = registered ? "注册成功，请登录。" : reset ? "密码已重置，请用新密码登录。" : null;
   return (
@@ -50,7 +53,11 @@ export function LoginForm({
             </Link>
           </p>
           <SubmitButton pending={view.pending} label="登录" pendingLabel="登录中…" />
-          <SwitchLink question="还没有账号？" label="立即注册" path="/register" next={next} />
+          {registrationOpen ? (
+            <SwitchLink question="还没有账号？" label="立即注册" path="/register" next={next} />
+          ) : (
+            <p className="text-center text-sm text-ink-600">本站暂停开放注册。</p>
+          )}
         </>
       )}
     </AuthForm>

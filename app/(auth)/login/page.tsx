@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { safeNextPath } from "@/lib/auth/safe-next-path";
+import { getSiteSettings } from "@/lib/services/public/get-site-settings";
 import { FormSkeleton } from "@/components/ui/skeleton";
 import { AuthCard } from "../auth-card";
 import { LoginForm } from "./login-form";
@@ -21,6 +22,13 @@ export default function LoginPage({ searchParams }: { searchParams: SearchParams
 }
 
 async function LoginFormFromQuery({ searchParams }: { searchParams: SearchParams }) {
-  const q = await searchParams;
-  return <LoginForm next={safeNextPath(q.next)} registered={q.registered === "1"} reset={q.reset === "1"} />;
+  const [q, settings] = await Promise.all([searchParams, getSiteSettings()]);
+  return (
+    <LoginForm
+      next={safeNextPath(q.next)}
+      registered={q.registered === "1"}
+      reset={q.reset === "1"}
+      registrationOpen={!settings.registrationClosed}
+    />
+  );
 }

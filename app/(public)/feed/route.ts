@@ -1,6 +1,5 @@
 import { renderRss } from "@/lib/feed/rss";
 import { rssResponse } from "@/lib/feed/rss-response";
-import { SITE_DESCRIPTION, SITE_NAME } from "@/lib/seo/page-metadata";
 import { getSiteSettings } from "@/lib/services/public/get-site-settings";
 import { listFeedItems } from "@/lib/services/public/list-feed-items";
 
@@ -10,8 +9,9 @@ export async function GET() {
   return rssResponse(
     renderRss(
       {
-        title: SITE_NAME,
-        description: SITE_DESCRIPTION,
+        // channel title and description from 站点设置 (the feed is cached under the settings tag too)
+        title: settings.name,
+        description: settings.tagline || settings.name,
         path: "/",
         feedPath: "/feed",
         copyright: settings.copyright,

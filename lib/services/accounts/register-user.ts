@@ -7,6 +7,8 @@ import { logger } from "@/lib/logger";
 import { newPublicId } from "@/lib/public-id";
 import { type RateLimiter, sharedLimiter, secondsUntil } from "@/lib/security/rate-limit";
 import { LIMITS, rateLimitedError } from "@/lib/security/rate-limit-rules";
+import { AppError } from "@/lib/errors";
+import { isRegistrationOpen } from "../settings/is-registration-open";
 import { emailSchema, newPasswordSchema, safeText } from "@/lib/validation";
 import { assertNewPassword } from "./assert-new-password";
 import { spendIpAuthRequest } from "./login-guard";
@@ -28,6 +30,9 @@ export type RegisterUserResult = { outcome: "created"; userId: string } | { outc
 
 const MAX_ID_ATTEMPTS = 5;
 
+/** What /register shows and a registration is refused with while 站点设置 关闭注册 is on. */
+export const REGISTRATION_CLOSED_MESSAGE = "本站暂停开放注册，已有账号可以照常登录。开放注册后再来看看吧。";
+
 /** Where the request comes from: registrations are limited to 5 an hour per IP. */
 export type RegisterContext = { ip: string | null; limiter?: RateLimiter };
 
@@ -47,6 +52,8 @@ export async function prepareRegistration(
   input: RegisterUserInput | Record<string, unknown>,
   ctx: RegisterContext,
 ): Promise<PreparedRegistration> {
+  // closed registration refuses every request, a direct POST included (read uncached)
+  if (!(await isRegistrationOpen())) throw new AppError("FORBIDDEN", REGISTRATION_CLOSED_MESSAGE);
   const data = registerUserSchema.parse(input);
   // the policy and the limits depend only on what was typed and where from, never on whether
   // the email exists, so both outcomes are refused or accepted alike

@@ -1,59 +1,72 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
-import { z } from "zod";
 import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
+import {
+  DEFAULT_FOOTER_TEXT,
+  DEFAULT_SITE_NAME,
+  SETTING_KEYS,
+  type SettingImage,
+  type SocialLink,
+} from "../settings/keys";
+import { parseSettings } from "../settings/parse-settings";
 import { config } from "./cache-profile";
 
-type SocialLink = { name: string; url: string };
-export type SiteSettings = { icp: string; copyright: string; social: SocialLink[]; specialTag: string };
+type Image = Omit<SettingImage, "id">;
 
-const KEYS = ["site.icp", "site.copyright", "site.social", "site.specialTag"] as const;
+export type SiteSettings = {
+  name: string;
+  tagline: string;
+  /** always with exactly one %s */
+  titleTemplate: string;
+  logo: Image | null;
+  favicon: Image | null;
+  footerText: string;
+  icp: string;
+  copyright: string;
+  social: SocialLink[];
+  /** 赞赏 QR code under articles, with its caption */
+  tip: (Image & { caption: string }) | null;
+  /** for the register and login pages' wording; registration itself re-reads it uncached */
+  registrationClosed: boolean;
+  specialTag: string;
+};
 
-const text = z.string().trim().max(300);
-const httpUrl = z.url({ protocol: /^https?$/ });
-// accepted shapes: [{ name|label, url|href }] or { 微博: "https://…" }
-const socialList = z.array(
-  z.object({
-    name: text.optional(),
-    label: text.optional(),
-    url: httpUrl.optional(),
-    href: httpUrl.optional(),
-  }),
-);
-const socialMap = z.record(z.string(), httpUrl);
+const KEYS = [...Object.values(SETTING_KEYS), "site.specialTag"];
 
-function parseSocial(value: unknown): SocialLink[] {
-  const list = socialList.safeParse(value);
-  if (list.success) {
-    return list.data.flatMap((s) =>
-      (s.name ?? s.label) && (s.url ?? s.href)
-        ? [{ name: (s.name ?? s.label)!, url: (s.url ?? s.href)! }]
-        : [],
-    );
-  }
-  const map = socialMap.safeParse(value);
-  return map.success ? Object.entries(map.data).map(([name, url]) => ({ name, url })) : [];
-}
+const shown = (i: SettingImage | null): Image | null =>
+  i && { url: i.url, width: i.width, height: i.height, mime: i.mime };
 
-/** Footer settings from SiteSetting rows; a missing or malformed row falls back to its default. */
+/**
+ * 站点设置 as every public page shows them (header, footer, <title>, feeds, metadata, the tip QR),
+ * with defaults filled in. Cached under tags.settings(): a save invalidates it, and with it every
+ * cached page that read it (the in-process page cache listens to the same tag).
+ */
 export async function getSiteSettings(): Promise<SiteSettings> {
   "use cache";
   cacheTag(tags.settings());
   cacheLife(config);
   const rows = await db.siteSetting.findMany({
-    where: { key: { in: [...KEYS] } },
+    where: { key: { in: KEYS } },
     select: { key: true, value: true },
   });
   const byKey = new Map(rows.map((r) => [r.key, r.value as unknown]));
-  const str = (key: string, fallback: string) => {
-    const parsed = text.safeParse(byKey.get(key));
-    return parsed.success && parsed.data ? parsed.data : fallback;
-  };
+  const s = parseSettings(byKey);
+  const name = s.name || DEFAULT_SITE_NAME;
+  const special = byKey.get("site.specialTag");
+  const tip = shown(s.tipQr);
   return {
-    icp: str("site.icp", ""),
-    copyright: str("site.copyright", `© ${new Date().getUTCFullYear()} 署名 Byline`),
-    social: parseSocial(byKey.get("site.social")),
-    specialTag: str("site.specialTag", ""),
+    name,
+    tagline: s.tagline,
+    titleTemplate: s.titleTemplate || `%s · ${name}`,
+    logo: shown(s.logo),
+    favicon: shown(s.favicon),
+    footerText: s.footerText || DEFAULT_FOOTER_TEXT,
+    icp: s.icp,
+    copyright: s.copyright || `© ${new Date().getUTCFullYear()} ${name}`,
+    social: s.social,
+    tip: tip && { ...tip, caption: s.tipCaption },
+    registrationClosed: s.registrationClosed,
+    specialTag: typeof special === "string" ? special.trim().slice(0, 300) : "",
   };
 }

@@ -1,7 +1,8 @@
 "use server";
 
 import { secureFormAction } from "@/lib/security/action";
-import { updateSiteSettings, updateSiteSettingsSchema } from "@/lib/services/settings/update-site-settings";
+import { updateSiteSettingsSchema } from "@/lib/services/settings/settings-schema";
+import { updateSiteSettings } from "@/lib/services/settings/update-site-settings";
 
 /** 保存站点设置: the service writes the changed keys, audits them and invalidates the public settings tag. */
 export const updateSiteSettingsAction = secureFormAction(

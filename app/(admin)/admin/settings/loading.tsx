@@ -1,5 +1,10 @@
-import { TableSkeleton } from "@/components/ui/skeleton";
+import { FormSkeleton } from "@/components/ui/skeleton";
 
 export default function Loading() {
-  return <TableSkeleton label="正在加载设置…" />;
+  return (
+    <div role="status" className="space-y-4">
+      <span className="sr-only">正在加载设置…</span>
+      <FormSkeleton fields={8} />
+    </div>
+  );
 }

@@ -38,6 +38,8 @@ describe("articleJsonLd", () => {
     });
     expect(ld.image?.[0]).toMatch(/^https?:\/\/.+\/media\/ab\/cover\.svg$/);
     expect(ld.isBasedOn).toBeUndefined();
+    // the publisher is the site by its 站点设置 name
+    expect(articleJsonLd(base, "安全周刊").publisher).toMatchObject({ name: "安全周刊" });
   });
 
   it("points a translation at its source with isBasedOn", () => {

@@ -3,14 +3,14 @@ import { jsonForScript } from "@/lib/escape/json-script";
 import { plainLine } from "@/lib/escape/plain-text";
 import { absoluteUrl, siteUrl } from "@/lib/site-url";
 import type { PublicArticle } from "@/lib/services/public/get-public-article";
-
-export const SITE_NAME = "署名 Byline";
+import { DEFAULT_SITE_NAME } from "@/lib/services/settings/keys";
 
 /**
  * schema.org NewsArticle; a translation names its original with isBasedOn. Text fields are one
  * clean line each (search engines show them as plain text); jsonLdText escapes for the script.
+ * The publisher is the site by its 站点设置 name.
  */
-export function articleJsonLd(a: PublicArticle) {
+export function articleJsonLd(a: PublicArticle, siteName = DEFAULT_SITE_NAME) {
   const person = (p: { displayName: string; publicId: string }) => ({
     "@type": "Person",
     name: plainLine(p.displayName),
@@ -31,7 +31,7 @@ export function articleJsonLd(a: PublicArticle) {
     inLanguage: "zh-CN",
     author: [person(a.author)],
     translator: a.translator ? person(a.translator) : undefined,
-    publisher: { "@type": "Organization", name: SITE_NAME, url: siteUrl() },
+    publisher: { "@type": "Organization", name: plainLine(siteName), url: siteUrl() },
     isBasedOn: a.source
       ? {
           "@type": "NewsArticle",
@@ -49,6 +49,6 @@ export function articleJsonLd(a: PublicArticle) {
 /** The script body: a title containing "</script>" or "<!--" cannot end or upset the element. */
 export const jsonLdText = (article: PublicArticle) => jsonForScript(articleJsonLd(article));
 
-export function ArticleJsonLd({ article }: { article: PublicArticle }) {
-  return <JsonLdScript data={articleJsonLd(article)} />;
+export function ArticleJsonLd({ article, siteName }: { article: PublicArticle; siteName?: string }) {
+  return <JsonLdScript data={articleJsonLd(article, siteName)} />;
 }

@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import { plainLine } from "@/lib/escape/plain-text";
 import type { PublicArticle } from "@/lib/services/public/get-public-article";
 import { absoluteUrl } from "@/lib/site-url";
-import { SITE_NAME } from "./article-json-ld";
+import { DEFAULT_SITE_NAME } from "@/lib/services/settings/keys";
 
 /**
  * title, description, canonical, Open Graph (article) and the Twitter card for one article.
- * Every text is one clean line (lib/escape/plain-text); React escapes it into the tags.
+ * Every text is one clean line (lib/escape/plain-text); React escapes it into the tags. The
+ * <title> gets the site name from the root layout's template; og:site_name is passed in (站点设置).
  */
-export function articleMetadata(a: PublicArticle): Metadata {
+export function articleMetadata(a: PublicArticle, siteName = DEFAULT_SITE_NAME): Metadata {
   const title = plainLine(a.seoTitle || a.title);
   const description = plainLine(a.seoDescription || a.lede || a.title, 160);
   const tagNames = a.tags.map((t) => plainLine(t.name));
@@ -25,7 +26,7 @@ export function articleMetadata(a: PublicArticle): Metadata {
     openGraph: {
       type: "article",
       url,
-      siteName: SITE_NAME,
+      siteName: plainLine(siteName),
       locale: "zh_CN",
       title,
       description,

@@ -4,8 +4,10 @@ import { getAuthorLatest } from "@/lib/services/public/get-author-latest";
 import { getCommentState } from "@/lib/services/public/get-comment-state";
 import { getPublicArticle } from "@/lib/services/public/get-public-article";
 import { getRelatedArticles } from "@/lib/services/public/get-related-articles";
+import { getSiteSettings } from "@/lib/services/public/get-site-settings";
 import { listArticleStaticParams } from "@/lib/services/public/list-article-static-params";
 import { listHotArticles } from "@/lib/services/public/list-hot-articles";
+import { TipQr } from "@/components/site/tip-qr";
 import { ArticleJsonLd } from "./article-json-ld";
 import { articleMetadata } from "./article-metadata";
 import { ArticleView } from "./article-view";
@@ -26,9 +28,12 @@ export async function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = await getPublicArticle((await params).publicId);
+  const [article, settings] = await Promise.all([
+    getPublicArticle((await params).publicId),
+    getSiteSettings(),
+  ]);
   if (!article) notFound();
-  return articleMetadata(article);
+  return articleMetadata(article, settings.name);
 }
 
 /**
@@ -41,7 +46,7 @@ export default async function ArticlePage({ params }: Props) {
   const article = await getPublicArticle((await params).publicId);
   if (!article) notFound();
 
-  const [related, latest, comments] = await Promise.all([
+  const [related, latest, comments, settings] = await Promise.all([
     getRelatedArticles({
       articleId: article.id,
       categoryId: article.category.id,
@@ -49,6 +54,7 @@ export default async function ArticlePage({ params }: Props) {
     }),
     getAuthorLatest(article.author.id, article.id),
     getCommentState(article.id),
+    getSiteSettings(),
   ]);
   const shown = new Set([
     article.publicId,
@@ -61,7 +67,7 @@ export default async function ArticlePage({ params }: Props) {
 
   return (
     <div className="-mx-1 sm:mx-0">
-      <ArticleJsonLd article={article} />
+      <ArticleJsonLd article={article} siteName={settings.name} />
       <nav aria-label="面包屑" className="mb-3 text-sm text-ink-600">
         <ol className="flex flex-wrap items-center gap-1">
           <li>
@@ -81,6 +87,7 @@ export default async function ArticlePage({ params }: Props) {
       <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_20rem] lg:gap-6">
         <div className="min-w-0">
           <ArticleView article={article} commentCount={comments.count} />
+          <TipQr tip={settings.tip} />
           <RelatedArticles items={related} />
           <CommentsSection articleId={article.id} publicId={article.publicId} />
         </div>
