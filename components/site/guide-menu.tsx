@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 
-export type GuideLink = { href: string; label: string; description: string };
+type GuideLink = { href: string; label: string; description: string; newTab: boolean };
 
 /**
  * 导读: a disclosure navigation menu (WAI-ARIA APG "disclosure navigation"): a button that shows a
@@ -84,16 +84,21 @@ export function GuideMenu({ links }: { links: GuideLink[] }) {
         hidden={!open}
         className="z-30 mt-1 min-w-56 rounded-md border border-slate-200 bg-white p-1 shadow-lg md:absolute md:left-0 md:top-full"
       >
-        {links.map((l) => (
-          <li key={l.href}>
+        {links.map((l, i) => (
+          <li key={`${i}-${l.href}`}>
             <a
               href={l.href}
               data-guide-item
               onClick={() => setOpen(false)}
               className="block rounded px-3 py-2 hover:bg-brand-50 focus:bg-brand-50"
+              // a new window gets neither window.opener nor the referrer
+              {...(l.newTab ? { target: "_blank", rel: "noopener noreferrer" } : {})}
             >
-              <span className="block text-sm font-medium text-ink-900">{l.label}</span>
-              <span className="block text-xs text-ink-600">{l.description}</span>
+              <span className="block text-sm font-medium text-ink-900">
+                {l.label}
+                {l.newTab && <span className="sr-only">（在新窗口打开）</span>}
+              </span>
+              {l.description && <span className="block text-xs text-ink-600">{l.description}</span>}
             </a>
           </li>
         ))}

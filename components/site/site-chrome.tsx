@@ -1,6 +1,7 @@
 import { cache, type ReactNode } from "react";
 import { getSiteSettings } from "@/lib/services/public/get-site-settings";
 import { listFooterPages } from "@/lib/services/public/list-footer-pages";
+import { getNavigation } from "@/lib/services/public/get-navigation";
 import { listCategories } from "@/lib/services/public/list-categories";
 import { CategoryBar } from "./category-bar";
 import "./site.css";
@@ -14,12 +15,12 @@ import { SiteHeader } from "./site-header";
  * serializer write them once and refer to them the second time (about 10 KB less per page).
  */
 const chromeParts = cache(async () => {
-  const [categories, settings, pages] = await Promise.all([
+  const [categories, settings, pages, nav] = await Promise.all([
     listCategories(),
     getSiteSettings(),
     listFooterPages(),
+    getNavigation(),
   ]);
-  const specialHref = settings.specialTag ? `/tag/${encodeURIComponent(settings.specialTag)}` : "/tag";
   return {
     skip: (
       <a
@@ -32,7 +33,7 @@ const chromeParts = cache(async () => {
     // called, not rendered as <SiteHeader />: the payload dedupes plain elements by identity,
     // while a server component's element would be rendered (and written) again
     header: SiteHeader({
-      specialHref,
+      nav,
       brand: { name: settings.name, tagline: settings.tagline, logo: settings.logo },
     }),
     categoryBar: CategoryBar({ categories }),
