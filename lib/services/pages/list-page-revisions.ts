@@ -3,9 +3,9 @@ import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import type { PageSlug } from "./schemas";
 
-export const REVISIONS_PER_PAGE = 20;
+const REVISIONS_PER_PAGE = 20;
 
-export type PageRevisionRow = { id: string; title: string; createdAt: Date; editorName: string | null };
+type PageRevisionRow = { id: string; title: string; createdAt: Date; editorName: string | null };
 
 /** 历史版本 of one page, newest first, 20 a page with the total (history only grows, so it is paged). */
 export async function listPageRevisions(actor: Actor | null, slug: PageSlug, page: number) {

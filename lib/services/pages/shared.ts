@@ -16,9 +16,9 @@ export type LockedPage = {
   updatedAt: Date;
 };
 
-export const STALE_PAGE_MESSAGE =
+const STALE_PAGE_MESSAGE =
   "这个页面已被修改（可能是你在另一个窗口或另一位管理员保存过）。你的修改仍在编辑器里，没有保存：请先复制你的修改，刷新页面查看最新版本后再合并保存。";
-export const MISSING_PAGE_MESSAGE = "这个页面还没有创建，请回到页面管理创建它。";
+const MISSING_PAGE_MESSAGE = "这个页面还没有创建，请回到页面管理创建它。";
 
 /**
  * Takes the page's row lock, then compares the version the editor started from: two saves from the
