@@ -61,6 +61,8 @@ describe("tag management", () => {
     );
     // back to a: /tag/a is live again (no loop), b and c lead to it
     await updateTag(editor, { id: t.id, name: t.name, slug: a });
+    // the row itself is gone, not just skipped by the lookup
+    expect(await db.redirect.findUnique({ where: { fromPath: `/tag/${a}` } })).toBeNull();
     expect(await findRedirect(`/tag/${a}`, "")).toBeNull();
     expect(await findRedirect(`/tag/${b}`, "")).toBe(`/tag/${a}`);
     expect(await findRedirect(`/tag/${c}`, "")).toBe(`/tag/${a}`);
