@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { localStorage } from "./local";
+import { s3ConfigFromEnv, s3Storage } from "./s3";
 import { storageError, type MediaStorage } from "./types";
 
 export { StorageFullError, storageError, type MediaStorage } from "./types";
@@ -22,16 +23,21 @@ export const MEDIA_TYPES: Record<string, string> = {
 const uploadRoot = () =>
   path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.UPLOAD_DIR ?? ".data/uploads");
 
-let local: MediaStorage | undefined;
+let driver: { kind: string; storage: MediaStorage } | undefined;
 
 /**
- * The configured driver: MEDIA_STORAGE=local (the default) keeps files under UPLOAD_DIR. Another
- * driver (S3-compatible, issue 15) is added here; nothing else names one.
+ * The configured driver: MEDIA_STORAGE=local (the default) keeps files under UPLOAD_DIR;
+ * MEDIA_STORAGE=s3 puts them in an S3-compatible bucket (S3_BUCKET, S3_ENDPOINT, S3_REGION,
+ * S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_PREFIX; lib/media/storage/s3.ts), shared by every
+ * app instance. Nothing else names a driver.
  */
 export function mediaStorage(): MediaStorage {
   const kind = process.env.MEDIA_STORAGE ?? "local";
-  if (kind !== "local") throw new Error(`MEDIA_STORAGE=${kind} is not supported (only "local")`);
-  return (local ??= localStorage(uploadRoot));
+  if (driver?.kind === kind) return driver.storage;
+  if (kind === "local") driver = { kind, storage: localStorage(uploadRoot) };
+  else if (kind === "s3") driver = { kind, storage: s3Storage(s3ConfigFromEnv(process.env)) };
+  else throw new Error(`MEDIA_STORAGE=${kind} is not supported ("local" or "s3")`);
+  return driver.storage;
 }
 
 /**

@@ -1,9 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { storageError, type MediaStorage } from "./types";
-
-// "ab/<sha256>.<ext>": anything else (.., absolute paths, other names) is no key of ours
-const KEY = /^[0-9a-f]{2}\/[0-9a-f]{64}\.[a-z]{3,4}$/;
+import { MEDIA_KEY as KEY, storageError, type MediaStorage } from "./types";
 
 const exists = (file: string) =>
   fs.access(file).then(

@@ -1,5 +1,8 @@
 import type { Readable } from "node:stream";
 
+/** "ab/<sha256>.<ext>": anything else (.., absolute paths, other names) is no key of ours. */
+export const MEDIA_KEY = /^[0-9a-f]{2}\/[0-9a-f]{64}\.[a-z]{3,4}$/;
+
 /**
  * Where media files live. Keys are content addresses ("ab/<sha256>.<ext>"), so a key's bytes never
  * change: a driver may cache or serve them forever. Nothing outside a driver sees a file system
