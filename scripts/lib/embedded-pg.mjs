@@ -94,6 +94,7 @@ async function waitForFreeCluster(dataDir, running, log) {
  * process already runs there. Returns the server URL (database "postgres"), a stop function that
  * only stops a server this call started, and markStopping, which a shutdown calls first so a
  * restart begun meanwhile waits for this cluster to stop instead of attaching to it.
+ * @param {{ dir: string, log?: (message: string) => void, fast?: boolean }} options
  */
 export async function startEmbeddedPostgres({ dir, log = () => {}, fast = false }) {
   const dataDir = path.resolve(dir, "data");
