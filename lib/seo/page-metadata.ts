@@ -1,9 +1,6 @@
 import type { Metadata } from "next";
 import { plainLine } from "@/lib/escape/plain-text";
 
-/** The built-in name, for the few texts not yet read from 站点设置 (category and member feeds). */
-export const SITE_NAME = "署名 Byline";
-
 type Input = {
   /** page title without the site name (the root layout's template appends it); omit for the home page */
   title?: string;

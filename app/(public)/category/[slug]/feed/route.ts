@@ -1,6 +1,6 @@
 import { renderRss } from "@/lib/feed/rss";
 import { rssResponse } from "@/lib/feed/rss-response";
-import { SITE_NAME } from "@/lib/seo/page-metadata";
+import { getSiteSettings } from "@/lib/services/public/get-site-settings";
 import { listCategories } from "@/lib/services/public/list-categories";
 import { listFeedItems } from "@/lib/services/public/list-feed-items";
 
@@ -12,7 +12,8 @@ export async function generateStaticParams() {
 /** /category/<slug>/feed: one category, RSS 2.0 with full text. Two statements on a cache miss. */
 export async function GET(_req: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const category = (await listCategories()).find((c) => c.slug === slug);
+  const [categories, { name: site }] = await Promise.all([listCategories(), getSiteSettings()]);
+  const category = categories.find((c) => c.slug === slug);
   if (!category)
     return new Response("没有这个栏目", {
       status: 404,
@@ -22,8 +23,9 @@ export async function GET(_req: Request, { params }: { params: Promise<{ slug: s
   return rssResponse(
     renderRss(
       {
-        title: `${SITE_NAME} · ${category.name}`,
-        description: category.description ?? `${SITE_NAME}「${category.name}」栏目`,
+        // the site's name from 站点设置
+        title: `${site} · ${category.name}`,
+        description: category.description ?? `${site}「${category.name}」栏目`,
         path: `/category/${category.slug}`,
         feedPath: `/category/${category.slug}/feed`,
       },

@@ -1,7 +1,7 @@
 import { renderRss } from "@/lib/feed/rss";
 import { rssResponse } from "@/lib/feed/rss-response";
-import { SITE_NAME } from "@/lib/seo/page-metadata";
 import { getMember } from "@/lib/services/public/get-member";
+import { getSiteSettings } from "@/lib/services/public/get-site-settings";
 import { listFeedItems } from "@/lib/services/public/list-feed-items";
 import { listStaticParams } from "@/lib/services/public/list-static-params";
 
@@ -12,9 +12,10 @@ export async function generateStaticParams() {
 /** /member/<publicId>/feed: what one member wrote or translated, RSS 2.0 with full text. */
 export async function GET(_req: Request, { params }: { params: Promise<{ publicId: string }> }) {
   const { publicId } = await params;
-  const [member, items] = await Promise.all([
+  const [member, items, { name: site }] = await Promise.all([
     getMember(publicId),
     listFeedItems({ memberPublicId: publicId }),
+    getSiteSettings(),
   ]);
   if (!member)
     return new Response("没有这位作者", {
@@ -24,8 +25,9 @@ export async function GET(_req: Request, { params }: { params: Promise<{ publicI
   return rssResponse(
     renderRss(
       {
-        title: `${member.displayName} · ${SITE_NAME}`,
-        description: member.bio ?? `${member.displayName}在${SITE_NAME}发表的文章`,
+        // the site's name from 站点设置
+        title: `${member.displayName} · ${site}`,
+        description: member.bio ?? `${member.displayName}在${site}发表的文章`,
         path: `/member/${member.publicId}`,
         feedPath: `/member/${member.publicId}/feed`,
       },
