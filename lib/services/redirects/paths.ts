@@ -7,7 +7,7 @@
  * /category/new/feed (prefix at the slug segment), so the feed and any later sub-path follow the
  * slug without rows of their own. The rest of the path and the query string are kept.
  */
-export type RedirectKind = "tag" | "category";
+type RedirectKind = "tag" | "category";
 
 /** The stored path of a tag or category page. */
 export const pagePath = (kind: RedirectKind, slug: string) => `/${kind}/${slug}`;
@@ -18,7 +18,7 @@ const REDIRECTABLE = /^\/(tag|category)\/([^/]+)(\/.*)?$/;
 // C0 controls and DEL never appear in a slug; refusing them keeps odd bytes out of the query
 const CONTROL = /[\u0000-\u001F\u007F]/;
 
-export type RedirectablePath = { kind: RedirectKind; slug: string; key: string; rest: string };
+type RedirectablePath = { kind: RedirectKind; slug: string; key: string; rest: string };
 
 /**
  * The redirect key of a request path (as the URL carries it, percent-encoded), or null for any

@@ -18,7 +18,7 @@ const SORTS = {
   newest: Prisma.sql`t."createdAt" DESC`,
 } as const;
 export type TagSort = keyof typeof SORTS;
-export const TAG_SORTS = Object.keys(SORTS) as TagSort[];
+const TAG_SORTS = Object.keys(SORTS) as TagSort[];
 
 // Query-string input: anything malformed falls back to the default instead of an error page.
 const inputSchema = z.object({
@@ -38,7 +38,7 @@ export type AdminTag = {
   publishedCount: number;
 };
 
-export type AdminTagList = {
+type AdminTagList = {
   items: AdminTag[];
   total: number;
   page: number;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { safeText } from "@/lib/validation";
 
-export const tagIdSchema = z.coerce
+const tagIdSchema = z.coerce
   .number({ error: "标签编号无效。" })
   .int("标签编号无效。")
   .positive("标签编号无效。")
@@ -18,7 +18,7 @@ const tagSlugSchema = safeText(64, { min: 1 }).pipe(
 );
 
 /** The editor's tag names are 1–32 characters (lib/services/articles/schemas.ts): the same here. */
-export const tagNameSchema = safeText(32, { min: 1 });
+const tagNameSchema = safeText(32, { min: 1 });
 
 export const updateTagSchema = z.strictObject({ id: tagIdSchema, name: tagNameSchema, slug: tagSlugSchema });
 
