@@ -39,8 +39,7 @@ const checkbox = z
   .optional()
   .transform((v) => v === true || v === "on" || v === "true");
 
-export const TITLE_TEMPLATE_MESSAGE =
-  "标题模板必须包含且只包含一个 %s（代表页面标题），例如「%s - 署名 Byline」。";
+const TITLE_TEMPLATE_MESSAGE = "标题模板必须包含且只包含一个 %s（代表页面标题），例如「%s - 署名 Byline」。";
 
 /** "" = the default "%s · 站点名称"; otherwise exactly one %s, where the page's own title goes. */
 const titleTemplate = safeText(60).refine(
@@ -70,5 +69,3 @@ export const updateSiteSettingsSchema = z.strictObject({
   registrationClosed: checkbox,
   requireStaffTotp: checkbox,
 });
-
-export type UpdateSiteSettingsInput = z.output<typeof updateSiteSettingsSchema>;
