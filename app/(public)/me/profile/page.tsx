@@ -4,6 +4,7 @@ import { Suspense } from "react";
 import { LoadingPanel } from "@/components/ui/skeleton";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { getOwnProfile } from "@/lib/services/profile/update-profile";
+import { DataExport } from "./data-export";
 import { ProfileForm } from "./profile-form";
 
 export const metadata: Metadata = { title: "个人资料", robots: { index: false, follow: false } };
@@ -15,7 +16,7 @@ async function ProfileArea() {
   return <ProfileForm profile={await getOwnProfile(actor)} />;
 }
 
-/** 个人资料: name, bio and avatar as readers see them next to articles and comments. */
+/** 个人资料: name, bio and avatar as readers see them next to articles and comments; 导出我的数据. */
 export default function ProfilePage() {
   return (
     <div className="mx-auto w-full max-w-3xl">
@@ -23,6 +24,7 @@ export default function ProfilePage() {
       <Suspense fallback={<LoadingPanel />}>
         <ProfileArea />
       </Suspense>
+      <DataExport />
     </div>
   );
 }

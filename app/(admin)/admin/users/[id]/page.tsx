@@ -6,6 +6,7 @@ import { formatDateTime } from "@/lib/format/beijing-time";
 import { getUserDetail } from "@/lib/services/users/get-user-detail";
 import { ROLE_LABELS, USER_STATUS_LABELS } from "@/lib/labels";
 import { adminActor } from "../../gate";
+import { secondaryButton } from "@/components/ui/button";
 import { cardClass } from "@/components/ui/card";
 import { RoleForm, SignOutForm, StatusForm } from "./user-forms";
 import { UserBanSection } from "../../comments/user-ban-section";
@@ -92,6 +93,22 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
           登录会话
         </h2>
         <SignOutForm userId={u.id} />
+      </section>
+      <section aria-labelledby="data-export" className={cardClass}>
+        <h2 id="data-export" className="mb-2 font-semibold">
+          数据导出
+        </h2>
+        <p className="mb-3 text-sm text-ink-600">
+          用于处理用户的个人信息查询请求：下载该用户的资料、账号信息、评论、收藏、投稿和通知（JSON，不含密码等凭据）。导出会记入审计日志。
+        </p>
+        <a
+          href={`/api/admin/users/${encodeURIComponent(u.id)}/export`}
+          download
+          className={secondaryButton}
+          data-testid="user-data-export"
+        >
+          导出此用户的数据
+        </a>
       </section>
       <p className="text-sm">
         <Link
