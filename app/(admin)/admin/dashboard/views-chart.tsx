@@ -17,6 +17,7 @@ export function ViewsChart({ days, title }: { days: DayViews[]; title: string })
       responsive
       data={days}
       title={title}
+      aria-label={title}
       style={{ width: "100%", height: "100%" }}
       margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
     >
