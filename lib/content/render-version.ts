@@ -10,7 +10,8 @@ import { sanitizeArticleHtml } from "./sanitize";
  * tightened sanitiser applies to old articles too, not only to the ones saved after it.
  * Writers store it beside the HTML (create-article.ts, save-content.ts).
  */
-export const RENDER_VERSION = 3;
+// 4: CVE ids in prose link to /cve/<id> (issue 16)
+export const RENDER_VERSION = 4;
 
 type StoredBody = { bodyHtml: string; bodyJson: unknown; renderVersion: number };
 

@@ -1,5 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
+import { findCveIds, isProseText } from "@/lib/cve/detect";
 import { AppError } from "@/lib/errors";
 import { articleExtensions } from "./extensions";
 import { escapeHtml, highlightCode } from "./highlight";
@@ -54,7 +55,7 @@ export function renderArticle(doc: JSONContent, budget: RenderBudget = defaultBu
     options: {
       nodeMapping: {
         text: ({ node }) => {
-          const html = escapeHtml(node.text ?? "");
+          const html = linkCves(node);
           spend(html.length);
           return html;
         },
@@ -88,6 +89,26 @@ export function renderArticle(doc: JSONContent, budget: RenderBudget = defaultBu
   const html = sanitizeArticleHtml(raw);
   spend(html.length - raw.length);
   return { html, text: plainText(doc), toc };
+}
+
+/**
+ * A text node's escaped HTML, with each CVE id mentioned in prose linked to its page (issue 16).
+ * Done here, at write time, with the detection that fills article_cves (lib/cve/detect.ts): the
+ * same ids are linked and listed. Text under a link or code mark is left alone (code blocks never
+ * reach this mapping); the href is built from the canonical id only, the text is the author's.
+ */
+function linkCves(node: { text?: string | null; marks: readonly { type: { name: string } }[] }): string {
+  const text = node.text ?? "";
+  const found = isProseText(node) ? findCveIds(text) : [];
+  if (found.length === 0) return escapeHtml(text);
+  let html = "";
+  let at = 0;
+  for (const m of found) {
+    html += escapeHtml(text.slice(at, m.start));
+    html += `<a href="/cve/${m.id}">${escapeHtml(text.slice(m.start, m.end))}</a>`;
+    at = m.end;
+  }
+  return html + escapeHtml(text.slice(at));
 }
 
 export const emptyDoc = (): JSONContent => ({ type: "doc", content: [{ type: "paragraph" }] });
