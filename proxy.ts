@@ -88,6 +88,9 @@ export async function proxy(request: NextRequest) {
 export const config = {
   // pages and route handlers; not build assets, uploaded media or the icons, nor the upload
   // route: for a request it runs on, Next.js buffers the whole body in memory first (to clone it
-  // for the proxy), and uploads are streamed to disk instead (app/api/media/route.ts)
-  matcher: [{ source: "/((?!_next/static|_next/image|media/|api/media$|favicon.ico).*)" }],
+  // for the proxy), and uploads are streamed to disk instead (app/api/media/route.ts, and the
+  // site archive import, app/api/admin/transfer/import/route.ts)
+  matcher: [
+    { source: "/((?!_next/static|_next/image|media/|api/media$|api/admin/transfer/import$|favicon.ico).*)" },
+  ],
 };

@@ -13,6 +13,8 @@ export const BODY_LIMITS = {
   beacon: 1 * KB,
   /** POST /api/media: a 10 MB image (lib/services/media/upload-image.ts) and its multipart envelope */
   upload: 10 * MB + 64 * KB,
+  /** POST /api/admin/transfer/import: a site archive, streamed to disk (lib/transfer/format.ts ARCHIVE_LIMITS) */
+  siteImport: 1024 * MB,
   /** every other /api route: small JSON or forms (lib/security/route.ts reads at most 64 KB) */
   api: 64 * KB,
   /** server actions (POSTs to pages): an article save is at most 500 KB of body JSON, encoded once more by React; avatars ≤ 900 KB */
@@ -32,6 +34,7 @@ export const BODY_LIMITS = {
 export function bodyKind(method, pathname) {
   if (pathname.startsWith("/api/views/")) return "beacon";
   if (pathname === "/api/media") return "upload";
+  if (pathname === "/api/admin/transfer/import") return "siteImport";
   if (pathname.startsWith("/api/")) return "api";
   if (method === "POST") return "action";
   return "other";
@@ -46,6 +49,7 @@ const formatBytes = (n) => (n >= MB ? `${Math.round((n / MB) * 10) / 10} MB` : `
  */
 export function tooLargeMessage(kind, limit) {
   if (kind === "upload") return "图片不能超过 10 MB，请压缩后再上传。";
+  if (kind === "siteImport") return "站点归档不能超过 1 GB。";
   return `请求内容过大（上限 ${formatBytes(limit)}），请精简内容后重试。`;
 }
 

@@ -97,7 +97,7 @@ export async function inspectArchive(file: string, stagingDir: string): Promise<
     for (const t of TABLES) {
       const name = dataEntryName(t.name);
       let n = 0;
-      for await (const _row of readRows(archive, t, verifying(name, sha.get(name)!))) n += 1;
+      for await (const row of readRows(archive, t, verifying(name, sha.get(name)!))) if (row) n += 1;
       if (n !== (manifest.counts[t.name] ?? -1))
         refuse(name, `有 ${n} 行，与 manifest.json 记录的 ${manifest.counts[t.name] ?? "（缺失）"} 行不符。`);
       rows[t.name] = n;

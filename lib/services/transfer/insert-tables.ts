@@ -21,7 +21,7 @@ const NO_PASSWORD = "!imported";
 const SERIAL = ["categories", "tags", "pages", "glossary_terms"];
 
 async function* batches<T>(items: AsyncIterable<T>): AsyncGenerator<T[]> {
-  let batch: T[] = [];
+  const batch: T[] = [];
   for await (const item of items) {
     batch.push(item);
     if (batch.length === BATCH) yield batch.splice(0);
