@@ -3,12 +3,12 @@ import { db } from "@/lib/db";
 import { lastBeijingDays } from "./beijing-days";
 
 export type DayViews = { day: string; views: number };
-export type TopArticle = { publicId: string; title: string; views: number };
-export type TopCategory = { slug: string; name: string; views: number };
+type TopArticle = { publicId: string; title: string; views: number };
+type TopCategory = { slug: string; name: string; views: number };
 type Window = { articles: TopArticle[]; categories: TopCategory[] };
 export type ViewStats = { days: DayViews[]; top: { d7: Window; d30: Window } };
 
-export const CHART_DAYS = 30;
+const CHART_DAYS = 30;
 const TOP_N = 10;
 
 type TopRow = { kind: "a7" | "a30" | "c7" | "c30"; key: string; label: string; views: bigint };
