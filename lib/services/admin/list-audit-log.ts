@@ -15,7 +15,7 @@ const day = z
   .catch(undefined);
 
 // Query-string input: a malformed filter is dropped rather than turned into an error page.
-const inputSchema = z.object({
+export const auditFilterSchema = z.object({
   actor: z.string().trim().max(254).refine(isSafeText).catch("").default(""),
   action: z.string().trim().max(64).refine(isSafeText).catch("").default(""),
   target: z.string().trim().max(64).refine(isSafeText).catch("").default(""),
@@ -28,7 +28,7 @@ const inputSchema = z.object({
     .catch(undefined),
 });
 
-export type AuditFilters = Omit<z.output<typeof inputSchema>, "before">;
+export type AuditFilters = Omit<z.output<typeof auditFilterSchema>, "before">;
 
 type AuditRow = {
   id: string;
@@ -48,18 +48,12 @@ const startOf = (d: string) => new Date(`${d}T00:00:00+08:00`);
 const endOf = (d: string) => new Date(startOf(d).getTime() + 86_400_000);
 
 /**
- * 审计日志 (admins): newest first, keyset-paged by id (?before=), filtered by actor (email or
- * display name, case-insensitive), action prefix ("user." → every user action), exact target
- * id, and a date range.
+ * The page's filters as a where clause, shared with the CSV export so both show the same rows;
+ * `before` is the keyset cursor (ids below it).
  */
-export async function listAuditLog(
-  viewer: Actor | null,
-  input: Record<string, unknown> = {},
-): Promise<AuditPage> {
-  assertCan(viewer, "audit.view");
-  const { before, ...filters } = inputSchema.parse(input);
-  const where: Prisma.AuditLogWhereInput = {
-    ...(before ? { id: { lt: BigInt(before) } } : {}),
+export function auditWhere(filters: AuditFilters, before?: bigint): Prisma.AuditLogWhereInput {
+  return {
+    ...(before ? { id: { lt: before } } : {}),
     ...(filters.action ? { action: { startsWith: filters.action } } : {}),
     ...(filters.target ? { targetId: filters.target } : {}),
     ...(filters.from || filters.to
@@ -82,6 +76,20 @@ export async function listAuditLog(
         }
       : {}),
   };
+}
+
+/**
+ * 审计日志 (admins): newest first, keyset-paged by id (?before=), filtered by actor (email or
+ * display name, case-insensitive), action prefix ("user." → every user action), exact target
+ * id, and a date range.
+ */
+export async function listAuditLog(
+  viewer: Actor | null,
+  input: Record<string, unknown> = {},
+): Promise<AuditPage> {
+  assertCan(viewer, "audit.view");
+  const { before, ...filters } = auditFilterSchema.parse(input);
+  const where = auditWhere(filters, before ? BigInt(before) : undefined);
   const rows = await db.auditLog.findMany({
     where,
     orderBy: { id: "desc" },

@@ -36,6 +36,11 @@ export const ACTION_LABELS: Record<string, string> = {
   "tag.merge": "合并标签",
   "tag.delete": "删除标签",
   "settings.update": "修改站点设置",
+  "navigation.update": "修改导航菜单",
+  "navigation.reset": "恢复默认导航",
+  "account.exportData": "导出自己的数据",
+  "user.exportData": "导出用户数据",
+  "audit.export": "导出审计日志",
   "page.create": "创建页面",
   "page.update": "修改页面",
   "page.restore": "恢复页面版本",
@@ -54,6 +59,7 @@ export function targetHref(type: string | null, id: string | null): string | nul
   if (type === "settings") return "/admin/settings";
   if (type === "page" && id) return `/admin/pages/${encodeURIComponent(id)}`;
   if (type === "commentRules") return "/admin/comments/rules";
+  if (type === "navigation") return "/admin/navigation";
   return null;
 }
 
@@ -66,6 +72,8 @@ const TARGET_LABELS: Record<string, string> = {
   settings: "站点设置",
   page: "页面",
   commentRules: "评论规则",
+  navigation: "导航菜单",
+  audit: "审计日志",
 };
 export const targetLabel = (type: string | null) => (type ? (TARGET_LABELS[type] ?? type) : "—");
 

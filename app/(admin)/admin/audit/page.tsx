@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDateTime } from "@/lib/format/beijing-time";
+import { AUDIT_EXPORT_CAP } from "@/lib/services/admin/export-audit-csv";
 import { listAuditLog, type AuditFilters } from "@/lib/services/admin/list-audit-log";
 import { adminActor, param, type SearchParams } from "../gate";
 import { primaryButton, secondaryButton } from "@/components/ui/button";
@@ -18,6 +19,13 @@ function query(f: AuditFilters, before?: string) {
   for (const k of FIELDS) if (f[k]) s.set(k, f[k]);
   if (before) s.set("before", before);
   return s.size ? `/admin/audit?${s}` : "/admin/audit";
+}
+
+/** The CSV export of the same filters (no page cursor: the file holds every matching row). */
+function exportHref(f: AuditFilters) {
+  const s = new URLSearchParams();
+  for (const k of FIELDS) if (f[k]) s.set(k, f[k]);
+  return s.size ? `/api/admin/audit/export?${s}` : "/api/admin/audit/export";
 }
 
 /** 审计日志 (admins): who did what to which object, from which IP, newest first. */
@@ -72,6 +80,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           )}
         </div>
       </form>
+      <p className="flex flex-wrap items-center gap-3 text-sm text-ink-600">
+        <a href={exportHref(f)} download className={secondaryButton} data-testid="audit-export">
+          导出 CSV
+        </a>
+        导出当前筛选条件下的全部记录（不分页，最多 {AUDIT_EXPORT_CAP.toLocaleString("zh-CN")}{" "}
+        行，超出时文件末尾会注明），时间为北京时间，可直接用 Excel 打开。
+      </p>
       {log.items.length ? (
         <TableShell
           caption="审计记录，最新的在前（每页 50 条）"
