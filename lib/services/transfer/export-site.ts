@@ -44,6 +44,11 @@ export async function exportSite(
   actor: Actor | null,
 ): Promise<{ stream: NodeJS.ReadableStream; fileName: string }> {
   assertCan(actor, "site.export");
+  return exportArchive(actor.id);
+}
+
+/** The export itself, for exportSite and the operator's `npm run site:export` (actorId null). */
+export async function exportArchive(actorId: string | null) {
   const createdAt = new Date();
   const store = mediaStorage();
   const stream = await writeArchive(
@@ -55,6 +60,6 @@ export async function exportSite(
     TABLES,
     { siteUrl: siteUrl(), createdAt },
   );
-  await audit(db, { actorId: actor.id, action: "site.export", targetType: "site" });
+  await audit(db, { actorId, action: "site.export", targetType: "site" });
   return { stream, fileName: exportFileName(createdAt) };
 }

@@ -51,6 +51,15 @@ export async function importSite(
   mode: ImportMode,
 ): Promise<ImportSummary> {
   assertCan(actor, "site.import");
+  return importArchive(actor.id, file, mode);
+}
+
+/** The import itself, for importSite and the operator's `npm run site:import` (actorId null). */
+export async function importArchive(
+  actorId: string | null,
+  file: string,
+  mode: ImportMode,
+): Promise<ImportSummary> {
   if (mode === "empty") {
     const found = await existingContent();
     if (found)
@@ -68,7 +77,7 @@ export async function importSite(
       inserted = await db.$transaction(async (tx) => {
         const counts = await insertTables(tx as never, archive, { replaceSettings: mode === "empty" });
         await audit(tx, {
-          actorId: actor.id,
+          actorId,
           action: "site.import",
           targetType: "site",
           meta: {
