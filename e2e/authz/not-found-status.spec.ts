@@ -21,6 +21,7 @@ const CASES: [DemoRole, string[]][] = [
       "/admin/comments",
       "/admin/audit?actor=x",
       "/admin/tags",
+      "/admin/navigation",
     ],
   ],
   ["CONTRIBUTOR", ["/admin", "/admin/comments", "/admin/settings", "/admin/pages/about", "/editor/review"]],
@@ -35,6 +36,7 @@ const CASES: [DemoRole, string[]][] = [
       "/admin/pages",
       "/admin/pages/privacy",
       "/admin/pages/privacy/revisions/x",
+      "/admin/navigation",
     ],
   ],
 ];

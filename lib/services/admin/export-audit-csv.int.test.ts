@@ -21,15 +21,23 @@ function parseCsv(s: string): string[][] {
   let quoted = false;
   for (let i = 0; i < s.length; i++) {
     const ch = s[i]!;
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') ((cell += '"'), i++);
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") (row.push(cell), (cell = ""));
-    else if (ch === "\r" && s[i + 1] === "\n") {
-      (row.push(cell), rows.push(row), (row = []), (cell = ""), i++);
-    } else cell += ch;
+    if (quoted && ch === '"' && s[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (ch === '"') {
+      quoted = !quoted;
+    } else if (!quoted && ch === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (!quoted && ch === "\r" && s[i + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      i++;
+    } else {
+      cell += ch;
+    }
   }
   return rows;
 }
