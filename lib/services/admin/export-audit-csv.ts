@@ -20,7 +20,7 @@ const day = z
  * The page's filters, strict: unlike the page (which drops a malformed filter and shows more),
  * an export with a bad filter is refused, so a file never silently holds more than asked for.
  */
-export const auditExportSchema = z.strictObject({
+const auditExportSchema = z.strictObject({
   actor: safeText(254).default(""),
   action: safeText(64).default(""),
   target: safeText(64).default(""),

@@ -15,7 +15,7 @@ const day = z
   .catch(undefined);
 
 // Query-string input: a malformed filter is dropped rather than turned into an error page.
-export const auditFilterSchema = z.object({
+const auditFilterSchema = z.object({
   actor: z.string().trim().max(254).refine(isSafeText).catch("").default(""),
   action: z.string().trim().max(64).refine(isSafeText).catch("").default(""),
   target: z.string().trim().max(64).refine(isSafeText).catch("").default(""),

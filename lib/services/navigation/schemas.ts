@@ -25,7 +25,7 @@ const href = z
     URL_MESSAGE,
   );
 
-export const navItemSchema = z.strictObject({
+const navItemSchema = z.strictObject({
   label: safeText(20, { min: 1 }),
   href,
   /** the 导读 menu's second line; header links ignore it */
