@@ -48,7 +48,7 @@ test("an admin moves a category down and the public category bar follows, then m
     const shown = await barNames(readerPage);
     expect(shown.indexOf(first)).toBeLessThan(shown.indexOf(second));
 
-    await page.getByRole("button", { name: `下移「${first}」` }).click();
+    await page.getByRole("button", { name: `下移「${first}」`, exact: true }).click();
     await expect(page.getByTestId("category-row").nth(1).getByRole("rowheader")).toContainText(first);
 
     for (const p of [page, readerPage]) {
@@ -63,7 +63,7 @@ test("an admin moves a category down and the public category bar follows, then m
     expect(latest.indexOf(second)).toBeLessThan(latest.indexOf(first));
 
     await page.goto("/admin/categories");
-    await page.getByRole("button", { name: `上移「${first}」` }).click();
+    await page.getByRole("button", { name: `上移「${first}」`, exact: true }).click();
     await expect(page.getByTestId("category-row").first().getByRole("rowheader")).toContainText(first);
     expect((await adminNames(page)).join()).toBe(before.join());
     await readerPage.goto("/");
