@@ -42,6 +42,10 @@ const NO_PERMISSION: Record<string, string> = {
     "any signed-in user's own unread count for the bell; the service reads only the actor's rows",
   "notification.open": "any signed-in user marks their own notice read; the WHERE names the actor",
   "notification.markAllRead": "any signed-in user, their own notices only",
+  // admin-only GET downloads that answer 404 (not 401/403) to anyone else, like every admin-only
+  // route: the handler checks user.manage / audit.view first, the service asserts it again
+  "user.exportData": "admins only (user.manage, checked in the handler so others get 404); read-only GET",
+  "audit.export": "admins only (audit.view, checked in the handler so others get 404); read-only GET",
 };
 
 /** Mutating route handlers outside our wrapper, with the reason. */
