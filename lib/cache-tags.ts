@@ -27,6 +27,10 @@ export const tags = {
   page: (slug: string) => `page:${slug}`,
   /** the footer's list of page links (their titles) */
   pages: () => "pages",
+  /** one CVE page (/cve/<id>): its metadata and the articles mentioning it (issue 16) */
+  cve: (id: string) => `cve:${id}`,
+  /** the /cve index and the sitemap's CVE entries */
+  cves: () => "cves",
 } as const;
 
 type ArticleRef = {

@@ -6,6 +6,7 @@ import { createPrisma } from "@/lib/db/client";
 import { seedAccounts } from "./steps/accounts";
 import { seedArticles } from "./steps/articles";
 import { seedComments } from "./steps/comments";
+import { seedCves } from "./steps/cves";
 import { seedGlossary } from "./steps/glossary";
 import { seedSite } from "./steps/site";
 
@@ -25,6 +26,9 @@ try {
       `(${Date.now() - t0} ms)`,
   );
   await seedGlossary(db).then((g) => console.log(`seed: ${g.created}/${g.total} glossary terms created`));
+  await seedCves(db).then((c) =>
+    console.log(`seed: ${c.imported} CVEs, ${c.kev} in KEV (fixture feeds), ${c.mentions} article mentions`),
+  );
 } finally {
   await db.$disconnect();
 }

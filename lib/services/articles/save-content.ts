@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RevisionKind } from "@/lib/generated/prisma/enums";
 import { indexArticle } from "@/lib/search/index-article";
+import { cveChangeTags, rewriteArticleCves } from "@/lib/services/cve/article-cves";
 import type { ArticleHead } from "./access";
 import { pendingJson, readPending, reviveFields, type EditableContent } from "./pending/pending-data";
 import { resolveTags } from "./resolve-tags";
@@ -131,6 +132,7 @@ export async function saveContent(
       fields: { ...base.fields, ...(changes.fields as Record<string, unknown> | undefined) },
     };
 
+    let cves: Awaited<ReturnType<typeof rewriteArticleCves>> | null = null;
     if (toPending) {
       // readers keep seeing the live row: only the version moves, and updatedAt is kept as it was
       await tx.article.update({ where: { id: head.id }, data: { version, updatedAt: row.updatedAt } });
@@ -165,6 +167,8 @@ export async function saveContent(
         await tx.articleTag.createMany({ data: tags.map((t) => ({ articleId: head.id, tagId: t.id })) });
       }
       if (pending) await tx.articlePendingEdit.delete({ where: { articleId: head.id } });
+      // the CVEs the body mentions (issue 16), rewritten with the body it was detected in
+      if (rendered) cves = await rewriteArticleCves(tx, head.id, merged.body);
       await indexArticle(tx, { id: head.id, title: merged.title, lede: merged.lede, bodyText });
     }
 
@@ -191,11 +195,11 @@ export async function saveContent(
         tags: { select: { tag: { select: { slug: true } } } },
       },
     });
-    return { after, revision };
+    return { after, revision, cves };
   });
 
   // an edit to a live article refreshes its page and lists, old category and tags included
   if (!toPending && touchesPublic(head.status))
-    invalidatePublic([...cacheTagsOf(head), ...cacheTagsOf(out.after)]);
+    invalidatePublic([...cacheTagsOf(head), ...cacheTagsOf(out.after), ...cveChangeTags(out.cves)]);
   return { id: head.id, version, updatedAt: out.after.updatedAt, revision: out.revision, pending: toPending };
 }
