@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry for `npm run bench:dashboard`: the demo content in byline_bench_dashboard, then scripts/bench-dashboard.ts.
+// Entry for `npm run bench:dashboard`: byline_bench_dashboard (migrations only; the script fills it), then scripts/bench-dashboard.ts.
 import { runBenchmark } from "./lib/bench-runner.mjs";
 
-await runBenchmark({ database: "byline_bench_dashboard", script: "bench-dashboard.ts", seedDemo: true });
+await runBenchmark({ database: "byline_bench_dashboard", script: "bench-dashboard.ts" });
