@@ -4,7 +4,13 @@ import { escapeXmlText } from "@/lib/escape/xml";
 import { absoluteUrl } from "@/lib/site-url";
 import { footerPages } from "@/components/site/footer-pages";
 
-const pathOf = { article: "/posts/", category: "/category/", tag: "/tag/", member: "/member/" } as const;
+const pathOf = {
+  article: "/posts/",
+  category: "/category/",
+  tag: "/tag/",
+  member: "/member/",
+  cve: "/cve/",
+} as const;
 
 // Next.js writes each url into <loc> verbatim, unescaped (resolve-route-data.js), so it is
 // escaped here; the keys are percent-encoded, which leaves SITE_URL and future paths.
@@ -17,6 +23,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   return [
     { url: loc("/"), lastModified: newest, changeFrequency: "hourly", priority: 1 },
     { url: loc("/latest"), lastModified: newest, changeFrequency: "hourly", priority: 0.5 },
+    { url: loc("/cve"), changeFrequency: "daily", priority: 0.4 },
     ...entries.map((e) => ({
       url: loc(pathOf[e.kind] + encodeURIComponent(e.key)),
       lastModified: e.lastModified ?? undefined,

@@ -77,3 +77,19 @@ export async function listCveArticles(id: string, before: Cursor | null): Promis
   const scope = Prisma.sql`EXISTS (SELECT 1 FROM article_cves c WHERE c."articleId" = a.id AND c."cveId" = ${id})`;
   return queryArticlePage(scope, before);
 }
+
+export type ArticleCveChip = { id: string; kev: boolean; severity: string | null };
+
+/** The CVEs an article mentions, for the chips under it: KEV ones first, then by id. */
+export async function listArticleCves(articleId: string): Promise<ArticleCveChip[]> {
+  "use cache";
+  cacheTag(tags.article(articleId), tags.cves());
+  cacheLife(lists);
+  const rows = await db.$queryRaw<ArticleCveChip[]>`
+    SELECT c.id, c."kevAddedAt" IS NOT NULL AS kev, c.severity
+    FROM article_cves ac JOIN cves c ON c.id = ac."cveId"
+    WHERE ac."articleId" = ${articleId}
+    ORDER BY c."kevAddedAt" IS NULL, c.id
+    LIMIT 100`;
+  return rows;
+}

@@ -6,7 +6,7 @@ import { isPublic } from "./article-card";
 import { lists } from "./cache-profile";
 
 export type SitemapEntry = {
-  kind: "article" | "category" | "tag" | "member";
+  kind: "article" | "category" | "tag" | "member" | "cve";
   key: string;
   lastModified: Date | null;
 };
@@ -15,16 +15,16 @@ export type SitemapEntry = {
 const MAX_URLS = 50_000;
 
 /**
- * Every public article plus the category, tag and member pages that have something public on
+ * Every public article plus the category, tag, member and CVE pages that have something public on
  * them, in one statement.
  */
 export async function listSitemapEntries(): Promise<SitemapEntry[]> {
   "use cache";
-  cacheTag(tags.articles(), tags.categories());
+  cacheTag(tags.articles(), tags.categories(), tags.cves());
   cacheLife(lists);
   return db.$queryRaw<SitemapEntry[]>`
     (SELECT 'article' AS kind, a."publicId" AS key, GREATEST(a."updatedAt", a."publishedAt") AS "lastModified"
-      FROM articles a WHERE ${isPublic} ORDER BY a."publishedAt" DESC LIMIT ${MAX_URLS - 1_000})
+      FROM articles a WHERE ${isPublic} ORDER BY a."publishedAt" DESC LIMIT ${MAX_URLS - 2_000})
     UNION ALL
     (SELECT 'category', c.slug, max(a."publishedAt")
       FROM categories c LEFT JOIN articles a ON a."categoryId" = c.id AND ${isPublic}
@@ -36,5 +36,9 @@ export async function listSitemapEntries(): Promise<SitemapEntry[]> {
     UNION ALL
     (SELECT 'member', p."publicId", max(a."publishedAt")
       FROM profiles p JOIN articles a ON (a."authorId" = p."userId" OR a."translatorId" = p."userId") AND ${isPublic}
-      GROUP BY p."userId" ORDER BY max(a."publishedAt") DESC LIMIT 500)`;
+      GROUP BY p."userId" ORDER BY max(a."publishedAt") DESC LIMIT 500)
+    UNION ALL
+    (SELECT 'cve', c.id, max(a."publishedAt")
+      FROM cves c JOIN article_cves ac ON ac."cveId" = c.id JOIN articles a ON a.id = ac."articleId" AND ${isPublic}
+      GROUP BY c.id ORDER BY max(a."publishedAt") DESC LIMIT 900)`;
 }

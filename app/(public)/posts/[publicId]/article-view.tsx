@@ -8,6 +8,7 @@ import { ArticleCover } from "./article-cover";
 import { ArticleHeader } from "./article-header";
 import { ArticleLede } from "./article-lede";
 import { ArticleTags } from "./article-tags";
+import { CveChips } from "@/components/site/cve-chips";
 import { ArticleToc } from "./article-toc";
 import { ShareBox } from "./share-box";
 import { TranslationCredit } from "./translation-credit";
@@ -47,6 +48,7 @@ export function ArticleView({
         <ArticleBody html={article.bodyHtml} />
       </div>
       <ArticleTags tags={article.tags} />
+      <CveChips articleId={article.id} />
       {article.source && (
         <TranslationCredit source={article.source} translatorName={article.translator?.displayName ?? null} />
       )}
