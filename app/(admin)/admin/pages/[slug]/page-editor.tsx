@@ -38,7 +38,10 @@ export function PageEditor({ slug, title: initialTitle, doc, version: initialVer
   const router = useRouter();
   const editor = useRef<Editor | null>(null);
   const version = useRef(initialVersion);
-  const changes = useRef(0);
+  // the body as last saved (JSON text), compared once changes settle: a transaction that changes
+  // nothing (a normalisation, an undo back to the saved text) is not an unsaved change
+  const savedBody = useRef<string | null>(null);
+  const check = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const saving = useRef(false);
   const [title, setTitle] = useState(initialTitle);
   const [savedTitle, setSavedTitle] = useState(initialTitle);
@@ -50,15 +53,15 @@ export function PageEditor({ slug, title: initialTitle, doc, version: initialVer
   async function save() {
     if (!editor.current || saving.current) return;
     saving.current = true;
-    const seen = changes.current;
     const sent = title;
+    const body = editor.current.getJSON();
     setState({ kind: "saving" });
     try {
       const r = await savePageAction({
         slug,
         version: version.current,
         title: sent,
-        body: editor.current.getJSON(),
+        body,
       }).catch(() => ({ ok: false as const, error: UNREACHABLE }));
       if (!r.ok) {
         const conflict = r.error.code === "CONFLICT" && r.error.retryAfterSeconds === undefined;
@@ -70,7 +73,8 @@ export function PageEditor({ slug, title: initialTitle, doc, version: initialVer
       version.current = r.data.version;
       setSavedTitle(sent.trim());
       if (sent.trim() !== sent) setTitle((t) => (t === sent ? sent.trim() : t));
-      if (changes.current === seen) setBodyDirty(false);
+      savedBody.current = JSON.stringify(body);
+      setBodyDirty(JSON.stringify(editor.current.getJSON()) !== savedBody.current);
       setState({ kind: "saved", at: new Date(r.data.updatedAt) });
       router.refresh(); // the revision list and the page's heading
     } finally {
@@ -119,10 +123,16 @@ export function PageEditor({ slug, title: initialTitle, doc, version: initialVer
         initialContent={doc}
         editable
         label="正文"
-        onReady={(e) => (editor.current = e)}
+        onReady={(e) => {
+          editor.current = e;
+          savedBody.current = JSON.stringify(e.getJSON());
+        }}
         onChange={() => {
-          changes.current += 1;
-          setBodyDirty(true);
+          clearTimeout(check.current);
+          check.current = setTimeout(() => {
+            const e = editor.current;
+            if (e) setBodyDirty(JSON.stringify(e.getJSON()) !== savedBody.current);
+          }, 150);
         }}
       />
       {fieldErrors.body && <p className="text-sm text-red-700">{fieldErrors.body.join(" ")}</p>}
