@@ -1,4 +1,9 @@
-import { Cvss3P0, Cvss3P1, Cvss4P0 } from "ae-cvss-calculator";
+import * as calculator from "ae-cvss-calculator";
+
+// The package is a webpack UMD bundle: Node's ESM loader (tsx: the seed, the import command) sees
+// only its `default` export (module.exports); bundlers and vitest also expose the named ones.
+const lib = (calculator as unknown as { default?: typeof calculator }).default ?? calculator;
+const { Cvss3P0, Cvss3P1, Cvss4P0 } = lib;
 
 export type CvssVersion = "3.0" | "3.1" | "4.0";
 export type Severity = "NONE" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
