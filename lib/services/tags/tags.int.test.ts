@@ -3,7 +3,7 @@ import { tags } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
 import { createArticle, createTag, uid } from "@/lib/test/factories";
 import { invalidated } from "@/lib/test/next-mocks";
-import { auditRowsFor, createActor, fromIp } from "../admin/test-helpers";
+import { createActor, fromIp } from "../admin/test-helpers";
 import { findRedirect } from "../redirects/find-redirect";
 import { deleteTag } from "./delete-tag";
 import { listTagsForAdmin } from "./list-tags-for-admin";
@@ -12,6 +12,10 @@ import { updateTag } from "./update-tag";
 
 const tagIdsOf = async (articleId: string) =>
   (await db.articleTag.findMany({ where: { articleId }, orderBy: { tagId: "asc" } })).map((r) => r.tagId);
+
+// by type too: tag and category ids are both small integers, and their audit rows share targetId
+const auditRowsFor = (targetId: string) =>
+  db.auditLog.findMany({ where: { targetType: "tag", targetId }, orderBy: { id: "asc" } });
 
 beforeEach(() => {
   invalidated.length = 0;
