@@ -1,8 +1,10 @@
 // @ts-check
 // The round-trip comparison (docs/transfer.md): every public page of server A and server B,
-// byte for byte. The only thing normalised is the CSP nonce, which the server makes fresh for
-// every response (server/nonce-rewrite.mjs): each response's own nonce, read from its
-// Content-Security-Policy header, is replaced by a fixed word before comparing.
+// byte for byte. Normalised, because they differ on every render of the same page by the same
+// server: the CSP nonce (server/nonce-rewrite.mjs: each response's own nonce, read from its
+// Content-Security-Policy header) and Next.js' random per-render request id, which keys the
+// viewport and metadata boundaries in the flight data as "<id>v" and "<id>m"
+// (next/dist/server/app-render/app-render.js getFlightViewportKey / getFlightMetadataKey).
 
 const MAX_PAGES = 2_000;
 // reader pages only: staff areas, sign-in pages, the API and uploaded files are not the public site
@@ -12,7 +14,18 @@ const SKIP =
 /** @param {Response} res @param {string} body */
 function normalise(res, body) {
   const nonce = /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1];
-  return nonce ? body.split(nonce).join("NONCE") : body;
+  let out = nonce ? body.split(nonce).join("NONCE") : body;
+  // which tags carry a nonce attribute, and its value, differ between a response rendered now and
+  // one the page cache stored (server/nonce-rewrite.mjs): the attribute is dropped
+  out = out.replace(/ nonce="[^"]*"/g, "").replace(/(\\?"nonce\\?":\\?")[^"\\]*/g, "$1NONCE");
+  for (const m of out.matchAll(/([A-Za-z0-9_-]{16,32})v\\?"/g)) {
+    const id = /** @type {string} */ (m[1]);
+    if (out.includes(`${id}m`)) {
+      out = out.split(id).join("REQUEST-ID");
+      break;
+    }
+  }
+  return out;
 }
 
 /** @param {string} base @param {string} path */
@@ -60,8 +73,8 @@ export async function compareSites({ a, b, siteUrl, searchWord = "漏洞", paths
   /** @type {{ path: string, why: string }[]} */
   const differences = [];
   const compared = [];
-  while (queue.length) {
-    const path = /** @type {string} */ (queue.shift());
+  /** @param {string} path */
+  const visit = async (path) => {
     const [ra, rb] = await Promise.all([get(a, path), get(b, path)]);
     compared.push(path);
     if (ra.status !== rb.status) differences.push({ path, why: `status ${ra.status} ≠ ${rb.status}` });
@@ -76,12 +89,14 @@ export async function compareSites({ a, b, siteUrl, searchWord = "漏洞", paths
       });
     }
     log(`${ra.body === rb.body && ra.status === rb.status ? "same" : "DIFF"} ${ra.status} ${path}`);
-    if (paths || ra.status !== 200 || !/html|xml/.test(ra.type)) continue;
+    if (paths || ra.status !== 200 || !/html|xml/.test(ra.type)) return;
     for (const link of linksOf(ra.body, a, siteUrl)) {
       if (seen.has(link) || seen.size >= MAX_PAGES) continue;
       seen.add(link);
       queue.push(link);
     }
-  }
+  };
+  // a few pages at a time: each is rendered on demand by both servers
+  while (queue.length) await Promise.all(queue.splice(0, 4).map(visit));
   return { compared, differences };
 }
