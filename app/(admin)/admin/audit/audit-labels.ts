@@ -1,6 +1,8 @@
 /** zh-CN names of known audit actions; unknown keys are shown raw, so a new action is never hidden. */
 export const ACTION_LABELS: Record<string, string> = {
   "auth.login": "登录",
+  "site.export": "导出站点",
+  "site.import": "导入站点",
   "account.register": "注册账号",
   "user.changeRole": "修改角色",
   "user.suspend": "停用账号",
