@@ -5,7 +5,7 @@ import * as calculator from "ae-cvss-calculator";
 const lib = (calculator as unknown as { default?: typeof calculator }).default ?? calculator;
 const { Cvss3P0, Cvss3P1, Cvss4P0 } = lib;
 
-export type CvssVersion = "3.0" | "3.1" | "4.0";
+type CvssVersion = "3.0" | "3.1" | "4.0";
 export type Severity = "NONE" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
 export type CvssScore = { version: CvssVersion; vector: string; score: number; severity: Severity };
 

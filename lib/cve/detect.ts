@@ -46,7 +46,7 @@ export const isProseText = (node: { marks?: readonly { type: string | { name: st
   !(node.marks ?? []).some((m) => SKIP_MARKS.has(typeof m.type === "string" ? m.type : m.type.name));
 
 /** The most distinct ids kept per article: a document of ten thousand ids is a list, not an article. */
-export const MAX_CVES_PER_ARTICLE = 500;
+const MAX_CVES_PER_ARTICLE = 500;
 
 /**
  * The distinct CVE ids mentioned in an article body (tiptap JSON), in order of first mention:

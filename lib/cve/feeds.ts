@@ -31,9 +31,9 @@ export type KevRecord = {
 };
 
 /** Longest description kept (NVD's longest run to a few thousand characters). */
-export const MAX_DESCRIPTION = 4_000;
+const MAX_DESCRIPTION = 4_000;
 /** Vendor/product pairs kept per CVE: a library in every Linux distribution lists hundreds. */
-export const MAX_AFFECTED = 20;
+const MAX_AFFECTED = 20;
 const MAX_CPE_MATCHES = 5_000;
 
 const text = (max: number) => z.string().max(max).refine(isSafeText);

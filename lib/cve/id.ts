@@ -5,10 +5,10 @@
  */
 
 /** The earliest CVE year (the list started in 1999). */
-export const FIRST_CVE_YEAR = 1999;
+const FIRST_CVE_YEAR = 1999;
 
 /** Bounds the year: ids dated past next year are typos, not CVEs. */
-export const latestCveYear = (now: Date = new Date()) => now.getUTCFullYear() + 1;
+const latestCveYear = (now: Date = new Date()) => now.getUTCFullYear() + 1;
 
 const CANONICAL = /^CVE-(\d{4})-(\d{4}|[1-9]\d{4,6})$/;
 

@@ -15,7 +15,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  * their cache life (lib/services/public/cache-profile.ts `lists`, a minute).
  */
 
-export const MAX_FILE_BYTES = 400 * 1024 * 1024;
+const MAX_FILE_BYTES = 400 * 1024 * 1024;
 const BATCH = 200;
 
 export type FeedCount = { file: string; items: number; imported: number; skipped: number };
