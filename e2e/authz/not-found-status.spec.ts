@@ -22,6 +22,7 @@ const CASES: [DemoRole, string[]][] = [
       "/admin/audit?actor=x",
       "/admin/tags",
       "/admin/navigation",
+      "/admin/transfer",
     ],
   ],
   ["CONTRIBUTOR", ["/admin", "/admin/comments", "/admin/settings", "/admin/pages/about", "/editor/review"]],
@@ -37,6 +38,7 @@ const CASES: [DemoRole, string[]][] = [
       "/admin/pages/privacy",
       "/admin/pages/privacy/revisions/x",
       "/admin/navigation",
+      "/admin/transfer",
     ],
   ],
 ];
