@@ -13,6 +13,8 @@ import { withDb } from "../db";
  */
 
 test.use({ storageState: authStatePath("ADMIN") });
+// each test saves the form two or three times and loads several pages: slow on a shared 2-core machine
+test.describe.configure({ timeout: 240_000 });
 
 const KEYS = [
   "site.name",
