@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { newPublicId } from "@/lib/public-id";
 import { indexArticle } from "@/lib/search/index-article";
+import { rewriteArticleCves } from "@/lib/services/cve/article-cves";
 import { resolveTags } from "./resolve-tags";
 import { articleFields } from "./schemas";
 import { auditArticle } from "./side-effects";
@@ -110,6 +111,8 @@ export async function insertArticle(
           select: { id: true, publicId: true, version: true },
         });
         await indexArticle(tx, { id: article.id, title: data.title, lede, bodyText: rendered.text });
+        // a contribution or a translation may arrive with a body: its CVEs count from the start (issue 16)
+        await rewriteArticleCves(tx, article.id, body);
         await auditArticle(tx, actor.id, opts.auditAction, article.id, { isTranslation });
         return article;
       });

@@ -213,6 +213,17 @@ describe("article_cves on save", () => {
     expect((await listCveArticles("CVE-2024-3400", null)).items[0]?.publicId).toBe(publicId);
   });
 
+  it("an article created with a body records its CVEs at once", async () => {
+    const editor = await createActor("EDITOR");
+    const category = await createCategory();
+    const a = await createArticle(editor, {
+      title: "新建",
+      categoryId: category.id,
+      body: doc("提到 CVE-2023-4863。"),
+    });
+    expect(await mentions(a.id)).toEqual(["CVE-2023-4863"]);
+  });
+
   it("getCve: known metadata without articles has a page, an unknown bare id has none", async () => {
     const xz = await getCve("CVE-2014-0160");
     expect(xz).toMatchObject({
