@@ -39,7 +39,7 @@ export const isMediaKey = (key: string) => MEDIA_KEY.test(key);
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, "应为 64 位十六进制 SHA-256");
 
-export const manifestEntrySchema = z.strictObject({
+const manifestEntrySchema = z.strictObject({
   name: z.string().min(1).max(200),
   size: z.number().int().min(0).max(ARCHIVE_LIMITS.entryBytes),
   sha256: sha256Hex,

@@ -90,4 +90,3 @@ export const TABLES: TableSpec[] = [
   { name: "translation_memory", model: "translationMemory", schema: rows.translationMemoryRow, pk: ["id"] },
 ];
 
-export const tableByName = new Map(TABLES.map((t) => [t.name, t]));

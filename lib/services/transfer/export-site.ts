@@ -33,7 +33,7 @@ async function mediaKeys(): Promise<string[]> {
   return held;
 }
 
-export const exportFileName = (at: Date) =>
+const exportFileName = (at: Date) =>
   `byline-site-${at.toISOString().slice(0, 19).replace(/[:T]/g, "-")}.zip`;
 
 /**
