@@ -89,4 +89,3 @@ export const TABLES: TableSpec[] = [
   },
   { name: "translation_memory", model: "translationMemory", schema: rows.translationMemoryRow, pk: ["id"] },
 ];
-

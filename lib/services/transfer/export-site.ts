@@ -33,8 +33,7 @@ async function mediaKeys(): Promise<string[]> {
   return held;
 }
 
-const exportFileName = (at: Date) =>
-  `byline-site-${at.toISOString().slice(0, 19).replace(/[:T]/g, "-")}.zip`;
+const exportFileName = (at: Date) => `byline-site-${at.toISOString().slice(0, 19).replace(/[:T]/g, "-")}.zip`;
 
 /**
  * 导出站点: the content of the site as one zip stream (lib/transfer/write-archive.ts), read table
