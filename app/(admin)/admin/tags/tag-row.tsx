@@ -29,12 +29,15 @@ export function TagRow({ t }: { t: AdminTag }) {
     setError("");
     setMode(m);
   };
-  const run = (fn: () => Promise<ActionResult<unknown>>) =>
+  // a refused merge goes back to its field, so the editor can pick another tag at once
+  const run = (fn: () => Promise<ActionResult<unknown>>, onError?: Mode) =>
     start(async () => {
       setError("");
       const r = await fn();
-      if (!r.ok) setError(r.error.message);
-      else setMode("view");
+      if (!r.ok) {
+        setError(r.error.message);
+        if (onError) setMode(onError);
+      } else setMode("view");
       router.refresh();
     });
   const askMerge = (e: FormEvent) => {
@@ -120,7 +123,7 @@ export function TagRow({ t }: { t: AdminTag }) {
                 autoFocus
                 disabled={pending}
                 className={`${dangerButton} ${small}`}
-                onClick={() => run(() => mergeTagsAction({ id: t.id, into: into.trim() }))}
+                onClick={() => run(() => mergeTagsAction({ id: t.id, into: into.trim() }), "merge")}
               >
                 {pending ? "合并中…" : "确认合并"}
               </button>
