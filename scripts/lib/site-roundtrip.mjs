@@ -44,7 +44,7 @@ async function get(base, path) {
 function linksOf(body, base, siteUrl) {
   const out = new Set();
   for (const m of body.matchAll(/(?:href="|<loc>|<link>)([^"<]+)/g)) {
-    const raw = m[1].replace(/&amp;/g, "&");
+    const raw = (m[1] ?? "").replace(/&amp;/g, "&");
     let url;
     try {
       url = new URL(raw, base);
@@ -72,6 +72,7 @@ export async function compareSites({ a, b, siteUrl, searchWord = "漏洞", paths
   const seen = new Set(queue);
   /** @type {{ path: string, why: string }[]} */
   const differences = [];
+  /** @type {string[]} */
   const compared = [];
   /** @param {string} path */
   const visit = async (path) => {
