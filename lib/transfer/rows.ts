@@ -217,3 +217,28 @@ export const translationMemoryRow = z.strictObject({
   createdAt: date,
   updatedAt: date,
 });
+
+const cvssScore = z
+  .string()
+  .regex(/^\d{1,2}(\.\d)?$/, "CVSS 评分格式不对")
+  .nullable();
+
+export const cveRow = z.strictObject({
+  id: z.string().regex(/^CVE-\d{4}-\d{4,7}$/, "CVE 编号格式不对"),
+  description: optText(),
+  cvssVersion: optText(8),
+  cvssVector: optText(200),
+  cvssScore,
+  severity: optText(16),
+  affected: json,
+  nvdPublishedAt: optDate,
+  nvdModifiedAt: optDate,
+  kevAddedAt: optDate,
+  kevDueDate: optDate,
+  kevRansomware: bool.nullable(),
+  importedAt: optDate,
+  createdAt: date,
+  updatedAt: date,
+});
+
+export const articleCveRow = z.strictObject({ articleId: id, cveId: cveRow.shape.id });
