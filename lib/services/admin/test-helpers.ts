@@ -21,8 +21,11 @@ export function fromIp<T>(ip: string, fn: () => Promise<T>): Promise<T> {
   return withRequestContext({ action: "test", ip, userAgent: "vitest" }, fn);
 }
 
-/** The audit rows written about one target, oldest first. */
-export async function auditRowsFor(targetId: string) {
+/**
+ * The audit rows written about one target, oldest first. Pass the type for integer ids: a tag, a
+ * category and a glossary term can share an id, and other test files write in parallel.
+ */
+export async function auditRowsFor(targetId: string, targetType?: string) {
   const { db } = await import("@/lib/db");
-  return db.auditLog.findMany({ where: { targetId }, orderBy: { id: "asc" } });
+  return db.auditLog.findMany({ where: { targetId, targetType }, orderBy: { id: "asc" } });
 }

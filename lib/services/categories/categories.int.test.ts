@@ -25,7 +25,7 @@ describe("category management", () => {
     const list = await listCategoriesForAdmin(admin);
     expect(list.at(-1)).toMatchObject({ id: c.id, articleCount: 0, description: null });
     expect(invalidated).toEqual(expect.arrayContaining([tags.categories(), tags.category(f.slug)]));
-    const [row] = await auditRowsFor(String(c.id));
+    const [row] = await auditRowsFor(String(c.id), "category");
     expect(row).toMatchObject({
       action: "category.create",
       targetType: "category",
@@ -69,7 +69,7 @@ describe("category management", () => {
     expect(invalidated).toEqual(
       expect.arrayContaining([tags.category(f.slug), tags.category(next.slug), tags.categories()]),
     );
-    const rows = await auditRowsFor(String(c.id));
+    const rows = await auditRowsFor(String(c.id), "category");
     expect(rows.at(-1)).toMatchObject({
       action: "category.update",
       meta: { from: { slug: f.slug }, to: { slug: next.slug } },
@@ -107,7 +107,7 @@ describe("category management", () => {
     const empty = await createCategory(admin, fields());
     await deleteCategory(admin, { id: empty.id });
     expect(await db.category.findUnique({ where: { id: empty.id } })).toBeNull();
-    expect((await auditRowsFor(String(empty.id))).map((r) => r.action)).toEqual([
+    expect((await auditRowsFor(String(empty.id), "category")).map((r) => r.action)).toEqual([
       "category.create",
       "category.delete",
     ]);

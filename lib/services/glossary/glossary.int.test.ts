@@ -32,7 +32,7 @@ describe("glossary management", () => {
       note: "不要译作“窃密木马”",
       updatedById: editor.id,
     });
-    const [row] = await auditRowsFor(String(id));
+    const [row] = await auditRowsFor(String(id), "glossaryTerm");
     expect(row).toMatchObject({
       action: "glossary.create",
       targetType: "glossaryTerm",
@@ -95,7 +95,7 @@ describe("glossary management", () => {
       target: "新译法",
       variants: ["x"],
     });
-    const rows = await auditRowsFor(String(id));
+    const rows = await auditRowsFor(String(id), "glossaryTerm");
     expect(rows.at(-1)).toMatchObject({
       action: "glossary.update",
       meta: { from: { target: t.target }, to: { target: "新译法" } },
@@ -111,7 +111,7 @@ describe("glossary management", () => {
     const { id } = await createTerm(editor, t);
     await deleteTerm(editor, { id });
     expect(await db.glossaryTerm.findUnique({ where: { id } })).toBeNull();
-    expect((await auditRowsFor(String(id))).at(-1)).toMatchObject({
+    expect((await auditRowsFor(String(id), "glossaryTerm")).at(-1)).toMatchObject({
       action: "glossary.delete",
       meta: { source: t.source, target: t.target },
     });
