@@ -66,7 +66,7 @@ test.describe("admin user management", () => {
 test.describe("admin area, editor", () => {
   test.use({ storageState: authStatePath("EDITOR") });
 
-  test("an editor gets the not-found page for users, and sees only 评论审核 in the admin nav", async ({
+  test("an editor gets the not-found page for users, and sees only 评论审核 and 标签管理 in the admin nav", async ({
     page,
   }) => {
     await page.goto("/admin/users");
@@ -74,8 +74,14 @@ test.describe("admin area, editor", () => {
     await expect(page.getByTestId("user-row")).toHaveCount(0);
     await page.goto("/admin/comments");
     const nav = page.getByRole("navigation", { name: "管理功能" });
-    await expect(nav.getByRole("link")).toHaveText([/^评论审核/]); // with the pending count
-    for (const path of ["/admin/audit", "/admin/categories", "/admin/settings"]) {
+    await expect(nav.getByRole("link")).toHaveText([/^评论审核/, "标签管理"]); // with the pending count
+    for (const path of [
+      "/admin/audit",
+      "/admin/categories",
+      "/admin/settings",
+      "/admin/pages",
+      "/admin/transfer",
+    ]) {
       await page.goto(path);
       await expect(page.getByTestId("not-found")).toBeVisible();
     }
