@@ -6,7 +6,7 @@
 import { timingSafeEqual } from "node:crypto";
 import client from "prom-client";
 
-export const METRICS_PATH = "/api/metrics";
+const METRICS_PATH = "/api/metrics";
 
 /** Route groups: few label values, so the series stay bounded whatever paths are requested. */
 const GROUPS = /** @type {const} */ ([
