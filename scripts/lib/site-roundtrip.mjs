@@ -28,10 +28,130 @@ function normalise(res, body) {
   return out;
 }
 
+/**
+ * The end of the element that starts at `from` (a `<tag …>`), counting nested tags of the same
+ * name; the index just past its closing tag. @param {string} html @param {number} from @param {string} tag
+ */
+function elementEnd(html, from, tag) {
+  const re = new RegExp(`<${tag}[\\s>]|</${tag}>`, "g");
+  re.lastIndex = from;
+  let depth = 0;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    depth += m[0].startsWith("</") ? -1 : 1;
+    if (depth === 0) return m.index + m[0].length;
+  }
+  return -1;
+}
+
+/** The index just past the `<!--/$-->` closing the boundary whose content starts at `from`. @param {string} html @param {number} from */
+function boundaryEnd(html, from) {
+  const re = /<!--(\$[?!]?|\/\$)-->/g;
+  re.lastIndex = from;
+  let depth = 1;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    depth += m[1] === "/$" ? -1 : 1;
+    if (depth === 0) return m.index + m[0].length;
+  }
+  return -1;
+}
+
+const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)([^>]*)>([\s\S]*?)<\/script>/g;
+// React's streaming runtime: $RC/$RS/$RX complete boundaries, $RB/$RV/$RT batch and time reveals
+const REACT_RUNTIME = /^(?:\$R[A-Z]|requestAnimationFrame\(function\(\)\{\$RT)/;
+const FLIGHT_PUSH =
+  /^\(?self\.__next_f\s*=\s*self\.__next_f\s*\|\|\s*\[\]\)\.push\((.*)\)$|^self\.__next_f\.push\((.*)\)$/s;
+
+/**
+ * The bytes of a flight data script (next/dist/server/app-render/use-flight-response.js: type 1
+ * is text, type 3 base64 for chunks that are not whole UTF-8), or null for any other script.
+ * @param {string} script
+ */
+function flightChunk(script) {
+  const push = FLIGHT_PUSH.exec(script);
+  if (!push) return null;
+  let chunk;
+  try {
+    chunk = JSON.parse(/** @type {string} */ (push[1] ?? push[2]));
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(chunk) || typeof chunk[1] !== "string") return null;
+  if (chunk[0] === 1) return Buffer.from(chunk[1], "utf8");
+  if (chunk[0] === 3) return Buffer.from(chunk[1], "base64");
+  return null;
+}
+
+/**
+ * The same page rendered twice by the same server can stream differently: a Suspense boundary
+ * whose data arrived before the shell was written is inline (`<!--$-->…<!--/$-->`), one that
+ * arrived after is a fallback plus a hidden segment and a `$RC` instruction at the end, and the
+ * flight data and inline scripts are cut into chunks where the stream happened to flush. This
+ * settles the document the way the browser does (each completed segment moved into its boundary)
+ * and compares the scripts by content: the flight payload joined and its rows sorted, the other
+ * inline scripts (JSON-LD, bootstrap) sorted. Any change of content still shows.
+ * @param {string} html
+ */
+export function settleStream(html) {
+  /** @type {Map<string, string>} */
+  const segments = new Map();
+  let doc = "";
+  let at = 0;
+  for (const m of html.matchAll(/<div hidden id="(S:[0-9a-f]+)">/g)) {
+    if (m.index < at) continue;
+    const end = elementEnd(html, m.index, "div");
+    if (end < 0) break;
+    doc += html.slice(at, m.index);
+    segments.set(/** @type {string} */ (m[1]), html.slice(m.index + m[0].length, end - "</div>".length));
+    at = end;
+  }
+  doc += html.slice(at);
+
+  /** @type {Map<string, string>} boundary or placeholder id → segment id */
+  const fills = new Map();
+  /** @type {Buffer[]} */
+  const flight = [];
+  /** @type {string[]} */
+  const scripts = [];
+  doc = doc.replace(INLINE_SCRIPT, (_, attrs, body) => {
+    for (const c of body.matchAll(/\$R[CS]\("([^"]+)","([^"]+)"/g)) fills.set(c[1], c[2]);
+    if (REACT_RUNTIME.test(body)) return "";
+    const chunk = flightChunk(body);
+    if (chunk) flight.push(chunk);
+    else scripts.push(`<script${attrs}>${body}</script>`);
+    return "";
+  });
+
+  // boundaries first (a segment may hold placeholders of later segments), until nothing is left
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [target, segment] of fills) {
+      const content = segments.get(segment);
+      if (content === undefined) continue;
+      const pending = `<!--$?--><template id="${target}"></template>`;
+      const i = doc.indexOf(pending);
+      if (i >= 0) {
+        const end = boundaryEnd(doc, i + pending.length);
+        if (end < 0) continue;
+        doc = `${doc.slice(0, i)}<!--$-->${content}<!--/$-->${doc.slice(end)}`;
+      } else {
+        const placeholder = `<template id="${target}"></template>`;
+        const j = doc.indexOf(placeholder);
+        if (j < 0) continue;
+        doc = doc.slice(0, j) + content + doc.slice(j + placeholder.length);
+      }
+      fills.delete(target);
+      changed = true;
+    }
+  }
+  const rows = Buffer.concat(flight).toString("utf8").split("\n").sort();
+  return `${doc}\n<!-- scripts -->\n${scripts.sort().join("\n")}\n<!-- flight -->\n${rows.join("\n")}`;
+}
+
 /** @param {string} base @param {string} path */
 async function get(base, path) {
   const res = await fetch(base + path, { redirect: "manual", headers: { "accept-encoding": "identity" } });
-  const body = normalise(res, await res.text());
+  const text = normalise(res, await res.text());
+  const body = /text\/html/.test(res.headers.get("content-type") ?? "") ? settleStream(text) : text;
   return {
     status: res.status,
     type: res.headers.get("content-type") ?? "",
