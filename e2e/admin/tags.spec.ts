@@ -119,7 +119,8 @@ test.describe("tag management", () => {
     await row.getByLabel(/合并到/).fill(b);
     await row.getByRole("button", { name: "合并…" }).click();
     await expect(row.getByRole("alertdialog")).toContainText(`确定把「${a}」合并到「${b}」吗`);
-    await page.keyboard.press("Enter"); // 确认合并 has the focus
+    await expect(row.getByRole("button", { name: "确认合并" })).toBeFocused();
+    await page.keyboard.press("Enter");
     await expect(rowOf(page, a)).toHaveCount(0);
     await expect(rowOf(page, b).getByRole("cell").nth(1)).toHaveText("2");
     expect(await tagsOf(one.id)).toEqual([`b-${s}`]);

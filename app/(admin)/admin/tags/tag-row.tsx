@@ -29,7 +29,9 @@ export function TagRow({ t }: { t: AdminTag }) {
     setError("");
     setMode(m);
   };
-  // a refused merge goes back to its field, so the editor can pick another tag at once
+  // a refused merge goes back to its field, so the editor can pick another tag at once; a refusal
+  // changed nothing, so no refresh: the transition ends now, and the next confirmation's button
+  // mounts enabled (a disabled button cannot take its autoFocus)
   const run = (fn: () => Promise<ActionResult<unknown>>, onError?: Mode) =>
     start(async () => {
       setError("");
@@ -37,7 +39,9 @@ export function TagRow({ t }: { t: AdminTag }) {
       if (!r.ok) {
         setError(r.error.message);
         if (onError) setMode(onError);
-      } else setMode("view");
+        return;
+      }
+      setMode("view");
       router.refresh();
     });
   const askMerge = (e: FormEvent) => {

@@ -4,7 +4,7 @@ import type { JSONContent } from "@tiptap/core";
 import type { Editor } from "@tiptap/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { ArticleEditor } from "@/components/editor/article-editor";
 import { primaryButton } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -54,7 +54,11 @@ export function PageEditor({ slug, title: initialTitle, doc, version: initialVer
     if (!editor.current || saving.current) return;
     saving.current = true;
     const sent = title;
-    const body = editor.current.getJSON();
+    // as JSON text and back: ProseMirror keeps node attrs in null-prototype objects, which a
+    // server action's arguments cannot carry (React sends them as "$T" temporary references, and
+    // the body schema then refuses every heading or link)
+    const bodyText = JSON.stringify(editor.current.getJSON());
+    const body = JSON.parse(bodyText) as JSONContent;
     setState({ kind: "saving" });
     try {
       const r = await savePageAction({
@@ -73,7 +77,7 @@ export function PageEditor({ slug, title: initialTitle, doc, version: initialVer
       version.current = r.data.version;
       setSavedTitle(sent.trim());
       if (sent.trim() !== sent) setTitle((t) => (t === sent ? sent.trim() : t));
-      savedBody.current = JSON.stringify(body);
+      savedBody.current = bodyText;
       setBodyDirty(JSON.stringify(editor.current.getJSON()) !== savedBody.current);
       setState({ kind: "saved", at: new Date(r.data.updatedAt) });
       router.refresh(); // the revision list and the page's heading
@@ -82,18 +86,24 @@ export function PageEditor({ slug, title: initialTitle, doc, version: initialVer
     }
   }
 
-  const onKeyDown = (e: KeyboardEvent) => {
-    if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === "s") {
-      e.preventDefault();
-      void save();
-    }
-  };
+  // Ctrl/⌘+S anywhere on the page, not only inside the form: focus is often elsewhere (a link
+  // just clicked, the revision list), and the browser's own "save page" is never what is meant
+  const onSaveKey = useEffectEvent(() => void save());
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === "s") {
+        e.preventDefault();
+        onSaveKey();
+      }
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, []);
   const fieldErrors = state.kind === "error" ? (state.error.fieldErrors ?? {}) : {};
   return (
     <form
       className="space-y-3"
       aria-label="编辑页面"
-      onKeyDown={onKeyDown}
       onSubmit={(e) => {
         e.preventDefault();
         void save();
