@@ -34,7 +34,8 @@ test.describe("CVE pages", () => {
     const row = page.getByTestId("cve-index").getByRole("listitem").filter({ hasText: CVE });
     await expect(row).toContainText("KEV");
     await page.getByLabel("按漏洞编号搜索").fill(CVE.toLowerCase());
-    await page.getByRole("button", { name: "搜索" }).click();
+    // the header has the site search's 搜索 button too
+    await page.getByRole("region", { name: "漏洞库" }).getByRole("button", { name: "搜索" }).click();
     await expect(page.getByTestId("cve-index").getByRole("listitem")).toHaveCount(1);
     await expect(page.getByTestId("cve-index")).toContainText(CVE);
 
