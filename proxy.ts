@@ -4,8 +4,10 @@ import { loginPathFor } from "@/lib/auth/safe-next-path";
 import { mayOpenStaffPath } from "@/lib/auth/staff-paths";
 import { tokenRole } from "@/lib/auth/token-role";
 import { clientIpOf } from "@/lib/security/client-ip";
+import { normaliseCveId } from "@/lib/cve/id";
 import { baselineSecurityPolicy, contentSecurityPolicy, newNonce } from "@/lib/security/headers";
 import { PREVIEW_PAGE, previewLinkIsLive } from "@/lib/services/preview/preview-gate";
+import { cvePageExists } from "@/lib/services/cve/cve-page-exists";
 import { findRedirect } from "@/lib/services/redirects/find-redirect";
 
 /**
@@ -23,12 +25,34 @@ import { findRedirect } from "@/lib/services/redirects/find-redirect";
  *    a page into a 404, never lets anyone in.
  * 5. an old tag or category URL (its slug changed, the tag was merged) answers 301 with the new one
  *    (lib/services/redirects). Next.js' permanentRedirect() answers 308; the issue asks for 301.
+ * 6. a CVE page asked for in another spelling (lower case, full-width) answers 308 with the
+ *    canonical id, and a path that is no CVE id, or one without a page, gets the 404 page
+ *    (lib/services/cve/cve-page-exists.ts): the page itself renders behind
+ *    a streamed shell, where a redirect is a 200 with a meta refresh and notFound() a 200 too.
  */
 
 const STAFF_AREA = /^\/(editor|admin)(\/|$)/;
 
 // no route lives here, so Next.js renders app/not-found.tsx with status 404
 const NOT_FOUND_PATH = "/_byline/not-found";
+
+/**
+ * /cve/<id>: the canonical path when it is spelt otherwise, NOT_FOUND when it is no CVE id at
+ * all or one the site knows nothing about, null when it has a page (or is not a CVE page).
+ */
+async function checkCvePath(pathname: string): Promise<string | null> {
+  const m = /^\/cve\/([^/]+)$/.exec(pathname);
+  if (!m) return null;
+  let id: string | null;
+  try {
+    id = normaliseCveId(decodeURIComponent(m[1]!));
+  } catch {
+    id = null;
+  }
+  if (!id) return NOT_FOUND_PATH;
+  if (id !== m[1]) return `/cve/${id}`;
+  return (await cvePageExists(id)) ? null : NOT_FOUND_PATH;
+}
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -41,7 +65,10 @@ export async function proxy(request: NextRequest) {
     response.headers.set("cache-control", "public, max-age=600");
     return response;
   }
-  let notFound = false;
+  const cve = isRead ? await checkCvePath(pathname) : null;
+  if (cve && cve !== NOT_FOUND_PATH)
+    return NextResponse.redirect(new URL(`${cve}${search}`, request.url), 308);
+  let notFound = cve === NOT_FOUND_PATH;
   if (STAFF_AREA.test(pathname)) {
     const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name) && c.value !== "");
     if (!hasSession) return NextResponse.redirect(new URL(loginPathFor(`${pathname}${search}`), request.url));
