@@ -113,7 +113,10 @@ export function settleStream(html) {
   /** @type {string[]} */
   const scripts = [];
   doc = doc.replace(INLINE_SCRIPT, (_, attrs, body) => {
-    for (const c of body.matchAll(/\$R[CS]\("([^"]+)","([^"]+)"/g)) fills.set(c[1], c[2]);
+    // $RC("B:n","S:m") fills boundary n with segment m; $RS("S:m","P:n") fills placeholder n
+    for (const c of body.matchAll(/\$R([CS])\("([^"]+)","([^"]+)"/g))
+      if (c[1] === "C") fills.set(/** @type {string} */ (c[2]), /** @type {string} */ (c[3]));
+      else fills.set(/** @type {string} */ (c[3]), /** @type {string} */ (c[2]));
     if (REACT_RUNTIME.test(body)) return "";
     const chunk = flightChunk(body);
     if (chunk) flight.push(chunk);

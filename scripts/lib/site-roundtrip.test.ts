@@ -62,6 +62,14 @@ describe("settleStream", () => {
     expect(settleStream(a)).not.toBe(settleStream(b));
   });
 
+  it("moves a segment completed on its own ($RS) into its placeholder", () => {
+    const inline = "<main><!--$--><h2>甲</h2><p>乙</p><!--/$--></main>";
+    const streamed =
+      '<main><!--$--><h2>甲</h2><template id="P:1"></template><!--/$--></main>' +
+      '<div hidden id="S:1"><p>乙</p></div><script>$RS=function(a,b){};$RS("S:1","P:1")</script>';
+    expect(settleStream(streamed)).toBe(settleStream(inline));
+  });
+
   it("joins flight data cut at different places, and sorts its rows and the other scripts", () => {
     const json = '<script type="application/ld+json">{"a":1}</script>';
     const a = `<p>x</p>${flight(['0:{"a"', ':1}\n1:"标题"\n'])}${json}`;
