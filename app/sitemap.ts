@@ -24,6 +24,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     { url: loc("/"), lastModified: newest, changeFrequency: "hourly", priority: 1 },
     { url: loc("/latest"), lastModified: newest, changeFrequency: "hourly", priority: 0.5 },
     { url: loc("/cve"), changeFrequency: "daily", priority: 0.4 },
+    { url: loc("/corrections"), changeFrequency: "daily", priority: 0.3 },
     ...entries.map((e) => ({
       url: loc(pathOf[e.kind] + encodeURIComponent(e.key)),
       lastModified: e.lastModified ?? undefined,

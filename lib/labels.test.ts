@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ArticleStatus, CommentStatus, Role, UserStatus } from "@/lib/generated/prisma/enums";
+import { ArticleStatus, CommentStatus, CorrectionKind, Role, UserStatus } from "@/lib/generated/prisma/enums";
 import * as labels from "./labels";
 
 // Each label map against the enum it names: a value added to schema.prisma without a zh-CN name
@@ -11,6 +11,7 @@ const maps: [string, Record<string, string>, Record<string, string>][] = [
   ["MY_COMMENT_STATUS_LABELS", labels.MY_COMMENT_STATUS_LABELS, CommentStatus],
   ["ROLE_LABELS", labels.ROLE_LABELS, Role],
   ["USER_STATUS_LABELS", labels.USER_STATUS_LABELS, UserStatus],
+  ["CORRECTION_KIND_LABELS", labels.CORRECTION_KIND_LABELS, CorrectionKind],
 ];
 
 describe("enum labels", () => {

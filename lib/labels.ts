@@ -1,4 +1,10 @@
-import type { ArticleStatus, CommentStatus, Role, UserStatus } from "@/lib/generated/prisma/enums";
+import type {
+  ArticleStatus,
+  CommentStatus,
+  CorrectionKind,
+  Role,
+  UserStatus,
+} from "@/lib/generated/prisma/enums";
 
 // The zh-CN names of enum values, in one place: services (messages) and pages both import them,
 // so this module stays free of React. Typed as Record<Enum, string> so a new enum value without
@@ -52,3 +58,10 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 export const USER_STATUS_LABELS: Record<UserStatus, string> = { ACTIVE: "正常", SUSPENDED: "已停用" };
+
+/** The kinds of a correction-log entry, as readers see them (article, feed, JSON-LD, /corrections). */
+export const CORRECTION_KIND_LABELS: Record<CorrectionKind, string> = {
+  CORRECTION: "更正",
+  UPDATE: "更新",
+  SOURCE_UPDATE: "原文更新",
+};

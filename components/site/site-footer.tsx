@@ -17,6 +17,11 @@ export function SiteFooter({ settings, pages }: { settings: SiteSettings; pages:
                 </a>
               </li>
             ))}
+            <li>
+              <a href="/corrections" className="hover:text-brand-600">
+                更正与更新
+              </a>
+            </li>
           </ul>
         </nav>
         <ul aria-label="订阅与社交" className="flex flex-wrap gap-x-4 gap-y-2">

@@ -283,6 +283,12 @@ const CORE: MatrixRow[] = [
   },
   {
     file: "app/(editor)/editor/articles/[id]/saving-actions.ts",
+    name: "fileCorrectionAction",
+    kind: "json",
+    roles: "---YY",
+  },
+  {
+    file: "app/(editor)/editor/articles/[id]/saving-actions.ts",
     name: "discardPendingEditAction",
     kind: "json",
     roles: "-YYYY",

@@ -53,6 +53,34 @@ describe("RSS rendering", () => {
     );
   });
 
+  it("puts the correction log above the content, each note escaped as text", async () => {
+    const xml = renderRss({ title: "t", description: "d", path: "/", feedPath: "/feed" }, [
+      {
+        ...item,
+        bodyHtml: "<p>正文</p>",
+        corrections: [
+          {
+            kind: "CORRECTION",
+            note: "版本号 <2.4> 应为 2.3 & ]]>",
+            createdAt: new Date("2026-03-02T06:30:00Z"),
+          },
+          { kind: "SOURCE_UPDATE", note: "原文补充了厂商回应", createdAt: new Date("2026-03-01T10:00:00Z") },
+        ],
+      },
+    ]);
+    const feed = await new Parser({ customFields: { item: ["content:encoded"] } }).parseString(xml);
+    expect(feed.items[0]?.["content:encoded"]).toBe(
+      "<p><strong>更正与更新</strong></p><ul>" +
+        "<li>2026-03-02 14:30 <strong>更正</strong>：版本号 &lt;2.4&gt; 应为 2.3 &amp; ]]&gt;</li>" +
+        "<li>2026-03-01 18:00 <strong>原文更新</strong>：原文补充了厂商回应</li></ul><p>正文</p>",
+    );
+    // no entries: the content is the body alone
+    const plain = renderRss({ title: "t", description: "d", path: "/", feedPath: "/feed" }, [
+      { ...item, bodyHtml: "<p>正文</p>", corrections: [] },
+    ]);
+    expect(plain).not.toContain("更正与更新");
+  });
+
   it("never turns a non-web source into a link", () => {
     const xml = renderRss({ title: "t", description: "d", path: "/", feedPath: "/feed" }, [
       { ...item, sourceUrl: "javascript:alert(1)" },

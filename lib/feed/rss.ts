@@ -1,6 +1,9 @@
 import { escapeHtmlAttribute, escapeHtmlText } from "@/lib/escape/html";
 import { plainLine } from "@/lib/escape/plain-text";
 import { escapeXmlAttribute as attr, escapeXmlText as text } from "@/lib/escape/xml";
+import { formatDateTime } from "@/lib/format/beijing-time";
+import type { CorrectionKind } from "@/lib/generated/prisma/enums";
+import { CORRECTION_KIND_LABELS } from "@/lib/labels";
 import { absoluteUrl, siteUrl } from "@/lib/site-url";
 
 export type RssItem = {
@@ -16,6 +19,8 @@ export type RssItem = {
   sourceUrl?: string | null;
   sourceTitle?: string | null;
   sourceSite?: string | null;
+  /** the public correction log, newest first: shown above the body as on the article page */
+  corrections?: { kind: CorrectionKind; note: string; createdAt: Date }[];
 };
 
 export type RssChannel = {
@@ -63,6 +68,16 @@ function sourceNotice(it: RssItem, url: string): string {
   return `<p>本文为译文，原文：<a href="${escapeHtmlAttribute(url)}" rel="nofollow">${escapeHtmlText(name)}</a>${site}</p>`;
 }
 
+/** 更正与更新 at the top of the content, each note plain text escaped for HTML (then for XML, by el). */
+function correctionNotice(list: RssItem["corrections"]): string {
+  if (!list?.length) return "";
+  const lines = list.map(
+    (c) =>
+      `<li>${escapeHtmlText(formatDateTime(c.createdAt))} <strong>${CORRECTION_KIND_LABELS[c.kind]}</strong>：${escapeHtmlText(plainLine(c.note))}</li>`,
+  );
+  return `<p><strong>更正与更新</strong></p><ul>${lines.join("")}</ul>`;
+}
+
 function item(it: RssItem): string {
   const link = absoluteUrl(`/posts/${encodeURIComponent(it.publicId)}`);
   const creators = [it.authorName, it.translatorName ? `${it.translatorName}（译）` : null]
@@ -71,7 +86,7 @@ function item(it: RssItem): string {
   // never empty: a reader showing full text falls back to the lede, then the title
   const body = absolutizeHtml(it.bodyHtml) || `<p>${escapeHtmlText(it.lede || it.title)}</p>`;
   const source = webUrl(it.sourceUrl);
-  const content = source ? body + sourceNotice(it, source) : body;
+  const content = correctionNotice(it.corrections) + (source ? body + sourceNotice(it, source) : body);
   return [
     "<item>",
     el("title", plainLine(it.title)),

@@ -42,6 +42,7 @@ const article: PublicArticle = {
   author: person,
   translator: person,
   tags: [{ id: 1, slug: "apt", name: HOSTILE }],
+  corrections: [{ id: "c1", kind: "CORRECTION", note: HOSTILE, createdAt: new Date("2026-11-03T00:00:00Z") }],
   source: {
     url: "https://example.com/x",
     title: HOSTILE,

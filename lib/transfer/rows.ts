@@ -242,3 +242,13 @@ export const cveRow = z.strictObject({
 });
 
 export const articleCveRow = z.strictObject({ articleId: id, cveId: cveRow.shape.id });
+
+/** The public correction log (issue 16): shown on articles, in feeds and on /corrections. */
+export const articleCorrectionRow = z.strictObject({
+  id,
+  articleId: id,
+  kind: z.enum(["CORRECTION", "UPDATE", "SOURCE_UPDATE"]),
+  note: text(500),
+  editorId: id.nullable(),
+  createdAt: date,
+});

@@ -81,6 +81,13 @@ export const TABLES: TableSpec[] = [
   // CVE metadata and mentions: the CVE pages and the chips under articles show them (issue 16)
   { name: "cves", model: "cve", schema: rows.cveRow, pk: ["id"] },
   { name: "article_cves", model: "articleCve", schema: rows.articleCveRow, pk: ["articleId", "cveId"] },
+  {
+    name: "article_corrections",
+    model: "articleCorrection",
+    schema: rows.articleCorrectionRow,
+    pk: ["id"],
+    userFks: ["editorId"],
+  },
   { name: "redirects", model: "redirect", schema: rows.redirectRow, pk: ["fromPath"] },
   { name: "site_settings", model: "siteSetting", schema: rows.siteSettingRow, pk: ["key"] },
   {

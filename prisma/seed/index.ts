@@ -6,6 +6,7 @@ import { createPrisma } from "@/lib/db/client";
 import { seedAccounts } from "./steps/accounts";
 import { seedArticles } from "./steps/articles";
 import { seedComments } from "./steps/comments";
+import { seedCorrections } from "./steps/corrections";
 import { seedCves } from "./steps/cves";
 import { seedGlossary } from "./steps/glossary";
 import { seedSite } from "./steps/site";
@@ -24,6 +25,9 @@ try {
     `seed: ${site.categories} categories, ${site.tags} tags, ${site.pages} pages, ${users.size} users, ` +
       `${articles.created}/${articles.total} articles created, ${comments.created}/${comments.total} comments created ` +
       `(${Date.now() - t0} ms)`,
+  );
+  await seedCorrections(db, users).then((c) =>
+    console.log(`seed: ${c.created}/${c.total} corrections created`),
   );
   await seedGlossary(db).then((g) => console.log(`seed: ${g.created}/${g.total} glossary terms created`));
   await seedCves(db).then((c) =>

@@ -64,6 +64,12 @@ describe("demo seed", () => {
     expect(
       (await one("SELECT count(*)::int AS n FROM comments WHERE status = 'APPROVED'")).n,
     ).toBeGreaterThan(0);
+    // the correction log has entries on live articles, none dated before its article or in the future
+    const log = await one(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE k."createdAt" < a."publishedAt" OR k."createdAt" > now())::int AS bad
+       FROM article_corrections k JOIN articles a ON a.id = k."articleId" AND a.status = 'PUBLISHED'`,
+    );
+    expect(log).toEqual({ n: 4, bad: 0 });
   }, 120_000);
 
   it("gives every role a demo account with an argon2id hash and a public profile", async () => {
@@ -101,6 +107,7 @@ describe("demo seed", () => {
     );
     const second = await seed();
     expect(second.stdout).toMatch(/ 0\/\d+ articles created, 0\/\d+ comments created/);
+    expect(second.stdout).toMatch(/ 0\/4 corrections created/);
     const after = await one(
       `SELECT (SELECT count(*) FROM articles)::int a, (SELECT count(*) FROM comments)::int c, (SELECT count(*) FROM users)::int u, (SELECT count(*) FROM media)::int m`,
     );

@@ -1,5 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
-import type { ArticleStatus } from "@/lib/generated/prisma/enums";
+import type { ArticleStatus, CorrectionKind } from "@/lib/generated/prisma/enums";
 
 type ArticlePermissions = {
   canEdit: boolean;
@@ -41,6 +41,8 @@ export type ArticleForEdit = {
   updatedAt: Date;
   author: { id: string; displayName: string };
   translator: { id: string; displayName: string } | null;
+  /** the public correction log, newest first (issue 16) */
+  corrections: { id: string; kind: CorrectionKind; note: string; createdAt: Date }[];
   permissions: ArticlePermissions;
 };
 

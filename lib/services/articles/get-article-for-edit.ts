@@ -41,6 +41,11 @@ export async function getArticleForEdit(actor: Actor | null, id: unknown): Promi
       author: person,
       translator: person,
       tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: "asc" } } },
+      corrections: {
+        select: { id: true, kind: true, note: true, createdAt: true },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: 50,
+      },
     },
   });
   const ref = refOf(head);
@@ -73,6 +78,7 @@ export async function getArticleForEdit(actor: Actor | null, id: unknown): Promi
     updatedAt: a.updatedAt,
     author: nameOf(a.author),
     translator: a.translator ? nameOf(a.translator) : null,
+    corrections: a.corrections,
     permissions: {
       canEdit: canEdit(actor!, head),
       canSubmit: can(actor, "article.submitForReview", ref),

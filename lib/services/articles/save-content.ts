@@ -9,6 +9,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RevisionKind } from "@/lib/generated/prisma/enums";
 import { indexArticle } from "@/lib/search/index-article";
 import { cveChangeTags, rewriteArticleCves } from "@/lib/services/cve/article-cves";
+import { insertCorrection } from "@/lib/services/corrections/insert-correction";
+import type { CorrectionInput } from "@/lib/services/corrections/schemas";
 import type { ArticleHead } from "./access";
 import { pendingJson, readPending, reviveFields, type EditableContent } from "./pending/pending-data";
 import { resolveTags } from "./resolve-tags";
@@ -30,6 +32,8 @@ export type ContentChanges = {
   >;
   /** an AuditLog row to write with the change (restores are audited; ordinary saves are the revisions) */
   audit?: { action: string; meta?: Prisma.InputJsonValue };
+  /** a public correction-log entry that goes live with this change (更新 of a live article, issue 16) */
+  correction?: CorrectionInput;
 };
 
 type SaveOptions = {
@@ -184,6 +188,10 @@ export async function saveContent(
         now,
       });
     if (changes.audit) await auditArticle(tx, actor.id, changes.audit.action, head.id, changes.audit.meta);
+    if (changes.correction) {
+      if (toPending) throw new AppError("INVALID", "公开说明随修改上线时记录，请在「更新」时填写。");
+      await insertCorrection(tx, actor.id, head.id, changes.correction, now);
+    }
     const after = await tx.article.findUniqueOrThrow({
       where: { id: head.id },
       select: {

@@ -16,6 +16,13 @@ export type PublicPerson = {
   bio: string | null;
 };
 
+export type PublicCorrection = {
+  id: string;
+  kind: "CORRECTION" | "UPDATE" | "SOURCE_UPDATE";
+  note: string;
+  createdAt: Date;
+};
+
 export type PublicArticle = {
   id: string;
   publicId: string;
@@ -35,6 +42,8 @@ export type PublicArticle = {
   author: PublicPerson;
   translator: PublicPerson | null;
   tags: { id: number; slug: string; name: string }[];
+  /** the public correction and update log, newest first (issue 16) */
+  corrections: PublicCorrection[];
   /** set for translations */
   source: {
     url: string;
@@ -96,6 +105,12 @@ export const articleViewSelect = {
     select: { tag: { select: { id: true, slug: true, name: true } } },
     orderBy: { tag: { name: "asc" } },
   },
+  // bounded: a story corrected more often than this is a new story
+  corrections: {
+    select: { id: true, kind: true, note: true, createdAt: true },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }] as Prisma.ArticleCorrectionOrderByWithRelationInput[],
+    take: 50,
+  },
 } as const;
 
 type ArticleViewRow = Prisma.ArticleGetPayload<{ select: typeof articleViewSelect }>;
@@ -124,6 +139,7 @@ export async function toArticleView(
     author: toPerson(a.author),
     translator: a.translator ? toPerson(a.translator) : null,
     tags: a.tags.map((t) => t.tag),
+    corrections: a.corrections,
     source: a.sourceUrl
       ? {
           url: a.sourceUrl,

@@ -13,10 +13,15 @@ export type FeedItem = Required<RssItem>;
 
 const FEED_SIZE = 20;
 
-type FeedRow = FeedItem & { id: string; version: number; renderVersion: number };
+type FeedRow = Omit<FeedItem, "corrections"> & {
+  id: string;
+  version: number;
+  renderVersion: number;
+  corrections: { kind: FeedItem["corrections"][number]["kind"]; note: string; createdAt: string }[];
+};
 
 /**
- * The newest public articles with their full HTML, for RSS: all, one category's or one member's. One
+ * The newest public articles with their full HTML and correction log, for RSS: all, one category's or one member's. One
  * statement; a body stored by an older renderer is rendered and sanitised again before it is served,
  * as on the article page (current-body-html.ts).
  */
@@ -36,7 +41,9 @@ export async function listFeedItems(
   const rows = await db.$queryRaw<FeedRow[]>`
     SELECT a.id, a.version, a."renderVersion", a."publicId", a.title, a.lede, a."bodyHtml", a."publishedAt", c.name AS "categoryName",
       ap."displayName" AS "authorName", tp."displayName" AS "translatorName",
-      a."sourceUrl", a."sourceTitle", a."sourceSite"
+      a."sourceUrl", a."sourceTitle", a."sourceSite",
+      COALESCE((SELECT json_agg(json_build_object('kind', k.kind, 'note', k.note, 'createdAt', k."createdAt") ORDER BY k."createdAt" DESC, k.id DESC)
+        FROM (SELECT * FROM article_corrections WHERE "articleId" = a.id ORDER BY "createdAt" DESC, id DESC LIMIT 50) k), '[]') AS corrections
     FROM articles a
     JOIN categories c ON c.id = a."categoryId"
     LEFT JOIN profiles ap ON ap."userId" = a."authorId"
@@ -45,8 +52,10 @@ export async function listFeedItems(
     ORDER BY a."publishedAt" DESC, a."publicId" DESC
     LIMIT ${FEED_SIZE}`;
   return Promise.all(
-    rows.map(async ({ id, version, renderVersion, ...item }) => ({
+    rows.map(async ({ id, version, renderVersion, corrections, ...item }) => ({
       ...item,
+      // json_build_object writes timestamp(3) without a zone: it is UTC, as Prisma stores it
+      corrections: corrections.map((c) => ({ ...c, createdAt: new Date(`${c.createdAt}Z`) })),
       bodyHtml: await currentBodyHtml({ id, version, renderVersion, bodyHtml: item.bodyHtml }),
     })),
   );

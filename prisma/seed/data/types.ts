@@ -82,3 +82,12 @@ export type SeedComment = {
   key: string;
   hoursAgo: number;
 };
+
+export type SeedCorrection = {
+  key: string;
+  article: string; // SeedArticle.key (published)
+  kind: "CORRECTION" | "UPDATE" | "SOURCE_UPDATE";
+  note: string;
+  /** filed this long after the article went out (never in the future) */
+  hoursAfter: number;
+};

@@ -21,6 +21,8 @@ export const ACTION_LABELS: Record<string, string> = {
   "article.delete": "删除文章",
   "article.restore": "从回收站恢复文章",
   "article.restoreRevision": "恢复历史版本",
+  "article.applyPendingEdit": "更新已发布文章",
+  "article.correction": "记录更正与更新",
   "comment.approve": "通过评论",
   "comment.reject": "拒绝评论",
   "comment.delete": "删除评论",

@@ -23,6 +23,7 @@ const base: PublicArticle = {
   author: person,
   translator: null,
   tags: [{ id: 1, slug: "apt", name: "APT" }],
+  corrections: [],
   source: null,
 };
 
@@ -40,6 +41,36 @@ describe("articleJsonLd", () => {
     expect(ld.isBasedOn).toBeUndefined();
     // the publisher is the site by its 站点设置 name
     expect(articleJsonLd(base, "安全周刊").publisher).toMatchObject({ name: "安全周刊" });
+  });
+
+  it("carries the correction log and dates dateModified by its newest entry", () => {
+    const corrections = [
+      {
+        id: "c2",
+        kind: "CORRECTION" as const,
+        note: "漏洞编号 </script> 已更正",
+        createdAt: new Date("2026-11-05T08:00:00Z"),
+      },
+      {
+        id: "c1",
+        kind: "UPDATE" as const,
+        note: "补充厂商回应",
+        createdAt: new Date("2026-11-03T08:00:00Z"),
+      },
+    ];
+    const ld = articleJsonLd({ ...base, corrections });
+    expect(ld.dateModified).toBe("2026-11-05T08:00:00.000Z");
+    expect(ld.correction).toEqual([
+      {
+        "@type": "CorrectionComment",
+        text: "更正：漏洞编号 </script> 已更正",
+        datePublished: "2026-11-05T08:00:00.000Z",
+      },
+      { "@type": "CorrectionComment", text: "更新：补充厂商回应", datePublished: "2026-11-03T08:00:00.000Z" },
+    ]);
+    // the note cannot end the script element
+    expect(jsonLdText({ ...base, corrections })).not.toMatch(/<\/script/i);
+    expect(articleJsonLd(base).correction).toBeUndefined();
   });
 
   it("points a translation at its source with isBasedOn", () => {

@@ -4,6 +4,7 @@ import { absoluteUrl } from "@/lib/site-url";
 // the short classes of 标签 and 目录; previews in the staff area render this without the site chrome
 import "@/components/site/site.css";
 import { ArticleBody } from "./article-body";
+import { ArticleCorrections } from "./article-corrections";
 import { ArticleCover } from "./article-cover";
 import { ArticleHeader } from "./article-header";
 import { ArticleLede } from "./article-lede";
@@ -17,7 +18,7 @@ import { TranslationCredit } from "./translation-credit";
 export type ArticleViewData = Omit<PublicArticle, "publishedAt"> & { publishedAt: Date | null };
 
 /**
- * The article itself, as readers see it: header, 导语, cover, contents, body, tags and the
+ * The article itself, as readers see it: header, 更正与更新, 导语, cover, contents, body, tags and the
  * translation credit. The article page and both previews (/editor/articles/[id]/preview,
  * /preview/[token]) render this one component, so a preview cannot drift from the real page.
  * A preview leaves out what belongs to a live article (views, 收藏, sharing).
@@ -36,6 +37,7 @@ export function ArticleView({
   return (
     <article className="rounded bg-white p-4 sm:p-8" data-testid="article">
       <ArticleHeader article={article} preview={preview} commentCount={commentCount} />
+      <ArticleCorrections corrections={article.corrections} />
       <ArticleLede lede={article.lede} />
       <ArticleCover
         url={article.coverUrl}

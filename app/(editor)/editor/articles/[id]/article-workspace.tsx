@@ -14,6 +14,8 @@ import type { SavedArticle } from "@/lib/services/articles/update-article";
 import type { EditorOptions } from "@/lib/services/articles/get-editor-options";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { ConflictDialog, type ConflictChoice } from "./conflict-dialog";
+import { correctionInput, NO_CORRECTION, type CorrectionDraft } from "./correction-fields";
+import { CorrectionsPanel } from "./corrections-panel";
 import { clearBackup, readBackup, type DraftBackup } from "./draft-backup";
 import { backupDiffers, fieldsOf, type DraftFields, type Snapshot } from "./draft-fields";
 import { ReviewPanels } from "./review-panels";
@@ -57,6 +59,7 @@ export function ArticleWorkspace({ article, options }: Props) {
   const [conflictDismissed, setConflictDismissed] = useState(false);
   const [pendingBusy, setPendingBusy] = useState(false);
   const [pendingMessage, setPendingMessage] = useState("");
+  const [correction, setCorrection] = useState<CorrectionDraft>(NO_CORRECTION);
   const [backup, setBackup] = useState<DraftBackup | null>(null);
   const [paneOn, setPaneOn] = useState(article.isTranslation);
   // nothing is editable until the editor exists: a change made earlier could not be diffed or saved
@@ -114,16 +117,23 @@ export function ArticleWorkspace({ article, options }: Props) {
   };
   /** 更新 / 放弃修改 of a live article's pending edit: what the editor shows is saved first. */
   const pendingAction = (which: "apply" | "discard") => async () => {
+    // a correction note is checked before anything is saved, so a missing note costs nothing
+    const note = correctionInput(correction);
+    if (which === "apply" && !note.ok) return setPendingMessage(note.message);
     setPendingBusy(true);
     setPendingMessage("");
     if (!(await save.saveNow())) {
       setPendingBusy(false);
       return setPendingMessage("当前修改尚未保存，请先解决保存问题。");
     }
-    const act = which === "apply" ? applyPendingEditAction : discardPendingEditAction;
-    const r = await act({ id: article.id, version: save.version() });
+    const target = { id: article.id, version: save.version() };
+    const r =
+      which === "apply"
+        ? await applyPendingEditAction({ ...target, correction: note.ok ? note.value : null })
+        : await discardPendingEditAction(target);
     setPendingBusy(false);
     if (!r.ok) return setPendingMessage(r.error.message);
+    setCorrection(NO_CORRECTION);
     clearBackup(article.id);
     router.refresh();
   };
@@ -209,6 +219,8 @@ export function ArticleWorkspace({ article, options }: Props) {
                 message: pendingMessage,
                 onApply: () => void pendingAction("apply")(),
                 onDiscard: () => void pendingAction("discard")(),
+                correction,
+                onCorrectionChange: setCorrection,
               }
             : null
         }
@@ -260,6 +272,13 @@ export function ArticleWorkspace({ article, options }: Props) {
           <SeoPanel {...panel} publicId={article.publicId} />
           <PreviewPanel articleId={article.id} />
           <CommentsPanel articleId={article.id} closed={article.commentsClosed} />
+          {live && (
+            <CorrectionsPanel
+              articleId={article.id}
+              corrections={article.corrections}
+              canFile={article.permissions.canPublish}
+            />
+          )}
           <ReviewPanels articleId={article.id} />
           <RevisionsPanel
             articleId={article.id}

@@ -4,8 +4,11 @@ import { secureAction } from "@/lib/security/action";
 import { articleIdSchema } from "@/lib/services/articles/schemas";
 import {
   applyPendingEdit,
+  applyPendingEditSchema,
   pendingEditActionSchema,
 } from "@/lib/services/articles/pending/apply-pending-edit";
+import { fileCorrection } from "@/lib/services/corrections/file-correction";
+import { fileCorrectionSchema } from "@/lib/services/corrections/schemas";
 import { discardPendingEdit } from "@/lib/services/articles/pending/discard-pending-edit";
 import { getArticleWithPending } from "@/lib/services/articles/pending/get-pending-edit";
 import { getRevisionDiff, revisionDiffSchema } from "@/lib/services/articles/revisions/get-revision-diff";
@@ -36,15 +39,21 @@ export const loadServerCopyAction = secureAction(
   (id, { actor }) => getArticleWithPending(actor, id),
 );
 
-/** 更新: a live article's pending edit goes live. */
+/** 更新: a live article's pending edit goes live (with a public correction note when one is given). */
 export const applyPendingEditAction = secureAction(
   {
     name: "article.applyPendingEdit",
-    input: pendingEditActionSchema,
+    input: applyPendingEditSchema,
     auth: "user",
     permission: "article.publish",
   },
   (input, { actor }) => applyPendingEdit(actor, input),
+);
+
+/** 记录更正: a public correction-log entry on a live article, without a text change. */
+export const fileCorrectionAction = secureAction(
+  { name: "article.correction", input: fileCorrectionSchema, auth: "user", permission: "article.publish" },
+  (input, { actor }) => fileCorrection(actor, input),
 );
 
 /** 放弃修改: back to what readers see (the pending text stays in the history). */

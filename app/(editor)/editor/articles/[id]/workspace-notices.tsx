@@ -3,6 +3,7 @@
 import { primaryButton, secondaryButton } from "@/components/ui/button";
 import { formatDateTime } from "@/lib/format/beijing-time";
 import type { PendingEditInfo } from "@/lib/services/articles/pending/get-pending-edit";
+import { CorrectionFields, type CorrectionDraft } from "./correction-fields";
 import type { DraftBackup } from "./draft-backup";
 import type { SaveState } from "./use-article-save";
 
@@ -24,6 +25,9 @@ type PendingProps = {
   message: string;
   onApply: () => void;
   onDiscard: () => void;
+  /** what 更新 files with the change: a minor edit, or a public correction note */
+  correction: CorrectionDraft;
+  onCorrectionChange: (c: CorrectionDraft) => void;
 };
 
 /** The banners above the editor: pending edits of a live article, conflict, a local backup, a failed save, read-only. */
@@ -53,6 +57,18 @@ export function WorkspaceNotices(props: {
             编辑器里是 {pending.info.editorName} 于 {formatDateTime(pending.info.updatedAt)} 保存的修改；
             {pending.canApply ? "按「更新」后读者才会看到。" : "有发布权限的编辑按「更新」后读者才会看到。"}
           </p>
+          {pending.canApply && (
+            <div className="mt-3 rounded border border-violet-200 bg-white p-3 text-ink-900">
+              <CorrectionFields
+                id="corr-apply"
+                value={pending.correction}
+                onChange={pending.onCorrectionChange}
+                disabled={pending.busy}
+                allowMinor
+                wide
+              />
+            </div>
+          )}
           {pending.message && (
             <p role="alert" className="mt-1 text-red-700">
               {pending.message}
