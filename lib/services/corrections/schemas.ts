@@ -3,9 +3,9 @@ import type { CorrectionKind } from "@/lib/generated/prisma/enums";
 import { safeText } from "@/lib/validation";
 import { articleIdSchema } from "../articles/schemas";
 
-export const CORRECTION_KINDS = ["CORRECTION", "UPDATE", "SOURCE_UPDATE"] as const satisfies CorrectionKind[];
+const CORRECTION_KINDS = ["CORRECTION", "UPDATE", "SOURCE_UPDATE"] as const satisfies CorrectionKind[];
 
-export const MAX_CORRECTION_NOTE = 500;
+const MAX_CORRECTION_NOTE = 500;
 
 /** A public correction-log entry: its kind and the note readers see (plain text, 1–500 characters). */
 export const correctionSchema = z.strictObject({

@@ -14,7 +14,7 @@ export type CorrectionListItem = {
   article: { publicId: string; title: string };
 };
 
-export const CORRECTIONS_PAGE_SIZE = 30;
+const CORRECTIONS_PAGE_SIZE = 30;
 /** deeper pages are refused by the page: OFFSET cost stays bounded */
 export const MAX_CORRECTIONS_PAGE = 200;
 
