@@ -46,8 +46,8 @@ async function recreate(name: string) {
 }
 
 /**
- * A private copy of the build without its prerendered pages (made from the build's database),
- * beside the build (the build's node_modules links to external packages are relative).
+ * A private copy of the build without its prerendered or regenerated pages (made from other
+ * databases), beside the build (the build's node_modules links to external packages are relative).
  */
 function distCopy(name: string): string {
   const rel = `.next-roundtrip-${name}`;
@@ -62,6 +62,9 @@ function distCopy(name: string): string {
     else if (e.name.endsWith(".segments") && e.isDirectory())
       fs.rmSync(file, { recursive: true, force: true });
   }
+  // pages regenerated at run time by earlier servers on this build (the e2e server, other fault
+  // tests): rendered from their databases, and served before a render from this server's own
+  fs.rmSync(path.join(to, "server", "route-cache"), { recursive: true, force: true });
   fs.rmSync(path.join(to, "cache"), { recursive: true, force: true });
   return rel;
 }
