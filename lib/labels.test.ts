@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ArticleStatus, CommentStatus, CorrectionKind, Role, UserStatus } from "@/lib/generated/prisma/enums";
+import {
+  ArticleStatus,
+  CommentStatus,
+  CorrectionKind,
+  Role,
+  TagKind,
+  UserStatus,
+} from "@/lib/generated/prisma/enums";
 import * as labels from "./labels";
 
 // Each label map against the enum it names: a value added to schema.prisma without a zh-CN name
@@ -12,6 +19,7 @@ const maps: [string, Record<string, string>, Record<string, string>][] = [
   ["ROLE_LABELS", labels.ROLE_LABELS, Role],
   ["USER_STATUS_LABELS", labels.USER_STATUS_LABELS, UserStatus],
   ["CORRECTION_KIND_LABELS", labels.CORRECTION_KIND_LABELS, CorrectionKind],
+  ["TAG_KIND_LABELS", labels.TAG_KIND_LABELS, TagKind],
 ];
 
 describe("enum labels", () => {

@@ -3,6 +3,7 @@ import type {
   CommentStatus,
   CorrectionKind,
   Role,
+  TagKind,
   UserStatus,
 } from "@/lib/generated/prisma/enums";
 
@@ -64,4 +65,13 @@ export const CORRECTION_KIND_LABELS: Record<CorrectionKind, string> = {
   CORRECTION: "更正",
   UPDATE: "更新",
   SOURCE_UPDATE: "原文更新",
+};
+
+/** What a tag names: a topic (专题) or a threat entity (its page, aliases and IOCs; issue 16). */
+export const TAG_KIND_LABELS: Record<TagKind, string> = {
+  TOPIC: "专题",
+  ACTOR: "威胁组织",
+  MALWARE: "恶意软件",
+  VENDOR: "厂商",
+  PRODUCT: "产品",
 };

@@ -42,7 +42,17 @@ export const categoryRow = z.strictObject({
   updatedAt: date,
 });
 
-export const tagRow = z.strictObject({ id: int, slug: text(64), name: text(32), createdAt: date });
+export const tagRow = z.strictObject({
+  id: int,
+  slug: text(64),
+  name: text(32),
+  kind: z.enum(["TOPIC", "ACTOR", "MALWARE", "VENDOR", "PRODUCT"]),
+  description: optText(500),
+  createdAt: date,
+});
+
+/** A threat entity's other names (issue 16); the key is the normalised name (lib/services/tags/alias-key.ts). */
+export const tagAliasRow = z.strictObject({ key: text(64), name: text(64), tagId: int });
 
 export const mediaRow = z.strictObject({
   id,

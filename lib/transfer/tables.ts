@@ -28,6 +28,7 @@ export const TABLES: TableSpec[] = [
   { name: "profiles", model: "profile", schema: rows.profileRow, pk: ["userId"], userFks: ["userId"] },
   { name: "categories", model: "category", schema: rows.categoryRow, pk: ["id"] },
   { name: "tags", model: "tag", schema: rows.tagRow, pk: ["id"] },
+  { name: "tag_aliases", model: "tagAlias", schema: rows.tagAliasRow, pk: ["key"] },
   { name: "media", model: "media", schema: rows.mediaRow, pk: ["id"], userFks: ["uploaderId"] },
   {
     name: "articles",

@@ -7,6 +7,7 @@ import { seedAccounts } from "./steps/accounts";
 import { seedArticles } from "./steps/articles";
 import { seedComments } from "./steps/comments";
 import { seedCorrections } from "./steps/corrections";
+import { seedEntities } from "./steps/entities";
 import { seedCves } from "./steps/cves";
 import { seedGlossary } from "./steps/glossary";
 import { seedSite } from "./steps/site";
@@ -18,6 +19,9 @@ const db = createPrisma(url);
 const t0 = Date.now();
 try {
   const site = await seedSite(db);
+  // before the articles: they tag entities by name (LockBit, Windows…)
+  const entities = await seedEntities(db);
+  console.log(`seed: ${entities.created}/${entities.total} threat entities created`);
   const users = await seedAccounts(db);
   const articles = await seedArticles(db, users);
   const comments = await seedComments(db, users);

@@ -70,6 +70,18 @@ describe("demo seed", () => {
        FROM article_corrections k JOIN articles a ON a.id = k."articleId" AND a.status = 'PUBLISHED'`,
     );
     expect(log).toEqual({ n: 4, bad: 0 });
+    // threat entities: at least 40, each with an alias; APT29 is found by its other names
+    const entities = await one(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM tag_aliases x WHERE x."tagId" = t.id))::int AS bare
+       FROM tags t WHERE t.kind <> 'TOPIC'`,
+    );
+    expect(entities.n).toBeGreaterThanOrEqual(40);
+    expect(entities.bare).toBe(0);
+    const apt29 = await client.query(
+      `SELECT t.slug FROM tag_aliases x JOIN tags t ON t.id = x."tagId" WHERE x.key = ANY($1)`,
+      [["cozy bear", "midnight blizzard", "舒适熊"]],
+    );
+    expect(apt29.rows.map((r) => r.slug)).toEqual(["apt29", "apt29", "apt29"]);
   }, 120_000);
 
   it("gives every role a demo account with an argon2id hash and a public profile", async () => {

@@ -3,8 +3,9 @@ import { can, type Actor } from "@/lib/authz";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { newPublicId } from "@/lib/public-id";
+import { aliasKey } from "../tags/alias-key";
 
-type Tx = Pick<Db, "tag">;
+type Tx = Pick<Db, "tag" | "tagAlias">;
 export type ResolvedTag = { id: number; slug: string; name: string };
 
 function slugFor(name: string): string {
@@ -19,16 +20,26 @@ function slugFor(name: string): string {
 }
 
 /**
- * Tag names → rows. Existing tags match case-insensitively; new names are created only for
- * actors who may manage tags (editors), others get a field error telling them what to do.
+ * Tag names → rows. Existing tags match case-insensitively, then an entity's aliases (tagging
+ * "Cozy Bear" tags APT29; issue 16); new names are created only for actors who may manage tags
+ * (editors), others get a field error telling them what to do. Names naming the same tag give
+ * it once.
  */
 export async function resolveTags(tx: Tx, actor: Actor, names: string[]): Promise<ResolvedTag[]> {
   if (!names.length) return [];
-  const existing = await tx.tag.findMany({
-    where: { name: { in: names, mode: "insensitive" } },
-    select: { id: true, slug: true, name: true },
-  });
+  const select = { id: true, slug: true, name: true } as const;
+  const [existing, aliases] = await Promise.all([
+    tx.tag.findMany({ where: { name: { in: names, mode: "insensitive" } }, select }),
+    tx.tagAlias.findMany({
+      where: { key: { in: names.map(aliasKey) } },
+      select: { key: true, tag: { select } },
+    }),
+  ]);
   const byName = new Map(existing.map((t) => [t.name.toLowerCase(), t]));
+  for (const n of names) {
+    const alias = aliases.find((a) => a.key === aliasKey(n));
+    if (!byName.has(n.toLowerCase()) && alias) byName.set(n.toLowerCase(), alias.tag);
+  }
   const missing = names.filter((n) => !byName.has(n.toLowerCase()));
   if (missing.length && !can(actor, "tag.manage")) {
     const msg = `标签“${missing.join("”“")}”不存在。请从已有标签中选择，或联系编辑新建。`;
@@ -46,5 +57,6 @@ export async function resolveTags(tx: Tx, actor: Actor, names: string[]): Promis
     });
     byName.set(name.toLowerCase(), tag);
   }
-  return names.map((n) => byName.get(n.toLowerCase())!);
+  const tags = names.map((n) => byName.get(n.toLowerCase())!);
+  return tags.filter((t, i) => tags.findIndex((u) => u.id === t.id) === i);
 }

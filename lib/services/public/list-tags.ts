@@ -2,10 +2,11 @@ import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
 import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
+import type { TagKind } from "@/lib/generated/prisma/enums";
 import { isPublic } from "./article-card";
 import { lists } from "./cache-profile";
 
-export type TagSummary = { slug: string; name: string; articleCount: number };
+export type TagSummary = { slug: string; name: string; kind: TagKind; articleCount: number };
 
 /** 专题 index: tags that have public articles, busiest first. One statement. */
 export async function listTags(limit = 200): Promise<TagSummary[]> {
@@ -13,7 +14,7 @@ export async function listTags(limit = 200): Promise<TagSummary[]> {
   cacheTag(tags.articles());
   cacheLife(lists);
   const rows = await db.$queryRaw<TagSummary[]>`
-    SELECT t.slug, t.name, count(*)::int AS "articleCount"
+    SELECT t.slug, t.name, t.kind::text AS kind, count(*)::int AS "articleCount"
     FROM tags t
     JOIN article_tags at ON at."tagId" = t.id
     JOIN articles a ON a.id = at."articleId" AND ${isPublic}

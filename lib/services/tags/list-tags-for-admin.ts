@@ -4,6 +4,7 @@ import { assertCan, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { containsPattern } from "@/lib/db/like";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { TagKind } from "@/lib/generated/prisma/enums";
 import { isSafeText } from "@/lib/validation";
 import { isPublic } from "../public/article-card";
 
@@ -31,6 +32,10 @@ export type AdminTag = {
   id: number;
   slug: string;
   name: string;
+  kind: TagKind;
+  description: string | null;
+  /** other names, as written, in key order (issue 16) */
+  aliases: string[];
   createdAt: Date;
   /** articles carrying it in any state (drafts, review, the 回收站) */
   articleCount: number;
@@ -58,7 +63,8 @@ export async function listTagsForAdmin(
   const [countRows, rows] = await Promise.all([
     db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM tags t ${where}`,
     db.$queryRaw<AdminTag[]>`
-      SELECT t.id, t.slug, t.name, t."createdAt",
+      SELECT t.id, t.slug, t.name, t.kind::text AS kind, t.description, t."createdAt",
+        COALESCE((SELECT array_agg(x.name ORDER BY x.key) FROM tag_aliases x WHERE x."tagId" = t.id), '{}') AS aliases,
         count(a.id)::int AS "articleCount",
         count(a.id) FILTER (WHERE ${isPublic})::int AS "publishedCount"
       FROM tags t

@@ -4,12 +4,14 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { audit } from "@/lib/audit";
 import { recordRedirect } from "../redirects/record-redirect";
+import { aliasKey } from "./alias-key";
 import { mergeTagsSchema } from "./schemas";
 import { invalidateTags, TAG_GONE, tagPath } from "./shared";
 
 /**
  * 合并标签: every article tagged A gets B (unless it already has it), then A is deleted and
- * /tag/<a> answers 301 to /tag/<b>. B is named by its name (any case) or URL 标识.
+ * /tag/<a> answers 301 to /tag/<b>. A's name and aliases become B's aliases, so tagging with
+ * them finds B. B is named by its name (any case) or URL 标识.
  *
  * Both tag rows are locked first, in id order (two opposite merges at once cannot deadlock; the
  * second finds its tag gone). An article saved with A meanwhile holds a key-share lock on A's row
@@ -42,6 +44,12 @@ export async function mergeTags(actor: Actor | null, input: unknown) {
       SELECT "articleId", ${to.id} FROM article_tags WHERE "tagId" = ${from.id}
       ON CONFLICT DO NOTHING`;
     const { count: had } = await tx.articleTag.deleteMany({ where: { tagId: from.id } });
+    // the merged tag's aliases and its own name keep resolving, now to the kept tag (issue 16)
+    await tx.tagAlias.updateMany({ where: { tagId: from.id }, data: { tagId: to.id } });
+    await tx.tagAlias.createMany({
+      data: [{ key: aliasKey(from.name), name: from.name, tagId: to.id }],
+      skipDuplicates: true,
+    });
     await tx.tag.delete({ where: { id: from.id } });
     await recordRedirect(tx, tagPath(from.slug), tagPath(to.slug));
     await audit(tx, {

@@ -29,3 +29,28 @@ export const mergeTagsSchema = z.strictObject({
 });
 
 export const deleteTagSchema = z.strictObject({ id: tagIdSchema });
+
+const MAX_ALIASES = 20;
+
+/**
+ * 类型与别名 (issue 16): what the tag names, a short public description, and its other names,
+ * written one per line or separated by commas or 、 (the form's textarea). Each alias 1–64
+ * characters; at most 20.
+ */
+export const updateTagEntitySchema = z.strictObject({
+  id: tagIdSchema,
+  kind: z.enum(["TOPIC", "ACTOR", "MALWARE", "VENDOR", "PRODUCT"], { error: "请选择标签类型。" }),
+  description: safeText(500).transform((s) => s || null),
+  aliases: safeText(MAX_ALIASES * 66)
+    .transform((s) =>
+      s
+        .split(/[\n,，、;；]+/u)
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.string().max(64, "每个别名最多 64 个字符。"))
+        .max(MAX_ALIASES, `最多 ${MAX_ALIASES} 个别名。`),
+    ),
+});

@@ -108,6 +108,8 @@ describe("site import refuses hostile archives and changes nothing", () => {
       id: 900_001,
       slug: `t-${uid()}`,
       name: `标签${uid(4)}`,
+      kind: "TOPIC",
+      description: null,
       createdAt: new Date().toISOString(),
     };
     await expectRefused(
@@ -146,6 +148,8 @@ describe("site import refuses hostile archives and changes nothing", () => {
       id: 900_002,
       slug: `t-${uid()}`,
       name: `标签${uid(4)}`,
+      kind: "TOPIC",
+      description: null,
       createdAt: new Date().toISOString(),
     };
     const link = { articleId: "nosucharticle", tagId: 900_002 };

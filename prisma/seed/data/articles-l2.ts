@@ -90,7 +90,7 @@ export const articlesL2: SeedArticle[] = [
     title: "十一月补丁日：两个已被利用的 Windows 漏洞需优先处理",
     lede: "本月共修复八十余个漏洞，其中一个权限提升漏洞和一个安全功能绕过漏洞已被在野利用。",
     category: "vulnerabilities",
-    tags: ["Windows", "零日漏洞"],
+    tags: ["Windows", "Microsoft", "零日漏洞"],
     author: "writer-zhou",
     translator: "translator-xu",
     source: {

@@ -91,3 +91,11 @@ export type SeedCorrection = {
   /** filed this long after the article went out (never in the future) */
   hoursAfter: number;
 };
+
+export type SeedEntity = {
+  slug: string;
+  name: string;
+  kind: "ACTOR" | "MALWARE" | "VENDOR" | "PRODUCT";
+  aliases: string[];
+  description: string;
+};

@@ -37,6 +37,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "category.delete": "删除分类",
   "tag.rename": "重命名标签",
   "tag.changeSlug": "修改标签 URL 标识",
+  "tag.entity": "修改标签类型与别名",
   "tag.merge": "合并标签",
   "tag.delete": "删除标签",
   "settings.update": "修改站点设置",

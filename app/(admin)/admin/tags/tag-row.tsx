@@ -14,11 +14,16 @@ import {
   smallButton as small,
 } from "@/components/ui/row-actions";
 import { tdClass } from "@/components/ui/table";
+import { TAG_KIND_LABELS } from "@/lib/labels";
 import { deleteTagAction, mergeTagsAction, updateTagAction } from "./actions";
+import { EntityForm } from "./entity-form";
 
-type Mode = "view" | "edit" | "merge" | "confirmMerge" | "delete";
+type Mode = "view" | "edit" | "entity" | "merge" | "confirmMerge" | "delete";
 
-/** One tag: counts, then 编辑 (name, URL 标识), 合并 (with a confirmation) and 删除 (with a confirmation). */
+/**
+ * One tag: counts, then 编辑 (name, URL 标识), 类型与别名 (threat entities, issue 16), 合并 (with a
+ * confirmation) and 删除 (with a confirmation).
+ */
 export function TagRow({ t }: { t: AdminTag }) {
   const router = useRouter();
   const [mode, setMode] = useState<Mode>("view");
@@ -54,6 +59,12 @@ export function TagRow({ t }: { t: AdminTag }) {
       <th scope="row" className={`${tdClass} font-medium`}>
         {t.name}
         <span className="block text-xs font-normal text-ink-600">/tag/{t.slug}</span>
+        {t.kind !== "TOPIC" && (
+          <span className="block text-xs font-normal text-ink-600">
+            {TAG_KIND_LABELS[t.kind]}
+            {t.aliases.length > 0 && ` · 又名 ${t.aliases.join("、")}`}
+          </span>
+        )}
       </th>
       <td className={`${tdClass} text-right tabular-nums`}>{t.publishedCount}</td>
       <td className={`${tdClass} text-right tabular-nums`}>{t.articleCount}</td>
@@ -92,6 +103,8 @@ export function TagRow({ t }: { t: AdminTag }) {
               关闭
             </button>
           </ActionForm>
+        ) : mode === "entity" ? (
+          <EntityForm t={t} onClose={() => open("view")} />
         ) : mode === "merge" ? (
           <form onSubmit={askMerge} className="space-y-2" aria-label={`合并「${t.name}」`}>
             <FormField
@@ -146,6 +159,14 @@ export function TagRow({ t }: { t: AdminTag }) {
           />
         ) : (
           <div className="flex flex-wrap gap-1">
+            <button
+              type="button"
+              className={`${secondaryButton} ${small}`}
+              aria-label={`「${t.name}」的类型与别名`}
+              onClick={() => open("entity")}
+            >
+              类型与别名
+            </button>
             <button
               type="button"
               className={`${secondaryButton} ${small}`}

@@ -4,11 +4,13 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { KeysetArticles } from "@/components/site/keyset-articles";
 import { ArticleListSkeleton } from "@/components/ui/skeleton";
+import { TAG_KIND_LABELS } from "@/lib/labels";
 import { getTag } from "@/lib/services/public/get-tag";
 import { listStaticParams } from "@/lib/services/public/list-static-params";
 import { listTagArticles } from "@/lib/services/public/list-tag-articles";
 import { pageMetadata } from "@/lib/seo/page-metadata";
 import type { SearchParams } from "../../search-params";
+import { EntityFacts } from "./entity-facts";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: SearchParams };
 
@@ -25,9 +27,12 @@ export async function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const tag = await getTag((await params).slug);
   if (!tag) return { title: "专题不存在" };
+  const entity = tag.kind !== "TOPIC";
   return pageMetadata({
-    title: `专题：${tag.name}`,
-    description: `署名 Byline 关于「${tag.name}」的文章。`,
+    title: `${TAG_KIND_LABELS[tag.kind]}：${tag.name}`,
+    description: entity
+      ? `${tag.name}${tag.aliases.length ? `（又名 ${tag.aliases.slice(0, 3).join("、")}）` : ""}：署名 Byline 的相关报道与漏洞。`
+      : `署名 Byline 关于「${tag.name}」的文章。`,
     path: `/tag/${tag.slug}`,
   });
 }
@@ -46,6 +51,18 @@ export default async function TagPage({ params, searchParams }: Props) {
         <h1 id="tag-title" className="mt-1 text-2xl font-bold">
           #{tag.name}
         </h1>
+        {tag.kind !== "TOPIC" && (
+          <>
+            <p className="mt-1">
+              <span className="rounded bg-slate-800 px-1.5 py-0.5 text-xs text-white">
+                {TAG_KIND_LABELS[tag.kind]}
+              </span>
+            </p>
+            <Suspense fallback={null}>
+              <EntityFacts tag={tag} />
+            </Suspense>
+          </>
+        )}
       </header>
       <Suspense fallback={<ArticleListSkeleton />}>
         <KeysetArticles
@@ -53,7 +70,7 @@ export default async function TagPage({ params, searchParams }: Props) {
           basePath={`/tag/${tag.slug}`}
           load={(before) => listTagArticles(tag, before)}
           headingLevel={2}
-          emptyText="这个专题下还没有文章。"
+          emptyText={tag.kind === "TOPIC" ? "这个专题下还没有文章。" : "还没有关于它的文章。"}
         />
       </Suspense>
     </section>
