@@ -11,6 +11,8 @@ import { EditorStats } from "./editor-stats";
 import { EditorToolbar } from "./editor-toolbar";
 import { FigureDialog, type FigureAttrs } from "./figure-dialog";
 import { ImageUploads, imageFiles, uploadImagesAt, WRONG_TYPE_MESSAGE } from "./image-drop";
+import { IocBlockEditor } from "./ioc-block-view";
+import { IocLiveUrls } from "./ioc-live-urls";
 import { LinkDialog } from "./link-dialog";
 import "./editor.css";
 
@@ -62,7 +64,8 @@ export function ArticleEditor({
     editable,
     content: initialContent,
     extensions: [
-      ...articleExtensions,
+      // the same list, the IOC block with its editing view (a React node view stays out of lib/content)
+      ...articleExtensions.map((e) => (e.name === IocBlockEditor.name ? IocBlockEditor : e)),
       ImageUploads,
       Placeholder.configure({ placeholder: "从这里开始写正文…" }),
       Extension.create({
@@ -127,6 +130,7 @@ export function ArticleEditor({
         <EditorContent editor={editor} />
       </div>
       <EditorStats editor={editor} />
+      <IocLiveUrls editor={editor} />
       <LinkDialog
         open={dialog === "link"}
         initialHref={(editor.getAttributes("link").href as string | undefined) ?? ""}

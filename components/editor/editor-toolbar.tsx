@@ -163,6 +163,16 @@ export function EditorToolbar({ editor, onLink, onFigure }: Props) {
       >
         表格
       </B>
+      <B
+        label="插入 IOC 区块"
+        onClick={() =>
+          c()
+            .insertContent({ type: "iocBlock", attrs: { items: [] } })
+            .run()
+        }
+      >
+        插入 IOC
+      </B>
       {s.table && (
         <>
           <B label="在下方插入行" onClick={() => c().addRowAfter().run()}>

@@ -1,3 +1,4 @@
+import { iocItemsProblem } from "@/lib/ioc/block";
 import { codePointLength, isSafeText, UNSAFE_TEXT_MESSAGE } from "@/lib/validation";
 import { IMAGE_URL_MESSAGE, isOwnImageUrl, isOwnSrcset } from "./image-url";
 import * as L from "./limits";
@@ -13,7 +14,9 @@ export type AttrRule =
   | { kind: "intList"; min: number; max: number; maxLength: number; message: string }
   | { kind: "enum"; values: readonly (string | null)[]; message: string }
   | { kind: "bool"; message: string }
-  | { kind: "text"; max: number; nullable?: boolean; allowed?: (s: string) => boolean; message: string };
+  | { kind: "text"; max: number; nullable?: boolean; allowed?: (s: string) => boolean; message: string }
+  // a structured value with its own validator (the rows of an IOC block), which words its own message
+  | { kind: "rows"; problem: (v: unknown) => string | null };
 
 const span = (max: number, what: string): AttrRule => ({
   kind: "int",
@@ -94,6 +97,7 @@ export const NODE_ATTR_RULES: Record<string, Record<string, AttrRule>> = {
     },
     decorative: { kind: "bool", message: "图片的“装饰性”标记无效，请重新设置。" },
   },
+  iocBlock: { items: { kind: "rows", problem: iocItemsProblem } },
 };
 
 export const MARK_ATTR_RULES: Record<string, Record<string, AttrRule>> = {
@@ -136,6 +140,8 @@ function problem(rule: AttrRule, v: unknown, attrs: Record<string, unknown>): st
       if (v.length > rule.max && (v.length > 2 * rule.max || codePointLength(v) > rule.max))
         return rule.message;
       return !rule.allowed || rule.allowed(v) ? null : rule.message;
+    case "rows":
+      return rule.problem(v);
   }
 }
 

@@ -2,6 +2,7 @@ import type { Extensions } from "@tiptap/core";
 import { TableKit } from "@tiptap/extension-table";
 import StarterKit from "@tiptap/starter-kit";
 import { Figure } from "./figure";
+import { IocBlock } from "./ioc-block";
 
 /**
  * The one list of node and mark types an article may contain. The editor and the server-side
@@ -19,4 +20,5 @@ export const articleExtensions: Extensions = [
   }),
   TableKit.configure({ table: { resizable: false } }),
   Figure,
+  IocBlock,
 ];

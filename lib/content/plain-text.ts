@@ -1,11 +1,23 @@
 import type { JSONContent } from "@tiptap/core";
+import { readIocItems } from "@/lib/ioc/block";
+import { iocBlockText } from "@/lib/ioc/render-html";
 
 // a block's text ends in a line break; inline content and containers just concatenate
-const BLOCKS = new Set(["paragraph", "heading", "blockquote", "codeBlock", "listItem", "tableRow", "figure"]);
+const BLOCKS = new Set([
+  "paragraph",
+  "heading",
+  "blockquote",
+  "codeBlock",
+  "listItem",
+  "tableRow",
+  "figure",
+  "iocBlock",
+]);
 
 /**
  * The plain text of a document for search and excerpts: one line per block, a figure's caption
- * as its text. An explicit stack instead of recursion, like everything that walks a document.
+ * as its text, an IOC block's rows one a line with malicious network values defanged (feeds
+ * take their descriptions from here: no reader turns them into links). An explicit stack instead of recursion, like everything that walks a document.
  */
 export function plainText(doc: JSONContent): string {
   const out: string[] = [];
@@ -32,6 +44,7 @@ export function plainText(doc: JSONContent): string {
       stack.push({ close: true });
     }
     if (node.type === "figure") out.push(String(node.attrs?.caption ?? ""));
+    if (node.type === "iocBlock") out.push(iocBlockText(readIocItems(node.attrs?.items)));
     const children = node.content ?? [];
     for (let i = children.length - 1; i >= 0; i--)
       stack.push({ node: children[i]!, inBlock: inBlock || isBlock });

@@ -2,6 +2,8 @@ import type { JSONContent } from "@tiptap/core";
 import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import { findCveIds, isProseText } from "@/lib/cve/detect";
 import { AppError } from "@/lib/errors";
+import { readIocItems } from "@/lib/ioc/block";
+import { iocBlockHtml } from "@/lib/ioc/render-html";
 import { articleExtensions } from "./extensions";
 import { escapeHtml, highlightCode } from "./highlight";
 import { MAX_HIGHLIGHT_CHARS, MAX_HTML_BYTES, RENDER_TIME_BUDGET_MS } from "./limits";
@@ -79,6 +81,12 @@ export function renderArticle(doc: JSONContent, budget: RenderBudget = defaultBu
         },
         // no <colgroup>: tiptap's table wrote one <col> per spanned column (colspan 2e9 → 2e9 elements,
         // issue 8), and the sanitiser drops their widths anyway
+        // indicators: escaped text in <code>, defanged when malicious, never links (lib/ioc)
+        iocBlock: ({ node }) => {
+          const html = iocBlockHtml(readIocItems(node.attrs.items));
+          spend(html.length);
+          return html;
+        },
         table: ({ children }) => {
           spend(30);
           return `<table><tbody>${join(children)}</tbody></table>`;

@@ -38,6 +38,9 @@ const options: sanitizeHtml.IOptions = {
     "colgroup",
     "col",
     "span",
+    // an IOC block (lib/ioc/render-html.ts): <div class="ioc-block"> and a 复制 button per row
+    "div",
+    "button",
   ],
   allowedAttributes: {
     a: ["href", "rel", "title"],
@@ -52,10 +55,13 @@ const options: sanitizeHtml.IOptions = {
     th: ["colspan", "rowspan"],
     td: ["colspan", "rowspan"],
     ol: ["start"],
+    div: ["class"],
+    // the value to copy, read by the article page's click handler; never a URL the browser follows
+    button: ["type", "data-ioc-copy"],
   },
   // <source> is a void element: written as <source />, never <source></source>
   selfClosing: [...sanitizeHtml.defaults.selfClosing, "source"],
-  allowedClasses: { code: [/^language-[\w-]+$/], span: [/^hljs-[\w-]+$/] },
+  allowedClasses: { code: [/^language-[\w-]+$/], span: [/^hljs-[\w-]+$/], div: ["ioc-block"] },
   allowedSchemes: ["http", "https", "mailto"],
   // images load from our own /media/ only (the CSP's img-src): no scheme at all, see transformTags
   allowedSchemesByTag: { img: [] },
@@ -71,6 +77,14 @@ const options: sanitizeHtml.IOptions = {
         : {};
       return { tagName, attribs: kept };
     },
+    // a button only ever copies: type="button" (never submit), the value and nothing else
+    button: (tagName, attribs) => ({
+      tagName,
+      attribs: {
+        type: "button",
+        ...(attribs["data-ioc-copy"] !== undefined ? { "data-ioc-copy": attribs["data-ioc-copy"] } : {}),
+      },
+    }),
     img: (tagName, attribs) => {
       const { src, ...rest } = attribs;
       return { tagName, attribs: src !== undefined && isOwnImageUrl(src) ? { src, ...rest } : rest };

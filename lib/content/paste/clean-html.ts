@@ -22,6 +22,8 @@ const KEEP_ATTRS: Record<string, string[]> = {
   CODE: ["class"],
   // our own <picture>: the WebP renditions of an upload (copied within the editor or from our pages)
   SOURCE: ["type", "srcset"],
+  // an IOC block copied within the editor: its rows as JSON, read again by lib/content/ioc-block.ts
+  DIV: ["data-ioc-items"],
 };
 const isLinkHref = (s: string) => /^(https?:\/\/|mailto:|#|\/(?![/\\]))/i.test(s.trim());
 
