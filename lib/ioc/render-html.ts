@@ -3,7 +3,7 @@ import { defangIoc } from "./defang";
 import { type IocItem, IOC_TYPE_LABELS, isNetworkType } from "./types";
 
 /** What a reader sees of a value: a malicious network value defanged, anything else as it is. */
-const shownIocValue = (item: IocItem) =>
+export const shownIocValue = (item: IocItem) =>
   item.malicious && isNetworkType(item.type) ? defangIoc(item.type, item.value) : item.value;
 
 /**

@@ -10,6 +10,7 @@ import { ArticleHeader } from "./article-header";
 import { ArticleLede } from "./article-lede";
 import { ArticleTags } from "./article-tags";
 import { CveChips } from "@/components/site/cve-chips";
+import { IocExports } from "@/components/site/ioc-exports";
 import { ArticleToc } from "./article-toc";
 import { ShareBox } from "./share-box";
 import { TranslationCredit } from "./translation-credit";
@@ -49,6 +50,10 @@ export function ArticleView({
       <div className="mt-6">
         <ArticleBody html={article.bodyHtml} />
       </div>
+      {/* an article with IOC blocks offers their exports (a preview's would be 404: not published) */}
+      {!preview && article.bodyHtml.includes("data-ioc-copy") && (
+        <IocExports base={`/api/articles/${article.publicId}/ioc`} label="导出本文 IOC：" />
+      )}
       <ArticleTags tags={article.tags} />
       <CveChips articleId={article.id} />
       {article.source && (
