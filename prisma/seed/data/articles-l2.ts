@@ -31,6 +31,38 @@ export const articlesL2: SeedArticle[] = [
         type: "p",
         text: "多家安全公司观察到，攻击者在漏洞公开前两周就已开始利用，成功入侵后会部署一个驻留在内存中的 Web 后门，并篡改日志以隐藏痕迹。扫描数据显示，公网上仍有约一万台设备未修补。",
       },
+      { type: "h2", text: "入侵指标" },
+      {
+        type: "p",
+        text: "以下指标整理自多家安全公司的公开分析，可用于排查日志和拦截。网络类指标已做防误点处理，复制按钮给出原值。",
+      },
+      {
+        type: "ioc",
+        items: [
+          { type: "ipv4", value: "203.0.113.45", context: "漏洞利用请求的来源之一", malicious: true },
+          { type: "ipv4", value: "198.51.100.77", context: "后门回连的 C2 服务器", malicious: true },
+          {
+            type: "domain",
+            value: "update-gateway-check.example",
+            context: "伪装成厂商更新服务的 C2 域名",
+            malicious: true,
+          },
+          {
+            type: "url",
+            value: "https://update-gateway-check.example/api/v2/beacon",
+            context: "后门心跳地址",
+            malicious: true,
+          },
+          {
+            type: "sha256",
+            value: "5f2b7c1e9a4d3b6c8e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d",
+            context: "内存后门的落地样本",
+            malicious: true,
+          },
+          { type: "filename", value: "libgwauth.so.bak", context: "被替换的认证模块备份", malicious: true },
+          { type: "cve", value: "CVE-2026-41873", context: "本次被利用的漏洞", malicious: true },
+        ],
+      },
       { type: "h2", text: "检测与处置" },
       {
         type: "code",

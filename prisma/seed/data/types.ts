@@ -1,3 +1,5 @@
+import type { IocType } from "@/lib/ioc/types";
+
 /**
  * Shapes of the hand-written demo content. The seed turns blocks into tiptap JSON,
  * so the demo articles go through the same render + sanitise path as real ones.
@@ -16,7 +18,12 @@ export type SeedBlock =
   | { type: "code"; language: string; code: string }
   | { type: "table"; header: string[]; rows: string[][] }
   /** A figure drawn by the seed (no external images): `label` is printed on it. */
-  | { type: "figure"; label: string; alt: string; caption: string };
+  | { type: "figure"; label: string; alt: string; caption: string }
+  /** An IOC block (issue 16): values as an editor would enter them (real, not defanged). */
+  | {
+      type: "ioc";
+      items: { type: IocType; value: string; context: string; malicious: boolean }[];
+    };
 
 export type CategorySlug =
   | "news"

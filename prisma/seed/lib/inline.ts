@@ -70,6 +70,8 @@ export function toDoc(blocks: SeedBlock[], figureSrc: (label: string, i: number)
           type: "figure",
           attrs: { src: figureSrc(b.label, ++figures), alt: b.alt, caption: b.caption },
         };
+      case "ioc":
+        return { type: "iocBlock", attrs: { items: b.items } };
     }
   });
   return { type: "doc", content };
