@@ -15,6 +15,22 @@ test.describe("tag pages", () => {
     expect((await postIds(page)).length).toBeGreaterThan(0);
   });
 
+  test("a threat entity's page names its kind and aliases; the index groups entities by kind", async ({
+    page,
+  }) => {
+    await page.goto("/tag/lockbit");
+    await expect(page.getByRole("heading", { level: 1, name: "#LockBit" })).toBeVisible();
+    await expect(page).toHaveTitle(/恶意软件：LockBit/);
+    const facts = page.getByTestId("entity-facts");
+    await expect(facts).toContainText("又名：LockBit 3.0、LockBit Black");
+    expect((await postIds(page)).length).toBeGreaterThan(0);
+    await page.goto("/tag");
+    const malware = page.getByRole("region", { name: "恶意软件" });
+    await expect(malware.getByRole("link", { name: /#LockBit/ })).toHaveAttribute("href", "/tag/lockbit");
+    // topics come first: the 专题 section precedes the entities
+    await expect(page.getByRole("heading", { level: 2 }).first()).toHaveText("专题");
+  });
+
   test("an unknown tag is a 404", async ({ page }) => {
     await expectNotFound(page, `/tag/no-such-tag-${Date.now()}`);
   });
