@@ -85,6 +85,15 @@ describe("blocksOf", () => {
         ],
       },
       { type: "figure", attrs: { src: "/media/a.png", alt: "拓扑图", caption: "网络拓扑" } },
+      {
+        type: "iocBlock",
+        attrs: {
+          items: [
+            { type: "domain", value: "c2.example.net", context: "回连域名", malicious: true },
+            { type: "md5", value: "d41d8cd98f00b204e9800998ecf8427e", context: "", malicious: false },
+          ],
+        },
+      },
     );
     expect(blocksOf(body).map((b) => [b.label, b.text])).toEqual([
       ["二级标题", "概述"],
@@ -95,6 +104,8 @@ describe("blocksOf", () => {
       ["代码", "rm -rf /"],
       ["表格行", "甲 | 乙"],
       ["图片", "[拓扑图] 网络拓扑 </media/a.png>"],
+      ["IOC 指标", "域名 · c2.example.net · 回连域名 · 恶意"],
+      ["IOC 指标", "MD5 · d41d8cd98f00b204e9800998ecf8427e · 良性"],
     ]);
   });
 });

@@ -1,5 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { diffArrays } from "diff";
+import { readIocItems } from "@/lib/ioc/block";
+import { IOC_TYPE_LABELS } from "@/lib/ioc/types";
 
 /**
  * A readable difference between two versions of an article, pure (the editor's conflict dialog
@@ -40,6 +42,7 @@ const LABELS: Record<string, string> = {
   figure: "图片",
   horizontalRule: "分隔线",
   image: "图片",
+  iocBlock: "IOC 指标",
 };
 const QUOTE = "引用";
 
@@ -94,6 +97,18 @@ export function blocksOf(doc: JSONContent | null | undefined): Block[] {
         labelOf(node, inQuote),
         kids.map((c) => (c.content ?? []).map(inlineText).join(" ")).join(" | "),
       );
+      continue;
+    }
+    if (type === "iocBlock") {
+      // one block per indicator row, so an added, removed or re-labelled indicator shows as such
+      for (const i of readIocItems(node.attrs?.items))
+        push(
+          type,
+          labelOf(node, inQuote),
+          [IOC_TYPE_LABELS[i.type], i.value, i.context, i.malicious ? "恶意" : "良性"]
+            .filter(Boolean)
+            .join(" · "),
+        );
       continue;
     }
     if (type === "figure" || type === "image") {
