@@ -82,6 +82,24 @@ const t = (text: string, marks?: JSONContent["marks"]): JSONContent => ({ type: 
 const doc = (...content: JSONContent[]): JSONContent => ({ type: "doc", content });
 
 describe("detectCves: the article body", () => {
+  it("counts an IOC block's CVE rows as mentions, and nothing else in the block", () => {
+    const body = doc(p(t("样本分析")), {
+      type: "iocBlock",
+      attrs: {
+        items: [
+          { type: "cve", value: "CVE-2024-3400", context: "", malicious: true },
+          {
+            type: "url",
+            value: "https://evil.example/CVE-2023-4863",
+            context: "CVE-2021-44228",
+            malicious: true,
+          },
+        ],
+      },
+    });
+    expect(detectCves(body, NOW)).toEqual(["CVE-2024-3400"]);
+  });
+
   it("finds ids in paragraphs, headings, lists, quotes and tables, distinct, in order", () => {
     const body = doc(
       { type: "heading", attrs: { level: 2 }, content: [t("CVE-2021-44228 回顾")] },

@@ -1,5 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import { isCanonicalCveId, toHalfWidth } from "./id";
+import { readIocItems } from "@/lib/ioc/block";
 
 export type CveMatch = { id: string; start: number; end: number };
 
@@ -50,7 +51,7 @@ const MAX_CVES_PER_ARTICLE = 500;
 
 /**
  * The distinct CVE ids mentioned in an article body (tiptap JSON), in order of first mention:
- * text nodes only, outside code blocks, inline code and links. An explicit stack, like every walk
+ * text nodes outside code blocks, inline code and links, and the CVE rows of IOC blocks. An explicit stack, like every walk
  * of a document here (no recursion depth to exhaust).
  */
 export function detectCves(doc: JSONContent, now?: Date): string[] {
@@ -59,6 +60,12 @@ export function detectCves(doc: JSONContent, now?: Date): string[] {
   while (stack.length && found.size < MAX_CVES_PER_ARTICLE) {
     const node = stack.pop()!;
     if (SKIP_NODES.has(node.type ?? "")) continue;
+    // an IOC block's CVE rows name the vulnerability outright (issue 16): a mention too
+    if (node.type === "iocBlock") {
+      for (const item of readIocItems(node.attrs?.items))
+        if (item.type === "cve") for (const m of findCveIds(item.value, now)) found.add(m.id);
+      continue;
+    }
     if (node.type === "text") {
       if (typeof node.text === "string" && isProseText(node))
         for (const m of findCveIds(node.text, now)) found.add(m.id);
