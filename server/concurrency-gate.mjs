@@ -84,14 +84,17 @@ export function gatesFromEnv(env = process.env) {
 }
 
 /**
- * Which gate a request passes: search pages (HTML or the client router's RSC requests),
+ * Which gate a request passes: search pages (HTML or the client router's RSC requests) and the
+ * Content API's search,
  * uploads, and server actions (saves render the article: lib/content). Null for the rest.
  * @param {string | undefined} method
  * @param {string} pathname
  * @returns {"search" | "upload" | "action" | null}
  */
 export function gateKind(method, pathname) {
-  if ((method === "GET" || method === "HEAD") && (pathname === "/search" || pathname.startsWith("/search/")))
+  const read = method === "GET" || method === "HEAD";
+  // the Content API's search runs the same query as the page (docs/api.md)
+  if (read && (pathname === "/search" || pathname.startsWith("/search/") || pathname === "/api/v1/search"))
     return "search";
   if (method !== "POST") return null;
   if (pathname === "/api/media") return "upload";

@@ -33,6 +33,8 @@ describe("which requests are gated", () => {
   it("gates search pages, uploads and server actions; never article, home or API reads", () => {
     expect(gateKind("GET", "/search")).toBe("search");
     expect(gateKind("HEAD", "/search")).toBe("search");
+    expect(gateKind("GET", "/api/v1/search")).toBe("search");
+    expect(gateKind("GET", "/api/v1/articles")).toBeNull();
     expect(gateKind("POST", "/api/media")).toBe("upload");
     expect(gateKind("POST", "/editor/articles/abc")).toBe("action");
     expect(gateKind("GET", "/posts/abc")).toBeNull();
