@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
 import type { TagKind } from "@/lib/generated/prisma/enums";
 import { config } from "./cache-profile";
+import { aliasNamesOfT } from "../tags/alias-names-sql";
 
 export type TagDto = {
   id: number;
@@ -23,7 +24,7 @@ export async function getTag(slug: string): Promise<TagDto | null> {
   // one statement (the page's query budget): the aliases aggregated beside the row
   const rows = await db.$queryRaw<TagDto[]>`
     SELECT t.id, t.slug, t.name, t.kind::text AS kind, t.description,
-      COALESCE((SELECT array_agg(x.name ORDER BY x.key) FROM tag_aliases x WHERE x."tagId" = t.id), '{}') AS aliases
+      ${aliasNamesOfT} AS aliases
     FROM tags t WHERE t.slug = ${slug}`;
   return rows[0] ?? null;
 }

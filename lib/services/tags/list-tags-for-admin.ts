@@ -7,6 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { TagKind } from "@/lib/generated/prisma/enums";
 import { isSafeText } from "@/lib/validation";
 import { isPublic } from "../public/article-card";
+import { aliasNamesOfT } from "./alias-names-sql";
 
 const TAGS_PAGE_SIZE = 25;
 
@@ -64,7 +65,7 @@ export async function listTagsForAdmin(
     db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM tags t ${where}`,
     db.$queryRaw<AdminTag[]>`
       SELECT t.id, t.slug, t.name, t.kind::text AS kind, t.description, t."createdAt",
-        COALESCE((SELECT array_agg(x.name ORDER BY x.key) FROM tag_aliases x WHERE x."tagId" = t.id), '{}') AS aliases,
+        ${aliasNamesOfT} AS aliases,
         count(a.id)::int AS "articleCount",
         count(a.id) FILTER (WHERE ${isPublic})::int AS "publishedCount"
       FROM tags t
