@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { severityClass, severityLabel } from "@/app/(public)/cve/labels";
+import { CveChip } from "@/components/site/cve-chips";
 import { IocExports } from "@/components/site/ioc-exports";
 import { shownIocValue } from "@/lib/ioc/render-html";
 import { IOC_TYPE_LABELS } from "@/lib/ioc/types";
@@ -34,25 +35,13 @@ export async function EntityFacts({ tag }: { tag: TagDto }) {
           <ul className="mt-1 flex flex-wrap gap-2">
             {cves.map((c) => (
               <li key={c.id}>
-                <a
-                  href={`/cve/${c.id}`}
-                  className="inline-flex items-center gap-1 rounded border border-slate-300 px-2 py-0.5 font-mono hover:border-brand-500 hover:text-brand-700"
-                >
-                  {c.id}
+                <CveChip id={c.id} kev={c.kev}>
                   {c.severity && (
                     <span className={`rounded px-1 text-xs ${severityClass[c.severity] ?? ""}`}>
                       {severityLabel[c.severity] ?? c.severity}
                     </span>
                   )}
-                  {c.kev && (
-                    <span
-                      className="rounded bg-red-700 px-1 text-xs text-white"
-                      title="已被在野利用（CISA KEV）"
-                    >
-                      KEV
-                    </span>
-                  )}
-                </a>
+                </CveChip>
               </li>
             ))}
           </ul>
