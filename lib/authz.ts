@@ -75,6 +75,8 @@ export const POLICY = {
   // a copy of one's own data (profile, comments, bookmarks, contributions); admins export anyone's
   // for a privacy request through user.manage
   "account.exportOwn": g("own", "own", "own", "own", "own"),
+  // Admin API integration tokens and outgoing webhooks (issue 17): they reach everything, so admins
+  "integration.manage": g("none", "none", "none", "none", "all"),
 } as const satisfies Record<string, Record<Role, Grant>>;
 
 export type Action = keyof typeof POLICY;
