@@ -75,6 +75,7 @@ const EXPECTED: Record<Action, string> = {
   "account.twoFactor": /*         */ "OOOOO",
   "profile.editOwn": /*           */ "OOOOO",
   "account.exportOwn": /*         */ "OOOOO",
+  "integration.manage": /*        */ "NNNNY",
 };
 
 describe("role × action matrix", () => {
