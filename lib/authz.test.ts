@@ -75,7 +75,7 @@ const EXPECTED: Record<Action, string> = {
   "account.twoFactor": /*         */ "OOOOO",
   "profile.editOwn": /*           */ "OOOOO",
   "account.exportOwn": /*         */ "OOOOO",
-  "integration.manage": /*        */ "NNNNY",
+  "integration.manage": /*        */ "----Y",
 };
 
 describe("role × action matrix", () => {
