@@ -15,6 +15,8 @@ export const BODY_LIMITS = {
   upload: 10 * MB + 64 * KB,
   /** POST /api/admin/transfer/import: a site archive, streamed to disk (lib/transfer/format.ts ARCHIVE_LIMITS) */
   siteImport: 1024 * MB,
+  /** Admin API article writes (lib/api/admin-route.ts): an article body of up to 500 KB as JSON */
+  adminApi: 1 * MB,
   /** every other /api route: small JSON or forms (lib/security/route.ts reads at most 64 KB) */
   api: 64 * KB,
   /** server actions (POSTs to pages): an article save is at most 500 KB of body JSON, encoded once more by React; avatars ≤ 900 KB */
@@ -33,7 +35,8 @@ export const BODY_LIMITS = {
  */
 export function bodyKind(method, pathname) {
   if (pathname.startsWith("/api/views/")) return "beacon";
-  if (pathname === "/api/media") return "upload";
+  if (pathname === "/api/media" || pathname === "/api/v1/admin/media") return "upload";
+  if (pathname.startsWith("/api/v1/admin/")) return "adminApi";
   if (pathname === "/api/admin/transfer/import") return "siteImport";
   if (pathname.startsWith("/api/")) return "api";
   if (method === "POST") return "action";

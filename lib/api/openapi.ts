@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { PUBLIC_ID_PATTERN } from "@/lib/public-id";
+import { ADMIN_API_ROUTES, type AdminApiRoute } from "./admin-openapi";
+import { ADMIN_API_RATE } from "./admin-limits";
 import { CONTENT_API_RATE } from "./respond";
 import {
   apiRegistry,
@@ -94,7 +96,7 @@ function components(): Record<string, JsonSchema> {
   );
 }
 
-function parameters(route: ContentApiRoute) {
+function parameters(route: { path: string; query: z.ZodObject }) {
   const input = z.toJSONSchema(route.query, { io: "input", target: "draft-2020-12" }) as {
     properties?: Record<string, JsonSchema>;
     required?: string[];
@@ -144,6 +146,81 @@ function operation(route: ContentApiRoute) {
   };
 }
 
+function bodySchema(schema: z.ZodType): JsonSchema {
+  // the article body's tiptap document has checks JSON Schema cannot say (they answer 400 with a message)
+  const out = z.toJSONSchema(schema, { io: "input", target: "draft-2020-12", unrepresentable: "any" });
+  delete out.$schema;
+  return out as JsonSchema;
+}
+
+function adminOperation(route: AdminApiRoute) {
+  const ok = route.status ?? "200";
+  const query = route.query
+    ? parameters({ ...route, query: route.query }).filter((p) => p.in === "query")
+    : [];
+  const path = route.path.includes("{publicId}")
+    ? [
+        {
+          name: "publicId",
+          in: "path",
+          required: true,
+          schema: { type: "string", pattern: PUBLIC_ID_PATTERN.source },
+        },
+      ]
+    : [];
+  return {
+    summary: route.summary,
+    description: `Scope: \`${route.scope}\`.`,
+    security: [{ bearerAuth: [route.scope] }],
+    parameters: [...path, ...query],
+    ...(route.body
+      ? { requestBody: { required: true, content: json(bodySchema(route.body)) } }
+      : route.multipart
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                "multipart/form-data": {
+                  schema: {
+                    type: "object",
+                    required: ["file"],
+                    properties: {
+                      file: { type: "string", contentMediaType: "application/octet-stream" },
+                      alt: { type: "string" },
+                      decorative: { type: "string", enum: ["true", "false"] },
+                    },
+                  },
+                },
+              },
+            },
+          }
+        : {}),
+    responses: {
+      [ok]: { description: ok === "201" ? "Created" : "OK", content: json(ref(route.response)) },
+      "400": errorResponse("Malformed, unknown or invalid input (fieldErrors name the fields)"),
+      "401": errorResponse("Missing, unknown, revoked or expired token"),
+      "403": errorResponse("The token lacks this route's scope, or the policy refuses the action"),
+      ...(route.path.includes("{publicId}") ? { "404": errorResponse("No such article") } : {}),
+      ...(route.conflict
+        ? { "409": errorResponse("Stale version: nothing was written; currentVersion says the version now") }
+        : {}),
+      ...(route.multipart
+        ? {
+            "413": errorResponse("The file is over 10 MB"),
+            "507": errorResponse("The server's storage is full"),
+          }
+        : {}),
+      "429": errorResponse(`Over ${ADMIN_API_RATE.limit} requests a minute from one token (Retry-After)`),
+    },
+  };
+}
+
+function adminPaths(): Record<string, Record<string, unknown>> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of ADMIN_API_ROUTES) (paths[r.path] ??= {})[r.method] = adminOperation(r);
+  return paths;
+}
+
 let built: JsonSchema | undefined;
 
 /** The OpenAPI 3.1 document of the Content API, derived from lib/api/schemas.ts (built once). */
@@ -151,13 +228,23 @@ export function openApiDocument(serverUrl: string): JsonSchema {
   built ??= {
     openapi: "3.1.0",
     info: {
-      title: "Byline Content API",
+      title: "Byline Content API and Admin API",
       version: "1.0.0",
       description:
-        "Read-only, unauthenticated access to published content. Errors are `{ error: { code, message } }` with a zh-CN message. See docs/api.md.",
+        "Content API (/api/v1/…, GET): read-only, unauthenticated access to published content. Admin API (/api/v1/admin/…): writes and drafts with a scoped bearer token. Errors are `{ error: { code, message } }` with a zh-CN message. See docs/api.md.",
     },
-    paths: Object.fromEntries(CONTENT_API_ROUTES.map((r) => [r.path, operation(r)])),
-    components: { schemas: components() },
+    paths: { ...Object.fromEntries(CONTENT_API_ROUTES.map((r) => [r.path, operation(r)])), ...adminPaths() },
+    components: {
+      schemas: components(),
+      securitySchemes: {
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          description:
+            "An Admin API integration token (byl_…), made by an admin under 管理后台 → 集成 → API 令牌",
+        },
+      },
+    },
   };
   return { ...built, servers: [{ url: serverUrl }] };
 }

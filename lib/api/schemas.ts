@@ -253,6 +253,11 @@ export const errorSchema = z
       message: z.string().meta({ description: "zh-CN, for people" }),
       fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
       retryAfterSeconds: z.number().int().optional(),
+      currentVersion: z
+        .number()
+        .int()
+        .optional()
+        .meta({ description: "Admin API 409: the article's version now; re-read it and retry" }),
     }),
   })
   .register(apiRegistry, { id: "Error" });

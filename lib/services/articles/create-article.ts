@@ -15,7 +15,7 @@ import { articleFields } from "./schemas";
 import { auditArticle } from "./side-effects";
 
 /** A new draft. Only these fields; status, author, counters and ids are the server's to set. */
-const createArticleSchema = z
+export const createArticleSchema = z
   .strictObject(articleFields)
   .partial()
   .required({ title: true, categoryId: true });
