@@ -50,6 +50,13 @@ describe("authenticateUser", () => {
     expect(after.lastLoginAt).toBeNull();
   });
 
+  it("never signs in an API token's integration user, even one given a real password by hand", async () => {
+    const user = await createUser({ role: "EDITOR" });
+    await db.user.update({ where: { id: user.id }, data: { isIntegration: true } });
+    const result = await authenticateUser({ email: user.email, password: TEST_PASSWORD }, fresh());
+    expect(result).toMatchObject({ ok: false, reason: "invalid" });
+  });
+
   it("reports a suspension only after the correct password", async () => {
     const user = await createUser();
     await db.user.update({ where: { id: user.id }, data: { status: "SUSPENDED" } });

@@ -74,14 +74,23 @@ export async function authenticateUser(
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, role: true, status: true, sessionVersion: true, passwordHash: true },
+    select: {
+      id: true,
+      role: true,
+      status: true,
+      sessionVersion: true,
+      passwordHash: true,
+      isIntegration: true,
+    },
   });
   // unknown emails spend the same argon2 work as a real check, so timing does not reveal them
   const isValid = user
     ? await verifyPassword(user.passwordHash, password)
     : await verifyDummyPassword(password);
   // the failure that starts a block or the captcha rule says so at once
-  if (!user || !isValid) return invalid(await recordLoginFailure(email, guard));
+  // an API token's integration user never signs in (its hash never verifies either; this holds
+  // even if someone set it a password by hand)
+  if (!user || !isValid || user.isIntegration) return invalid(await recordLoginFailure(email, guard));
   await recordLoginSuccess(email, guard);
   if (user.status !== "ACTIVE") return { ok: false, reason: "suspended" };
 

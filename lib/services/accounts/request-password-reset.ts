@@ -40,8 +40,12 @@ export async function requestPasswordReset(
   if (byAccount.points > LIMITS.resetAccount.limit)
     throw rateLimitedError(secondsUntil(byAccount.resetAt, now), "重置请求过于频繁");
 
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, status: true } });
-  if (!user || user.status !== "ACTIVE") {
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, status: true, isIntegration: true },
+  });
+  // an API token's integration user has no password to reset: a link would make it a login
+  if (!user || user.status !== "ACTIVE" || user.isIntegration) {
     logger.info(
       { emailDomain: email.split("@")[1] },
       "password reset for an unknown or inactive address (answered as sent)",
