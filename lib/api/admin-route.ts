@@ -10,6 +10,7 @@ import { rateLimitedError } from "@/lib/security/rate-limit-rules";
 import { withRequestContext } from "@/lib/security/request-context";
 import { assertStrictInput } from "@/lib/security/strict-input";
 import { readJsonBody } from "./admin-body";
+import { parseBody } from "./body-error";
 import { ADMIN_API_RATE } from "./admin-limits";
 
 type RouteCtx = { params: Promise<Record<string, string | string[]>> };
@@ -62,8 +63,8 @@ export function adminRoute<
           "FORBIDDEN",
           `这个令牌没有“${SCOPE_LABELS[opts.scope]}”（${opts.scope}）权限范围。`,
         );
-      const params = (opts.params ? opts.params.parse(await routeCtx?.params) : undefined) as Out<P>;
-      const input = (opts.body ? opts.body.parse(await readJsonBody(req)) : undefined) as Out<B>;
+      const params = (opts.params ? parseBody(opts.params, await routeCtx?.params) : undefined) as Out<P>;
+      const input = (opts.body ? parseBody(opts.body, await readJsonBody(req)) : undefined) as Out<B>;
       const userAgent = req.headers.get("user-agent");
       const result = await withRequestContext({ action: opts.name, ip, userAgent }, () =>
         handler(input, { req, principal, params }),

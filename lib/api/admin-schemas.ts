@@ -40,7 +40,7 @@ export const adminUnpublishBody = z.strictObject({
 });
 
 export const adminArticleListQuery = z.strictObject({
-  status: z.enum(ArticleStatus, { error: "status 无效。" }).optional(),
+  status: z.enum(ArticleStatus, { error: "不是可用的状态" }).optional(),
   page: z
     .string()
     .regex(/^[1-9][0-9]{0,3}$/, { error: "page 须为 1 到 9999 之间的整数" })
@@ -48,7 +48,7 @@ export const adminArticleListQuery = z.strictObject({
 });
 
 export const adminCommentListQuery = z.strictObject({
-  status: z.enum(["PENDING", "APPROVED", "REJECTED", "SPAM"], { error: "status 无效。" }).optional(),
+  status: z.enum(["PENDING", "APPROVED", "REJECTED", "SPAM"], { error: "不是可用的状态" }).optional(),
   page: z
     .string()
     .regex(/^[1-9][0-9]{0,3}$/, { error: "page 须为 1 到 9999 之间的整数" })
