@@ -12,17 +12,26 @@ const MAX_TOKEN_DAYS = 3650;
 
 export const createTokenSchema = z.strictObject({
   name: safeText(80, { min: 1 }),
+  // checkboxes send one value or several
   scopes: z
-    .array(scopeSchema, { error: "请至少选择一个权限范围。" })
-    .min(1, "请至少选择一个权限范围。")
-    .max(10)
-    .transform((s) => [...new Set(s)].sort()),
+    .union([scopeSchema, z.array(scopeSchema).max(10, "权限范围太多。")], {
+      error: "请至少选择一个权限范围。",
+    })
+    .transform((s) => [...new Set(Array.isArray(s) ? s : [s])].sort())
+    .refine((s) => s.length > 0, "请至少选择一个权限范围。"),
   /** days until it stops working; absent or null: until revoked */
-  expiresInDays: z.coerce
-    .number({ error: "有效期必须是天数。" })
-    .int("有效期必须是整天数。")
-    .min(1, "有效期至少 1 天。")
-    .max(MAX_TOKEN_DAYS, `有效期最长 ${MAX_TOKEN_DAYS} 天。`)
+  // a form's "永不过期" sends ""
+  expiresInDays: z
+    .union([z.literal(""), z.coerce.number({ error: "有效期必须是天数。" })])
+    .transform((v) => (v === "" ? null : v))
+    .pipe(
+      z
+        .number()
+        .int("有效期必须是整天数。")
+        .min(1, "有效期至少 1 天。")
+        .max(MAX_TOKEN_DAYS, `有效期最长 ${MAX_TOKEN_DAYS} 天。`)
+        .nullable(),
+    )
     .nullish(),
 });
 

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { rowIdSchema } from "@/lib/public-id";
 
-const revokeTokenSchema = z.strictObject({ id: rowIdSchema("令牌编号无效。") });
+export const revokeTokenSchema = z.strictObject({ id: rowIdSchema("令牌编号无效。") });
 
 /**
  * 撤销 (admins): refused from the next request on (every request reads the row). The integration
