@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import compression from "compression";
 import pg from "pg";
 import { stampClientIp } from "./client-ip.mjs";
+import { createContentApiLimit } from "./content-api-limit.mjs";
 import { gatesFromEnv } from "./concurrency-gate.mjs";
 import { answerMetrics, createMetrics } from "./metrics.mjs";
 import { trackConnections } from "./graceful-close.mjs";
@@ -155,6 +156,7 @@ export async function startServer({
         placeholder,
         passOn: serveNext,
         onResult: metrics.cacheResult,
+        limitContentApi: createContentApiLimit(),
       })
     : serveNext;
 

@@ -2,7 +2,7 @@
 // Where the page cache (page-cache.mjs) meets a request (http-server.mjs): a hit is sent from
 // memory; the first GET of a missing or expired key goes to Next.js with its response captured,
 // and the requests that arrive meanwhile wait for that capture (or get the expired page).
-import { cacheKeyOf, isStorable, sendEntry, sendNewEntry } from "./page-cache.mjs";
+import { cacheKeyOf, isContentApiKey, isStorable, sendEntry, sendNewEntry } from "./page-cache.mjs";
 
 /**
  * @typedef {import("node:http").IncomingMessage} Req
@@ -15,11 +15,20 @@ import { cacheKeyOf, isStorable, sendEntry, sendNewEntry } from "./page-cache.mj
 
 /**
  * @param {{ cache: PageCache, placeholder: string, passOn: PassOn,
- *   onResult?: (result: "hit" | "wait" | "miss") => void }} options
- *   onResult: each cacheable request's outcome, for the metrics (server/metrics.mjs)
+ *   onResult?: (result: "hit" | "wait" | "miss") => void,
+ *   limitContentApi?: (req: Req, res: Res) => boolean }} options
+ *   onResult: each cacheable request's outcome, for the metrics (server/metrics.mjs);
+ *   limitContentApi: counts a Content API request, true when it answered it (429) itself
+ *   (content-api-limit.mjs)
  * @returns {(req: Req, res: Res) => void}
  */
-export function createPageCacheHandler({ cache, placeholder, passOn, onResult = () => {} }) {
+export function createPageCacheHandler({
+  cache,
+  placeholder,
+  passOn,
+  onResult = () => {},
+  limitContentApi = () => false,
+}) {
   /** @param {Req} req @param {Res} res @param {string} key */
   const afterCapture = (req, res, key) => {
     const pending = cache.pending(key);
@@ -35,6 +44,8 @@ export function createPageCacheHandler({ cache, placeholder, passOn, onResult = 
   return function servePage(req, res) {
     const key = cacheKeyOf(req);
     if (key === null) return passOn(req, res);
+    // hit or miss, every Content API request is counted here first (a miss again in PostgreSQL)
+    if (isContentApiKey(key) && limitContentApi(req, res)) return;
     const entry = cache.fresh(key);
     if (entry) {
       onResult("hit");
@@ -78,7 +89,7 @@ function captureResponse(req, res, { cache, capture, placeholder }) {
   /** @param {number} status @param {boolean} [may] */
   const decide = (status, may = true) => {
     if (decided) return decided;
-    decided = may && isStorable(status, res) ? "store" : "pass";
+    decided = may && isStorable(status, res, capture.key) ? "store" : "pass";
     if (decided === "pass") {
       res.writeHead = /** @type {Res["writeHead"]} */ (underWriteHead);
       res.write = /** @type {Res["write"]} */ (underWrite);

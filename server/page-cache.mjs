@@ -4,9 +4,13 @@
 //
 // - Candidates: GET/HEAD without a session cookie, router/action headers, or a path under
 //   /_next/, /media/, /api/, /preview/ (cacheKeyOf). Signed-in requests keep the nonce path untouched.
+//   The Content API's GETs (/api/v1/…, not /api/v1/admin, without Authorization) are candidates too:
+//   public, cookie-independent, and every one counted by the per-address limit (content-api-limit.mjs).
 // - Stored: what Next.js itself serves as a cached page (200, text/html, no set-cookie,
 //   x-nextjs-cache HIT or MISS, a shared Cache-Control), with a hash-based CSP
-//   (page-cache-policy.mjs), so the bytes go out unchanged and a front may cache them too.
+//   (page-cache-policy.mjs), so the bytes go out unchanged and a front may cache them too. A Content
+//   API answer: 200 JSON with its ETag, no set-cookie, `public, max-age` (lib/api/respond.ts), stored
+//   byte for byte with its ETag; its tags are unknown, so any invalidation drops it.
 // - One render per key: the first GET captures Next.js' response; concurrent requests wait.
 // - Dropped at once when one of its Next.js tags is invalidated (page-cache-hook.mjs), else fresh
 //   for the page's s-maxage. LRU by bytes. gzip and brotli made once, after storing.
@@ -28,6 +32,11 @@ const ROUTER_HEADERS = [
 ];
 // preview links: proxy.ts checks on every request that the link is still live (a revoked one is a 404)
 const NOT_PAGES = /^\/(_next|media|api|preview)(\/|\?|$)/;
+/** The Content API (app/api/v1): public reads. The Admin API under it never. */
+const CONTENT_API = /^\/api\/v1\/(?!admin(\/|\?|$))/;
+
+/** Whether a cache key is a Content API request. @param {string} key */
+export const isContentApiKey = (key) => CONTENT_API.test(key);
 
 /** @param {string} cookieHeader */
 function hasSessionCookie(cookieHeader) {
@@ -47,8 +56,10 @@ function hasSessionCookie(cookieHeader) {
 export function cacheKeyOf(req) {
   if (req.method !== "GET" && req.method !== "HEAD") return null;
   const url = req.url ?? "";
-  if (url[0] !== "/" || NOT_PAGES.test(url)) return null;
   const h = req.headers;
+  if (url[0] !== "/") return null;
+  if (isContentApiKey(url)) return h.authorization === undefined ? url : null;
+  if (NOT_PAGES.test(url)) return null;
   for (const name of ROUTER_HEADERS) if (h[name] !== undefined) return null;
   if (h.cookie && hasSessionCookie(h.cookie)) return null;
   return url;
@@ -115,8 +126,15 @@ const DROPPED = new Set([
   "content-security-policy",
 ]);
 
-/** Headers a 304 repeats (RFC 9110 15.4.5). */
-const KEPT_ON_304 = new Set(["cache-control", "content-security-policy", "expires", "content-location"]);
+/** Headers a 304 repeats (RFC 9110 15.4.5), and the Content API's CORS (lib/api/respond.ts sends them on its 304s). */
+const KEPT_ON_304 = new Set([
+  "cache-control",
+  "content-security-policy",
+  "expires",
+  "content-location",
+  "access-control-allow-origin",
+  "access-control-expose-headers",
+]);
 
 /** @param {string} header Cache-Control */
 function sharedMaxAge(header) {
@@ -126,11 +144,36 @@ function sharedMaxAge(header) {
 }
 
 /**
- * Whether Next.js' response, at its head, is a page we may store.
+ * A Content API answer's lifetime (lib/api/respond.ts: `public, max-age=60`): 0 unless public.
+ * @param {string} header Cache-Control
+ */
+function publicMaxAge(header) {
+  if (!/(^|[\s,])public([\s,]|$)/i.test(header)) return 0;
+  const shared = sharedMaxAge(header);
+  if (shared > 0 || /(^|[\s,])s-maxage=/i.test(header)) return shared;
+  const m = /(?:^|[\s,])max-age=(\d+)/i.exec(header);
+  return m && !/(^|[\s,])(private|no-store|no-cache)([\s,=]|$)/i.test(header) ? Number(m[1]) : 0;
+}
+
+/** @param {string} key @param {http.OutgoingHttpHeaders} headers */
+const freshSeconds = (key, headers) =>
+  (isContentApiKey(key) ? publicMaxAge : sharedMaxAge)(String(headers["cache-control"] ?? ""));
+
+/**
+ * Whether Next.js' response, at its head, is a page (or, for a Content API key, an answer) we may store.
  * @param {number} status
  * @param {http.ServerResponse} res
+ * @param {string} [key] the request's cache key
  */
-export function isStorable(status, res) {
+export function isStorable(status, res, key = "") {
+  if (isContentApiKey(key))
+    return (
+      status === 200 &&
+      String(res.getHeader("content-type") ?? "").startsWith("application/json") &&
+      res.getHeader("set-cookie") === undefined &&
+      typeof res.getHeader("etag") === "string" &&
+      publicMaxAge(String(res.getHeader("cache-control") ?? "")) > 0
+    );
   const cache = res.getHeader("x-nextjs-cache");
   const csp = res.getHeader("content-security-policy");
   return (
@@ -321,28 +364,37 @@ export class PageCache {
    * @returns {Entry}
    */
   store(capture, { headers, body, placeholder }) {
-    const html = body.toString("utf8").replaceAll(placeholder, PUBLIC_RENDER_MARKER);
-    const bytes = Buffer.from(html, "utf8");
+    // a Content API answer is kept byte for byte: its ETag is the hash of exactly these bytes
+    const api = isContentApiKey(capture.key);
+    const html = api ? "" : body.toString("utf8").replaceAll(placeholder, PUBLIC_RENDER_MARKER);
+    const bytes = api ? body : Buffer.from(html, "utf8");
     /** @type {string[]} */
     const base = [];
     for (const [name, value] of Object.entries(headers)) {
-      if (value === undefined || DROPPED.has(name)) continue;
+      if (value === undefined || DROPPED.has(name) || (api && name === "content-security-policy")) continue;
       for (const v of Array.isArray(value) ? value : [value]) base.push(name, String(v));
     }
-    const policy = hashPolicy(
-      String(headers["content-security-policy"]),
-      inlineScriptHashes(html, PUBLIC_RENDER_MARKER),
-    );
-    base.push("content-security-policy", policy ?? "script-src 'none'");
+    if (api && headers["content-security-policy"] !== undefined)
+      base.push("content-security-policy", String(headers["content-security-policy"]));
+    if (!api) {
+      const policy = hashPolicy(
+        String(headers["content-security-policy"]),
+        inlineScriptHashes(html, PUBLIC_RENDER_MARKER),
+      );
+      base.push("content-security-policy", policy ?? "script-src 'none'");
+    }
     const vary = headers.vary ? `${headers.vary}, Accept-Encoding` : "Accept-Encoding";
     base.push("vary", vary);
-    const hash = crypto.createHash("sha256").update(bytes).digest("base64url").slice(0, 27);
-    const tags = this.#tagsByPath.get(decodedPath(capture.key));
+    const hash =
+      api && typeof headers.etag === "string"
+        ? headers.etag.replace(/^"|"$/g, "")
+        : crypto.createHash("sha256").update(bytes).digest("base64url").slice(0, 27);
+    const tags = api ? undefined : this.#tagsByPath.get(decodedPath(capture.key));
     /** @type {Entry} */
     const entry = {
       key: capture.key,
       tags: tags ? new Set(tags) : null,
-      expiresAt: this.#now() + sharedMaxAge(String(headers["cache-control"] ?? "")) * 1000,
+      expiresAt: this.#now() + freshSeconds(capture.key, headers) * 1000,
       bytes: 0,
       base,
       identity: variant(base, bytes, `"${hash}"`, "identity"),

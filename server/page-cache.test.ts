@@ -377,3 +377,124 @@ describe("createPageCacheHandler", () => {
     expect(next.renders()).toBe(2);
   });
 });
+
+describe("Content API answers in the page cache", () => {
+  const json = JSON.stringify({ data: [{ publicId: "a1", title: "新闻" }], next_cursor: null });
+  const ETAG = '"c2hhMjU2LW9mLXRoZS1leGFjdC1ieXRlcw"';
+  // what lib/api/respond.ts cacheableJson sends
+  const apiHeaders = (over: http.OutgoingHttpHeaders = {}): http.OutgoingHttpHeaders => ({
+    "content-type": "application/json; charset=utf-8",
+    "x-content-type-options": "nosniff",
+    etag: ETAG,
+    "cache-control": "public, max-age=60",
+    "access-control-allow-origin": "*",
+    "access-control-expose-headers": "ETag, Retry-After",
+    ...over,
+  });
+
+  it("keys Content API GETs, never the Admin API or a request with credentials", () => {
+    expect(cacheKeyOf(req("/api/v1/articles?limit=20"))).toBe("/api/v1/articles?limit=20");
+    expect(cacheKeyOf(req("/api/v1/tags", {}, "HEAD"))).toBe("/api/v1/tags");
+    expect(cacheKeyOf(req("/api/v1/administrators"))).toBe("/api/v1/administrators");
+    for (const url of [
+      "/api/v1/admin/articles",
+      "/api/v1/admin",
+      "/api/v1/admin?x=1",
+      "/api/v2/x",
+      "/api/v1",
+    ])
+      expect(cacheKeyOf(req(url)), url).toBeNull();
+    expect(cacheKeyOf(req("/api/v1/articles", { authorization: "Bearer x" }))).toBeNull();
+    expect(cacheKeyOf(req("/api/v1/articles", {}, "OPTIONS"))).toBeNull();
+  });
+
+  it("stores the answer byte for byte with its ETag, CORS on 304s too, fresh for max-age", async () => {
+    let now = 1_000_000;
+    const cache = new PageCache({ maxBytes: 1 << 20, compress: false, now: () => now });
+    const body = `${json}${PLACEHOLDER}`; // never rewritten: the ETag hashes these bytes
+    const next = fakeNext(() => apiHeaders(), body);
+    const base = await serve(
+      createPageCacheHandler({ cache, placeholder: PLACEHOLDER, passOn: next.passOn }),
+    );
+    const miss = await get(`${base}/api/v1/articles`);
+    const hit = await get(`${base}/api/v1/articles`);
+    for (const r of [miss, hit]) {
+      expect(r.status).toBe(200);
+      expect(r.body.toString()).toBe(body);
+      expect(r.headers.etag).toBe(ETAG);
+      expect(r.headers["access-control-allow-origin"]).toBe("*");
+      expect(r.headers["cache-control"]).toBe("public, max-age=60");
+      expect(r.headers["content-type"]).toBe("application/json; charset=utf-8");
+      expect(r.headers["content-security-policy"]).toBeUndefined();
+    }
+    expect(hit.headers["x-byline-cache"]).toBe("HIT");
+    const notModified = await get(`${base}/api/v1/articles`, { "if-none-match": `W/${ETAG}` });
+    expect(notModified.status).toBe(304);
+    expect(notModified.headers).toMatchObject({
+      etag: ETAG,
+      "cache-control": "public, max-age=60",
+      "access-control-allow-origin": "*",
+      "access-control-expose-headers": "ETag, Retry-After",
+    });
+    expect(next.renders()).toBe(1);
+    now += 60_000;
+    await get(`${base}/api/v1/articles`);
+    expect(next.renders()).toBe(2);
+  });
+
+  it("drops Content API answers on any invalidation (their tags are unknown)", () => {
+    const cache = new PageCache({ maxBytes: 1 << 20, compress: false });
+    const c = cache.begin("/api/v1/articles");
+    c.settle(cache.store(c, { headers: apiHeaders(), body: Buffer.from(json), placeholder: PLACEHOLDER }));
+    expect(cache.fresh("/api/v1/articles")).toBeDefined();
+    cache.invalidated(["comments:x"]);
+    expect(cache.fresh("/api/v1/articles")).toBeUndefined();
+  });
+
+  it("never stores an error, a private answer, one without ETag or a cookie", async () => {
+    for (const [status, over] of [
+      [400, {}],
+      [200, { "cache-control": "private, no-store" }],
+      [200, { "cache-control": "max-age=60" }],
+      [200, { etag: undefined }],
+      [200, { "set-cookie": "a=1" }],
+      [200, { "content-type": "text/html" }],
+    ] as const) {
+      const cache = new PageCache({ maxBytes: 1 << 20, compress: false });
+      const passOn = (
+        _req: http.IncomingMessage,
+        res: http.ServerResponse,
+        outer?: (r: http.ServerResponse) => void,
+      ) => {
+        outer?.(res);
+        for (const [k, v] of Object.entries(apiHeaders(over))) if (v !== undefined) res.setHeader(k, v);
+        res.writeHead(status);
+        res.end(json);
+      };
+      const base = await serve(createPageCacheHandler({ cache, placeholder: PLACEHOLDER, passOn }));
+      await get(`${base}/api/v1/articles`);
+      expect(cache.size, JSON.stringify([status, over])).toBe(0);
+    }
+  });
+
+  it("counts every Content API request, hit or miss, before the cache; pages are not counted", async () => {
+    const cache = new PageCache({ maxBytes: 1 << 20, compress: false });
+    const next = fakeNext(() => apiHeaders(), json, 1);
+    const counted: string[] = [];
+    const limitContentApi = (r: http.IncomingMessage, res: http.ServerResponse) => {
+      counted.push(r.url!);
+      if (counted.length <= 2) return false;
+      res.writeHead(429).end();
+      return true;
+    };
+    const base = await serve(
+      createPageCacheHandler({ cache, placeholder: PLACEHOLDER, passOn: next.passOn, limitContentApi }),
+    );
+    expect((await get(`${base}/api/v1/articles`)).status).toBe(200);
+    expect((await get(`${base}/api/v1/articles`)).headers["x-byline-cache"]).toBe("HIT");
+    expect((await get(`${base}/api/v1/articles`)).status).toBe(429);
+    await get(`${base}/api/v1/admin/articles`);
+    await get(`${base}/posts/a`);
+    expect(counted).toEqual(["/api/v1/articles", "/api/v1/articles", "/api/v1/articles"]);
+  });
+});

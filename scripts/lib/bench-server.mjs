@@ -32,10 +32,14 @@ async function healthy(base) {
 }
 
 /**
+ * @param {{ database?: string, env?: Record<string, string>,
+ *   prepare?: (databaseUrl: string) => Promise<void> }} [options] database: the own server's
+ *   database (seeded with the demo content); env: added to the server's; prepare: runs on that
+ *   database after the seed, before the server starts (npm run bench:api adds its articles there)
  * @returns {Promise<{ base: string, site: string, own: boolean, databaseUrl?: string,
  *   invalidate?: (tags: string[]) => Promise<void>, stop: () => Promise<void> }>}
  */
-export async function benchTarget() {
+export async function benchTarget({ database = "byline_bench_pages", env = {}, prepare } = {}) {
   if (process.env.BASE_URL) {
     const base = process.env.BASE_URL.replace(/\/+$/, "");
     if (!(await healthy(base))) throw new Error(`no healthy server at ${base}`);
@@ -46,12 +50,13 @@ export async function benchTarget() {
     throw new Error(`no production build in ${dist}: run \`npm run build\` first (or set BASE_URL)`);
 
   const server = await resolveDatabase({ log: () => {} });
-  await createDatabaseIfMissing(server.serverUrl ?? server.url, "byline_bench_pages");
-  const databaseUrl = withDatabase(server.serverUrl ?? server.url, "byline_bench_pages");
-  step("bench", "database byline_bench_pages: migrations, demo seed (idempotent)");
+  await createDatabaseIfMissing(server.serverUrl ?? server.url, database);
+  const databaseUrl = withDatabase(server.serverUrl ?? server.url, database);
+  step("bench", `database ${database}: migrations, demo seed (idempotent)`);
   const uploads = path.join(root, ".data", "bench-uploads");
   await migrate(databaseUrl, ["deploy"], { quiet: true });
   await seed(databaseUrl, { quiet: true, env: { UPLOAD_DIR: uploads } });
+  await prepare?.(databaseUrl);
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -73,6 +78,7 @@ export async function benchTarget() {
       BYLINE_SOURCE_CHECK: "off",
       UPLOAD_DIR: uploads,
       LOG_LEVEL: "warn",
+      ...env,
       [SECRET_ENV]: secret,
     },
   });

@@ -15,7 +15,7 @@ export const wrkArgs = `wrk -t2 -c${connections} -d${duration}`;
 
 /**
  * A warm-up, then the measured run. `headers`: wrk -H lines; `script`: a wrk Lua file.
- * @returns {Promise<{ rps: number, p50: number, p99: number, errors: number }>}
+ * @returns {Promise<{ rps: number, p50: number, p99: number, errors: number, requests: number }>}
  */
 export async function wrk(url, { headers = [], script } = {}) {
   // --timeout: a slow page is measured, not dropped as a socket timeout at wrk's default 2 s
@@ -36,6 +36,7 @@ export async function wrk(url, { headers = [], script } = {}) {
     p50: ms("50"),
     p99: ms("99"),
     errors: count(/Non-2xx or 3xx responses:\s+(\d+)/) + count(/Socket errors:.*?timeout (\d+)/),
+    requests: count(/(\d+) requests in/),
   };
 }
 
