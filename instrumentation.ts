@@ -1,11 +1,13 @@
 /**
- * Runs once per server instance before it takes requests. Starts the 定时发布 timer on the Node.js
- * runtime only (it needs the database), and never during `next build`, whose workers also load
- * this file.
+ * Runs once per server instance before it takes requests. Starts the 定时发布 timer, the
+ * source-update checker and the job runner (pg-boss, with the webhook worker) on the Node.js
+ * runtime only (they need the database), and never during `next build`, whose workers also load
+ * this file. The job runner starts in the background: requests need not wait for it.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { startScheduledPublisher } = await import("./lib/jobs/scheduled-publisher");
   startScheduledPublisher();
   (await import("./lib/jobs/source-updates")).startSourceUpdateChecker();
+  void (await import("./lib/jobs/webhook-worker")).startWebhookWorker();
 }

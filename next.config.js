@@ -35,6 +35,8 @@ const nextConfig = {
     "svg-captcha",
     // the S3 media driver (MEDIA_STORAGE=s3): loaded from node_modules, not bundled into every route
     "@aws-sdk/client-s3",
+    // the job runner: plain CommonJS on node-postgres, loaded as is rather than bundled
+    "pg-boss",
   ],
   typedRoutes: false,
   experimental: {

@@ -12,6 +12,7 @@ const TONES = {
   waiting: "bg-amber-100 text-amber-900",
   planned: "bg-sky-100 text-sky-900",
   done: "bg-emerald-100 text-emerald-900",
+  failed: "bg-red-100 text-red-800",
 } as const;
 
 type Tone = keyof typeof TONES;

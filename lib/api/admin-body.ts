@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 
 /** An article of up to 500 KB of body JSON, with room to spare (server/request-limits.mjs: adminApi). */
-export const ADMIN_JSON_LIMIT = 1024 * 1024;
+const ADMIN_JSON_LIMIT = 1024 * 1024;
 
 const tooLarge = () => new AppError("INVALID", "请求内容过大（上限 1 MB），请精简内容后重试。");
 

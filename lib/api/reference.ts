@@ -24,7 +24,7 @@ type Operation = {
 };
 type Doc = { paths: Record<string, Record<string, Operation>> };
 
-export type ReferenceField = {
+type ReferenceField = {
   name: string;
   where: string;
   type: string;

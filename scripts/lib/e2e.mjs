@@ -92,6 +92,8 @@ export async function prepareProductionRun(
       BYLINE_TEST: "1",
       // test-only: the translation specs ingest sources from a fixture server on 127.0.0.1
       BYLINE_TEST_ALLOW_LOOPBACK_SOURCES: "1",
+      // test-only: the webhook spec's receiver listens on 127.0.0.1
+      BYLINE_TEST_ALLOW_LOOPBACK_WEBHOOKS: "1",
       // the source-update job has its own tests; here it would only add requests mid-run
       BYLINE_SOURCE_CHECK: "off",
       UPLOAD_DIR: path.join(root, ".data", uploads),

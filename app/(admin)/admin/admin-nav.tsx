@@ -4,7 +4,8 @@ import { PendingBadge } from "@/components/auth/moderation-link";
 import { can, type Action } from "@/lib/authz";
 import { countPendingComments } from "@/lib/services/moderation/count-pending-comments";
 
-const SECTIONS: { href: string; label: string; action: Action }[] = [
+/** `section`: the path prefix that marks the link current, when it differs from the link (集成's two tabs). */
+const SECTIONS: { href: string; label: string; action: Action; section?: string }[] = [
   { href: "/admin", label: "站点概览", action: "dashboard.view" },
   { href: "/admin/users", label: "用户管理", action: "user.manage" },
   { href: "/admin/comments", label: "评论审核", action: "comment.moderate" },
@@ -14,6 +15,12 @@ const SECTIONS: { href: string; label: string; action: Action }[] = [
   { href: "/admin/navigation", label: "导航菜单", action: "settings.manage" },
   { href: "/admin/settings", label: "站点设置", action: "settings.manage" },
   { href: "/admin/transfer", label: "导出与导入", action: "site.export" },
+  {
+    href: "/admin/integrations/webhooks",
+    label: "集成",
+    action: "integration.manage",
+    section: "/admin/integrations",
+  },
   { href: "/admin/audit", label: "审计日志", action: "audit.view" },
 ];
 
@@ -35,7 +42,7 @@ export async function AdminNav() {
           <li key={i.href} className="shrink-0">
             <a
               href={i.href}
-              data-section={i.href}
+              data-section={i.section ?? i.href}
               className="block rounded px-3 py-2 text-sm text-ink-900 hover:bg-slate-100 aria-[current=page]:bg-brand-50 aria-[current=page]:font-medium aria-[current=page]:text-brand-700"
             >
               {i.label}

@@ -82,7 +82,11 @@ describe("Content API contract", () => {
     expect(doc.openapi).toBe("3.1.0");
     const templates = Object.keys(contentApiModules).sort();
     // the Admin API's paths are checked by app/api/v1/admin/admin-contract.int.test.ts
-    expect(Object.keys(doc.paths).filter((p) => !p.startsWith("/api/v1/admin/")).sort()).toEqual(templates);
+    expect(
+      Object.keys(doc.paths)
+        .filter((p) => !p.startsWith("/api/v1/admin/"))
+        .sort(),
+    ).toEqual(templates);
     expect(CONTENT_API_ROUTES.map((r) => r.path).sort()).toEqual(templates);
     for (const path of templates) {
       const responses = doc.paths[path]!.get.responses;

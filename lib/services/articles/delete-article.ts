@@ -6,7 +6,13 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { loadVisibleArticle, refOf } from "./access";
 import { articleIdSchema, versionSchema } from "./schemas";
-import { auditArticle, cacheTagsOf, invalidatePublic, touchesPublic } from "./side-effects";
+import {
+  announceTransition,
+  auditArticle,
+  cacheTagsOf,
+  invalidatePublic,
+  touchesPublic,
+} from "./side-effects";
 import { recordTransition } from "./transition";
 
 export const deleteArticleSchema = z.strictObject({
@@ -43,5 +49,6 @@ export async function deleteArticle(actor: Actor | null, input: unknown) {
     });
   });
   if (touchesPublic(head.status)) invalidatePublic(cacheTagsOf(head));
+  if (archive) await announceTransition(id, head.status, "ARCHIVED"); // a live one: article.unpublished
   return { id, deletedAt };
 }

@@ -4,7 +4,7 @@ import { formatDateTime } from "@/lib/format/beijing-time";
 import { invalidateFromBackground } from "@/lib/jobs/background-invalidation";
 import { notifyContributionPublished } from "@/lib/services/contributions/notify-published";
 import { recordMemory } from "@/lib/services/translation/memory/record-memory";
-import { cacheTagsOf } from "./side-effects";
+import { announceTransition, cacheTagsOf } from "./side-effects";
 import { recordTransition } from "./transition";
 
 type DueRow = { id: string; missedScheduleAt: Date | null };
@@ -95,6 +95,7 @@ export async function publishDueScheduled(
     });
     await invalidateFromBackground(heads.flatMap(cacheTagsOf));
   }
+  for (const r of rows) await announceTransition(r.id, "SCHEDULED", "PUBLISHED");
   return {
     published: rows.map((r) => r.id),
     missed: rows.filter((r) => r.missedScheduleAt).map((r) => r.id),

@@ -16,6 +16,7 @@ import { pendingJson, readPending, reviveFields, type EditableContent } from "./
 import { resolveTags } from "./resolve-tags";
 import { autosaveRevisionDue, keepVersion, writeRevision } from "./revisions/policy";
 import { auditArticle, cacheTagsOf, invalidatePublic, touchesPublic } from "./side-effects";
+import { emitArticleEvent } from "@/lib/webhooks/article-events";
 
 const STALE_MESSAGE =
   "内容已被他人修改（可能是你在另一个窗口，或编辑做了修改）。你的修改已备份在本机，请重新加载后再合并保存。";
@@ -207,7 +208,10 @@ export async function saveContent(
   });
 
   // an edit to a live article refreshes its page and lists, old category and tags included
-  if (!toPending && touchesPublic(head.status))
+  if (!toPending && touchesPublic(head.status)) {
     invalidatePublic([...cacheTagsOf(head), ...cacheTagsOf(out.after), ...cveChangeTags(out.cves)]);
+    // what readers see changed (更新 of a pending edit): webhooks hear of it, never of drafts
+    await emitArticleEvent("article.updated", head.id);
+  }
   return { id: head.id, version, updatedAt: out.after.updatedAt, revision: out.revision, pending: toPending };
 }

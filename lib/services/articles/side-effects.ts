@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { invalidateFromBackground } from "@/lib/jobs/background-invalidation";
 import { audit } from "@/lib/audit";
+import { emitArticleEvent, emitArticleUnpublished } from "@/lib/webhooks/article-events";
 import type { ArticleHead } from "./access";
 
 type Tx = Pick<Db, "auditLog">;
@@ -55,3 +56,12 @@ export function invalidatePublic(tagList: string[]) {
 
 /** Public pages only show PUBLISHED articles: a change invalidates them only when it crosses that line. */
 export const touchesPublic = (...statuses: string[]) => statuses.includes("PUBLISHED");
+
+/**
+ * Webhooks for a status change, after its transaction committed: crossing into PUBLISHED is
+ * article.published, leaving it article.unpublished. Never throws (lib/webhooks/emit.ts).
+ */
+export async function announceTransition(articleId: string, from: string, to: string) {
+  if (to === "PUBLISHED" && from !== "PUBLISHED") await emitArticleEvent("article.published", articleId);
+  else if (from === "PUBLISHED" && to !== "PUBLISHED") await emitArticleUnpublished(articleId);
+}

@@ -5,7 +5,13 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 import type { ArticleHead } from "./access";
-import { auditArticle, cacheTagsOf, invalidatePublic, touchesPublic } from "./side-effects";
+import {
+  announceTransition,
+  auditArticle,
+  cacheTagsOf,
+  invalidatePublic,
+  touchesPublic,
+} from "./side-effects";
 
 export type TransitionResult = {
   id: string;
@@ -36,7 +42,7 @@ type Transition = {
  * version is bumped (a save or autosave based on the version before the change is refused as
  * stale, so nothing unreviewed reaches a live article), the history row (who, when, from, to,
  * why), a STATUS revision snapshot of the new version, and the audit row. Public caches are
- * invalidated when the change crosses PUBLISHED.
+ * invalidated, and webhooks told, when the change crosses PUBLISHED.
  */
 export async function transitionArticle(
   actor: Actor | null,
@@ -59,6 +65,7 @@ export async function transitionArticle(
     });
   });
   if (touchesPublic(head.status, t.to)) invalidatePublic(cacheTagsOf(head));
+  await announceTransition(head.id, head.status, t.to);
   return result;
 }
 

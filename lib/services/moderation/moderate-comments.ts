@@ -10,6 +10,7 @@ import { invalidatePublic } from "../articles/side-effects";
 import { rowIdSchema } from "@/lib/public-id";
 import { applyCommentCounts } from "./comment-counts";
 import { notifyCommentsApproved } from "./notify-approved";
+import { emitCommentsApproved } from "@/lib/webhooks/article-events";
 
 const MODERATION_DECISIONS = ["approve", "reject", "spam", "delete"] as const;
 export type ModerationDecision = (typeof MODERATION_DECISIONS)[number];
@@ -114,5 +115,6 @@ export async function moderateComments(actor: Actor | null, input: unknown): Pro
   }
   const visible = moving.filter((r) => r.status === "APPROVED" || rule.to === "APPROVED");
   invalidatePublic([...new Set(visible.map((r) => r.articleId))].flatMap(commentChangeTags));
+  if (rule.to === "APPROVED") await emitCommentsApproved(moving.map((r) => r.id));
   return { changed: acted.length, skipped: unique.length - acted.length };
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
 import { startSourceFixtures, type SourceFixtures } from "@/lib/test/source-fixtures";
-import type { Connector } from "./connect";
+import type { Connector } from "@/lib/net/connect";
 import { fetchSource, type Resolver } from "./safe-fetch";
 
 /**
@@ -181,7 +181,7 @@ describe("hostile sources (fixture server, loopback allowance on)", () => {
     ["redirect-private", "10.0.0.1"],
     ["redirect-metadata", "169.254.169.254"],
   ])("checks the redirect target again (%s)", async (name, host) => {
-    const connect = vi.fn<Connector>((t) => import("./connect").then((m) => m.pinnedConnect(t)));
+    const connect = vi.fn<Connector>((t) => import("@/lib/net/connect").then((m) => m.pinnedConnect(t)));
     const e = await refusal(fetchSource(fixtures.url(name), { connect }));
     expect(e.message).toBe(`不能抓取内网、本机或云元数据地址：${host}`);
     expect(connect).toHaveBeenCalledTimes(1); // the fixture itself, never the redirect target

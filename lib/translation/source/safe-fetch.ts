@@ -1,19 +1,18 @@
-import { lookup } from "node:dns/promises";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { checkAddress, isBlockedHostName, isIpLiteral, bareHost } from "./address-policy";
-import { pinnedConnect, type Connector } from "./connect";
+import { checkHop, systemResolve, type HopWording, type Resolver } from "@/lib/net/check-hop";
+import { pinnedConnect, type Connector } from "@/lib/net/connect";
 import { assertHtmlHead, decodeHtml, readLimited } from "./read-body";
 
 /**
  * Fetches a source page for the translation desk without letting a URL reach inside our network.
- * Every hop, redirects included: http(s) only, ports 80/443, the host name resolved once and
- * every address checked (address-policy.ts), then the socket pinned to the checked address.
+ * Every hop, redirects included, passes the shared SSRF guard (lib/net/check-hop.ts: http(s) only,
+ * ports 80/443, the host name resolved once and every address checked), then the socket is pinned
+ * to the checked address (lib/net/connect.ts).
  * One deadline covers the whole chain, body included; the body stops at the byte limit.
  */
 
-type ResolvedAddress = { address: string; family: 4 | 6 };
-export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
+export type { Resolver };
 
 export type FetchSourceOptions = {
   /** validators of the snapshot we have: a 304 answers { notModified: true } */
@@ -43,11 +42,11 @@ const SOURCE_LIMITS = { timeoutMs: 10_000, maxBytes: 5 * 1024 * 1024, maxRedirec
 const USER_AGENT = "BylineSourceFetcher/1.0 (translation desk; +https://github.com/byline)";
 
 const refuse = (message: string) => new AppError("INVALID", message);
-const systemResolve: Resolver = async (hostname) =>
-  (await lookup(hostname, { all: true, verbatim: true })).map((a) => ({
-    address: a.address,
-    family: a.family === 6 ? 6 : 4,
-  }));
+
+const SOURCE_WORDING: HopWording = {
+  blocked: (host) => `不能抓取内网、本机或云元数据地址：${host}`,
+  notFound: (host) => `找不到原文网站（${host}），请检查链接是否正确。`,
+};
 
 let warned = false;
 /** Test-only (integration and e2e runs): lets the fixture server on 127.0.0.1 / ::1 through. */
@@ -60,33 +59,6 @@ function loopbackAllowed(): boolean {
     );
   }
   return on;
-}
-
-/** The URL's scheme, port, name and resolved addresses, checked before any connection. */
-async function checkHop(url: URL, resolve: Resolver): Promise<ResolvedAddress> {
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw refuse("只支持 http 和 https 链接。");
-  if (url.username || url.password) throw refuse("链接中不能包含用户名或密码。");
-  const host = bareHost(url.hostname);
-  const blocked = () => refuse(`不能抓取内网、本机或云元数据地址：${url.hostname}`);
-  if (isBlockedHostName(host)) throw blocked();
-  let addresses: ResolvedAddress[];
-  try {
-    addresses = isIpLiteral(host)
-      ? [{ address: host, family: host.includes(":") ? 6 : 4 }]
-      : await resolve(host);
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw refuse(`找不到原文网站（${url.hostname}），请检查链接是否正确。`);
-  }
-  if (addresses.length === 0) throw refuse(`找不到原文网站（${url.hostname}），请检查链接是否正确。`);
-  const allowLoopback = loopbackAllowed();
-  // every address must pass: a name answering one public and one private address is refused
-  const verdicts = addresses.map((a) => checkAddress(a.address, allowLoopback));
-  if (verdicts.some((v) => !v.ok)) throw blocked();
-  const isLoopback = verdicts.every((v) => v.ok && v.loopback);
-  const port = url.port || (url.protocol === "https:" ? "443" : "80");
-  if (port !== "80" && port !== "443" && !isLoopback) throw refuse("只支持标准端口（80 和 443）的链接。");
-  return addresses[0]!;
 }
 
 function headersFor(opts: FetchSourceOptions, isFirst: boolean): Record<string, string> {
@@ -109,7 +81,11 @@ async function runChain(start: URL, opts: FetchSourceOptions, signal: AbortSigna
   const maxRedirects = opts.maxRedirects ?? SOURCE_LIMITS.maxRedirects;
   let url = start;
   for (let hop = 0; ; hop++) {
-    const { address, family } = await checkHop(url, resolve);
+    const { address, family } = await checkHop(url, {
+      resolve,
+      allowLoopback: loopbackAllowed(),
+      wording: SOURCE_WORDING,
+    });
     signal.throwIfAborted();
     const res = await connect({ url, address, family, headers: headersFor(opts, hop === 0), signal });
     const status = res.statusCode ?? 0;

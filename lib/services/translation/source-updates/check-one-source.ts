@@ -2,6 +2,7 @@ import "server-only";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { emitSourceChanged } from "@/lib/webhooks/article-events";
 import type { ClaimedSource } from "./claim-due";
 import type { SourceDeps } from "./source-deps";
 
@@ -66,5 +67,6 @@ export async function checkOneSource(a: ClaimedSource, deps: SourceDeps, now: Da
       meta: { snapshotId: snap.id, previousSnapshotId: newest.id },
     });
   });
+  await emitSourceChanged(a.id, now);
   return "changed";
 }

@@ -10,6 +10,9 @@ type ConnectTarget = {
   family: 4 | 6;
   headers: Record<string, string>;
   signal: AbortSignal;
+  /** GET unless given; a POST carries `body` (webhooks) */
+  method?: "GET" | "POST";
+  body?: Buffer;
 };
 
 /** Opens the request and resolves with the response head; the body is read by the caller. */
@@ -37,7 +40,7 @@ export const pinnedConnect: Connector = (t) =>
       host: bareHost(t.url.hostname),
       port: t.url.port || undefined,
       path: `${t.url.pathname}${t.url.search}`,
-      method: "GET",
+      method: t.method ?? "GET",
       headers: t.headers,
       lookup: pinnedLookup(t.address, t.family),
       agent: false, // a pooled socket could belong to a different, earlier resolution
@@ -45,5 +48,5 @@ export const pinnedConnect: Connector = (t) =>
     });
     req.once("response", resolve);
     req.once("error", reject);
-    req.end();
+    req.end(t.body);
   });
