@@ -23,6 +23,7 @@ const RULES: [RegExp, Action][] = [
   [/^\/admin\/transfer(\/|$)/, "site.export"],
   [/^\/admin\/settings(\/|$)/, "settings.manage"],
   [/^\/admin\/audit(\/|$)/, "audit.view"],
+  [/^\/admin\/integrations(\/|$)/, "integration.manage"],
   // the overview itself: moderators too (it sends editors on to the comment queue)
   [/^\/admin\/?$/, "comment.moderate"],
   // any other admin path: admins only

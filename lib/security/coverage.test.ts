@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { POLICY } from "@/lib/authz";
+import { TOKEN_SCOPES } from "@/lib/services/api-tokens/scopes";
 
 /**
  * Meta-test: every endpoint that can change something goes through the security wrappers and
@@ -105,12 +106,13 @@ describe("every mutation goes through the security wrappers", () => {
   }
 
   for (const { file, text } of routeFiles) {
-    it(`${file}: mutating methods go through secureRoute`, () => {
+    it(`${file}: mutating methods go through secureRoute (adminRoute for the Admin API)`, () => {
       const mutating = [
         ...text.matchAll(/^export\s+(?:async\s+function|const)\s+(POST|PUT|PATCH|DELETE)\b(.*)$/gm),
       ];
       if (!mutating.length || UNWRAPPED_ROUTES[file]) return;
-      expect(text, file).toContain("secureRoute(");
+      // the Admin API authenticates a bearer token, not a session (lib/api/admin-route.ts)
+      expect(text, file).toContain(file.startsWith("app/api/v1/admin/") ? "adminRoute(" : "secureRoute(");
       for (const [, method, rest] of mutating) expect(rest, `${method} in ${file}`).not.toMatch(/^\s*\(/); // not a bare async function
     });
   }
@@ -126,6 +128,21 @@ describe("every mutation goes through the security wrappers", () => {
         expect(NO_PERMISSION, `${w.name} in ${w.file} has no permission and no listed reason`).toHaveProperty(
           [w.name],
         );
+    }
+  });
+
+  it("every Admin API handler names a real token scope, and only admin routes use token auth", () => {
+    const calls = sources.flatMap((s) =>
+      [...s.text.matchAll(/adminRoute\(\s*\{([\s\S]*?)\}\s*,\s*(?:async\s*)?\(/g)].map((m) => ({
+        file: s.file,
+        scope: /scope:\s*"([^"]+)"/.exec(m[1] ?? "")?.[1],
+      })),
+    );
+    const adminFiles = routeFiles.filter((r) => r.file.startsWith("app/api/v1/admin/"));
+    expect(calls.length).toBeGreaterThanOrEqual(adminFiles.length);
+    for (const c of calls) {
+      expect(c.file, "adminRoute outside app/api/v1/admin").toMatch(/^app\/api\/v1\/admin\//);
+      expect(TOKEN_SCOPES as readonly (string | undefined)[], c.file).toContain(c.scope);
     }
   });
 

@@ -6,14 +6,12 @@ import { revokeApiToken, revokeTokenSchema } from "@/lib/services/api-tokens/rev
 
 // Thin: the services check the policy, make the integration user, hash the secret and audit.
 
-const auth = { auth: "user", permission: "integration.manage" } as const;
-
 export const createTokenAction = secureFormAction(
-  { name: "token.create", input: createTokenSchema, ...auth },
+  { name: "token.create", input: createTokenSchema, auth: "user", permission: "integration.manage" },
   (input, { actor }) => createApiToken(actor, input),
 );
 
 export const revokeTokenAction = secureAction(
-  { name: "token.revoke", input: revokeTokenSchema, ...auth },
+  { name: "token.revoke", input: revokeTokenSchema, auth: "user", permission: "integration.manage" },
   (input, { actor }) => revokeApiToken(actor, input),
 );
