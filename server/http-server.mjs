@@ -16,6 +16,7 @@ import compression from "compression";
 import pg from "pg";
 import { stampClientIp } from "./client-ip.mjs";
 import { createContentApiLimit } from "./content-api-limit.mjs";
+import { createPageWarmer } from "./page-cache-warm.mjs";
 import { gatesFromEnv } from "./concurrency-gate.mjs";
 import { answerMetrics, createMetrics } from "./metrics.mjs";
 import { trackConnections } from "./graceful-close.mjs";
@@ -41,16 +42,41 @@ const cspNonceEnabled = () => process.env.BYLINE_CSP_NONCE !== "0";
 
 /**
  * The in-process page cache, unless BYLINE_PAGE_CACHE=0 or in development; its size bound is
- * BYLINE_PAGE_CACHE_MB (default 64).
+ * BYLINE_PAGE_CACHE_MB (default 64). Pages an invalidation drops are rendered again at once
+ * (page-cache-warm.mjs) unless BYLINE_PAGE_CACHE_PRELOAD=0.
  * @param {boolean} dev
+ * @param {() => string | null} base this server's loopback URL, once it listens
+ * @param {(msg: string) => void} log
  */
-function pageCacheFromEnv(dev) {
+function pageCacheFromEnv(dev, base, log) {
   if (dev || process.env.BYLINE_PAGE_CACHE === "0") return null;
   const mb = Number(process.env.BYLINE_PAGE_CACHE_MB || 64);
   if (!(mb > 0)) throw new Error(`BYLINE_PAGE_CACHE_MB must be a positive number of megabytes, got ${mb}`);
   const cache = new PageCache({ maxBytes: mb * 1024 * 1024 });
-  subscribePageCacheEvents(cache);
+  const warmer =
+    process.env.BYLINE_PAGE_CACHE_PRELOAD === "0"
+      ? null
+      : createPageWarmer({
+          base,
+          onError: (key, e) =>
+            log(`page cache: preload of ${key} failed: ${e instanceof Error ? e.message : e}`),
+        });
+  subscribePageCacheEvents({
+    tagged: (path, tags) => cache.tagged(path, tags),
+    invalidated: (tags) => warmer?.warm(cache.invalidated(tags)),
+  });
   return cache;
+}
+
+/**
+ * A listening server's address as a loopback URL (a wildcard address becomes 127.0.0.1 / ::1).
+ * @param {string | import("node:net").AddressInfo | null} a
+ */
+function loopbackUrl(a) {
+  if (!a || typeof a === "string") return null;
+  if (a.address === "0.0.0.0" || a.address === "") return `http://127.0.0.1:${a.port}`;
+  if (a.address === "::") return `http://[::1]:${a.port}`;
+  return a.family === "IPv6" ? `http://[${a.address}]:${a.port}` : `http://${a.address}:${a.port}`;
 }
 
 /**
@@ -111,7 +137,9 @@ export async function startServer({
   // the pages already in the page cache; Next.js reports every later one (page-cache-hook.mjs)
   const trustedScripts = dev ? new Set() : trustedInlineScripts().scan(path.join(distDir, "server", "app"));
   const guard = createRequestGuard({ gates: gatesFromEnv() });
-  const pageCache = pageCacheFromEnv(dev);
+  /** @type {string | null} */
+  let selfUrl = null;
+  const pageCache = pageCacheFromEnv(dev, () => selfUrl, log);
   const views = viewBeaconFromEnv(log);
   const metrics = createMetrics({
     viewsPending: () => views?.counter.pendingViews() ?? 0,
@@ -186,6 +214,7 @@ export async function startServer({
   });
   // where background jobs reach this server over loopback (lib/jobs/background-invalidation.ts)
   /** @type {{ __bylineServerAddress?: unknown }} */ (globalThis).__bylineServerAddress = server.address();
+  selfUrl = loopbackUrl(server.address());
 
   /** @param {number} [timeoutMs] */
   async function close(timeoutMs = 10_000) {

@@ -50,7 +50,7 @@ const rendersSince = (from: number, path: string) =>
     .filter((l) => l === `page-cache-hook: stored ${path}`).length;
 
 describe("the page cache after an invalidation", () => {
-  it("renders a just-invalidated article once for 50 concurrent readers, and all of them see the change", async () => {
+  it("renders a just-invalidated article once for 50 concurrent readers (and its preload), and all of them see the change", async () => {
     const path = `/posts/${article.publicId}`;
     // served from the page cache before the change
     await expect
@@ -85,8 +85,11 @@ describe("the page cache after an invalidation", () => {
         `${states.filter((s) => s === "HIT").length} HIT, ${renders} render(s), ${ms} ms`,
     );
     expect(answers.map((a) => a.status)).toEqual(Array.from({ length: 50 }, () => 200));
-    expect(states.filter((s) => s === "MISS")).toHaveLength(1);
-    expect(states.filter((s) => s === "HIT")).toHaveLength(49);
+    // one render in all: the server's own preload of the dropped page (page-cache-warm.mjs), which
+    // the readers join, or, when a reader's request reached the server first, that reader's
+    const misses = states.filter((s) => s === "MISS").length;
+    expect(misses).toBeLessThanOrEqual(1);
+    expect(states.filter((s) => s === "HIT")).toHaveLength(50 - misses);
     expect(renders).toBe(1);
     for (const a of answers) expect(a.body).toContain(body);
   });

@@ -346,14 +346,26 @@ export class PageCache {
     if (this.#tagsByPath.size > 20_000) this.#tagsByPath.delete(this.#tagsByPath.keys().next().value ?? "");
   }
 
-  /** Drops every entry with one of these tags, or with tags unknown. @param {string[]} tags */
+  /**
+   * Drops every entry with one of these tags, or with tags unknown. Returns the pages dropped
+   * (Content API answers aside), most recently read first: what a preload renders again.
+   * @param {string[]} tags
+   * @returns {string[]}
+   */
   invalidated(tags) {
+    /** @type {string[]} */
+    const dropped = [];
     for (const [key, entry] of this.#entries)
-      if (!entry.tags || tags.some((t) => entry.tags?.has(t))) this.#drop(key, entry);
+      if (!entry.tags || tags.some((t) => entry.tags?.has(t))) {
+        this.#drop(key, entry);
+        if (!isContentApiKey(key)) dropped.push(key);
+      }
     for (const capture of this.#captures.values()) {
       capture.anyInvalidation = true;
       for (const t of tags) capture.invalidated.add(t);
     }
+    // entries are kept least recently read first
+    return dropped.reverse();
   }
 
   /**

@@ -153,7 +153,8 @@ describe("PageCache", () => {
     capture(cache, "/posts/b?utm=x");
     capture(cache, "/");
     capture(cache, "/no-tags-known");
-    cache.invalidated(["article:a"]);
+    // what a preload renders again: the pages dropped, most recently read first
+    expect(cache.invalidated(["article:a"])).toEqual(["/no-tags-known", "/posts/a"]);
     expect(cache.fresh("/posts/a")).toBeUndefined();
     expect(cache.fresh("/no-tags-known")).toBeUndefined();
     expect(cache.fresh("/posts/b?utm=x")).toBeDefined();
