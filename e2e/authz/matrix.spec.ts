@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { authStatePath, type DemoRole } from "../auth-state";
 import { dashboardRows } from "./rows/dashboard";
+import { integrationsRows } from "./rows/integrations";
 import { pagesRows } from "./rows/pages";
 import { privacyRows } from "./rows/privacy";
 import type { MatrixRow } from "./rows/row";
@@ -321,6 +322,7 @@ const MATRIX: MatrixRow[] = [
   ...settingsRows,
   ...transferRows,
   ...privacyRows,
+  ...integrationsRows,
 ];
 
 const ROLES: DemoRole[] = ["READER", "CONTRIBUTOR", "TRANSLATOR", "EDITOR", "ADMIN"];
