@@ -10,4 +10,6 @@ export async function register() {
   startScheduledPublisher();
   (await import("./lib/jobs/source-updates")).startSourceUpdateChecker();
   void (await import("./lib/jobs/webhook-worker")).startWebhookWorker();
+  // other instances' invalidations expire this one's memory caches (issue 15)
+  void (await import("./lib/cache/invalidation-bus")).startInvalidationBus();
 }

@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { invalidateFromBackground } from "@/lib/jobs/background-invalidation";
 import { audit } from "@/lib/audit";
+import { announceInvalidation } from "@/lib/cache/invalidation-bus";
 import { emitArticleEvent, emitArticleUnpublished } from "@/lib/webhooks/article-events";
 import type { ArticleHead } from "./access";
 
@@ -36,7 +37,7 @@ export const cacheTagsOf = (a: Pick<ArticleHead, "id" | "authorId" | "translator
  * allowed form. Outside any request (a timer, a background job) Next has no request scope to touch,
  * so the tags go to this process' own server over loopback (lib/jobs/background-invalidation.ts),
  * which expires them inside a request. Jobs that want to wait for that call
- * `invalidateFromBackground` themselves.
+ * `invalidateFromBackground` themselves. Other app instances hear of it through the cache bus.
  */
 export function invalidatePublic(tagList: string[]) {
   const unscoped: string[] = [];
@@ -52,6 +53,8 @@ export function invalidatePublic(tagList: string[]) {
     }
   }
   if (unscoped.length) void invalidateFromBackground(unscoped);
+  // and every other app instance (lib/cache/invalidation-bus.ts)
+  announceInvalidation(tagList);
 }
 
 /** Public pages only show PUBLISHED articles: a change invalidates them only when it crosses that line. */

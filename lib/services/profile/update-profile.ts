@@ -1,5 +1,4 @@
 import "server-only";
-import { updateTag } from "next/cache";
 import sharp from "sharp";
 import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/authz";
@@ -10,6 +9,7 @@ import { sniffImage } from "@/lib/media/sniff-image";
 import { saveMedia } from "@/lib/media/save-media";
 import { audit } from "@/lib/audit";
 import { safeText } from "@/lib/validation";
+import { invalidatePublic } from "@/lib/services/articles/side-effects";
 
 /** Server actions carry at most 1 MB; an avatar needs far less. */
 const MAX_AVATAR_BYTES = 900 * 1024;
@@ -90,7 +90,7 @@ export async function updateProfile(actor: Actor | null, input: unknown): Promis
     return after;
   });
   // the name, bio and picture show on the author page, article bylines and comments
-  for (const tag of [tags.author(actor.id), tags.articles(), tags.latestComments()]) updateTag(tag);
+  invalidatePublic([tags.author(actor.id), tags.articles(), tags.latestComments()]);
   return {
     displayName: profile.displayName,
     bio: profile.bio ?? "",

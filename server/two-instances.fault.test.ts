@@ -1,0 +1,171 @@
+import { createHash, randomBytes } from "node:crypto";
+import http from "node:http";
+import pg from "pg";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actionId, callAction, signIn } from "@/lib/test/fault-actions";
+import { faultDatabaseUrl, startFaultServer, type FaultServer } from "@/lib/test/fault-server";
+import { readAnswer, type Answer } from "./test/http-client";
+
+/**
+ * Issue 15: two app instances on one database, each with its own memory caches (Next.js' and the
+ * in-process page cache). A change made on one is visible on the other within a second (the
+ * cache bus, lib/cache/invalidation-bus.ts); a session and an upload made on one work on the other.
+ */
+
+let a: FaultServer;
+let b: FaultServer;
+let db: pg.Client;
+let token: string;
+
+function get(srv: FaultServer, path: string, headers: Record<string, string> = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(srv.base + path, { headers, agent: false }, (res) => void readAnswer(res).then(resolve, reject))
+      .on("error", reject);
+  });
+}
+
+/** Polls `path` on `srv` until its body contains `text`; the milliseconds it took, or -1. */
+async function visibleAfter(srv: FaultServer, path: string, text: string, limitMs = 15_000) {
+  const t0 = performance.now();
+  while (performance.now() - t0 < limitMs) {
+    if ((await get(srv, path)).body.includes(text)) return Math.round(performance.now() - t0);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return -1;
+}
+
+/** Waits until `path` is served from `srv`'s page cache. */
+async function cached(srv: FaultServer, path: string) {
+  await expect
+    .poll(async () => (await get(srv, path)).headers["x-byline-cache"], { timeout: 60_000 })
+    .toBe("HIT");
+}
+
+/** An Admin API token made straight in the database (the admin UI is not under test here). */
+async function makeToken(): Promise<string> {
+  const secret = `byl_${randomBytes(32).toString("base64url")}`;
+  const id = `twoinst${Date.now()}`;
+  await db.query(
+    `INSERT INTO users (id, email, "passwordHash", role, "isIntegration", "updatedAt")
+       VALUES ($1, $2, '!', 'EDITOR', true, now())`,
+    [id, `${id}@integrations.invalid`],
+  );
+  await db.query(
+    `INSERT INTO profiles ("userId", "publicId", "displayName", "updatedAt") VALUES ($1, $2, '集成·双实例', now())`,
+    [id, id.slice(-10)],
+  );
+  await db.query(
+    `INSERT INTO api_tokens (id, name, prefix, "tokenHash", scopes, "userId")
+       VALUES ($1, '双实例', $2, $3, '{articles:write,articles:publish}', $4)`,
+    [id, secret.slice(0, 10), createHash("sha256").update(secret).digest("hex"), id],
+  );
+  return secret;
+}
+
+async function adminApi(srv: FaultServer, method: string, path: string, body: unknown) {
+  const res = await fetch(`${srv.base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+beforeAll(async () => {
+  [a, b] = await Promise.all([
+    startFaultServer({ name: "instance-a" }),
+    startFaultServer({ name: "instance-b" }),
+  ]);
+  db = new pg.Client({ connectionString: faultDatabaseUrl() });
+  await db.connect();
+  token = await makeToken();
+});
+afterAll(async () => {
+  await db?.end();
+  await Promise.all([a?.stop("SIGKILL"), b?.stop("SIGKILL")]);
+});
+
+describe("two instances on one database", () => {
+  it("an article published on A shows on B's cached home page within 1 s", async () => {
+    await cached(b, "/");
+    const title = `双实例发布测试 ${Date.now()}`;
+    const category = (await db.query<{ id: number }>(`SELECT id FROM categories ORDER BY position LIMIT 1`))
+      .rows[0]!;
+    const created = await adminApi(a, "POST", "/api/v1/admin/articles", {
+      title,
+      categoryId: category.id,
+      body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "正文。" }] }] },
+    });
+    expect(created.status).toBe(201);
+    expect((await get(b, "/")).body).not.toContain(title);
+    const published = await adminApi(
+      a,
+      "POST",
+      `/api/v1/admin/articles/${created.body.publicId as string}/publish`,
+      {
+        version: created.body.version,
+      },
+    );
+    expect(published.status).toBe(200);
+    const ms = await visibleAfter(b, "/", title);
+    console.log(`[two instances] published on A, on B's home page after ${ms} ms`);
+    expect(ms).toBeGreaterThanOrEqual(0);
+    expect(ms).toBeLessThanOrEqual(1_000);
+  });
+
+  it("a comment approved on B appears on A's cached article page within 1 s", async () => {
+    const article = (
+      await db.query<{ id: string; publicId: string; authorId: string }>(
+        `SELECT id, "publicId", "authorId" FROM articles WHERE status = 'PUBLISHED' ORDER BY "publishedAt" DESC OFFSET 1 LIMIT 1`,
+      )
+    ).rows[0]!;
+    const path = `/posts/${article.publicId}`;
+    await cached(a, path);
+    const body = `双实例评论 ${Date.now()}`;
+    const commentId = `twoinst${Date.now()}`;
+    await db.query(
+      `INSERT INTO comments (id, "articleId", "authorId", body, status, "updatedAt") VALUES ($1, $2, $3, $4, 'PENDING', now())`,
+      [commentId, article.id, article.authorId, body],
+    );
+    const cookie = await signIn(b, "EDITOR");
+    const approved = await callAction(b, {
+      pagePath: "/admin/comments",
+      id: actionId("app/(admin)/admin/comments/actions.ts", "moderateCommentsAction"),
+      args: [{ ids: [commentId], decision: "approve" }],
+      cookie,
+    });
+    expect(approved).toMatchObject({ status: 200, ok: true });
+    const ms = await visibleAfter(a, path, body);
+    console.log(`[two instances] approved on B, on A's article page after ${ms} ms`);
+    expect(ms).toBeGreaterThanOrEqual(0);
+    expect(ms).toBeLessThanOrEqual(1_000);
+  });
+
+  it("a session made on A works on B, and an upload made on A is served by B", async () => {
+    const reader = await signIn(a, "READER");
+    const me = await get(b, "/api/me", { cookie: reader });
+    expect(me.status).toBe(200);
+    expect((JSON.parse(me.body) as { user: { role: string } | null }).user?.role).toBe("READER");
+
+    const editor = await signIn(a, "EDITOR");
+    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#2a6" } })
+      .png()
+      .toBuffer();
+    const form = new FormData();
+    form.set("file", new Blob([new Uint8Array(png)], { type: "image/png" }), "two-instances.png");
+    form.set("alt", "双实例上传");
+    const up = await fetch(`${a.base}/api/media`, {
+      method: "POST",
+      headers: { cookie: editor, origin: a.origin },
+      body: form,
+    });
+    expect(up.status).toBe(201);
+    const { url } = (await up.json()) as { url: string };
+    const fromA = await fetch(`${a.base}${url}`);
+    const fromB = await fetch(`${b.base}${url}`);
+    expect(fromB.status).toBe(200);
+    expect(Buffer.from(await fromB.arrayBuffer())).toEqual(Buffer.from(await fromA.arrayBuffer()));
+  });
+});
