@@ -78,8 +78,9 @@ async function adminApi(srv: FaultServer, method: string, path: string, body: un
 
 beforeAll(async () => {
   [a, b] = await Promise.all([
-    startFaultServer({ name: "instance-a" }),
-    startFaultServer({ name: "instance-b" }),
+    // each instance asks the database for due 定时发布 every second (default 30 s)
+    startFaultServer({ name: "instance-a", env: { BYLINE_SCHEDULER_INTERVAL_MS: "1000" } }),
+    startFaultServer({ name: "instance-b", env: { BYLINE_SCHEDULER_INTERVAL_MS: "1000" } }),
   ]);
   db = new pg.Client({ connectionString: faultDatabaseUrl() });
   await db.connect();
@@ -204,6 +205,48 @@ describe("two instances on one database", () => {
     // and no more: both buffers are empty
     await new Promise((r) => setTimeout(r, 1_000));
     expect(await views()).toBe(article.viewCount + 1_000);
+  });
+
+  it("100 scheduled articles due at once are each published exactly once by the two schedulers", async () => {
+    const source = (
+      await db.query<{ id: string }>(
+        `SELECT id FROM articles WHERE status = 'PUBLISHED' AND "sourceSnapshotId" IS NULL LIMIT 1`,
+      )
+    ).rows[0]!;
+    const stamp = Date.now().toString(36);
+    // copies of a published article, SCHEDULED for two seconds from now
+    const { rows } = await db.query<{ id: string }>(
+      `INSERT INTO articles
+         SELECT (jsonb_populate_record(null::articles, to_jsonb(a) || jsonb_build_object(
+           'id', 'sched' || $2 || n, 'publicId', 's' || $2 || n, 'title', '定时双实例 ' || n,
+           'status', 'SCHEDULED', 'publishedAt', null, 'scheduledAt', now() + interval '2 seconds',
+           'version', 1, 'viewCount', 0, 'commentCount', 0))).*
+         FROM articles a, generate_series(1, 100) n WHERE a.id = $1
+       RETURNING id`,
+      [source.id, stamp],
+    );
+    const ids = rows.map((r) => r.id);
+    expect(ids).toHaveLength(100);
+    const publishedCount = async () =>
+      Number(
+        (await db.query(`SELECT count(*) FROM articles WHERE id = ANY($1) AND status = 'PUBLISHED'`, [ids]))
+          .rows[0].count,
+      );
+    await expect.poll(publishedCount, { timeout: 30_000 }).toBe(100);
+    const transitions = await db.query<{ articleId: string; n: string }>(
+      `SELECT "articleId", count(*) AS n FROM article_transitions
+        WHERE "articleId" = ANY($1) AND "toStatus" = 'PUBLISHED' GROUP BY "articleId"`,
+      [ids],
+    );
+    expect(transitions.rows).toHaveLength(100);
+    expect(transitions.rows.filter((r) => Number(r.n) !== 1)).toEqual([]);
+    const audits = await db.query(
+      `SELECT count(*) FROM audit_logs WHERE action = 'article.publishScheduled' AND "targetId" = ANY($1)`,
+      [ids],
+    );
+    expect(Number(audits.rows[0].count)).toBe(100);
+    const versions = await db.query(`SELECT DISTINCT version FROM articles WHERE id = ANY($1)`, [ids]);
+    expect(versions.rows).toEqual([{ version: 2 }]);
   });
 
   it("behind the shipped front, killing instance A mid-traffic: every reader request still answers 200", async () => {
