@@ -1,10 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
 import type { ActionResult } from "@/lib/errors";
+import { useActionForm } from "./use-action-form";
 
 type FormAction = (prev: unknown, form: FormData) => Promise<ActionResult<unknown>>;
 
@@ -37,17 +37,17 @@ export function ActionForm({
   testId,
   resetOnSuccess,
 }: Props) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const router = useRouter();
-  const alertRef = useRef<HTMLDivElement>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) {
-      if (resetOnSuccess) formRef.current?.reset();
-      router.refresh();
-    } else if (state) alertRef.current?.focus();
-  }, [state, router, resetOnSuccess]);
-  const fieldErrors = state && !state.ok ? Object.values(state.error.fieldErrors ?? {}).flat() : [];
+  const {
+    state,
+    formAction,
+    pending,
+    formRef,
+    alertRef,
+    fieldErrors: byField,
+  } = useActionForm(action, {
+    resetOnSuccess,
+  });
+  const fieldErrors = Object.values(byField).flat();
   return (
     <form
       ref={formRef}

@@ -1,13 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef } from "react";
 import { primaryButton } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { FormField } from "@/components/ui/form-field";
 import { staffInputClass } from "@/components/ui/input";
 import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
 import { SCOPE_LABELS, TOKEN_SCOPES } from "@/lib/services/api-tokens/scopes";
+import { useActionForm } from "../../use-action-form";
 import { createTokenAction } from "./actions";
 
 const EXPIRY = [
@@ -22,17 +21,9 @@ const EXPIRY = [
  * can show it again; the admin copies it into the integration now.
  */
 export function CreateTokenForm() {
-  const [state, formAction, pending] = useActionState(createTokenAction, null);
-  const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (state?.ok) {
-      formRef.current?.reset();
-      router.refresh();
-    } else if (state) alertRef.current?.focus();
-  }, [state, router]);
-  const fieldErrors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
+  const { state, formAction, pending, formRef, alertRef, fieldErrors } = useActionForm(createTokenAction, {
+    resetOnSuccess: true,
+  });
   return (
     <form
       ref={formRef}

@@ -1,11 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef } from "react";
 import { primaryButton } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { FormField } from "@/components/ui/form-field";
 import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
+import { useActionForm } from "../../use-action-form";
 import { createWebhookAction } from "./actions";
 import { EventCheckboxes } from "./event-checkboxes";
 
@@ -14,17 +13,9 @@ import { EventCheckboxes } from "./event-checkboxes";
  * shows it again, so the admin copies it into the receiver now.
  */
 export function CreateWebhookForm() {
-  const [state, formAction, pending] = useActionState(createWebhookAction, null);
-  const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (state?.ok) {
-      formRef.current?.reset();
-      router.refresh();
-    } else if (state) alertRef.current?.focus();
-  }, [state, router]);
-  const fieldErrors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
+  const { state, formAction, pending, formRef, alertRef, fieldErrors } = useActionForm(createWebhookAction, {
+    resetOnSuccess: true,
+  });
   return (
     <form
       ref={formRef}
