@@ -97,7 +97,7 @@ export function gateKind(method, pathname) {
   if (read && (pathname === "/search" || pathname.startsWith("/search/") || pathname === "/api/v1/search"))
     return "search";
   if (method !== "POST") return null;
-  if (pathname === "/api/media") return "upload";
+  if (pathname === "/api/media" || pathname === "/api/v1/admin/media") return "upload";
   if (!pathname.startsWith("/api/")) return "action";
   return null;
 }

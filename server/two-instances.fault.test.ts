@@ -219,7 +219,8 @@ describe("two instances on one database", () => {
       `INSERT INTO articles
          SELECT (jsonb_populate_record(null::articles, to_jsonb(a) || jsonb_build_object(
            'id', 'sched' || $2 || n, 'publicId', 's' || $2 || n, 'title', '定时双实例 ' || n,
-           'status', 'SCHEDULED', 'publishedAt', null, 'scheduledAt', now() + interval '2 seconds',
+           'status', 'SCHEDULED', 'publishedAt', null,
+           'scheduledAt', now() + interval '2 seconds' + n * interval '1 millisecond',
            'version', 1, 'viewCount', 0, 'commentCount', 0))).*
          FROM articles a, generate_series(1, 100) n WHERE a.id = $1
        RETURNING id`,

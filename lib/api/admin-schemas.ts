@@ -26,7 +26,7 @@ export const adminUpdateArticleBody = updateArticleSchema.omit({ id: true, kind:
 
 /** POST …/publish: now, or 定时发布 at `scheduledAt`; a live article's pending edit goes live (更新). */
 export const adminPublishBody = z.strictObject({
-  version: z.number({ error: "缺少版本号。" }).int().min(1),
+  version: z.number({ error: "缺少版本号。" }).int().min(1).max(2_147_483_647, "版本号无效。"),
   scheduledAt: z
     .string()
     .max(40)

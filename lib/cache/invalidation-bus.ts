@@ -115,7 +115,8 @@ export function createInvalidationBus({
 
   const connect = async (): Promise<void> => {
     if (stopped) return;
-    const c = new pg.Client({ connectionString, application_name: "byline-cache-bus" });
+    // TCP keep-alive: a connection dropped silently by a NAT or balancer errors out instead of going deaf
+    const c = new pg.Client({ connectionString, application_name: "byline-cache-bus", keepAlive: true });
     c.on("notification", (n) => {
       if (n.channel !== INVALIDATION_CHANNEL) return;
       const tags = tagsFromPayload(origin, n.payload);

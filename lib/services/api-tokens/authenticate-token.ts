@@ -61,7 +61,8 @@ export async function authenticateToken(
     tokenId: token.id,
     actor: {
       id: user.id,
-      role: user.role,
+      // always an editor: a role changed by hand in 用户管理 must not widen what a token may do
+      role: "EDITOR",
       status: user.status,
       displayName: user.profile.displayName,
       publicId: user.profile.publicId,

@@ -1,4 +1,5 @@
 import "server-only";
+import { announceInvalidation } from "@/lib/cache/invalidation-bus";
 import { db } from "@/lib/db";
 import { formatDateTime } from "@/lib/format/beijing-time";
 import { invalidateFromBackground } from "@/lib/jobs/background-invalidation";
@@ -94,6 +95,8 @@ export async function publishDueScheduled(
       },
     });
     await invalidateFromBackground(heads.flatMap(cacheTagsOf));
+    // and every other app instance (lib/cache/invalidation-bus.ts)
+    announceInvalidation(heads.flatMap(cacheTagsOf));
   }
   for (const r of rows) await announceTransition(r.id, "SCHEDULED", "PUBLISHED");
   return {

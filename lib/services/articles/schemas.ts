@@ -52,7 +52,12 @@ const tagsSchema = z
   );
 
 export const articleIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "文章编号无效。");
-export const versionSchema = z.number({ error: "缺少版本号，请刷新后重试。" }).int().min(1);
+export const versionSchema = z
+  .number({ error: "缺少版本号，请刷新后重试。" })
+  .int()
+  .min(1)
+  // the column is a PostgreSQL integer: a larger number is no version, not a database error
+  .max(2_147_483_647, "版本号无效，请刷新后重试。");
 
 /** Every field an author may set. Anything else (authorId, status, viewCount…) is refused by strictObject. */
 export const articleFields = {

@@ -177,6 +177,8 @@ describe("hostile input on every write route", () => {
       ];
     });
     cases.push(
+      { name: "version past int4", method: "PATCH", path: art, json: { version: 3_000_000_000, title: "x" } },
+      { name: "version past int4", method: "POST", path: `${art}/publish`, json: { version: 2 ** 53 - 1 } },
       { name: "unknown query parameter", method: "GET", path: "/api/v1/admin/articles?sort=title" },
       { name: "bad page", method: "GET", path: "/api/v1/admin/articles?page=abc" },
       { name: "page 0", method: "GET", path: "/api/v1/admin/articles?page=0" },
