@@ -12,7 +12,8 @@ test.describe("tag pages", () => {
     await expect(page.getByRole("heading", { level: 1, name: label })).toBeVisible();
     await expect(page).toHaveTitle(new RegExp(`专题：${label.slice(1)}`));
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/tag\/[\w-]+$/);
-    expect((await postIds(page)).length).toBeGreaterThan(0);
+    // the list streams in after the page's shell (its heading): wait for it
+    await expect.poll(async () => (await postIds(page)).length, { timeout: 15_000 }).toBeGreaterThan(0);
   });
 
   test("a threat entity's page names its kind and aliases; the index groups entities by kind", async ({
