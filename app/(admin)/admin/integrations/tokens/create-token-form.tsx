@@ -7,6 +7,7 @@ import { staffInputClass } from "@/components/ui/input";
 import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
 import { SCOPE_LABELS, TOKEN_SCOPES } from "@/lib/services/api-tokens/scopes";
 import { useActionForm } from "../../use-action-form";
+import { SecretOnce } from "../secret-once";
 import { createTokenAction } from "./actions";
 
 const EXPIRY = [
@@ -80,17 +81,9 @@ export function CreateTokenForm() {
         </FormAlert>
       )}
       {state?.ok && (
-        <FormAlert tone="success">
-          <p>
-            令牌已创建。它只显示这一次，请现在复制并妥善保存（在请求头中发送 Authorization: Bearer 令牌）：
-          </p>
-          <code
-            data-testid="token-secret"
-            className="mt-1 block break-all rounded bg-white px-2 py-1 font-mono"
-          >
-            {state.data.secret}
-          </code>
-        </FormAlert>
+        <SecretOnce secret={state.data.secret} testId="token-secret">
+          令牌已创建。它只显示这一次，请现在复制并妥善保存（在请求头中发送 Authorization: Bearer 令牌）：
+        </SecretOnce>
       )}
     </form>
   );

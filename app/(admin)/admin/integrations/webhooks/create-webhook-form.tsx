@@ -5,6 +5,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { FormField } from "@/components/ui/form-field";
 import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
 import { useActionForm } from "../../use-action-form";
+import { SecretOnce } from "../secret-once";
 import { createWebhookAction } from "./actions";
 import { EventCheckboxes } from "./event-checkboxes";
 
@@ -49,15 +50,9 @@ export function CreateWebhookForm() {
         </FormAlert>
       )}
       {state?.ok && (
-        <FormAlert tone="success">
-          <p>已创建「{state.data.name}」。签名密钥只显示这一次，请现在复制到接收端：</p>
-          <code
-            data-testid="webhook-secret"
-            className="mt-1 block break-all rounded bg-white px-2 py-1 font-mono"
-          >
-            {state.data.secret}
-          </code>
-        </FormAlert>
+        <SecretOnce secret={state.data.secret} testId="webhook-secret">
+          已创建「{state.data.name}」。签名密钥只显示这一次，请现在复制到接收端：
+        </SecretOnce>
       )}
     </form>
   );
