@@ -3,6 +3,8 @@
 // to `queue` more wait (each at most `waitMs`), the rest are refused at once with a 503. Cheap
 // and cached pages never pass a gate, so a search storm cannot starve them.
 
+import { UPLOAD_PATHS } from "./request-limits.mjs";
+
 /**
  * @param {{ max: number, queue: number, waitMs: number }} opts
  * @returns {{ acquire(): Promise<(() => void) | null>, readonly active: number, readonly waiting: number }}
@@ -97,7 +99,7 @@ export function gateKind(method, pathname) {
   if (read && (pathname === "/search" || pathname.startsWith("/search/") || pathname === "/api/v1/search"))
     return "search";
   if (method !== "POST") return null;
-  if (pathname === "/api/media" || pathname === "/api/v1/admin/media") return "upload";
+  if (UPLOAD_PATHS.has(pathname)) return "upload";
   if (!pathname.startsWith("/api/")) return "action";
   return null;
 }

@@ -36,6 +36,7 @@ describe("which requests are gated", () => {
     expect(gateKind("GET", "/api/v1/search")).toBe("search");
     expect(gateKind("GET", "/api/v1/articles")).toBeNull();
     expect(gateKind("POST", "/api/media")).toBe("upload");
+    expect(gateKind("POST", "/api/v1/admin/media")).toBe("upload");
     expect(gateKind("POST", "/editor/articles/abc")).toBe("action");
     expect(gateKind("GET", "/posts/abc")).toBeNull();
     expect(gateKind("GET", "/")).toBeNull();

@@ -27,6 +27,9 @@ export const BODY_LIMITS = {
 
 /** @typedef {keyof typeof BODY_LIMITS} BodyKind */
 
+/** The image uploads (the editor's and the Admin API's): their body limit and their concurrency gate. */
+export const UPLOAD_PATHS = new Set(["/api/media", "/api/v1/admin/media"]);
+
 /**
  * The route kind of a request, by method and path only (the path is already known to be well formed).
  * @param {string | undefined} method
@@ -35,7 +38,7 @@ export const BODY_LIMITS = {
  */
 export function bodyKind(method, pathname) {
   if (pathname.startsWith("/api/views/")) return "beacon";
-  if (pathname === "/api/media" || pathname === "/api/v1/admin/media") return "upload";
+  if (UPLOAD_PATHS.has(pathname)) return "upload";
   if (pathname.startsWith("/api/v1/admin/")) return "adminApi";
   if (pathname === "/api/admin/transfer/import") return "siteImport";
   if (pathname.startsWith("/api/")) return "api";
