@@ -40,6 +40,6 @@ export async function getRelatedArticles({
     ) s ON s."articleId" = a.id
     WHERE ${isPublic} AND a.id <> ${articleId}
       AND (s.shared IS NOT NULL OR a."categoryId" = ${categoryId})
-    ORDER BY coalesce(s.shared, 0) DESC, (a."categoryId" = ${categoryId}) DESC, a."publishedAt" DESC, a.id
+    ORDER BY coalesce(s.shared, 0) DESC, (a."categoryId" = ${categoryId}) DESC, a."publishedAt" DESC, a."publicId" DESC
     LIMIT ${limit}`;
 }

@@ -32,7 +32,7 @@ export async function listHotArticles(
     FROM articles a ${cardJoins}
     LEFT JOIN recent r ON r."articleId" = a.id
     WHERE ${isPublic} ${inCategory}
-    ORDER BY COALESCE(r.views, 0) DESC, a."viewCount" DESC, a."publishedAt" DESC
+    ORDER BY COALESCE(r.views, 0) DESC, a."viewCount" DESC, a."publishedAt" DESC, a."publicId" DESC
     LIMIT ${Math.min(options.limit ?? 8, 20)}`;
   return rows.map((r) => ({ ...toCard(r), recentViews: Number(r.recentViews) }));
 }
