@@ -13,3 +13,13 @@ export async function register() {
   // other instances' invalidations expire this one's memory caches (issue 15)
   void (await import("./lib/cache/invalidation-bus")).startInvalidationBus();
 }
+
+/**
+ * Next.js reports every error of a render, route handler or server action here. One that says
+ * PostgreSQL cannot be reached closes the server's database gate until it answers again
+ * (server/database-gate.mjs): the requests after it get a 503 at once, not an error page each.
+ */
+export async function onRequestError(error: unknown) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  (await import("./lib/db/availability")).reportIfDatabaseUnavailable(error);
+}

@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { reportDatabaseUnavailable } from "@/lib/db/availability";
 import { classifyDbError } from "@/lib/db/db-error";
 
 export type ErrorCode =
@@ -72,6 +73,8 @@ export function asAppError(e: unknown): AppError | null {
     case "contention":
       return new AppError("CONFLICT", BUSY_CONFLICT_MESSAGE, { retryAfterSeconds: 1 });
     case "unavailable":
+      // the server's database gate checks whether PostgreSQL is gone (lib/db/availability.ts)
+      reportDatabaseUnavailable();
       return new AppError("UNAVAILABLE", undefined, { retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS });
     default:
       return null;

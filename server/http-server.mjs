@@ -16,6 +16,12 @@ import compression from "compression";
 import pg from "pg";
 import { stampClientIp } from "./client-ip.mjs";
 import { createContentApiLimit } from "./content-api-limit.mjs";
+import {
+  createDatabaseGate,
+  DATABASE_DOWN_MESSAGE,
+  DATABASE_DOWN_RETRY_SECONDS,
+  passesDatabaseGate,
+} from "./database-gate.mjs";
 import { createPageWarmer } from "./page-cache-warm.mjs";
 import { gatesFromEnv } from "./concurrency-gate.mjs";
 import { answerMetrics, createMetrics } from "./metrics.mjs";
@@ -25,6 +31,7 @@ import { PageCache } from "./page-cache.mjs";
 import { createPageCacheHandler } from "./page-cache-capture.mjs";
 import { installPageCacheHook, subscribePageCacheEvents } from "./page-cache-hook.mjs";
 import { readRenderNonce } from "./render-placeholder.mjs";
+import { refuse } from "./refusal.mjs";
 import { createRequestGuard } from "./request-guard.mjs";
 import { withRequestId } from "./request-id.mjs";
 import { trustedInlineScripts } from "./trusted-inline-scripts.mjs";
@@ -106,6 +113,37 @@ function viewBeaconFromEnv(log) {
   };
 }
 
+/**
+ * The database gate (database-gate.mjs), probing with a connection of its own that gives up
+ * within 2 s; the app reports failures through globalThis (lib/db/availability.ts).
+ * @param {(msg: string) => void} log
+ */
+function databaseGateFromEnv(log) {
+  const url = process.env.DATABASE_URL;
+  if (!url || process.env.BYLINE_DATABASE_GATE === "0") return null;
+  const gate = createDatabaseGate({
+    log,
+    probe: async () => {
+      const client = new pg.Client({
+        connectionString: url,
+        connectionTimeoutMillis: 2_000,
+        statement_timeout: 2_000,
+      });
+      // a connection lost while probing must not become an uncaught 'error' event
+      client.on("error", () => {});
+      try {
+        await client.connect();
+        await client.query("SELECT 1");
+      } finally {
+        await client.end().catch(() => {});
+      }
+    },
+  });
+  /** @type {{ __bylineDatabaseUnavailable?: unknown }} */ (globalThis).__bylineDatabaseUnavailable = () =>
+    gate.reportUnavailable();
+  return gate;
+}
+
 /** @typedef {() => unknown} ShutdownHook */
 
 /**
@@ -144,7 +182,9 @@ export async function startServer({
   const metrics = createMetrics({
     viewsPending: () => views?.counter.pendingViews() ?? 0,
     pageCacheBytes: () => pageCache?.bytes ?? 0,
+    databaseReachable: () => !databaseGate?.isDown(),
   });
+  const databaseGate = databaseGateFromEnv(log);
   // background jobs live in Next.js' bundles: they report their runs through this (lib/jobs/job-metrics.ts)
   /** @type {{ __bylineJobRun?: unknown }} */ (globalThis).__bylineJobRun = metrics.jobRun;
 
@@ -155,6 +195,15 @@ export async function startServer({
    * @param {(res: http.ServerResponse) => void} [outer] the page cache's capture, outermost
    */
   function serveNext(req, res, outer) {
+    if (databaseGate?.isDown() && !passesDatabaseGate(req.url ?? "/")) {
+      refuse(req, res, 503, DATABASE_DOWN_MESSAGE, {
+        code: "UNAVAILABLE",
+        title: "服务暂时不可用",
+        headers: { "Retry-After": String(DATABASE_DOWN_RETRY_SECONDS) },
+        keepAlive: true,
+      });
+      return;
+    }
     // a front (deploy/nginx.conf) caches only HIT/MISS: these responses carry a per-response nonce
     res.setHeader("x-byline-cache", "BYPASS");
     // one CSP nonce per response, known only here: Next.js renders with the placeholder
@@ -222,6 +271,7 @@ export async function startServer({
       `shutting down: finishing ${connections.inFlight()} in-flight request(s) on ${connections.connections} connection(s), at most ${timeoutMs / 1000}s`,
     );
     await connections.drain(timeoutMs);
+    databaseGate?.close();
     // no request is left to count a view: the beacon's last batch
     await views
       ?.close()

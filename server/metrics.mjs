@@ -32,7 +32,7 @@ export function routeGroup(url) {
 }
 
 /**
- * @param {{ viewsPending?: () => number, pageCacheBytes?: () => number }} [sources]
+ * @param {{ viewsPending?: () => number, pageCacheBytes?: () => number, databaseReachable?: () => boolean }} [sources]
  */
 export function createMetrics(sources = {}) {
   const registry = new client.Registry();
@@ -64,6 +64,14 @@ export function createMetrics(sources = {}) {
     registers: [registry],
     collect() {
       this.set(sources.pageCacheBytes?.() ?? 0);
+    },
+  });
+  new client.Gauge({
+    name: "byline_database_reachable",
+    help: "1 while PostgreSQL answers, 0 while the database gate holds requests back (database-gate.mjs)",
+    registers: [registry],
+    collect() {
+      this.set(sources.databaseReachable?.() === false ? 0 : 1);
     },
   });
   const jobRuns = new client.Counter({

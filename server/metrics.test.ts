@@ -66,7 +66,11 @@ describe("mayReadMetrics", () => {
 
 describe("the metrics endpoint", () => {
   it("counts requests per route group and status class, page cache outcomes and job runs", async () => {
-    const metrics = createMetrics({ viewsPending: () => 7, pageCacheBytes: () => 1234 });
+    const metrics = createMetrics({
+      viewsPending: () => 7,
+      pageCacheBytes: () => 1234,
+      databaseReachable: () => false,
+    });
     const base = await serve(metrics, "127.0.0.1");
     await fetch(`${base}/posts/abc`);
     await fetch(`${base}/posts/def`);
@@ -91,6 +95,7 @@ describe("the metrics endpoint", () => {
     expect(text).toMatch(/byline_page_cache_requests_total\{result="miss"\} 1/);
     expect(text).toMatch(/byline_view_buffer_views 7/);
     expect(text).toMatch(/byline_page_cache_bytes 1234/);
+    expect(text).toMatch(/byline_database_reachable 0/);
     expect(text).toMatch(/byline_job_runs_total\{job="scheduled-publish",result="ok"\} 1/);
     expect(text).toMatch(/byline_job_runs_total\{job="scheduled-publish",result="failed"\} 1/);
     expect(text).toMatch(/byline_job_backlog\{job="scheduled-publish"\} 3/);

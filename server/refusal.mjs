@@ -32,9 +32,9 @@ const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /**
  * @param {number} status
  * @param {string} message
+ * @param {string} [title]
  */
-function page(status, message) {
-  const title = TITLES[status] ?? "请求失败";
+function page(status, message, title = TITLES[status] ?? "请求失败") {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title} - 署名 Byline</title><style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#222}a{color:#1f58bf}</style></head><body><h1>${title}</h1><p>${escapeHtml(message)}</p><p><a href="/">返回首页</a></p></body></html>`;
 }
 
@@ -68,15 +68,16 @@ function closeAfterLinger(req) {
  * @param {Response} res
  * @param {number} status
  * @param {string} message
- * @param {{ headers?: Record<string, string>, keepAlive?: boolean }} [options]
+ * @param {{ headers?: Record<string, string>, keepAlive?: boolean, code?: string, title?: string }} [options]
+ *   code and title replace the status's own (JSON error code, page heading)
  * @returns {boolean} false when a response had already begun (nothing was sent)
  */
-export function refuse(req, res, status, message, { headers = {}, keepAlive = false } = {}) {
+export function refuse(req, res, status, message, { headers = {}, keepAlive = false, code, title } = {}) {
   if (res.headersSent || res.writableEnded) return false;
   const json = wantsJson(req);
   const body = json
-    ? JSON.stringify({ error: { code: CODES[status] ?? "INVALID", message } })
-    : page(status, message);
+    ? JSON.stringify({ error: { code: code ?? CODES[status] ?? "INVALID", message } })
+    : page(status, message, title);
   for (const name of res.getHeaderNames()) res.removeHeader(name);
   // a client still waiting for "100 Continue" will not send its body: the connection cannot be reused
   if (/100-continue/i.test(String(req.headers.expect ?? ""))) keepAlive = false;

@@ -3,6 +3,7 @@ import pg from "pg";
 import { tags as cacheTags } from "@/lib/cache-tags";
 import { logger } from "@/lib/logger";
 import { onShutdown } from "@/lib/shutdown";
+import { reportDatabaseUnavailable } from "@/lib/db/availability";
 
 /**
  * Cache invalidation across app instances (issue 15). Every instance keeps its own memory caches
@@ -132,6 +133,8 @@ export function createInvalidationBus({
     };
     c.on("error", (err) => {
       logger.warn({ err }, "cache bus: listen connection lost; reconnecting");
+      // often the first sign of a PostgreSQL restart: the server's gate probes before any request fails
+      reportDatabaseUnavailable();
       retry();
     });
     c.on("end", retry);

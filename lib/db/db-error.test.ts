@@ -16,6 +16,15 @@ const prismaPg = (code: string, originalCode: string) =>
       },
     },
   });
+// failures below SQL: no SQLSTATE, a kind (Raw query failed … Can't reach database server at …)
+const prismaKind = (code: string, kind: string) =>
+  Object.assign(new Error("\nInvalid `prisma.$queryRaw()` invocation:\n\nRaw query failed. Code: `N/A`."), {
+    name: "PrismaClientKnownRequestError",
+    code,
+    meta: {
+      driverAdapterError: { name: "DriverAdapterError", cause: { kind, host: "127.0.0.1", port: 5432 } },
+    },
+  });
 const prisma = (
   code: string,
   message = "Transaction API error: Unable to start a transaction in the given time.",
@@ -27,6 +36,7 @@ describe("classifyDbError", () => {
     ["lock timeout in a raw query (P2010)", prismaPg("P2010", "55P03")],
     ["serialization failure (40001)", prismaPg("P2034", "40001")],
     ["deadlock (40P01)", prismaPg("P2034", "40P01")],
+    ["a write conflict below SQL", prismaKind("P2010", "TransactionWriteConflict")],
   ])("%s is contention", (_, e) => expect(classifyDbError(e)).toBe("contention"));
 
   it.each([
@@ -39,6 +49,9 @@ describe("classifyDbError", () => {
     ["pool acquire timeout", new Error("timeout exceeded when trying to connect")],
     ["connection dropped", new Error("Connection terminated unexpectedly")],
     ["server unreachable", prisma("P1001", "Can't reach database server")],
+    ["a raw query against a stopped server", prismaKind("P2010", "DatabaseNotReachable")],
+    ["a query on a dropped connection", prismaKind("P2010", "ConnectionClosed")],
+    ["too many connections", prismaKind("P2037", "TooManyConnections")],
     ["wrapped in a cause", new Error("outer", { cause: prismaPg("P2039", "57014") })],
   ])("%s is unavailable", (_, e) => expect(classifyDbError(e)).toBe("unavailable"));
 

@@ -2,7 +2,9 @@
  * Which database failures are "try again" rather than bugs. Pure duck typing on what Prisma 7 on
  * adapter-pg and node-postgres actually throw (checked against a real server in
  * lib/db/db-faults.int.test.ts), so lib/errors.ts can use it without importing the client:
- *   - Prisma query errors carry the SQLSTATE in meta.driverAdapterError.cause.originalCode
+ *   - Prisma query errors carry the SQLSTATE in meta.driverAdapterError.cause.originalCode, and
+ *     failures below SQL (refused, dropped, timed out) a `kind` there instead: a raw query against a
+ *     stopped server is P2010 with kind DatabaseNotReachable (server/database-restart.fault.test.ts)
  *   - P2028 is Prisma's transaction API error (no connection within maxWait, or over its timeout)
  *   - pg-pool's acquire timeout is a bare Error with a fixed message
  */
@@ -18,15 +20,25 @@ const UNAVAILABLE_PRISMA = new Set(["P2028", "P1001", "P1002", "P1008", "P1017",
 // pg-pool's acquire timeout; "Connection terminated unexpectedly / due to connection timeout"
 const UNAVAILABLE_MESSAGES = ["timeout exceeded when trying to connect", "Connection terminated"];
 const UNAVAILABLE_SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT"]);
+// @prisma/driver-adapter-utils' error kinds for the connection rather than the statement
+const UNAVAILABLE_ADAPTER_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+]);
 
 type Loose = {
   code?: unknown;
   message?: unknown;
-  meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } };
+  meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } };
   cause?: unknown;
 };
 
 function classifyOne(e: Loose): DbFailure | null {
+  const kind = e.meta?.driverAdapterError?.cause?.kind;
+  if (kind === "TransactionWriteConflict") return "contention";
+  if (typeof kind === "string" && UNAVAILABLE_ADAPTER_KINDS.has(kind)) return "unavailable";
   const sqlState = e.meta?.driverAdapterError?.cause?.originalCode ?? e.code;
   if (typeof sqlState === "string") {
     if (CONTENTION_SQLSTATES.has(sqlState) || CONTENTION_PRISMA.has(sqlState)) return "contention";
