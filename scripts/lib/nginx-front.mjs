@@ -62,6 +62,13 @@ ${p.upstream.map((s) => `    server ${checked("upstream", s)};\n`).join("")}    
     # below the app's own keep-alive timeout (5 s), so nginx never reuses a socket the app is closing
     keepalive_timeout 4s;
 }
+# view beacons by visitor ($byline_visitor: the bl_vid cookie, else the address): one visitor's always
+# reach the same instance, whose memory says whether they already counted in the last 30 minutes
+upstream byline_views {
+    hash $byline_visitor consistent;
+${p.upstream.map((s) => `    server ${checked("upstream", s)};\n`).join("")}    keepalive 16;
+    keepalive_timeout 4s;
+}
 upstream byline_stamp {
     server ${checked("stampListen", p.stampListen)};
     keepalive 16;
