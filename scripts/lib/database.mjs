@@ -23,7 +23,7 @@ export async function resolveDatabase({
   const base = process.env.BYLINE_PG_DIR ? path.resolve(process.env.BYLINE_PG_DIR) : path.join(root, ".data");
   const server = await startEmbeddedPostgres({ dir: path.join(base, cluster), log, fast });
   await createDatabaseIfMissing(server.url, name);
-  if (server.started) log(`embedded PostgreSQL 18 ready on 127.0.0.1:${server.port}`);
+  if (server.started) log(`embedded PostgreSQL ready on 127.0.0.1:${server.port}`);
   return {
     url: withDatabase(server.url, name),
     serverUrl: server.url,

