@@ -1,11 +1,18 @@
 import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
 import http from "node:http";
 import pg from "pg";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFront } from "../scripts/lib/nginx-front.mjs";
+import { startTopology, type Topology } from "../scripts/lib/topology.mjs";
 import { actionId, callAction, signIn } from "@/lib/test/fault-actions";
-import { faultDatabaseUrl, startFaultServer, type FaultServer } from "@/lib/test/fault-server";
+import {
+  asFaultServer,
+  faultDatabaseUrl,
+  faultLogFile,
+  faultServerEnv,
+  type FaultServer,
+} from "@/lib/test/fault-server";
 import { readAnswer, type Answer } from "./test/http-client";
 
 /**
@@ -13,9 +20,11 @@ import { readAnswer, type Answer } from "./test/http-client";
  * in-process page cache). A change made on one is visible on the other within a second (the
  * cache bus, lib/cache/invalidation-bus.ts); a session and an upload made on one work on the other;
  * view beacons spread over both count exactly once each; behind the shipped front, killing one
- * instance mid-traffic costs readers nothing.
+ * instance mid-traffic costs readers nothing. The instances and the front are the topology
+ * `npm run topology` starts (scripts/lib/topology.mjs), on the fault suite's build and database.
  */
 
+let topology: Topology;
 let a: FaultServer;
 let b: FaultServer;
 let db: pg.Client;
@@ -77,18 +86,27 @@ async function adminApi(srv: FaultServer, method: string, path: string, body: un
 }
 
 beforeAll(async () => {
-  [a, b] = await Promise.all([
+  topology = await startTopology({
+    instances: 2,
+    names: ["instance-a", "instance-b"],
     // each instance asks the database for due 定时发布 every second (default 30 s)
-    startFaultServer({ name: "instance-a", env: { BYLINE_SCHEDULER_INTERVAL_MS: "1000" } }),
-    startFaultServer({ name: "instance-b", env: { BYLINE_SCHEDULER_INTERVAL_MS: "1000" } }),
-  ]);
+    env: { ...faultServerEnv(), BYLINE_SCHEDULER_INTERVAL_MS: "1000" },
+    // scripts/test.mjs has migrated and seeded the database and made the build
+    migrate: false,
+    seed: false,
+    build: false,
+    readyTimeoutMs: 90_000,
+    logFile: faultLogFile,
+    log: () => {},
+  });
+  [a, b] = topology.instances.map(asFaultServer) as [FaultServer, FaultServer];
   db = new pg.Client({ connectionString: faultDatabaseUrl() });
   await db.connect();
   token = await makeToken();
 });
 afterAll(async () => {
   await db?.end();
-  await Promise.all([a?.stop("SIGKILL"), b?.stop("SIGKILL")]);
+  await topology?.stop("SIGKILL");
 });
 
 describe("two instances on one database", () => {
@@ -258,25 +276,23 @@ describe("two instances on one database", () => {
         )
       ).rows[0]!.publicId
     }`;
-    const hostOf = (srv: FaultServer) => new URL(srv.base).host;
-    const front = await startFront({ upstream: [hostOf(a), hostOf(b)] });
-    try {
-      const statuses: number[] = [];
-      let killed: Promise<number | null> | null = null;
-      for (let i = 0; i < 200; i++) {
-        if (i === 50) killed = a.stop("SIGKILL");
-        // the article (mostly the front's micro-cache, refreshed from an upstream every second) and
-        // the health check (never cached by the front: every one goes to an upstream, round robin)
-        const res = await fetch(`${front.url}${i % 2 ? "/api/health" : path}`);
-        statuses.push(res.status);
-        await res.arrayBuffer();
-        await new Promise((r) => setTimeout(r, 15));
-      }
-      await killed;
-      expect(a.child.exitCode !== null || a.child.signalCode !== null).toBe(true);
-      expect(statuses.filter((s) => s !== 200)).toEqual([]);
-    } finally {
-      await front.stop();
+    const { front } = topology;
+    // the front's upstreams are both instances (byline/http.conf rendered by nginx-front.mjs)
+    const upstreams = fs.readFileSync(`${front.dir}/byline/http.conf`, "utf8");
+    for (const srv of [a, b]) expect(upstreams).toContain(`server ${new URL(srv.base).host};`);
+    const statuses: number[] = [];
+    let killed: Promise<number | null> | null = null;
+    for (let i = 0; i < 200; i++) {
+      if (i === 50) killed = a.stop("SIGKILL");
+      // the article (mostly the front's micro-cache, refreshed from an upstream every second) and
+      // the health check (never cached by the front: every one goes to an upstream, round robin)
+      const res = await fetch(`${front.url}${i % 2 ? "/api/health" : path}`);
+      statuses.push(res.status);
+      await res.arrayBuffer();
+      await new Promise((r) => setTimeout(r, 15));
     }
+    await killed;
+    expect(a.child.exitCode !== null || a.child.signalCode !== null).toBe(true);
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
   });
 });
