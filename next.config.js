@@ -37,6 +37,8 @@ const nextConfig = {
     "@aws-sdk/client-s3",
     // the job runner: plain CommonJS on node-postgres, loaded as is rather than bundled
     "pg-boss",
+    // the readiness check's Redis client (REDIS_URL), loaded only when one is configured
+    "@redis/client",
   ],
   typedRoutes: false,
   // Types are checked by `npm run check` (tsc over the app, tests and scripts, first in CI), not

@@ -48,16 +48,40 @@ async function probeStorage() {
 }
 
 /**
+ * Redis answers PING on a connection of its own, closed at once: readiness is asked every few
+ * seconds, and a long-lived client would report its own reconnect state rather than Redis'.
+ */
+async function pingRedis(url: string) {
+  const { createClient } = await import("@redis/client");
+  const client = createClient({
+    url,
+    socket: { connectTimeout: PROBE_TIMEOUT_MS, reconnectStrategy: false },
+  });
+  // a refused or dropped connection rejects connect() or ping(); the event would be unhandled
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    await client.ping();
+  } finally {
+    client.destroy();
+  }
+}
+
+/**
  * Whether this instance can serve traffic: PostgreSQL answers, the media store accepts a write,
- * and Redis answers when one is configured (REDIS_URL; until the shared cache lands, none is used).
+ * and Redis answers when one is configured (REDIS_URL; nothing keeps data there yet, docs/deploy.md).
  * Liveness is /api/health; a load balancer takes an instance out on a 503 here.
  */
 export async function checkReadiness(): Promise<Readiness> {
   await connection();
-  const [database, storage] = await Promise.all([
+  const redisUrl = process.env.REDIS_URL;
+  const [database, storage, redisCheck] = await Promise.all([
     timed("database", pingDatabase, "数据库连接正常", "无法连接数据库"),
     timed("storage", probeStorage, "媒体存储可写", "媒体存储不可写（磁盘已满或没有权限）"),
+    redisUrl ? timed("redis", () => pingRedis(redisUrl), "Redis 连接正常", "无法连接 Redis") : null,
   ]);
-  const redis = { configured: false, ok: true, latencyMs: 0, message: "未配置 Redis（REDIS_URL 未设置）" };
+  const redis = redisCheck
+    ? { configured: true, ...redisCheck }
+    : { configured: false, ok: true, latencyMs: 0, message: "未配置 Redis（REDIS_URL 未设置）" };
   return { ok: database.ok && storage.ok && redis.ok, checks: { database, storage, redis } };
 }
