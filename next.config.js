@@ -41,10 +41,6 @@ const nextConfig = {
     "@redis/client",
   ],
   typedRoutes: false,
-  // Types are checked by `npm run check` (tsc over the app, tests and scripts, first in CI), not
-  // again by every build: the test runner's and `npm start`'s builds then take ~40 s less, and a
-  // half-written test file elsewhere in the tree cannot fail a build of working app code.
-  typescript: { ignoreBuildErrors: true },
   experimental: {
     // Our HTTP server (server/request-limits.mjs) limits bodies per route before Next.js
     // reads them: server actions 2 MB, uploads 10 MB + 64 KB. Next.js' own limits sit above

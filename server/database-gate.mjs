@@ -14,13 +14,22 @@
  * @typedef {{
  *   probe: () => Promise<void>,
  *   intervalMs?: number,
+ *   probeTimeoutMs?: number,
  *   log?: (msg: string) => void,
  *   onChange?: (up: boolean) => void,
  * }} GateOptions
+ *   probe: resolves when PostgreSQL answered (an error answer counts: it is there), rejects when
+ *   it could not be reached; one that settles in neither within probeTimeoutMs counts as unreachable
  */
 
 /** @param {GateOptions} options */
-export function createDatabaseGate({ probe, intervalMs = 1_000, log = () => {}, onChange = () => {} }) {
+export function createDatabaseGate({
+  probe,
+  intervalMs = 1_000,
+  probeTimeoutMs = 3_000,
+  log = () => {},
+  onChange = () => {},
+}) {
   let down = false;
   let since = 0;
   /** @type {Promise<void> | null} */
@@ -29,12 +38,27 @@ export function createDatabaseGate({ probe, intervalMs = 1_000, log = () => {}, 
   let timer = null;
   let closed = false;
 
-  /** @returns {Promise<boolean>} whether the database answered */
-  const tryProbe = () =>
-    probe().then(
-      () => true,
-      () => false,
-    );
+  /**
+   * Whether the database answered. A probe that hangs (a server that accepts and then says
+   * nothing) must not hold the gate in its state for good: it counts as a failure after
+   * probeTimeoutMs, and the next probe starts on schedule.
+   * @returns {Promise<boolean>}
+   */
+  const tryProbe = () => {
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    let timer;
+    const timeout = new Promise((resolve) => {
+      timer = setTimeout(() => resolve(false), probeTimeoutMs);
+      timer.unref?.();
+    });
+    return Promise.race([
+      probe().then(
+        () => true,
+        () => false,
+      ),
+      timeout,
+    ]).finally(() => clearTimeout(timer));
+  };
 
   const schedule = () => {
     if (closed || timer) return;
@@ -80,8 +104,13 @@ export function createDatabaseGate({ probe, intervalMs = 1_000, log = () => {}, 
   };
 }
 
-/** What the gate never holds back: build assets, and the checks that report the database's state themselves. */
-const PASSES = /^\/(?:_next\/static\/|api\/health(?:[/?]|$)|api\/ready(?:[/?]|$))/;
+/**
+ * What the gate never holds back: what needs no database (build assets and image optimisation,
+ * uploaded media from the media store, robots.txt, the favicon: cached pages keep their images) and
+ * the checks that report the database's state themselves.
+ */
+const PASSES =
+  /^\/(?:_next\/|media\/|robots\.txt(?:\?|$)|favicon\.ico(?:\?|$)|api\/health(?:[/?]|$)|api\/ready(?:[/?]|$))/;
 
 /** @param {string} url */
 export const passesDatabaseGate = (url) => PASSES.test(url);

@@ -56,8 +56,34 @@ describe("database gate", () => {
     gate.close();
   });
 
-  it("lets build assets and the health checks through, nothing else", () => {
-    for (const url of ["/_next/static/chunks/a.js", "/api/health", "/api/ready", "/api/health?x=1"])
+  it("counts a probe that never settles as a failure, and probes again on schedule", async () => {
+    let probes = 0;
+    let hang = true;
+    const gate = createDatabaseGate({
+      probe: () => (probes++, hang ? new Promise<void>(() => {}) : Promise.resolve()),
+      intervalMs: 10,
+      probeTimeoutMs: 30,
+    });
+    gate.reportUnavailable();
+    await gate.settled();
+    expect(gate.isDown()).toBe(true);
+    await until(() => probes >= 2);
+    hang = false;
+    await until(() => !gate.isDown());
+    gate.close();
+  });
+
+  it("lets through what needs no database and the health checks, nothing else", () => {
+    for (const url of [
+      "/_next/static/chunks/a.js",
+      "/_next/image?url=%2Fmedia%2Fa.webp&w=640&q=75",
+      "/media/ab/0123.webp",
+      "/robots.txt",
+      "/favicon.ico",
+      "/api/health",
+      "/api/ready",
+      "/api/health?x=1",
+    ])
       expect(passesDatabaseGate(url)).toBe(true);
     for (const url of [
       "/",
@@ -65,8 +91,9 @@ describe("database gate", () => {
       "/api/healthz",
       "/api/readyz",
       "/api/v1/articles",
-      "/_next/image",
-      "/media/a.png",
+      "/api/media",
+      "/mediafoo",
+      "/robots.txt.bak",
     ])
       expect(passesDatabaseGate(url)).toBe(false);
   });

@@ -92,11 +92,18 @@ describe("PostgreSQL restarted under a running server", () => {
     expect((await request("/api/auth/signout", { method: "POST", headers: { Cookie: reader } })).status).toBe(
       503,
     );
-    // cached pages keep being served
+    // a public page not in the page cache: refused, and so are the requests that would have waited
+    // for its render; after the outage it must render, not stay stuck behind the refused capture
+    const uncached = await Promise.all([request("/category/news"), request("/category/news")]);
+    expect(uncached.map((a) => a.status)).toEqual([503, 503]);
+    // cached pages keep being served, with their images (the media store needs no database)
     for (const p of ["/", articlePath]) {
       const cached = await request(p);
       expect([cached.status, cached.headers["x-byline-cache"]]).toEqual([200, "HIT"]);
     }
+    const image = /"(\/media\/[0-9a-f]{2}\/[^"?]+)"/.exec((await request("/")).body)?.[1];
+    expect(image).toBeDefined();
+    expect((await request(image!)).status).toBe(200);
     // the readiness check says what is wrong
     const ready = await request("/api/ready");
     expect(ready.status).toBe(503);
@@ -108,6 +115,7 @@ describe("PostgreSQL restarted under a running server", () => {
     console.log(`serving again ${Math.round(performance.now() - upAt)} ms after the database came back`);
     expect((await request(freshSearch(true))).status).toBe(200);
     expect((await request("/api/ready")).status).toBe(200);
+    expect((await request("/category/news")).status).toBe(200);
     expect((await request("/me/bookmarks", { headers: { Cookie: reader } })).status).toBe(200);
     // the same process throughout: nothing restarted it
     expect(srv.child.exitCode).toBeNull();

@@ -127,13 +127,20 @@ function databaseGateFromEnv(log) {
       const client = new pg.Client({
         connectionString: url,
         connectionTimeoutMillis: 2_000,
-        statement_timeout: 2_000,
+        // client side too: a server that accepts and then says nothing must not hold the probe
+        query_timeout: 2_000,
       });
       // a connection lost while probing must not become an uncaught 'error' event
       client.on("error", () => {});
       try {
         await client.connect();
         await client.query("SELECT 1");
+      } catch (e) {
+        // PostgreSQL answered with an error of its own (too many connections, an overloaded
+        // server's timeout): it is there, and load is not an outage. Only its shutdown and
+        // start-up answers, and no answer at all, count as away.
+        if (e instanceof pg.DatabaseError && !AWAY_SQLSTATES.has(String(e.code))) return;
+        throw e;
       } finally {
         await client.end().catch(() => {});
       }
@@ -143,6 +150,9 @@ function databaseGateFromEnv(log) {
     gate.reportUnavailable();
   return gate;
 }
+
+/** admin_shutdown, crash_shutdown, cannot_connect_now (starting up or shutting down) */
+const AWAY_SQLSTATES = new Set(["57P01", "57P02", "57P03"]);
 
 /** @typedef {() => unknown} ShutdownHook */
 
@@ -196,6 +206,9 @@ export async function startServer({
    */
   function serveNext(req, res, outer) {
     if (databaseGate?.isDown() && !passesDatabaseGate(req.url ?? "/")) {
+      // a page-cache miss has opened a capture that requests for the same page wait on: wrapping
+      // the response settles it (as nothing) when this refusal closes, and they come here too
+      outer?.(res);
       refuse(req, res, 503, DATABASE_DOWN_MESSAGE, {
         code: "UNAVAILABLE",
         title: "服务暂时不可用",

@@ -2,7 +2,8 @@
  * Tells the HTTP server's database gate (server/database-gate.mjs) that a query failed below SQL
  * (refused, dropped, timed out): it probes, and while PostgreSQL stays unreachable answers requests
  * with a 503 instead of letting each one fail on its own. The server lives outside Next.js' bundles
- * and publishes the reporter on globalThis; without it (tests, `next dev`) this does nothing.
+ * and publishes the reporter on globalThis (`npm start` and `npm run dev` alike); without it (tests,
+ * a bare `next dev`) this does nothing.
  */
 import { classifyDbError } from "./db-error";
 

@@ -86,7 +86,10 @@ export async function restoreBackup({ url, dir, force, log }) {
       );
     }
     const differences = countDifferences(manifest.database.tables, await tableCounts(client));
-    if (differences.length) throw new BackupError(`恢复后的行数与备份不符：\n  ${differences.join("\n  ")}`);
+    if (differences.length)
+      throw new BackupError(
+        `恢复已提交，但恢复后的行数与备份不符（数据已写入目标数据库，请检查后再启用站点）：\n  ${differences.join("\n  ")}`,
+      );
     return { manifest, mediaPlaced: placed.length };
   } finally {
     await client.end().catch(() => {});

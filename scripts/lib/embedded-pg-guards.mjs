@@ -117,7 +117,7 @@ export function clusterVersionMessage(dir, found, wanted) {
     `the embedded PostgreSQL cannot start: its cluster in ${dir} was made by PostgreSQL ${found}, and this version of Byline runs PostgreSQL ${wanted}, which cannot open it.`,
     "Do one of these, then run the command again:",
     `  - start again with fresh demo data (everything in the cluster is lost): rm -rf ${dir}`,
-    `  - keep its content: with the Byline version that made it, npm run site:export -- byline-site.zip; then here mv ${dir} ${dir}-pg${found}, npm start, and npm run site:import -- byline-site.zip --merge`,
+    `  - keep its content: with the Byline version that made it, npm run site:export -- byline-site.zip; then here mv ${dir} ${dir}-pg${found}, npm start, and npm run site:import -- byline-site.zip --merge (a site export carries content and accounts but no passwords or 2FA secrets: everyone sets a new password with 忘记密码)`,
     `  - use a PostgreSQL ${found} server of your own: DATABASE_URL=postgresql://user:pass@host:5432/byline npm start`,
   ].join("\n");
 }

@@ -37,7 +37,7 @@ describe("checkReadiness", () => {
     expect(r.checks.storage).toMatchObject({ ok: false, message: "媒体存储不可写（磁盘已满或没有权限）" });
   });
 
-  it("checks Redis when REDIS_URL is set: names it while it is down, ready again once it is back", async () => {
+  it("checks Redis when REDIS_URL is set: names it while it is down (still ready: nothing needs it yet), fine again once it is back", async () => {
     const redis = await startTestRedis();
     try {
       process.env.REDIS_URL = redis.url;
@@ -47,7 +47,7 @@ describe("checkReadiness", () => {
 
       await redis.stop();
       const down = await checkReadiness();
-      expect(down.ok).toBe(false);
+      expect(down.ok).toBe(true);
       expect(down.checks.redis).toMatchObject({ configured: true, ok: false, message: "无法连接 Redis" });
       expect(down.checks.redis.latencyMs).toBeLessThan(2_500);
       // nothing else depends on Redis yet
