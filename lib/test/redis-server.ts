@@ -42,7 +42,8 @@ async function answers(url: string): Promise<boolean> {
   } catch {
     return false;
   } finally {
-    client.destroy();
+    // a failed connect leaves the client closed already: destroy() would throw
+    if (client.isOpen) client.destroy();
   }
 }
 

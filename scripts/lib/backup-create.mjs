@@ -44,10 +44,17 @@ export async function createBackup({ url, target, log }) {
     log(`pg_dump ${pgDump.text}（${pgDump.file}）→ ${DUMP_FILE}`);
     const dump = path.join(work, DUMP_FILE);
     const pgTarget = libpqTarget(url);
-    await run(pgDump.file, ["-Fc", `--snapshot=${snapshot}`, "-f", dump, pgTarget.dbname], {
-      quiet: true,
-      env: pgTarget.env,
-    }).catch((e) => {
+    // The job queue's schema stays out: pg-boss makes it on start, webhook deliveries not yet sent are
+    // queued again from webhook_deliveries by the worker's sweep, and its partitioned tables break
+    // pg_restore --clean (a restore with --force) with "cannot drop inherited constraint".
+    await run(
+      pgDump.file,
+      ["-Fc", "--exclude-schema=pgboss", `--snapshot=${snapshot}`, "-f", dump, pgTarget.dbname],
+      {
+        quiet: true,
+        env: pgTarget.env,
+      },
+    ).catch((e) => {
       throw new BackupError(`pg_dump 失败：\n${String(e.output ?? e.message).trim()}`);
     });
     await client.query("COMMIT");
