@@ -19,7 +19,7 @@ import pg from "pg";
 
 process.env.BENCH_DURATION ??= "10s";
 const { benchTarget } = await import("./lib/bench-server.mjs");
-const { load, rawGet, requireTools, wrk, wrkArgs } = await import("./lib/bench-wrk.mjs");
+const { machineLoad, rawGet, requireTools, wrk, wrkArgs } = await import("./lib/bench-wrk.mjs");
 const { step } = await import("./lib/run.mjs");
 
 const PUBLISHED = Number(process.env.BENCH_ARTICLES ?? 10_000);
@@ -28,8 +28,7 @@ const ENCODING = "gzip, br";
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "-");
 
 await requireTools(["wrk"]);
-const startLoad = load();
-const loadBefore = os.loadavg()[0];
+const machine = machineLoad();
 const target = await benchTarget({
   database: "byline_bench_api",
   env: { TRUST_PROXY_HOPS: "1" },
@@ -41,14 +40,7 @@ try {
 } finally {
   await target.stop();
 }
-const cores = os.cpus().length;
-console.log(
-  `\nmachine: ${cores} cores (${os.cpus()[0]?.model.trim()}), load average before ${startLoad}, after ${load()}`,
-);
-if (loadBefore > cores / 2)
-  console.log(
-    `WARNING: the 1-minute load was ${loadBefore.toFixed(2)} before the bench: other work shared the CPU, figures are low`,
-  );
+machine.report();
 
 /**
  * Synthetic published articles, by SQL, until the database holds PUBLISHED of them: the demo's

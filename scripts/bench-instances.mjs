@@ -17,7 +17,7 @@ import crypto from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { benchArticle } from "./lib/bench-server.mjs";
-import { load, rawGet, requireTools, wrk, wrkArgs } from "./lib/bench-wrk.mjs";
+import { machineLoad, rawGet, requireTools, wrk, wrkArgs } from "./lib/bench-wrk.mjs";
 import { migrate, resolveDatabase, seed } from "./lib/database.mjs";
 import { createDatabaseIfMissing, withDatabase } from "./lib/embedded-pg.mjs";
 import { root, step } from "./lib/run.mjs";
@@ -33,8 +33,7 @@ const KINDS = /** @type {const} */ ({
 const fmt = (/** @type {number} */ n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "-");
 
 await requireTools(["wrk", "nginx"]);
-const loadBefore = os.loadavg();
-const startLoad = load();
+const machine = machineLoad();
 const server = await resolveDatabase({ log: () => {} });
 const topologies = [];
 try {
@@ -92,14 +91,7 @@ try {
   for (const t of topologies) await t.stop();
   await server.stop();
 }
-const cores = os.cpus().length;
-console.log(
-  `\nmachine: ${cores} cores (${os.cpus()[0]?.model.trim()}), load average before ${startLoad}, after ${load()}`,
-);
-if (loadBefore[0] > cores / 2)
-  console.log(
-    `WARNING: the 1-minute load was ${loadBefore[0].toFixed(2)} before the bench: other work shared the CPU, figures are low`,
-  );
+machine.report();
 
 /**
  * Every page once into each instance's page cache (anonymous, straight to the instance, both

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import lighthouse from "lighthouse";
 import { benchArticle, benchTarget } from "./lib/bench-server.mjs";
-import { load } from "./lib/bench-wrk.mjs";
+import { machineLoad } from "./lib/bench-wrk.mjs";
 import { step } from "./lib/run.mjs";
 
 const RUNS = 5;
@@ -113,8 +113,7 @@ async function auditOnce(url) {
   }
 }
 
-const loadBefore = os.loadavg()[0];
-const startLoad = load();
+const machine = machineLoad("total blocking time reads high");
 const target = await benchTarget();
 const rows = [];
 try {
@@ -161,9 +160,4 @@ for (const { name, runs } of rows) {
   const failed = [...new Set(runs.flatMap((r) => r.a11yFailures))];
   if (failed.length) console.log(`${name}: accessibility audits failed: ${failed.join(", ")}`);
 }
-const cores = os.cpus().length;
-console.log(`\nmachine: ${cores} cores, load average before ${startLoad}, after ${load()}`);
-if (loadBefore > cores / 2)
-  console.log(
-    `WARNING: the 1-minute load was ${loadBefore.toFixed(2)} before the runs: total blocking time reads high`,
-  );
+machine.report();

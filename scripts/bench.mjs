@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { benchArticle, benchTarget } from "./lib/bench-server.mjs";
-import { load, rawGet, requireTools, staticNginx, wrk, wrkArgs } from "./lib/bench-wrk.mjs";
+import { machineLoad, rawGet, requireTools, staticNginx, wrk, wrkArgs } from "./lib/bench-wrk.mjs";
 import { freePort } from "./lib/embedded-pg.mjs";
 import { startFront } from "./lib/nginx-front.mjs";
 import { countingCost } from "./lib/bench-view-count.mjs";
@@ -27,22 +27,14 @@ const pct = (values, p) =>
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "-");
 
 await requireTools(["wrk", "nginx"]);
-const loadBefore = os.loadavg();
-const startLoad = load();
+const machine = machineLoad();
 const target = await benchTarget();
 try {
   await main(target);
 } finally {
   await target.stop();
 }
-const cores = os.cpus().length;
-console.log(
-  `\nmachine: ${cores} cores (${os.cpus()[0]?.model.trim()}), load average before ${startLoad}, after ${load()}`,
-);
-if (loadBefore[0] > cores / 2)
-  console.log(
-    `WARNING: the 1-minute load was ${loadBefore[0].toFixed(2)} before the bench: other work shared the CPU, figures are low`,
-  );
+machine.report();
 
 async function pagesOf({ base, own, databaseUrl }) {
   const home = (await rawGet(`${base}/`)).body.toString();

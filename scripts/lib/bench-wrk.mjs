@@ -102,11 +102,31 @@ http { default_type text/html; ${
   };
 }
 
-export const load = () =>
+const load = () =>
   os
     .loadavg()
     .map((l) => l.toFixed(2))
     .join(" ");
+
+/**
+ * The machine's load when a bench starts; `report()` prints the cores and the load before and
+ * after, and warns when other work already shared the CPU (every figure is then low).
+ * @param {string} [busyNote] what a busy machine does to this bench's figures
+ */
+export function machineLoad(busyNote = "other work shared the CPU, figures are low") {
+  const before = os.loadavg()[0] ?? 0;
+  const text = load();
+  return {
+    report() {
+      const cores = os.cpus().length;
+      console.log(
+        `\nmachine: ${cores} cores (${os.cpus()[0]?.model.trim()}), load average before ${text}, after ${load()}`,
+      );
+      if (before > cores / 2)
+        console.log(`WARNING: the 1-minute load was ${before.toFixed(2)} before the bench: ${busyNote}`);
+    },
+  };
+}
 
 /** Fails early when a tool the bench needs is missing. */
 export async function requireTools(tools) {
