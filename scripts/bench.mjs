@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { benchArticle, benchTarget } from "./lib/bench-server.mjs";
 import { machineLoad, rawGet, requireTools, staticNginx, wrk, wrkArgs } from "./lib/bench-wrk.mjs";
-import { freePort } from "./lib/embedded-pg.mjs";
+import { freePort } from "./lib/free-port.mjs";
 import { startFront } from "./lib/nginx-front.mjs";
 import { countingCost } from "./lib/bench-view-count.mjs";
 import { step } from "./lib/run.mjs";

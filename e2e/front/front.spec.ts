@@ -4,7 +4,7 @@ import http from "node:http";
 import path from "node:path";
 import zlib from "node:zlib";
 import { expect, test } from "@playwright/test";
-import { freePort } from "../../scripts/lib/embedded-pg.mjs";
+import { freePort } from "../../scripts/lib/free-port.mjs";
 import { COMPOSE_DIR, COMPOSE_PARAMS, renderIncludes, startFront } from "../../scripts/lib/nginx-front.mjs";
 import { getRaw, type RawAnswer } from "../../server/test/http-client";
 import { createReader } from "../admin/db";

@@ -7,7 +7,8 @@
 import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { freePort, startInstance, type Instance } from "../../scripts/lib/topology.mjs";
+import { freePort } from "../../scripts/lib/free-port.mjs";
+import { startInstance, type Instance } from "../../scripts/lib/topology.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const reports = path.join(root, ".data", "test-reports");

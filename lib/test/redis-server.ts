@@ -4,8 +4,8 @@
  * on 6379: a test stops and restarts its server to play an outage.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import { createClient } from "@redis/client";
+import { freePort } from "../../scripts/lib/free-port.mjs";
 
 export type TestRedis = {
   url: string;
@@ -19,17 +19,6 @@ function binary(): string {
   for (const file of ["redis-server", "/usr/bin/redis-server", "/usr/local/bin/redis-server"])
     if (spawnSync(file, ["--version"]).status === 0) return file;
   throw new Error("redis-server is not installed (Debian: apt-get install redis-server; .ci/run does)");
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** Whether the port takes a PING. */

@@ -10,7 +10,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { migrate, resolveDatabase, seed } from "./database.mjs";
-import { createDatabaseIfMissing, freePort, withDatabase } from "./embedded-pg.mjs";
+import { createDatabaseIfMissing, withDatabase } from "./embedded-pg.mjs";
+import { freePort } from "./free-port.mjs";
 import { root, step } from "./run.mjs";
 
 const SECRET_ENV = "BYLINE_BENCH_INTERNAL_SECRET";

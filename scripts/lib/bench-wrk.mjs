@@ -6,7 +6,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { freePort } from "./embedded-pg.mjs";
+import { freePort } from "./free-port.mjs";
 
 const exec = promisify(execFile);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);

@@ -8,7 +8,7 @@ import pg from "pg";
 import { sourceFingerprint } from "./bootstrap.mjs";
 import { build } from "./build.mjs";
 import { migrate, seed } from "./database.mjs";
-import { freePort } from "./embedded-pg.mjs";
+import { freePort } from "./free-port.mjs";
 import { bin, root, run, step } from "./run.mjs";
 
 const DIST = ".next-test";

@@ -2,7 +2,6 @@
 // when DATABASE_URL is unset. Only loaded after dependencies are installed.
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import {
@@ -16,19 +15,7 @@ import {
   untraversableMessage,
   waitForExit,
 } from "./embedded-pg-guards.mjs";
-
-/** A free TCP port on 127.0.0.1, so we never collide with a system server on 5432. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from "./free-port.mjs";
 
 function readJson(file) {
   try {

@@ -7,7 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { freePort } from "./embedded-pg.mjs";
+import { freePort } from "./free-port.mjs";
 import { root } from "./run.mjs";
 
 const CONFIG = path.join(root, "deploy", "nginx.conf");

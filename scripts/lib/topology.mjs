@@ -11,6 +11,7 @@ import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { demoAuthSecret, sourceFingerprint } from "./bootstrap.mjs";
+import { freePort } from "./free-port.mjs";
 import { build as nextBuild } from "./build.mjs";
 import { migrate as migrateDatabase, resolveDatabase, seed as seedDatabase } from "./database.mjs";
 import { root, step } from "./run.mjs";
@@ -44,19 +45,6 @@ const LISTENING = "Byline listening on";
 /** @type {Set<import("node:child_process").ChildProcess>} */
 const running = new Set();
 let exitHookInstalled = false;
-
-/** A free TCP port on 127.0.0.1. @returns {Promise<number>} */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const address = srv.address();
-      srv.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /** @param {number} port @param {string} [host] @returns {Promise<boolean>} */
 function isFree(port, host = "127.0.0.1") {
