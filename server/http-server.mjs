@@ -169,8 +169,11 @@ export async function startServer({
   // before Next.js creates its page cache: stored pages report their inline scripts
   if (!dev) installPageCacheHook();
   const nextModule = await import("next");
-  // Next.js is CommonJS: its module object is the function its types call `default`
-  const next = /** @type {typeof nextModule.default.default} */ (/** @type {unknown} */ (nextModule.default));
+  // Next.js is CommonJS: its module object is the function its types call `default` (named by
+  // its declaration file, so the type reads the same under node's and the bundler's resolution)
+  const next = /** @type {import("next/dist/server/next.js").default} */ (
+    /** @type {unknown} */ (nextModule.default)
+  );
   const app = next({ dev, dir: root, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();

@@ -9,6 +9,8 @@ import { COMPOSE_DIR, COMPOSE_PARAMS, renderIncludes, startFront } from "../../s
 import { getRaw, type RawAnswer } from "../../server/test/http-client";
 import { createReader } from "../admin/db";
 import { authStatePath } from "../auth-state";
+import { actionId, callAction } from "../authz/server-actions";
+import { createSpecArticle } from "../public/comments-db";
 import { withDb } from "../db";
 import { collectCspViolations } from "../csp-violations";
 
@@ -216,6 +218,46 @@ test.describe("an approval", () => {
     // top. The app's own render of the changed page (0.1-0.9 s measured on 2 busy cores) comes
     // after that and is the app's, not the front's: it is printed, not bounded here.
     expect(frontWait).toBeLessThanOrEqual(1_250);
+  });
+});
+
+test.describe("an editor's takedown", () => {
+  test.use({ storageState: authStatePath("EDITOR") });
+
+  // The app's answer for a removed page is a 404 the front does not store. With nginx's
+  // `proxy_cache_use_stale updating` the front kept serving its last copy for as long as no
+  // refresh was stored: an unpublished article stayed on the site for good. Now a copy is served
+  // stale at most 1 s past its lifetime (the stamp hop's stale-while-revalidate=1).
+  test("an unpublished article leaves the front and does not come back", async ({ request }) => {
+    const article = await createSpecArticle({
+      title: `前端撤稿检查 ${crypto.randomBytes(4).toString("hex")}`,
+    });
+    const url = `${base}${article.path}`;
+    await expect
+      .poll(
+        async () => {
+          const res = await raw(url);
+          return `${res.status} ${res.headers["x-cache-status"]}`;
+        },
+        { timeout: 20_000, intervals: [200] },
+      )
+      .toBe("200 HIT");
+
+    const unpublished = await callAction(request, {
+      pagePath: "/editor/articles",
+      id: actionId("app/(editor)/editor/articles/actions.ts", "unpublishArticleAction"),
+      args: [{ id: article.id, to: "DRAFT" }],
+      origin: app.origin,
+    });
+    expect(unpublished.result.ok).toBe(true);
+    await expect.poll(async () => (await raw(url)).status, { timeout: 15_000, intervals: [100] }).toBe(404);
+    // past any stale window (a copy's second plus 1 s), readers keep getting the 404
+    const later: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      later.push((await raw(url)).status);
+    }
+    expect(later).toEqual(Array(12).fill(404));
   });
 });
 

@@ -74,7 +74,11 @@ test("a cached page answers a conditional request with 304, and a reload still h
 test.describe("an editor's change", () => {
   test.use({ storageState: authStatePath("EDITOR") });
 
-  test("a comment approval is visible to a signed-out reader within 1 s", async ({
+  // How soon (issue 12: within 1 s) is measured by `npm run bench:visibility`, not here: this
+  // asserts the mechanism, that the approval drops the page and the server renders it again at
+  // once, so the reader's first request after it is served by the page cache with the comment
+  // (or joins that render), never a miss that renders on the reader's time.
+  test("a comment approval reaches a signed-out reader from the page cache", async ({
     page,
     playwright,
     baseURL,
@@ -102,20 +106,14 @@ test.describe("an editor's change", () => {
       .click();
     await expect(page.getByText("已通过 1 条评论")).toBeVisible();
     const t0 = Date.now();
-    let elapsed = -1;
-    let firstState: string | undefined;
-    while (elapsed < 0 && Date.now() - t0 < 20_000) {
-      const res = await anonymous.get(article);
-      firstState ??= res.headers()["x-byline-cache"];
-      if ((await res.text()).includes(body)) elapsed = Date.now() - t0;
-      else await new Promise((r) => setTimeout(r, 100));
-    }
+    const first = await anonymous.get(article);
     // the approval's invalidation dropped the page and the server rendered it again at once
     // (server/page-cache-warm.mjs): the reader's first request finds it ready or joins that render
-    expect(firstState).toBe("HIT");
-    console.log(`[page-cache] approved comment visible to a signed-out reader after ${elapsed} ms`);
-    expect(elapsed).toBeGreaterThanOrEqual(0);
-    expect(elapsed).toBeLessThanOrEqual(1_000);
+    expect(first.headers()["x-byline-cache"]).toBe("HIT");
+    expect(await first.text()).toContain(body);
+    console.log(
+      `[page-cache] approved comment shown to a signed-out reader ${Date.now() - t0} ms after the approval`,
+    );
     await anonymous.dispose();
   });
 });

@@ -36,12 +36,10 @@ function parse(status: number, ms: number, body: string): ActionAnswer {
 
 type Reply = { status: number; body: string; cookies: string[] };
 
-function post(
-  srv: FaultServer,
-  pagePath: string,
-  headers: Record<string, string>,
-  body: Buffer,
-): Promise<Reply> {
+/** Where the actions go: a fault server, or any server with a base URL and the origin it answers to. */
+type Target = Pick<FaultServer, "base" | "origin">;
+
+function post(srv: Target, pagePath: string, headers: Record<string, string>, body: Buffer): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(srv.base + pagePath, {
       method: "POST",
@@ -71,7 +69,7 @@ function post(
 
 /** POSTs a one-argument action (`secureAction`) through `pagePath`, with our Origin and `cookie`. */
 export async function callAction(
-  srv: FaultServer,
+  srv: Target,
   opts: { pagePath: string; id: string; args: unknown[]; cookie?: string },
 ): Promise<ActionAnswer> {
   const t0 = performance.now();
@@ -89,7 +87,7 @@ export async function callAction(
  * Signs a demo account in through Auth.js' credentials callback (the path the login action
  * takes, with the same brute-force rules); returns the Cookie header to send.
  */
-export async function signIn(srv: FaultServer, role: DemoRole): Promise<string> {
+export async function signIn(srv: Target, role: DemoRole): Promise<string> {
   const account = demoAccounts.find((a) => a.role === role);
   if (!account) throw new Error(`no demo account for ${role}`);
   const csrf = await fetch(`${srv.base}/api/auth/csrf`);
