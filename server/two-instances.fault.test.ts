@@ -19,8 +19,9 @@ import { readAnswer, type Answer } from "./test/http-client";
  * Issue 15: two app instances on one database, each with its own memory caches (Next.js' and the
  * in-process page cache). A change made on one is visible on the other within a second (the
  * cache bus, lib/cache/invalidation-bus.ts); a session and an upload made on one work on the other;
- * view beacons spread over both count exactly once each; behind the shipped front, killing one
- * instance mid-traffic costs readers nothing. The instances and the front are the topology
+ * view beacons spread over both count exactly once each, and one visitor's beacons to both count
+ * once (the claim in view_claims); behind the shipped front, killing one instance mid-traffic
+ * costs readers nothing. The instances and the front are the topology
  * `npm run topology` starts (scripts/lib/topology.mjs), on the fault suite's build and database.
  */
 
@@ -108,6 +109,25 @@ afterAll(async () => {
   await db?.end();
   await topology?.stop("SIGKILL");
 });
+
+/** A reader's view beacon, straight to one instance, as the article page sends it. */
+function sendBeacon(srv: FaultServer, publicId: string, visitor: string) {
+  return fetch(`${srv.base}/api/views/${publicId}`, {
+    method: "POST",
+    headers: {
+      origin: srv.origin,
+      cookie: `bl_vid=${visitor}`,
+      "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0 Safari/537.36",
+    },
+  });
+}
+
+async function viewCountOf(articleId: string): Promise<number> {
+  const { rows } = await db.query<{ viewCount: number }>(`SELECT "viewCount" FROM articles WHERE id = $1`, [
+    articleId,
+  ]);
+  return rows[0]!.viewCount;
+}
 
 describe("two instances on one database", () => {
   it("an article published on A shows on B's cached home page within 1 s", async () => {
@@ -197,17 +217,8 @@ describe("two instances on one database", () => {
       )
     ).rows[0]!;
     const beacon = async (i: number) => {
-      const srv = i % 2 ? b : a;
       // a visitor of its own each: 22 characters, like the bl_vid cookie the beacon sets
-      const visitor = `v${String(i).padStart(21, "0")}`;
-      const res = await fetch(`${srv.base}/api/views/${article.publicId}`, {
-        method: "POST",
-        headers: {
-          origin: srv.origin,
-          cookie: `bl_vid=${visitor}`,
-          "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0 Safari/537.36",
-        },
-      });
+      const res = await sendBeacon(i % 2 ? b : a, article.publicId, `v${String(i).padStart(21, "0")}`);
       return ((await res.json()) as { counted?: boolean }).counted === true;
     };
     let counted = 0;
@@ -216,13 +227,37 @@ describe("two instances on one database", () => {
       counted += batch.filter(Boolean).length;
     }
     expect(counted).toBe(1_000);
-    const views = async () =>
-      (await db.query<{ viewCount: number }>(`SELECT "viewCount" FROM articles WHERE id = $1`, [article.id]))
-        .rows[0]!.viewCount;
+    const views = () => viewCountOf(article.id);
     await expect.poll(views, { timeout: 15_000 }).toBe(article.viewCount + 1_000);
     // and no more: both buffers are empty
     await new Promise((r) => setTimeout(r, 1_000));
     expect(await views()).toBe(article.viewCount + 1_000);
+  });
+
+  it("one visitor's beacons for one article on A and on B count once (the claim in PostgreSQL)", async () => {
+    const article = (
+      await db.query<{ id: string; publicId: string; viewCount: number }>(
+        `SELECT id, "publicId", "viewCount" FROM articles WHERE status = 'PUBLISHED' ORDER BY "publishedAt" DESC OFFSET 3 LIMIT 1`,
+      )
+    ).rows[0]!;
+    const visitor = `w${Date.now().toString(36).padStart(21, "0")}`;
+    const beacon = async (srv: FaultServer) => {
+      const res = await sendBeacon(srv, article.publicId, visitor);
+      expect(res.status).toBe(200);
+      return (await res.json()) as { counted?: boolean };
+    };
+    // straight to each instance, not through the front (which would send both to one instance):
+    // each instance's memory lets its beacon through, and A's has been written before B's arrives
+    expect((await beacon(a)).counted).toBe(true);
+    await new Promise((r) => setTimeout(r, 600));
+    await beacon(b);
+    await beacon(a);
+    await beacon(b);
+    const views = () => viewCountOf(article.id);
+    await expect.poll(views, { timeout: 15_000 }).toBe(article.viewCount + 1);
+    // and no more once both buffers are written
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await views()).toBe(article.viewCount + 1);
   });
 
   it("100 scheduled articles due at once are each published exactly once by the two schedulers", async () => {

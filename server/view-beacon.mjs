@@ -122,7 +122,7 @@ export function createViewBeacon({
     const ip = String(req.headers["x-byline-client-ip"] ?? "");
     const visitor = visitorIdFor(visitorCookie, ip, ua);
     const counted = !isBot(ua) && dedupe.shouldCount(visitor.id, article.id);
-    if (counted) counter.add(article);
+    if (counted) counter.add(article, visitor.id);
     send(
       res,
       200,

@@ -1,53 +1,45 @@
 // @ts-check
 // The view counts behind the server's beacon (view-beacon.mjs): which public ids are published
 // articles (a small directory in memory, refreshed from PostgreSQL) and the views not yet written
-// (a buffer of counters per article and day, written in one transaction every FLUSH_MS or at
-// MAX_KEYS keys, and on shutdown). No request waits for PostgreSQL once its article is known.
+// (a claim per view, lib/services/views/pending-views.mjs), written by one statement every FLUSH_MS
+// or at MAX_KEYS claims and counters, and on shutdown. No request waits for PostgreSQL once its
+// article is known.
+//
+// Once per visitor per article per window, across instances (issue 15): the write claims each
+// visitor and article in view_claims and adds only the views it claimed
+// (lib/services/views/view-claims.mjs); the caller's in-process memory filters repeats first.
+// Expired claims are pruned after a write, at most once a minute and 10,000 rows a run.
 //
 // Durability: a view is acknowledged before it is written. A crash (kill -9) loses at most the
 // views of the last `flushMs` plus the write in progress (250 ms by default); while PostgreSQL is
-// unreachable the buffer keeps counting (one number per article and day, so memory stays bounded
-// by the directory) and retries every `retryMs`, and a crash in that time loses the backlog.
+// unreachable the buffer keeps counting and retries every `retryMs` (no early writes meanwhile),
+// and a crash in that time loses the backlog. Memory stays bounded: at most `maxClaims` claims
+// wait, and views beyond are kept as one number per article and day (bounded by the directory),
+// written without a claim, so past that bound a reader may count once per instance again.
 // Several instances: every write adds to the row (UPDATE … + n, INSERT … ON CONFLICT … + n), so
 // instances never overwrite each other's counts; docs/request-path.md ("The view beacon").
-import { viewDay } from "../lib/services/views/view-day.mjs";
+import { createPendingViews } from "../lib/services/views/pending-views.mjs";
+import { createClaimPruner, WRITE_VIEWS, writeViewsParams } from "../lib/services/views/view-claims.mjs";
+import { VIEW_WINDOW_MS } from "../lib/services/views/view-dedupe.mjs";
 
 /** @typedef {{ id: string, base: number, at: number }} Article */
 /** @typedef {(sql: string, params: unknown[]) => Promise<{ rows: any[] }>} Query */
-/**
- * @typedef {{
- *   query: Query,
- *   transaction: <T>(work: (query: Query) => Promise<T>) => Promise<T>,
- * }} Database
- */
+/** @typedef {{ query: Query }} Database */
 
 /** What recordView counts as readable (lib/services/views/record-view.ts): published, not scheduled. */
 const LOOKUP = `SELECT id, "viewCount" FROM articles WHERE "publicId" = $1 AND status = 'PUBLISHED' AND "publishedAt" <= now()`;
 
-// The same two statements as lib/services/views/flush-view-counts.ts, over arrays instead of a
-// VALUES list so the statement text never changes. Articles unpublished or deleted since the
-// view match nothing and are skipped.
-const ADD_TOTALS = `
-  UPDATE articles AS a SET "viewCount" = a."viewCount" + t.n
-  FROM (SELECT v.id, sum(v.n)::int AS n FROM unnest($1::text[], $2::int[]) AS v(id, n) GROUP BY v.id) AS t
-  WHERE a.id = t.id
-  RETURNING a.id, a."viewCount"`;
-const ADD_DAYS = `
-  INSERT INTO article_view_days ("articleId", day, views)
-  SELECT v.id, v.day, v.n FROM unnest($1::text[], $2::date[], $3::int[]) AS v(id, day, n)
-  WHERE EXISTS (SELECT 1 FROM articles a WHERE a.id = v.id)
-  ON CONFLICT ("articleId", day) DO UPDATE SET views = article_view_days.views + EXCLUDED.views`;
-
 /**
  * @param {{
  *   db: Database,
- *   flushMs?: number, maxKeys?: number, retryMs?: number,
+ *   flushMs?: number, maxKeys?: number, maxClaims?: number, retryMs?: number, windowMs?: number,
  *   knownTtlMs?: number, unknownTtlMs?: number, maxArticles?: number, maxLookups?: number,
  *   now?: () => number, log?: (msg: string) => void,
  * }} options
- *   flushMs: the longest a view waits in memory (the crash window); maxKeys: article×day
- *   counters that force an early write; knownTtlMs / unknownTtlMs: how long a looked-up public
- *   id is trusted (a just-published article is countable within unknownTtlMs of a beacon that
+ *   flushMs: the longest a view waits in memory (the crash window); maxKeys: claims and
+ *   article×day counters that force an early write; maxClaims: claims that may wait (writes
+ *   failing), beyond which views are plain counts; windowMs: the once-per-visitor window;
+ *   knownTtlMs / unknownTtlMs: how long a looked-up public id is trusted (a just-published article is countable within unknownTtlMs of a beacon that
  *   found it unpublished); maxArticles: directory size; maxLookups: lookups at once, beyond
  *   which a beacon for an unknown id is refused (a flood of invented ids must not queue forever).
  */
@@ -55,7 +47,9 @@ export function createViewCounter({
   db,
   flushMs = 250,
   maxKeys = 5_000,
+  maxClaims = 50_000,
   retryMs = 1_000,
+  windowMs = VIEW_WINDOW_MS,
   knownTtlMs = 60_000,
   unknownTtlMs = 10_000,
   maxArticles = 10_000,
@@ -71,10 +65,18 @@ export function createViewCounter({
   const lookups = new Map();
   /** @type {Map<string, Article>} article id → its directory entry, for the write's new totals */
   const byId = new Map();
-  /** "<articleId>\0<day>" → views not yet written */
-  let pending = new Map();
+  /** views not yet written */
+  let pending = createPendingViews(maxClaims);
   /** the batch being written: still shown in the figure until its new total arrives */
-  let writing = new Map();
+  let writing = createPendingViews(maxClaims);
+  /** the last write failed: wait for the retry instead of writing early at maxKeys */
+  let failing = false;
+  const pruner = createClaimPruner({
+    rows: async (sql, params) => (await db.query(sql, params)).rows,
+    windowMs,
+    now,
+    log,
+  });
   /** @type {Promise<void> | null} */
   let inFlight = null;
   /** @type {ReturnType<typeof setTimeout> | null} */
@@ -145,9 +147,7 @@ export function createViewCounter({
 
   /** @param {string} articleId */
   function hasPending(articleId) {
-    for (const k of pending.keys()) if (k.startsWith(`${articleId}\u0000`)) return true;
-    for (const k of writing.keys()) if (k.startsWith(`${articleId}\u0000`)) return true;
-    return false;
+    return pending.has(articleId) || writing.has(articleId);
   }
 
   /** @param {number} delayMs */
@@ -162,14 +162,15 @@ export function createViewCounter({
   }
 
   /**
-   * Counts one view of an article now (the caller has decided that it counts).
+   * Counts one view of an article now, unless another instance counted this visitor within the
+   * window (the caller's own memory has decided that it counts).
    * @param {Article} article
+   * @param {string} visitorId visitor-id.mjs' id; only its hash is written
    */
-  function add(article) {
-    const key = `${article.id}\u0000${viewDay(now())}`;
-    pending.set(key, (pending.get(key) ?? 0) + 1);
+  function add(article, visitorId) {
+    pending.add(visitorId, article.id, now());
     byId.set(article.id, article);
-    if (pending.size >= maxKeys) void flush();
+    if (pending.keys() >= maxKeys && !failing) void flush();
     else schedule(flushMs);
   }
 
@@ -178,50 +179,32 @@ export function createViewCounter({
    * @param {Article} article
    */
   function viewsOf(article) {
-    let n = article.base;
-    const prefix = `${article.id}\u0000`;
-    for (const [k, v] of pending) if (k.startsWith(prefix)) n += v;
-    for (const [k, v] of writing) if (k.startsWith(prefix)) n += v;
-    return n;
+    return article.base + pending.viewsOf(article.id) + writing.viewsOf(article.id);
   }
 
   async function write() {
-    while (pending.size > 0) {
-      writing = pending;
-      pending = new Map();
-      /** @type {Map<string, number>} */
-      const totals = new Map();
-      /** @type {string[]} */
-      const ids = [];
-      /** @type {string[]} */
-      const days = [];
-      /** @type {number[]} */
-      const counts = [];
-      for (const [key, n] of writing) {
-        const [id = "", day = ""] = key.split("\u0000");
-        totals.set(id, (totals.get(id) ?? 0) + n);
-        ids.push(id);
-        days.push(day);
-        counts.push(n);
-      }
+    while (pending.size() > 0) {
+      // at most maxKeys claims a statement: a backlog after an outage goes in several
+      writing = pending.take(maxKeys);
       try {
-        const { rows } = await db.transaction(async (query) => {
-          const updated = await query(ADD_TOTALS, [[...totals.keys()], [...totals.values()]]);
-          await query(ADD_DAYS, [ids, days, counts]);
-          return updated;
-        });
+        const { rows } = await db.query(WRITE_VIEWS, writeViewsParams(writing, windowMs));
         for (const row of rows) {
           const article = byId.get(String(row.id));
           if (article) article.base = Number(row.viewCount);
         }
-        writing = new Map();
+        writing = createPendingViews(maxClaims);
+        failing = false;
       } catch (e) {
-        for (const [k, n] of writing) pending.set(k, (pending.get(k) ?? 0) + n);
-        writing = new Map();
+        const failed = writing;
+        writing = createPendingViews(maxClaims);
+        failed.merge(pending);
+        pending = failed;
+        failing = true;
         log(`views: batch write failed, retrying in ${retryMs} ms: ${e instanceof Error ? e.message : e}`);
         if (!closed) schedule(retryMs);
         return false;
       }
+      pruner.maybe();
     }
     return true;
   }
@@ -229,7 +212,7 @@ export function createViewCounter({
   /** Writes everything counted so far; resolves false when PostgreSQL refused the batch. */
   async function flush() {
     while (inFlight) await inFlight;
-    if (pending.size === 0) return true;
+    if (pending.size() === 0) return true;
     /** @type {boolean} */
     let ok = false;
     inFlight = write().then((r) => {
@@ -249,15 +232,13 @@ export function createViewCounter({
     timer = null;
     const ok = await flush();
     closed = true;
+    await pruner.idle();
     if (!ok) log(`views: ${pendingViews()} view(s) could not be written before shutdown`);
     return ok;
   }
 
   function pendingViews() {
-    let n = 0;
-    for (const v of pending.values()) n += v;
-    for (const v of writing.values()) n += v;
-    return n;
+    return pending.size() + writing.size();
   }
 
   return { peek, lookup, add, viewsOf, flush, close, pendingViews, articlesKnown: () => directory.size };
@@ -271,21 +252,6 @@ export function createViewCounter({
  * @returns {Database}
  */
 export function poolDatabase(pool) {
-  return {
-    query: (sql, params) => pool.query(sql, params),
-    async transaction(work) {
-      const client = await pool.connect();
-      try {
-        await client.query("BEGIN");
-        const result = await work((sql, params) => client.query(sql, params));
-        await client.query("COMMIT");
-        return result;
-      } catch (e) {
-        await client.query("ROLLBACK").catch(() => {});
-        throw e;
-      } finally {
-        client.release();
-      }
-    },
-  };
+  // one statement per write (view-claims.mjs): atomic without a transaction of our own
+  return { query: (sql, params) => pool.query(sql, params) };
 }

@@ -14,7 +14,7 @@ const ARTICLE = /^\/posts\/([A-Za-z0-9_-]{1,16})$/;
 /** µs per logged view, over `lines` lines in the front's log format (scripts/lib/bench-wrk.mjs viewLog). */
 export async function countingCost(lines = 300_000) {
   const counter = createViewCounter({
-    db: { query: async () => ({ rows: [] }), transaction: async () => ({ rows: [] }) },
+    db: { query: async () => ({ rows: [] }) },
     flushMs: 3_600_000,
     maxKeys: 1e9,
   });
@@ -37,7 +37,7 @@ export async function countingCost(lines = 300_000) {
     if (!m || isBot(ua)) continue;
     const visitor = visitorIdFor(cookie === "-" ? undefined : cookie, "", ua);
     if (dedupe.shouldCount(visitor.id, article.id)) {
-      counter.add(article);
+      counter.add(article, visitor.id);
       counted++;
     }
   }

@@ -1,18 +1,24 @@
-import { viewKey, type ViewCounts } from "./flush-view-counts";
-import { viewDay } from "./view-day.mjs";
+import { createPendingViews, type PendingViews } from "./pending-views.mjs";
 
 type Options = {
-  write: (counts: ViewCounts) => Promise<unknown>;
+  write: (batch: PendingViews) => Promise<unknown>;
   /** how long a view waits for others to share its write (group commit) */
   batchDelayMs?: number;
   /** when a write failed: how soon the batch is tried again */
   retryDelayMs?: number;
   onError?: (e: unknown) => void;
+  /** claims that may wait (writes failing); views beyond are plain counts (pending-views.mjs) */
+  maxClaims?: number;
 };
 
+const MAX_BATCH_CLAIMS = 5_000;
+
 export type ViewBuffer = {
-  /** resolves once this view is written to the database (it stays queued through failed writes) */
-  add: (articleId: string, at?: Date | number) => Promise<void>;
+  /**
+   * Resolves once this view is written to the database (it stays queued through failed writes);
+   * it adds to the counts only if no instance counted this visitor within the window.
+   */
+  add: (articleId: string, visitorId: string, at?: Date | number) => Promise<void>;
   flush: () => Promise<void>;
   pending: () => number;
   /** views of one article still waiting to be written, to show a count that includes them */
@@ -21,18 +27,21 @@ export type ViewBuffer = {
 
 /**
  * Group commit for views. A view is written within `batchDelayMs` of arriving, together with all
- * views that arrived meanwhile or during the previous write: a popular article costs one UPDATE
- * per batch, not one per reader, and the beacon is answered only once its view is stored, so a
- * crash (kill -9) loses no acknowledged view (issue 8, finding 14). Writes never overlap; a failed
- * batch is merged back, retried after `retryDelayMs`, and its waiters keep waiting.
+ * views that arrived meanwhile or during the previous write: a popular article costs one statement
+ * per batch (view-claims.mjs: the claims, the totals, the daily rows), not one per reader, and the
+ * beacon is answered only once its view is stored, so a crash (kill -9) loses no acknowledged view
+ * (issue 8, finding 14). Writes never overlap; a failed batch is merged back, retried after
+ * `retryDelayMs`, and its waiters keep waiting. Memory while PostgreSQL is away: at most `maxClaims`
+ * claims wait, views beyond are plain counts per article and day (pending-views.mjs).
  */
 export function createViewBuffer({
   write,
   batchDelayMs = 20,
   retryDelayMs = 1_000,
   onError,
+  maxClaims,
 }: Options): ViewBuffer {
-  let counts: ViewCounts = new Map();
+  let views = createPendingViews(maxClaims);
   let waiters: (() => void)[] = [];
   let inFlight: Promise<void> | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -48,19 +57,25 @@ export function createViewBuffer({
   }
 
   async function drain() {
-    while (counts.size > 0) {
-      const batch = counts;
+    while (views.size() > 0) {
+      const batch = views;
       const done = waiters;
-      counts = new Map();
+      views = createPendingViews(maxClaims);
       waiters = [];
-      try {
-        await write(batch);
-      } catch (e) {
-        for (const [k, n] of batch) counts.set(k, (counts.get(k) ?? 0) + n);
-        waiters = done.concat(waiters);
-        onError?.(e);
-        schedule(retryDelayMs);
-        return;
+      // at most MAX_BATCH_CLAIMS claims a statement: a backlog after an outage goes in several
+      while (batch.size() > 0) {
+        const part = batch.take(MAX_BATCH_CLAIMS);
+        try {
+          await write(part);
+        } catch (e) {
+          part.merge(batch);
+          part.merge(views);
+          views = part;
+          waiters = done.concat(waiters);
+          onError?.(e);
+          schedule(retryDelayMs);
+          return;
+        }
       }
       for (const resolve of done) resolve();
     }
@@ -69,26 +84,19 @@ export function createViewBuffer({
   async function flush(): Promise<void> {
     // wait out a running batch, then write whatever arrived meanwhile
     while (inFlight) await inFlight;
-    if (counts.size === 0) return;
+    if (views.size() === 0) return;
     inFlight = drain().finally(() => {
       inFlight = null;
     });
     await inFlight;
   }
 
-  function add(articleId: string, at: Date | number = Date.now()): Promise<void> {
-    const key = viewKey(articleId, viewDay(at));
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+  function add(articleId: string, visitorId: string, at: Date | number = Date.now()): Promise<void> {
+    views.add(visitorId, articleId, new Date(at).getTime());
     const written = new Promise<void>((resolve) => waiters.push(resolve));
     schedule(batchDelayMs);
     return written;
   }
 
-  function pendingFor(articleId: string) {
-    let n = 0;
-    for (const [k, v] of counts) if (k.startsWith(`${articleId}\u0000`)) n += v;
-    return n;
-  }
-
-  return { add, flush, pendingFor, pending: () => [...counts.values()].reduce((a, b) => a + b, 0) };
+  return { add, flush, pendingFor: (articleId) => views.viewsOf(articleId), pending: () => views.size() };
 }

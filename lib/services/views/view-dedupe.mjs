@@ -6,10 +6,10 @@
  * flat under a crawl of fresh visitor ids and every call is O(1). (Evicting a Map's oldest key with
  * `keys().next()` is not: V8 leaves deleted entries in place until it rehashes, and each eviction
  * walks past all of them: 20-200 µs per new visitor once 100,000 are remembered, measured.)
- * At least the last maxEntries / 2 counted keys are remembered. Per process: behind several app
- * processes a reader may count once per process within a window, unless the front sends a
- * visitor's beacons to one process (docs/deploy.md, "View counting"); an acceptable over-count
- * for a popularity figure.
+ * At least the last maxEntries / 2 counted keys are remembered. This memory is per process and only
+ * the cheap first filter: a view it lets through is counted only if its claim in PostgreSQL wins
+ * (view-claims.mjs, written with each batch), which makes the rule exact across instances. The
+ * window here is the one the claims use.
  */
 
 /**

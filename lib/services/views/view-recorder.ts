@@ -4,13 +4,23 @@ import { logger } from "@/lib/logger";
 import { onShutdown } from "@/lib/shutdown";
 import { flushViewCounts } from "./flush-view-counts";
 import { createViewBuffer, type ViewBuffer } from "./view-buffer";
-import { createViewDedupe, type ViewDedupe } from "./view-dedupe.mjs";
+import { createClaimPruner } from "./view-claims.mjs";
+import { createViewDedupe, VIEW_WINDOW_MS, type ViewDedupe } from "./view-dedupe.mjs";
 
 type Recorder = { buffer: ViewBuffer; dedupe: ViewDedupe };
 
 function start(): Recorder {
+  // expired claims are pruned here too: with BYLINE_VIEW_BEACON=0 no server counter writes claims
+  const pruner = createClaimPruner({
+    rows: (sql, params) => db.$queryRawUnsafe(sql, ...params),
+    windowMs: VIEW_WINDOW_MS,
+    log: (msg) => logger.warn(msg),
+  });
   const buffer = createViewBuffer({
-    write: (counts) => flushViewCounts(db, counts),
+    write: async (batch) => {
+      await flushViewCounts(db, batch);
+      pruner.maybe();
+    },
     onError: (e) => logger.error({ err: e }, "views: batch write failed, will retry"),
   });
   // the buffer writes each view within milliseconds (group commit); on the way out, whatever is left:
