@@ -85,9 +85,33 @@ describe("view claims across instances", () => {
     expect(await totals(a.id)).toEqual({ total: 2, days: 2 });
     // the claim now starts the new window
     const claim = await db.viewClaim.findUniqueOrThrow({
-      where: { visitor_articleId: { visitor: visitorHash(reader), articleId: a.id } },
+      where: { articleId_visitor: { articleId: a.id, visitor: visitorHash(reader) } },
     });
     expect(claim.countedAt.getTime()).toBe(t0 + VIEW_WINDOW_MS);
+  });
+
+  it("counts a backlogged view written after a later one a window apart, and keeps the later claim", async () => {
+    const a = await createArticle();
+    const t0 = Date.UTC(2026, 10, 28, 4);
+    const reader = visitor();
+    // B counts the reader at t0 + 45 min and writes at once; A, whose writes were failing, held a
+    // view of t0 and writes it afterwards: 45 minutes apart, so both count
+    const b = instance({ now: () => t0 + 45 * 60_000 });
+    await b.view(a.publicId, reader, t0 + 45 * 60_000);
+    await b.counter.close();
+    const backlog = instance({ now: () => t0 });
+    await backlog.view(a.publicId, reader, t0);
+    await backlog.counter.close();
+    expect(await totals(a.id)).toEqual({ total: 2, days: 2 });
+    const claim = await db.viewClaim.findUniqueOrThrow({
+      where: { articleId_visitor: { articleId: a.id, visitor: visitorHash(reader) } },
+    });
+    expect(claim.countedAt.getTime()).toBe(t0 + 45 * 60_000);
+    // within the window of either, nothing more
+    const again = instance({ now: () => t0 + 20 * 60_000 });
+    await again.view(a.publicId, reader, t0 + 20 * 60_000);
+    await again.counter.close();
+    expect((await totals(a.id)).total).toBe(2);
   });
 
   it("counts once between Next.js' route (signed-in readers) and the server's beacon", async () => {

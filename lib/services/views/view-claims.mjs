@@ -35,7 +35,9 @@ export function visitorHash(visitorId) {
 // $1-$4 the claims (visitor hash, article, day, at), $5-$7 the plain counts (article, day, n),
 // $8 the window in ms. DISTINCT ON: one claim per visitor and article, the earliest, in key order
 // (two batches insert their claims in the same order and so never deadlock on them). A claim
-// wins when none exists or the existing one is a window old; a lost one adds nothing. Articles
+// wins when none exists or the existing one is a window away from it, older or newer (a backlog
+// written after an outage can be older than what another instance wrote meanwhile); the claim
+// keeps the later time. A lost one adds nothing. Articles
 // deleted since the view are skipped; one unpublished since still gets its views (the reader saw it).
 export const WRITE_VIEWS = `
   WITH batch AS (
@@ -46,8 +48,9 @@ export const WRITE_VIEWS = `
   ), claimed AS (
     INSERT INTO view_claims AS c (visitor, "articleId", "countedAt")
     SELECT visitor, id, at FROM batch
-    ON CONFLICT (visitor, "articleId") DO UPDATE SET "countedAt" = EXCLUDED."countedAt"
+    ON CONFLICT ("articleId", visitor) DO UPDATE SET "countedAt" = GREATEST(c."countedAt", EXCLUDED."countedAt")
     WHERE c."countedAt" <= EXCLUDED."countedAt" - $8::int * interval '1 millisecond'
+       OR c."countedAt" >= EXCLUDED."countedAt" + $8::int * interval '1 millisecond'
     RETURNING c.visitor, c."articleId"
   ), counted AS (
     SELECT b.id, b.day, count(*)::int AS n
@@ -108,11 +111,14 @@ export function writeViewsParams(batch, windowMs) {
 }
 
 // The oldest expired claims, at most $2 of them; the outer condition again, so that a claim renewed
-// by a concurrent write (a new row version) is not deleted through its old ctid.
+// by a concurrent write (a new row version) is not deleted through its old ctid. SKIP LOCKED: a
+// claim a batch is writing is left for the next run, so the prune never waits on a writer and the
+// two cannot deadlock (they would lock the same rows in different orders).
 const PRUNE_CLAIMS = `
   WITH gone AS (
     DELETE FROM view_claims WHERE ctid IN (
       SELECT ctid FROM view_claims WHERE "countedAt" < $1::timestamptz ORDER BY "countedAt" LIMIT $2
+      FOR UPDATE SKIP LOCKED
     ) AND "countedAt" < $1::timestamptz
     RETURNING 1
   )

@@ -4,7 +4,7 @@ CREATE TABLE "view_claims" (
     "articleId" TEXT NOT NULL,
     "countedAt" TIMESTAMPTZ(3) NOT NULL,
 
-    CONSTRAINT "view_claims_pkey" PRIMARY KEY ("visitor","articleId")
+    CONSTRAINT "view_claims_pkey" PRIMARY KEY ("articleId","visitor")
 );
 
 -- CreateIndex
