@@ -39,8 +39,8 @@ const LOOKUP = `SELECT id, "viewCount" FROM articles WHERE "publicId" = $1 AND s
  *   flushMs: the longest a view waits in memory (the crash window); maxKeys: claims and
  *   article×day counters that force an early write; maxClaims: claims that may wait (writes
  *   failing), beyond which views are plain counts; windowMs: the once-per-visitor window;
- *   knownTtlMs / unknownTtlMs: how long a looked-up public id is trusted (a just-published article is countable within unknownTtlMs of a beacon that
- *   found it unpublished); maxArticles: directory size; maxLookups: lookups at once, beyond
+ *   knownTtlMs / unknownTtlMs: how long a looked-up public id is trusted (a just-published
+ *   article is countable within unknownTtlMs of a beacon that found it unpublished); maxArticles: directory size; maxLookups: lookups at once, beyond
  *   which a beacon for an unknown id is refused (a flood of invented ids must not queue forever).
  */
 export function createViewCounter({
