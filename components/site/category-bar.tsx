@@ -4,12 +4,10 @@ import type { CategoryDto } from "@/lib/services/public/list-categories";
 export function CategoryBar({ categories }: { categories: CategoryDto[] }) {
   return (
     <nav aria-label="栏目" className="bg-brand-600">
-      <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 text-sm whitespace-nowrap text-white">
+      <ul className="s-catbar">
         {categories.map((c) => (
           <li key={c.id}>
-            <a href={`/category/${c.slug}`} className="s-cat">
-              {c.name}
-            </a>
+            <a href={`/category/${c.slug}`}>{c.name}</a>
           </li>
         ))}
       </ul>

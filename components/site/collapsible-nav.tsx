@@ -43,7 +43,7 @@ export function CollapsibleNav({ children }: { children: ReactNode }) {
         onClick={(e) => {
           if ((e.target as HTMLElement).closest("a")) setOpen(false);
         }}
-        className={`${open ? "flex" : "hidden"} absolute inset-x-0 top-full z-20 flex-col gap-3 border-b border-slate-200 bg-white px-4 py-4 shadow-md md:static md:flex md:flex-1 md:flex-row md:items-center md:gap-4 md:border-0 md:p-0 md:shadow-none`}
+        className={`${open ? "flex" : "hidden"} s-navpanel`}
       >
         {children}
       </div>

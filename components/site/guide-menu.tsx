@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 
-type GuideLink = { href: string; label: string; description: string; newTab: boolean };
+type GuideLink = { href: string; label: string; description: string; newTab?: boolean };
 
 /**
  * 导读: a disclosure navigation menu (WAI-ARIA APG "disclosure navigation"): a button that shows a
@@ -90,7 +90,7 @@ export function GuideMenu({ links }: { links: GuideLink[] }) {
               href={l.href}
               data-guide-item
               onClick={() => setOpen(false)}
-              className="block rounded px-3 py-2 hover:bg-brand-50 focus:bg-brand-50"
+              className="s-guide-a"
               // a new window gets neither window.opener nor the referrer
               {...(l.newTab ? { target: "_blank", rel: "noopener noreferrer" } : {})}
             >

@@ -17,7 +17,7 @@ export function HotList({
   const headingId = `${id ?? "hot-list"}-title`;
   return (
     <section id={id} aria-labelledby={headingId} className="scroll-mt-4 rounded bg-white p-5">
-      <h2 id={headingId} className="border-l-4 border-brand-600 pl-3 text-lg font-semibold">
+      <h2 id={headingId} className="s-h2">
         {title}
       </h2>
       <p className="mt-1 pl-4 text-xs text-ink-600">{subtitle}</p>

@@ -12,12 +12,7 @@ export function IocExports({ base, label }: { base: string; label: string }) {
     <p className="mt-4 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm" data-testid="ioc-exports">
       <span className="text-ink-600">{label}</span>
       {formats.map(([format, name]) => (
-        <a
-          key={format}
-          href={`${base}?format=${format}`}
-          download
-          className="rounded border border-slate-300 px-2 py-0.5 hover:border-brand-500 hover:text-brand-700"
-        >
+        <a key={format} href={`${base}?format=${format}`} download className="s-ioc-a">
           {name}
         </a>
       ))}

@@ -5,7 +5,7 @@ import type { LatestComment } from "@/lib/services/public/list-latest-comments";
 export function LatestComments({ comments }: { comments: LatestComment[] }) {
   return (
     <section aria-labelledby="latest-comments-title" className="rounded bg-white p-5">
-      <h2 id="latest-comments-title" className="border-l-4 border-brand-600 pl-3 text-lg font-semibold">
+      <h2 id="latest-comments-title" className="s-h2">
         最新评论
       </h2>
       {comments.length === 0 ? (

@@ -1,10 +1,14 @@
+"use client";
+
+// A client component though it has no state: the root not-found boundary sits in every page's
+// payload, which then refers to this instead of carrying it (components/site/wordmark.tsx).
 import { largePrimaryButton } from "@/components/ui/button";
 import { SearchForm } from "./search-form";
 
 /** The 404 body, shared by the public group's boundary and the app-wide unmatched-URL page. */
 export function NotFoundContent() {
   return (
-    <section className="mx-auto max-w-xl rounded bg-white px-6 py-12 text-center" data-testid="not-found">
+    <section className="s-404" data-testid="not-found">
       <p aria-hidden="true" className="text-6xl font-bold text-brand-600">
         404
       </p>

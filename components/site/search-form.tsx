@@ -1,3 +1,7 @@
+"use client";
+
+// A client component though it has no state: the header and the 404 boundary carry it on every
+// page, and the payload then refers to it instead of carrying its markup (components/site/wordmark.tsx).
 /** A plain GET form: works without JavaScript and gives every search a shareable URL. */
 /** `landmark` names the search landmark; pages with several search boxes need distinct names. */
 export function SearchForm({

@@ -14,7 +14,7 @@ export function SectionHeading({
   const Heading = level === 1 ? "h1" : "h2";
   return (
     <div className="mb-4 flex items-center justify-between gap-3 border-b border-slate-200 pb-2">
-      <Heading id={id} className="border-l-4 border-brand-600 pl-3 text-lg font-semibold">
+      <Heading id={id} className="s-h2">
         {children}
       </Heading>
       {action}

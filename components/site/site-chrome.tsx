@@ -7,6 +7,7 @@ import { CategoryBar } from "./category-bar";
 import "./site.css";
 import { SiteFooter } from "./site-footer";
 import { SiteHeader } from "./site-header";
+import { SiteLogo } from "./site-logo";
 
 /**
  * The chrome's elements, built once per render. Every page's payload carries the chrome twice: in
@@ -21,23 +22,19 @@ const chromeParts = cache(async () => {
     listFooterPages(),
     getNavigation(),
   ]);
+  // one element for the header's logo and the footer's: the payload writes it once
+  const logo = SiteLogo({ brand: settings, height: "h-8" });
   return {
     skip: (
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
-      >
+      <a href="#main" className="s-skip">
         跳到正文
       </a>
     ),
     // called, not rendered as <SiteHeader />: the payload dedupes plain elements by identity,
     // while a server component's element would be rendered (and written) again
-    header: SiteHeader({
-      nav,
-      brand: { name: settings.name, tagline: settings.tagline, logo: settings.logo },
-    }),
+    header: SiteHeader({ nav, brand: { name: settings.name, tagline: settings.tagline }, logo }),
     categoryBar: CategoryBar({ categories }),
-    footer: SiteFooter({ settings, pages }),
+    footer: SiteFooter({ settings, pages, logo }),
   };
 });
 
@@ -48,11 +45,11 @@ const chromeParts = cache(async () => {
 export async function SiteChrome({ children }: { children: ReactNode }) {
   const { skip, header, categoryBar, footer } = await chromeParts();
   return (
-    <div className="flex min-h-screen flex-col">
+    <div className="s-page">
       {skip}
       {header}
       {categoryBar}
-      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+      <main id="main" className="s-main">
         {children}
       </main>
       {footer}

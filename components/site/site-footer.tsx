@@ -1,38 +1,41 @@
+import type { ReactNode } from "react";
 import type { SiteSettings } from "@/lib/services/public/get-site-settings";
 import type { FooterPageLink } from "@/lib/services/public/list-footer-pages";
-import { SiteLogo } from "./site-logo";
 
 /** Footer: site pages, RSS and social links, copyright, the ICP filing number and the footer line from settings. */
-export function SiteFooter({ settings, pages }: { settings: SiteSettings; pages: FooterPageLink[] }) {
+export function SiteFooter({
+  settings,
+  pages,
+  logo,
+}: {
+  settings: SiteSettings;
+  pages: FooterPageLink[];
+  /** the site's logo (SiteLogo), the same element as the header's */
+  logo: ReactNode;
+}) {
   return (
-    <footer className="mt-12 border-t border-slate-200 bg-white text-sm text-ink-600">
-      <div className="mx-auto grid max-w-6xl gap-6 px-4 py-8 md:grid-cols-[auto_1fr_auto] md:items-start">
-        <SiteLogo brand={settings} height="h-7" />
+    <footer className="s-foot">
+      <div className="s-foot-in">
+        {logo}
         <nav aria-label="关于本站">
-          <ul className="flex flex-wrap gap-x-4 gap-y-2">
+          <ul className="s-links">
             {pages.map((p) => (
               <li key={p.slug}>
-                <a href={`/page/${p.slug}`} className="hover:text-brand-600">
-                  {p.title}
-                </a>
+                <a href={`/page/${p.slug}`}>{p.title}</a>
               </li>
             ))}
             <li>
-              <a href="/corrections" className="hover:text-brand-600">
-                更正与更新
-              </a>
+              <a href="/corrections">更正与更新</a>
             </li>
           </ul>
         </nav>
-        <ul aria-label="订阅与社交" className="flex flex-wrap gap-x-4 gap-y-2">
+        <ul aria-label="订阅与社交" className="s-links">
           <li>
-            <a href="/feed" className="hover:text-brand-600">
-              RSS 订阅
-            </a>
+            <a href="/feed">RSS 订阅</a>
           </li>
           {settings.social.map((s) => (
             <li key={s.url}>
-              <a href={s.url} rel="noopener noreferrer me" target="_blank" className="hover:text-brand-600">
+              <a href={s.url} rel="noopener noreferrer me" target="_blank">
                 {s.name}
                 <span className="sr-only">（在新窗口打开）</span>
               </a>
@@ -41,16 +44,11 @@ export function SiteFooter({ settings, pages }: { settings: SiteSettings; pages:
         </ul>
       </div>
       <div className="border-t border-slate-100">
-        <div className="mx-auto flex max-w-6xl flex-col gap-1 px-4 py-4 text-xs md:flex-row md:gap-4">
+        <div className="s-foot-end">
           <p>{settings.copyright}</p>
           {settings.icp && (
             <p>
-              <a
-                href="https://beian.miit.gov.cn/"
-                rel="noopener noreferrer"
-                target="_blank"
-                className="hover:text-brand-600"
-              >
+              <a href="https://beian.miit.gov.cn/" rel="noopener noreferrer" target="_blank">
                 {settings.icp}
               </a>
             </p>

@@ -79,3 +79,19 @@ test.describe("signed out", () => {
     await expect(page).toHaveURL(/\/login\?next=%2Feditor%2Freview$/);
   });
 });
+
+test.describe("the not-found page's chrome", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  // the public group's boundary (app/(public)/not-found.tsx) renders inside its layout's chrome and
+  // the root one (app/not-found.tsx) brings its own: each must show the header and footer once
+  test("has one header and one footer on a missing article and on an unmatched URL", async ({ page }) => {
+    for (const url of ["/posts/zzzzz", "/no/such/page"]) {
+      expect((await page.goto(url))?.status(), url).toBe(404);
+      await expect(page.getByTestId("not-found"), url).toBeVisible();
+      await expect(page.getByRole("banner"), url).toHaveCount(1);
+      await expect(page.getByRole("contentinfo"), url).toHaveCount(1);
+      await expect(page.getByRole("search", { name: "查找其他内容" }), url).toBeVisible();
+    }
+  });
+});

@@ -16,29 +16,23 @@ export function ArticleHeader({
   const { author, translator, category } = article;
   return (
     <header className="border-b border-slate-200 pb-4">
-      <h1 className="text-2xl leading-snug font-bold text-ink-900 sm:text-3xl">{article.title}</h1>
-      <div className="mt-4 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-ink-600">
+      <h1 className="s-h1">{article.title}</h1>
+      <div className="s-byline">
         <span>
           <span className="sr-only">作者：</span>
-          <a href={`/member/${author.publicId}`} className="font-medium text-ink-900 hover:text-brand-600">
+          <a href={`/member/${author.publicId}`} className="s-name">
             {author.displayName}
           </a>
         </span>
         {translator && (
           <span>
             译者：
-            <a
-              href={`/member/${translator.publicId}`}
-              className="font-medium text-ink-900 hover:text-brand-600"
-            >
+            <a href={`/member/${translator.publicId}`} className="s-name">
               {translator.displayName}
             </a>
           </span>
         )}
-        <a
-          href={`/category/${category.slug}`}
-          className="rounded bg-brand-50 px-2 py-0.5 text-brand-700 hover:bg-brand-100"
-        >
+        <a href={`/category/${category.slug}`} className="s-cat-pill">
           {category.name}
         </a>
         {article.publishedAt ? (
@@ -50,7 +44,7 @@ export function ArticleHeader({
           <>
             <ViewCount publicId={article.publicId} initial={article.viewCount} />
             {commentCount !== undefined && (
-              <a href="#comments" className="hover:text-brand-600" data-testid="article-comment-count">
+              <a href="#comments" className="s-hl" data-testid="article-comment-count">
                 {commentCount} 条评论
               </a>
             )}

@@ -11,13 +11,11 @@ export function ArticleToc({ toc }: { toc: TocEntry[] }) {
         <summary className="cursor-pointer px-4 py-3 font-semibold text-ink-900 select-none">
           <span id="toc-title">目录</span>
         </summary>
-        <ol className="space-y-1 px-4 pb-4 text-sm">
+        <ol className="s-toc">
           {toc.map((t) => (
-            <li key={t.id} className={t.level === 3 ? "pl-4" : ""}>
+            <li key={t.id} className={t.level === 3 ? "pl-4" : undefined}>
               {/* a block line 24 px high: the minimum touch target (WCAG 2.5.8, axe target-size) */}
-              <a href={`#${t.id}`} className="s-toc-a">
-                {t.text}
-              </a>
+              <a href={`#${t.id}`}>{t.text}</a>
             </li>
           ))}
         </ol>

@@ -20,21 +20,17 @@ export function AuthorCard({ author, latest }: { author: PublicPerson; latest: A
       {latest.length > 0 && (
         <>
           <h3 className="mt-5 text-sm font-semibold text-ink-900">最新文章</h3>
-          <ul className="mt-2 divide-y divide-slate-100 text-sm" data-testid="author-latest">
+          <ul className="s-latest" data-testid="author-latest">
             {latest.map((a) => (
-              <li key={a.id} className="py-2">
-                <a href={`/posts/${a.publicId}`} className="s-rank-a">
-                  {a.title}
-                </a>
-                <time dateTime={a.publishedAt.toISOString()} className="text-xs text-ink-600">
-                  {formatDate(a.publishedAt)}
-                </time>
+              <li key={a.publicId}>
+                <a href={`/posts/${a.publicId}`}>{a.title}</a>
+                <time dateTime={a.publishedAt.toISOString()}>{formatDate(a.publishedAt)}</time>
               </li>
             ))}
           </ul>
         </>
       )}
-      <a href={href} className="mt-3 inline-block text-sm text-brand-700 hover:underline">
+      <a href={href} className="s-more">
         查看更多<span className="sr-only">{author.displayName}的文章</span> →
       </a>
     </section>

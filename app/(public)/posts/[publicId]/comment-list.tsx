@@ -24,7 +24,7 @@ export function CommentItem({ c, isReply = false, badge, actions, editor }: Item
   if (c.deleted) {
     return (
       <div id={`comment-${c.id}`} className={box} data-testid="comment">
-        <p className="s-comment text-ink-600 italic">该评论已删除</p>
+        <p className="s-comment-del">该评论已删除</p>
       </div>
     );
   }

@@ -18,7 +18,7 @@ export async function CommentsSection({ articleId, publicId }: { articleId: stri
       aria-labelledby="comments-title"
       className="mt-6 scroll-mt-20 rounded bg-white p-5 sm:p-6"
     >
-      <h2 id="comments-title" className="border-l-4 border-brand-600 pl-3 text-lg font-semibold text-ink-900">
+      <h2 id="comments-title" className="s-h2">
         评论
       </h2>
       <CommentBoard

@@ -6,7 +6,7 @@ export function HotArticles({ items, categoryName }: { items: HotArticle[]; cate
   if (items.length === 0) return null;
   return (
     <section aria-labelledby="hot-title" className="rounded bg-white p-5">
-      <h2 id="hot-title" className="border-l-4 border-brand-600 pl-3 text-lg font-semibold text-ink-900">
+      <h2 id="hot-title" className="s-h2">
         相关热文
       </h2>
       <p className="mt-1 pl-4 text-xs text-ink-600">{categoryName} · 近 7 天</p>

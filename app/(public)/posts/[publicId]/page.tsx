@@ -72,19 +72,19 @@ export default async function ArticlePage({ params }: Props) {
         <ol className="flex flex-wrap items-center gap-1">
           <li>
             {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- public pages load documents (docs/public-site.md) */}
-            <a href="/" className="hover:text-brand-600">
+            <a href="/" className="s-hl">
               首页
             </a>
           </li>
           <li aria-hidden="true">/</li>
           <li>
-            <a href={`/category/${article.category.slug}`} className="hover:text-brand-600">
+            <a href={`/category/${article.category.slug}`} className="s-hl">
               {article.category.name}
             </a>
           </li>
         </ol>
       </nav>
-      <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_20rem] lg:gap-6">
+      <div className="s-article-grid">
         <div className="min-w-0">
           <ArticleView article={article} commentCount={comments.count} />
           <TipQr tip={settings.tip} />

@@ -4,19 +4,19 @@ import type { ArticleLink } from "@/lib/services/public/get-related-articles";
 export function RelatedArticles({ items }: { items: ArticleLink[] }) {
   if (items.length === 0) return null;
   return (
-    <section aria-labelledby="related-title" className="mt-6 rounded bg-white p-5 sm:p-6">
-      <h2 id="related-title" className="border-l-4 border-brand-600 pl-3 text-lg font-semibold text-ink-900">
+    <section aria-labelledby="related-title" className="s-box">
+      <h2 id="related-title" className="s-h2">
         你可能感兴趣的
       </h2>
-      <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="related-articles">
+      <ul className="s-related" data-testid="related-articles">
         {items.map((a) => (
-          <li key={a.id}>
-            <a href={`/posts/${a.publicId}`} className="group block">
+          <li key={a.publicId}>
+            <a href={`/posts/${a.publicId}`}>
               {a.coverUrl && (
                 // eslint-disable-next-line @next/next/no-img-element -- pre-sized media, no optimiser
-                <img src={a.coverUrl} alt="" width={1200} height={630} loading="lazy" className="s-cover" />
+                <img src={a.coverUrl} alt="" width={1200} height={630} loading="lazy" />
               )}
-              <span className="s-rel-a">{a.title}</span>
+              <span>{a.title}</span>
             </a>
           </li>
         ))}

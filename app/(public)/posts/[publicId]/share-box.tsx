@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { queryText } from "@/lib/escape/query-text";
 
 type Props = { url: string; title: string; qrSrc: string };
 
@@ -11,7 +12,9 @@ type Props = { url: string; title: string; qrSrc: string };
 export function ShareBox({ url, title, qrSrc }: Props) {
   const [showQr, setShowQr] = useState(false);
   const [copied, setCopied] = useState<"" | "ok" | "fail">("");
-  const weibo = `https://service.weibo.com/share/share.php?url=${encodeURIComponent(url)}&title=${encodeURIComponent(title)}`;
+  // the title's CJK characters stay as they are (the browser encodes them when the link is followed;
+  // escaped here, each would take 9 bytes of the page): only what would end or change the query is
+  const weibo = `https://service.weibo.com/share/share.php?url=${encodeURIComponent(url)}&title=${queryText(title)}`;
 
   async function copy() {
     try {
@@ -22,8 +25,7 @@ export function ShareBox({ url, title, qrSrc }: Props) {
     }
   }
 
-  const button =
-    "inline-flex items-center gap-1 rounded border border-slate-300 px-3 py-1.5 text-sm text-ink-600 hover:border-brand-500 hover:text-brand-600";
+  const button = "s-share-btn";
   return (
     <section aria-labelledby="share-title" className="mt-8 border-t border-slate-200 pt-4">
       <div className="flex flex-wrap items-center gap-2">
