@@ -9,6 +9,8 @@
 //           neither reads nor stores its cache; the app needs a value, so its page cache answers
 //   render  past every cache: a session cookie whose value is no session. Next.js renders every
 //           request (what a signed-in reader costs, less the session's database check)
+// Then the cache-miss cost of Next.js' cache in Redis (scripts/lib/bench-miss-cost.mjs). Each
+// topology shares a Redis (REDIS_URL, else one of its own; scripts/lib/topology.mjs).
 // Both topologies run at once on one database (`byline_bench_instances`, the demo seed) and are
 // measured alternately, so a change in the machine's other load falls on both. Needs wrk, nginx
 // (apt-get install wrk nginx-light) and a production build (npm run build, or NEXT_DIST_DIR).
@@ -16,11 +18,13 @@
 import crypto from "node:crypto";
 import os from "node:os";
 import path from "node:path";
+import { measureMissCost } from "./lib/bench-miss-cost.mjs";
 import { benchArticle } from "./lib/bench-server.mjs";
 import { machineLoad, rawGet, requireTools, wrk, wrkArgs } from "./lib/bench-wrk.mjs";
 import { migrate, resolveDatabase, seed } from "./lib/database.mjs";
 import { createDatabaseIfMissing, withDatabase } from "./lib/embedded-pg.mjs";
 import { root, step } from "./lib/run.mjs";
+import { startRedisServer } from "./lib/redis-server.mjs";
 import { startTopology } from "./lib/topology.mjs";
 
 const DATABASE = "byline_bench_instances";
@@ -52,41 +56,56 @@ try {
     BYLINE_SOURCE_CHECK: "off",
     LOG_LEVEL: "warn",
   };
-  for (const n of [1, 2]) {
-    step("bench", `topology with ${n} instance(s)`);
-    topologies.push(
-      await startTopology({
-        instances: n,
-        names: Array.from({ length: n }, (_, i) => `bench-${n}of-${i + 1}`),
-        env,
-        migrate: false,
-        seed: false,
-        build: false,
-        logFile: (name) => path.join(root, ".data", `bench-instances-${name}.log`),
-        log: (m) => step("bench", m),
-      }),
-    );
-  }
-  const pages = { article: article.path, home: "/" };
-  await warm(topologies, Object.values(pages));
-  const rows = [];
-  for (const [page, p] of Object.entries(pages))
-    for (const [kind, extra] of Object.entries(KINDS)) {
-      const headers = [`Accept-Encoding: ${ENCODED}`, ...extra];
-      const row = { page, kind, runs: /** @type {any[]} */ ([]) };
-      for (const topology of topologies) {
-        step("bench", `${page} ${kind}, ${topology.instances.length} instance(s)`);
-        const url = `${topology.front.url}${p}`;
-        const ask = () => rawGet(url, Object.fromEntries(headers.map((h) => h.split(/:\s*/, 2))));
-        const probe = await ask();
-        const loadAt = os.loadavg()[0];
-        const measured = await wrk(url, { headers });
-        row.runs.push({ ...measured, probe, after: await ask(), loadAt });
-      }
-      rows.push(row);
+  // --miss-only: the cache-miss cost alone (a minute instead of five)
+  if (!process.argv.includes("--miss-only")) {
+    for (const n of [1, 2]) {
+      step("bench", `topology with ${n} instance(s)`);
+      topologies.push(
+        await startTopology({
+          instances: n,
+          names: Array.from({ length: n }, (_, i) => `bench-${n}of-${i + 1}`),
+          env,
+          migrate: false,
+          seed: false,
+          build: false,
+          logFile: (name) => path.join(root, ".data", `bench-instances-${name}.log`),
+          log: (m) => step("bench", m),
+        }),
+      );
     }
-  printTable(rows);
-  console.log(`article: ${article.path}, ${article.chars} characters of text (seeded articles joined)`);
+    const pages = { article: article.path, home: "/" };
+    await warm(topologies, Object.values(pages));
+    const rows = [];
+    for (const [page, p] of Object.entries(pages))
+      for (const [kind, extra] of Object.entries(KINDS)) {
+        const headers = [`Accept-Encoding: ${ENCODED}`, ...extra];
+        const row = { page, kind, runs: /** @type {any[]} */ ([]) };
+        for (const topology of topologies) {
+          step("bench", `${page} ${kind}, ${topology.instances.length} instance(s)`);
+          const url = `${topology.front.url}${p}`;
+          const ask = () => rawGet(url, Object.fromEntries(headers.map((h) => h.split(/:\s*/, 2))));
+          const probe = await ask();
+          const loadAt = os.loadavg()[0];
+          const measured = await wrk(url, { headers });
+          row.runs.push({ ...measured, probe, after: await ask(), loadAt });
+        }
+        rows.push(row);
+      }
+    printTable(rows);
+    console.log(`article: ${article.path}, ${article.chars} characters of text (seeded articles joined)`);
+  }
+  // the topologies stop first: the miss cost is measured one request at a time on a quiet machine
+  for (const t of topologies.splice(0)) await t.stop();
+  const redis = process.env.REDIS_URL ? null : await startRedisServer();
+  try {
+    await measureMissCost({
+      database: DATABASE,
+      article,
+      redisUrl: process.env.REDIS_URL ?? redis?.url ?? "",
+    });
+  } finally {
+    await redis?.stop();
+  }
 } finally {
   for (const t of topologies) await t.stop();
   await server.stop();

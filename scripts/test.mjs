@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { ensureGenerated, ensureInstalled } from "./lib/bootstrap.mjs";
-import { bin, root, run, step } from "./lib/run.mjs";
+import { bin, firstLine, root, run, step } from "./lib/run.mjs";
 
 const only = process.argv
   .find((a) => a.startsWith("--only="))
@@ -28,6 +28,15 @@ function vitestCounts(file) {
     passed: r.numPassedTests,
     failed: r.numFailedTests,
     skipped: r.numPendingTests + (r.numTodoTests ?? 0),
+    problems: (r.testResults ?? []).flatMap((f) =>
+      (f.assertionResults ?? [])
+        .filter((a) => a.status === "failed")
+        .map((a) => ({
+          status: "failed",
+          title: `${path.relative(root, f.name)} › ${a.fullName}`,
+          error: firstLine(a.failureMessages?.[0] ?? ""),
+        })),
+    ),
   };
 }
 
@@ -126,6 +135,12 @@ for (const r of results) {
   );
   if (r.error) console.log(`      ${r.error}`);
 }
+// last, so that the tail of a CI log names them
+for (const r of results)
+  for (const p of (r.problems ?? []).slice(0, 30)) {
+    console.log(`  ${p.status === "flaky" ? "~" : "✘"} ${r.name} ${p.status}: ${p.title}`);
+    if (p.error) console.log(`      ${p.error}`);
+  }
 const failed = results.some((r) => !r.ok);
 console.log(failed ? "\n  TESTS FAILED\n" : "\n  all suites passed\n");
 process.exit(failed ? 1 : 0);

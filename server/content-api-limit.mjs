@@ -4,8 +4,9 @@
 // Next.js in PostgreSQL (shared by all instances); a request answered from memory must not cost a
 // database write, so this process counts every Content API request it sees in memory with the same
 // rule, before the cache is asked: one address gets at most the limit from this process whether its
-// requests are hits or misses, and the misses stay limited across instances by PostgreSQL too.
-// docs/api.md says what that means with several instances.
+// requests are hits or misses, and the misses stay limited across instances by PostgreSQL too. With
+// REDIS_URL the instances add up their counts in Redis (shared-window-counts.mjs). docs/api.md says
+// what that means with several instances.
 
 /** lib/api/respond.ts CONTENT_API_RATE, replicated (content-api-limit.test.ts compares them). */
 export const CONTENT_API_RATE = { limit: 120, windowMs: 60_000 };
@@ -87,11 +88,23 @@ function refuseContentApi(req, res, retryAfterSeconds) {
 /**
  * The limiter the page cache handler asks for each Content API request: true when it refused it.
  * Keyed by the address our server stamped (client-ip.mjs), as lib/api/respond.ts keys its count.
- * @param {{ now?: () => number }} [options]
+ * `shared`: the count of every instance (shared-window-counts.mjs, with REDIS_URL), else this
+ * process' own.
+ * @param {{ now?: () => number, shared?: { hit(key: string): { count: number, resetAt: number } } }} [options]
  * @returns {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => boolean}
  */
-export function createContentApiLimit({ now } = {}) {
-  const counter = createWindowCounter({ ...CONTENT_API_RATE, now });
+export function createContentApiLimit({ now = Date.now, shared } = {}) {
+  const counter = shared
+    ? {
+        hit: (/** @type {string} */ key) => {
+          const { count, resetAt } = shared.hit(key);
+          return {
+            allowed: count <= CONTENT_API_RATE.limit,
+            retryAfterSeconds: Math.max(1, Math.ceil((resetAt - now()) / 1000)),
+          };
+        },
+      }
+    : createWindowCounter({ ...CONTENT_API_RATE, now });
   return (req, res) => {
     const ip = String(req.headers["x-byline-client-ip"] || "unknown");
     const { allowed, retryAfterSeconds } = counter.hit(ip);

@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import compression from "compression";
 import pg from "pg";
 import { stampClientIp } from "./client-ip.mjs";
-import { createContentApiLimit } from "./content-api-limit.mjs";
+import { CONTENT_API_RATE, createContentApiLimit } from "./content-api-limit.mjs";
 import {
   createDatabaseGate,
   DATABASE_DOWN_MESSAGE,
@@ -29,10 +29,12 @@ import { trackConnections } from "./graceful-close.mjs";
 import { applyScriptNonce } from "./nonce-rewrite.mjs";
 import { PageCache } from "./page-cache.mjs";
 import { createPageCacheHandler } from "./page-cache-capture.mjs";
-import { installPageCacheHook, subscribePageCacheEvents } from "./page-cache-hook.mjs";
+import { installPageCacheHook, NEXT_CACHE_HANDLERS, subscribePageCacheEvents } from "./page-cache-hook.mjs";
 import { readRenderNonce } from "./render-placeholder.mjs";
 import { refuse } from "./refusal.mjs";
 import { createRequestGuard } from "./request-guard.mjs";
+import { createSharedCache } from "./shared-cache.mjs";
+import { createSharedWindowCounts } from "./shared-window-counts.mjs";
 import { withRequestId } from "./request-id.mjs";
 import { trustedInlineScripts } from "./trusted-inline-scripts.mjs";
 import { createViewBeacon } from "./view-beacon.mjs";
@@ -151,6 +153,35 @@ function databaseGateFromEnv(log) {
   return gate;
 }
 
+/**
+ * Next.js' caches in Redis (shared-cache.mjs) when REDIS_URL is set; BYLINE_SHARED_CACHE=off keeps
+ * each instance's own (Redis then serves readiness only).
+ * @param {string} distDir
+ * @param {string} placeholder the CSP nonce placeholder pages are rendered with (part of the keys)
+ * @param {(msg: string) => void} log
+ */
+async function sharedCacheFromEnv(distDir, placeholder, log) {
+  const redisUrl = process.env.REDIS_URL;
+  if (!redisUrl || process.env.BYLINE_SHARED_CACHE === "off") return null;
+  const shared = await createSharedCache({
+    redisUrl,
+    distDir,
+    databaseUrl: process.env.DATABASE_URL,
+    placeholder,
+    log,
+  });
+  const g = /** @type {Record<symbol, Record<string, unknown> | undefined>} */ (
+    /** @type {unknown} */ (globalThis)
+  );
+  g[NEXT_CACHE_HANDLERS] = {
+    ...g[NEXT_CACHE_HANDLERS],
+    DefaultCache: shared.entryHandler,
+    RemoteCache: shared.entryHandler,
+  };
+  log(`shared cache: Next.js' caches in Redis (${new URL(redisUrl).host})`);
+  return shared;
+}
+
 /** admin_shutdown, crash_shutdown, cannot_connect_now (starting up or shutting down) */
 const AWAY_SQLSTATES = new Set(["57P01", "57P02", "57P03"]);
 
@@ -166,8 +197,16 @@ export async function startServer({
   hostname = "0.0.0.0",
   log = console.log,
 } = {}) {
-  // before Next.js creates its page cache: stored pages report their inline scripts
-  if (!dev) installPageCacheHook();
+  const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
+  // See nonce-rewrite.mjs: Next.js renders with this fixed secret placeholder (so cached HTML
+  // stays valid across requests and restarts of the same build), every response gets a fresh
+  // nonce instead. Same length as a real nonce (16 bytes, base64): flight data inside pages
+  // repeats the nonce in length-prefixed rows, so the swap must not change any length.
+  const placeholder = readRenderNonce(distDir) ?? randomBytes(16).toString("base64");
+  // before Next.js creates its caches: Redis' when REDIS_URL is set (shared by the instances),
+  // and stored pages report their inline scripts
+  const shared = dev ? null : await sharedCacheFromEnv(distDir, placeholder, log);
+  if (!dev) installPageCacheHook(shared?.PageCache);
   const nextModule = await import("next");
   // Next.js is CommonJS: its module object is the function its types call `default` (named by
   // its declaration file, so the type reads the same under node's and the bundler's resolution)
@@ -176,21 +215,20 @@ export async function startServer({
   );
   const app = next({ dev, dir: root, hostname, port });
   await app.prepare();
+  shared?.start();
   const handle = app.getRequestHandler();
   const compress = compression();
   const nonceCsp = cspNonceEnabled();
-  // See nonce-rewrite.mjs: Next.js renders with this fixed secret placeholder (so cached HTML
-  // stays valid across requests and restarts of the same build), every response gets a fresh
-  // nonce instead. Same length as a real nonce (16 bytes, base64): flight data inside pages
-  // repeats the nonce in length-prefixed rows, so the swap must not change any length.
-  const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
-  const placeholder = readRenderNonce(distDir) ?? randomBytes(16).toString("base64");
   // the pages already in the page cache; Next.js reports every later one (page-cache-hook.mjs)
   const trustedScripts = dev ? new Set() : trustedInlineScripts().scan(path.join(distDir, "server", "app"));
   const guard = createRequestGuard({ gates: gatesFromEnv() });
   /** @type {string | null} */
   let selfUrl = null;
   const pageCache = pageCacheFromEnv(dev, () => selfUrl, log);
+  // the Content API's count of answers from memory, added up across instances in Redis
+  const contentApiCounts = process.env.REDIS_URL
+    ? createSharedWindowCounts({ redisUrl: process.env.REDIS_URL, windowMs: CONTENT_API_RATE.windowMs, log })
+    : null;
   const views = viewBeaconFromEnv(log);
   const metrics = createMetrics({
     viewsPending: () => views?.counter.pendingViews() ?? 0,
@@ -249,7 +287,7 @@ export async function startServer({
         placeholder,
         passOn: serveNext,
         onResult: metrics.cacheResult,
-        limitContentApi: createContentApiLimit(),
+        limitContentApi: createContentApiLimit({ shared: contentApiCounts ?? undefined }),
       })
     : serveNext;
 
@@ -303,6 +341,8 @@ export async function startServer({
       }
     }
     await app.close?.();
+    await shared?.stop();
+    await contentApiCounts?.close();
   }
   return { server, close };
 }

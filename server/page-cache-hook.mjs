@@ -126,18 +126,24 @@ const HOOKED = Symbol.for("byline.page-cache-hook");
  */
 export const NEXT_CACHE_HANDLERS = Symbol.for("@next/cache-handlers");
 
-/** Idempotent; call before Next.js starts (http-server.mjs). */
-export function installPageCacheHook() {
-  const FileSystemCache = loadFileSystemCache();
+/**
+ * Idempotent per class; call before Next.js starts (http-server.mjs). `cache` is Next.js' own
+ * file-system cache, or the shared Redis store when REDIS_URL is set (shared-cache.mjs): the same
+ * patches either way.
+ * @param {FileSystemCacheClass} [cache]
+ */
+export function installPageCacheHook(cache = loadFileSystemCache()) {
   const g = /** @type {Record<symbol, Record<string, unknown> | undefined>} */ (
     /** @type {unknown} */ (globalThis)
   );
-  g[NEXT_CACHE_HANDLERS] = { ...g[NEXT_CACHE_HANDLERS], FetchCache: FileSystemCache };
-  const proto = /** @type {CacheMethods & Record<symbol, boolean>} */ (FileSystemCache.prototype);
+  g[NEXT_CACHE_HANDLERS] = { ...g[NEXT_CACHE_HANDLERS], FetchCache: cache };
+  const proto = /** @type {CacheMethods & Record<symbol, boolean>} */ (cache.prototype);
   if (proto[HOOKED]) return;
   const { set, get, revalidateTag } = proto;
   // BYLINE_DEBUG_PAGE_RENDERS=1: one log line per page Next.js stores (the fault suite counts renders)
   const debug = process.env.BYLINE_DEBUG_PAGE_RENDERS === "1";
+  // the file-system cache's pages are this process' own (scanned at start, recorded on write)
+  const shared = cache !== loadFileSystemCache();
   /** @type {Map<string, number>} key -> earliest read since its last write that may lead to a render */
   const readSince = new Map();
   /** @type {Map<string, number>} tag -> when it was last invalidated */
@@ -155,6 +161,9 @@ export function installPageCacheHook() {
     const entry = await get.call(this, key, ctx);
     if (ctx?.kind !== APP_PAGE) return entry;
     if (!readSince.has(key) && mayRender(entry, startedAt)) readSince.set(key, startedAt);
+    // a page another instance stored in the shared cache: its scripts are as trusted as ours
+    const html = /** @type {{ html?: unknown } | undefined} */ (entry?.value)?.html;
+    if (shared && typeof html === "string") trustedInlineScripts().record(key, html);
     const tags = tagsOf(entry?.value);
     if (tags) for (const l of listeners()) l.tagged(pagePathOf(key), tags);
     return entry;

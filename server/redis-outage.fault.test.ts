@@ -1,8 +1,8 @@
 /**
- * Issue 15, "Redis down": with REDIS_URL set, /api/ready names Redis while it is down, but stays
- * 200 (nothing keeps data in Redis yet, docs/deploy.md: one shared Redis down must not take every
- * instance out of its balancer); readers' pages and writes keep working; Redis back, the check is
- * fine again without a restart.
+ * Issue 15, "Redis down": with REDIS_URL set (Next.js' caches in Redis, docs/shared-cache.md),
+ * /api/ready names Redis while it is down, but stays 200 (the cache falls back to PostgreSQL, and
+ * one shared Redis down must not take every instance out of its balancer); readers' pages and
+ * writes keep working; Redis back, the check is fine again without a restart.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn } from "@/lib/test/fault-actions";

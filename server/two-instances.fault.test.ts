@@ -110,13 +110,19 @@ afterAll(async () => {
   await topology?.stop("SIGKILL");
 });
 
-/** A reader's view beacon, straight to one instance, as the article page sends it. */
-function sendBeacon(srv: FaultServer, publicId: string, visitor: string) {
+/**
+ * A reader's view beacon, straight to one instance, as the article page sends it. `visitor`: its
+ * bl_vid cookie, or `{ address }` for a reader whose browser keeps no cookie (the instances trust one
+ * proxy hop, so X-Forwarded-For is its address).
+ */
+function sendBeacon(srv: FaultServer, publicId: string, visitor: string | { address: string }) {
   return fetch(`${srv.base}/api/views/${publicId}`, {
     method: "POST",
     headers: {
       origin: srv.origin,
-      cookie: `bl_vid=${visitor}`,
+      ...(typeof visitor === "string"
+        ? { cookie: `bl_vid=${visitor}` }
+        : { "x-forwarded-for": visitor.address }),
       "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0 Safari/537.36",
     },
   });
@@ -234,31 +240,39 @@ describe("two instances on one database", () => {
     expect(await views()).toBe(article.viewCount + 1_000);
   });
 
-  it("one visitor's beacons for one article on A and on B count once (the claim in PostgreSQL)", async () => {
-    const article = (
-      await db.query<{ id: string; publicId: string; viewCount: number }>(
-        `SELECT id, "publicId", "viewCount" FROM articles WHERE status = 'PUBLISHED' ORDER BY "publishedAt" DESC OFFSET 3 LIMIT 1`,
-      )
-    ).rows[0]!;
-    const visitor = `w${Date.now().toString(36).padStart(21, "0")}`;
-    const beacon = async (srv: FaultServer) => {
-      const res = await sendBeacon(srv, article.publicId, visitor);
-      expect(res.status).toBe(200);
-      return (await res.json()) as { counted?: boolean };
-    };
-    // straight to each instance, not through the front (which would send both to one instance):
-    // each instance's memory lets its beacon through, and A's has been written before B's arrives
-    expect((await beacon(a)).counted).toBe(true);
-    await new Promise((r) => setTimeout(r, 600));
-    await beacon(b);
-    await beacon(a);
-    await beacon(b);
-    const views = () => viewCountOf(article.id);
-    await expect.poll(views, { timeout: 15_000 }).toBe(article.viewCount + 1);
-    // and no more once both buffers are written
-    await new Promise((r) => setTimeout(r, 1_000));
-    expect(await views()).toBe(article.viewCount + 1);
-  });
+  it.each([
+    ["with its cookie", 3, () => `w${Date.now().toString(36).padStart(21, "0")}`],
+    // its id is derived from address and browser with a key every instance derives from AUTH_SECRET
+    ["without a cookie", 4, () => ({ address: "198.51.100.23" })],
+  ] as const)(
+    "one visitor's beacons (%s) for one article on A and on B count once (the claim in PostgreSQL)",
+    async (_, offset, visitorOf) => {
+      const article = (
+        await db.query<{ id: string; publicId: string; viewCount: number }>(
+          `SELECT id, "publicId", "viewCount" FROM articles WHERE status = 'PUBLISHED' ORDER BY "publishedAt" DESC OFFSET $1 LIMIT 1`,
+          [offset],
+        )
+      ).rows[0]!;
+      const visitor = visitorOf();
+      const beacon = async (srv: FaultServer) => {
+        const res = await sendBeacon(srv, article.publicId, visitor);
+        expect(res.status).toBe(200);
+        return (await res.json()) as { counted?: boolean };
+      };
+      // straight to each instance, not through the front (which would send both to one instance):
+      // each instance's memory lets its beacon through, and A's has been written before B's arrives
+      expect((await beacon(a)).counted).toBe(true);
+      await new Promise((r) => setTimeout(r, 600));
+      await beacon(b);
+      await beacon(a);
+      await beacon(b);
+      const views = () => viewCountOf(article.id);
+      await expect.poll(views, { timeout: 15_000 }).toBe(article.viewCount + 1);
+      // and no more once both buffers are written
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(await views()).toBe(article.viewCount + 1);
+    },
+  );
 
   it("100 scheduled articles due at once are each published exactly once by the two schedulers", async () => {
     const source = (
@@ -302,6 +316,21 @@ describe("two instances on one database", () => {
     const versions = await db.query(`SELECT DISTINCT version FROM articles WHERE id = ANY($1)`, [ids]);
     expect(versions.rows).toEqual([{ version: 2 }]);
   });
+
+  it("the Content API limit counts both instances' answers together (in Redis)", async () => {
+    // an address of its own (the instances trust one proxy hop), and one minute window for all of it
+    const headers = { "x-forwarded-for": "203.0.113.77" };
+    const toNextMinute = 60_000 - (Date.now() % 60_000);
+    if (toNextMinute < 15_000) await new Promise((r) => setTimeout(r, toNextMinute + 100));
+    const statuses: number[] = [];
+    for (let i = 0; i < 120; i++)
+      statuses.push((await get(i % 2 ? b : a, "/api/v1/categories", headers)).status);
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    // each instance has seen 60: alone, each would answer 60 more; together they have had 120
+    await new Promise((r) => setTimeout(r, 750));
+    expect((await get(a, "/api/v1/categories", headers)).status).toBe(429);
+    expect((await get(b, "/api/v1/categories", headers)).status).toBe(429);
+  }, 120_000);
 
   it("behind the shipped front, killing instance A mid-traffic: every reader request still answers 200", async () => {
     const path = `/posts/${

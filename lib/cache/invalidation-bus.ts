@@ -20,7 +20,7 @@ export const INVALIDATION_CHANNEL = "byline_cache_invalidation";
 /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more: tags go in chunks well below. */
 const MAX_PAYLOAD_BYTES = 7000;
 /** what expires (nearly) every public page: lists, the site chrome, footer pages, CVE index */
-const GAP_TAGS = [
+export const GAP_TAGS = [
   cacheTags.articles(),
   cacheTags.categories(),
   cacheTags.settings(),

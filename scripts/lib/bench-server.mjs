@@ -33,14 +33,20 @@ async function healthy(base) {
 }
 
 /**
- * @param {{ database?: string, env?: Record<string, string>,
+ * @param {{ database?: string, env?: Record<string, string>, logName?: string,
  *   prepare?: (databaseUrl: string) => Promise<void> }} [options] database: the own server's
- *   database (seeded with the demo content); env: added to the server's; prepare: runs on that
- *   database after the seed, before the server starts (npm run bench:api adds its articles there)
+ *   database (seeded with the demo content); env: added to the server's; logName: its log in
+ *   .data/ (two own servers at once need two); prepare: runs on that database after the seed,
+ *   before the server starts (npm run bench:api adds its articles there)
  * @returns {Promise<{ base: string, site: string, own: boolean, databaseUrl?: string,
  *   invalidate?: (tags: string[]) => Promise<void>, stop: () => Promise<void> }>}
  */
-export async function benchTarget({ database = "byline_bench_pages", env = {}, prepare } = {}) {
+export async function benchTarget({
+  database = "byline_bench_pages",
+  env = {},
+  logName = "bench-server.log",
+  prepare,
+} = {}) {
   if (process.env.BASE_URL) {
     const base = process.env.BASE_URL.replace(/\/+$/, "");
     if (!(await healthy(base))) throw new Error(`no healthy server at ${base}`);
@@ -62,7 +68,7 @@ export async function benchTarget({ database = "byline_bench_pages", env = {}, p
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const secret = crypto.randomBytes(32).toString("base64url");
-  const log = path.join(root, ".data", "bench-server.log");
+  const log = path.join(root, ".data", logName);
   const out = fs.openSync(log, "w");
   const child = spawn(process.execPath, [self], {
     cwd: root,
@@ -98,10 +104,7 @@ export async function benchTarget({ database = "byline_bench_pages", env = {}, p
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  step(
-    "bench",
-    `production server from ${path.relative(root, dist)} on ${base} (log .data/bench-server.log)`,
-  );
+  step("bench", `production server from ${path.relative(root, dist)} on ${base} (log .data/${logName})`);
   const invalidate = async (/** @type {string[]} */ tags) => {
     const res = await fetch(`${base}/api/internal/revalidate`, {
       method: "POST",

@@ -9,7 +9,7 @@ import { sourceFingerprint } from "./bootstrap.mjs";
 import { build } from "./build.mjs";
 import { migrate, seed } from "./database.mjs";
 import { freePort } from "./free-port.mjs";
-import { bin, root, run, step } from "./run.mjs";
+import { bin, firstLine, root, run, step } from "./run.mjs";
 
 const DIST = ".next-test";
 const reports = path.join(root, ".data", "test-reports");
@@ -155,5 +155,34 @@ export async function runE2E(databaseUrl, extraArgs = []) {
 
 function playwrightCounts(report) {
   const s = report.stats ?? {};
-  return { passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: s.unexpected ?? 0, skipped: s.skipped ?? 0 };
+  return {
+    passed: (s.expected ?? 0) + (s.flaky ?? 0),
+    failed: s.unexpected ?? 0,
+    skipped: s.skipped ?? 0,
+    problems: playwrightProblems(report),
+  };
+}
+
+/**
+ * The tests that failed or passed only on a retry, with the first line of their first error: the
+ * summary `npm test` prints last, so that the tail of a CI log names them.
+ * @returns {{ status: string, title: string, error: string }[]}
+ */
+function playwrightProblems(report) {
+  const out = [];
+  const walk = (suite, path) => {
+    for (const spec of suite.specs ?? [])
+      for (const t of spec.tests ?? []) {
+        if (t.status !== "unexpected" && t.status !== "flaky") continue;
+        const error = (t.results ?? []).map((r) => r.error?.message).find(Boolean) ?? "";
+        out.push({
+          status: t.status === "flaky" ? "flaky" : "failed",
+          title: `[${t.projectName}] ${spec.file}:${spec.line} › ${[...path, spec.title].join(" › ")}`,
+          error: firstLine(error),
+        });
+      }
+    for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
+  };
+  for (const suite of report.suites ?? []) walk(suite, []);
+  return out;
 }

@@ -38,3 +38,16 @@ export function step(name, message = "") {
   const s = ((Date.now() - t0) / 1000).toFixed(1);
   console.log(`\x1b[36m[byline ${s}s]\x1b[0m ${name}${message ? `: ${message}` : ""}`);
 }
+
+/**
+ * The first line of a test's error message, without colour codes, at most 200 characters.
+ * @param {string} text
+ */
+export function firstLine(text) {
+  return (
+    text
+      .replace(/\u001b\[[0-9;]*m/g, "")
+      .trim()
+      .split("\n")[0] ?? ""
+  ).slice(0, 200);
+}

@@ -2,7 +2,8 @@
 // Several Byline app instances from the production build behind the shipped front, on one machine
 // and without Docker (docs/topology.md): `npm run topology`, `npm run bench:instances` and
 // server/two-instances.fault.test.ts. The instances share one PostgreSQL (cache bus, sessions,
-// jobs), one media store and AUTH_SECRET; each keeps its own memory caches. Node built-ins only at
+// jobs), one Redis (Next.js' caches: REDIS_URL, else one of its own when redis-server is here),
+// one media store and AUTH_SECRET; each keeps its own in-process page cache. Node built-ins only at
 // the top (the CLI parses its arguments before dependencies are installed); nginx-front.mjs and
 // embedded-pg.mjs need `pg` and are loaded when a topology starts.
 import { spawn } from "node:child_process";
@@ -269,6 +270,23 @@ async function ensureBuild(env, log) {
 }
 
 /**
+ * Without REDIS_URL, a Redis of the topology's own when this machine has redis-server: the
+ * instances then share Next.js' caches (server/shared-cache.mjs). Without either, each keeps its
+ * own and the cache bus keeps them in step.
+ * @param {(message: string) => void} log
+ */
+async function startOwnRedis(log) {
+  const { redisServerBinary, startRedisServer } = await import("./redis-server.mjs");
+  if (!redisServerBinary()) {
+    log("未设置 REDIS_URL，本机也没有 redis-server：各实例各自缓存页面（缓存总线保持失效同步）");
+    return null;
+  }
+  const own = await startRedisServer();
+  log(`Redis of its own on ${own.url} (Next.js' caches, shared by the instances)`);
+  return own;
+}
+
+/**
  * Starts `instances` Byline servers (scripts/serve.mjs) on one database and one media store, and
  * the shipped front (deploy/nginx.conf) in front of them. Before the instances: the database
  * (DATABASE_URL, else the embedded one `npm start` uses), migrations once, the demo seed (demo
@@ -290,6 +308,7 @@ async function ensureBuild(env, log) {
  *   logFile?: (name: string, port: number) => string,
  *   log?: (message: string) => void,
  *   onUnexpectedExit?: (instance: Instance, code: number | null, signal: NodeJS.Signals | null) => void,
+ *   redis?: boolean,
  * }} [options]
  *   basePort: instance i listens on basePort + i (free ports when unset); frontPort: free when
  *   unset; frontDir: the front's config, cache and logs (a temp folder when unset); env: over
@@ -313,6 +332,7 @@ export async function startTopology({
   logFile = (name) => path.join(root, ".data", "topology", `${name}.log`),
   log = (message) => step("topology", message),
   onUnexpectedExit,
+  redis = true,
 } = {}) {
   if (!hasNginx())
     throw new Error("需要 nginx 作为前端，但本机未安装：Debian/Ubuntu 执行 apt-get install nginx-light");
@@ -334,6 +354,8 @@ export async function startTopology({
   const database = given.DATABASE_URL
     ? { url: given.DATABASE_URL, stop: async () => {}, markStopping: () => {} }
     : await resolveDatabase({ log });
+  const ownRedis = given.REDIS_URL || !redis ? null : await startOwnRedis(log);
+  if (ownRedis) given.REDIS_URL = ownRedis.url;
   /** @type {Instance[]} */
   const started = [];
   /** @type {Topology["front"] | undefined} */
@@ -345,6 +367,7 @@ export async function startTopology({
     // the front first: it stops taking requests, then each instance finishes its own (≤ 10 s)
     await front?.stop();
     await Promise.all(started.map((i) => i.stop(signal)));
+    await ownRedis?.stop();
     await database.stop();
   };
   try {

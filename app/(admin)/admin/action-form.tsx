@@ -1,5 +1,6 @@
 "use client";
 
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ReactNode } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
@@ -37,6 +38,7 @@ export function ActionForm({
   testId,
   resetOnSuccess,
 }: Props) {
+  const hydrated = useHydrated();
   const {
     state,
     formAction,
@@ -59,7 +61,7 @@ export function ActionForm({
     >
       {children}
       <div className="mt-3 flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={pending} className={submitClass}>
+        <button type="submit" disabled={pending || !hydrated} className={submitClass}>
           {pending ? pendingLabel : submitLabel}
         </button>
         <div aria-live="polite" className="text-sm">

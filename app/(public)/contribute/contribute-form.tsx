@@ -1,5 +1,6 @@
 "use client";
 
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useActionState, useState } from "react";
 import { largePrimaryButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -29,6 +30,7 @@ export function ContributeForm({
   initial?: ContributionForEdit;
   resubmit?: (prev: unknown, form: FormData) => Promise<ActionResult<unknown>>;
 }) {
+  const hydrated = useHydrated();
   const [state, action, pending] = useActionState(resubmit ?? submitContributionAction, null);
   const [bodyLength, setBodyLength] = useState([...(initial?.body.trim() ?? "")].length);
   const [isTranslation, setIsTranslation] = useState(Boolean(initial?.sourceUrl));
@@ -131,7 +133,7 @@ export function ContributeForm({
         </Field>
       )}
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={pending} className={largePrimaryButton}>
+        <button type="submit" disabled={pending || !hydrated} className={largePrimaryButton}>
           {pending ? "正在提交…" : initial ? "重新提交" : "提交投稿"}
         </button>
         <p className="text-sm text-ink-600">提交后由编辑审核，你可以在“我的投稿”里查看进度。</p>

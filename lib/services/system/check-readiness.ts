@@ -71,9 +71,9 @@ async function pingRedis(url: string) {
 
 /**
  * Whether this instance can serve traffic: PostgreSQL answers and the media store accepts a write.
- * Redis, when configured (REDIS_URL), is checked and reported, but does not decide: nothing keeps
- * data there yet (docs/deploy.md), and one Redis shared by every instance would otherwise take the
- * whole site out of its balancer. Liveness is /api/health; a balancer takes an instance out on a 503.
+ * Redis, when configured (REDIS_URL), is checked and reported, but does not decide: it holds a
+ * cache, which falls back to PostgreSQL (docs/shared-cache.md), and one Redis shared by every
+ * instance would otherwise take the whole site out of its balancer. Liveness is /api/health; a balancer takes an instance out on a 503.
  */
 export async function checkReadiness(): Promise<Readiness> {
   await connection();

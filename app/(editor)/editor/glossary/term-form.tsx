@@ -1,5 +1,6 @@
 "use client";
 
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { primaryButton, secondaryButton } from "@/components/ui/button";
@@ -23,6 +24,7 @@ type Props = {
 
 /** 英文术语 / 译法 / 变体 / 备注 / 不译: the add form and the edit form. Escape cancels an edit. */
 export function TermForm({ action, term, idPrefix, submitLabel, onDone, onCancel }: Props) {
+  const hydrated = useHydrated();
   const [state, formAction, pending] = useActionState(action, null);
   const [isDnt, setDnt] = useState(term?.doNotTranslate ?? false);
   const router = useRouter();
@@ -118,7 +120,7 @@ export function TermForm({ action, term, idPrefix, submitLabel, onDone, onCancel
         </label>
       </div>
       <div className="mt-3 flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={pending} className={primaryButton}>
+        <button type="submit" disabled={pending || !hydrated} className={primaryButton}>
           {pending ? "保存中…" : submitLabel}
         </button>
         {onCancel && (

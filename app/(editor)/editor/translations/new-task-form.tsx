@@ -1,5 +1,6 @@
 "use client";
 
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useActionState, useRef, useState } from "react";
 import { primaryButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -18,6 +19,7 @@ type Props = {
 
 /** 新建翻译任务: a source URL, a category, a translator (or 待认领) and an optional due time. */
 export function NewTaskForm({ categories, translators }: Props) {
+  const hydrated = useHydrated();
   const [state, action, pending] = useActionState<ActionResult<unknown> | null, FormData>(
     createTranslationTaskAction,
     null,
@@ -96,7 +98,12 @@ export function NewTaskForm({ categories, translators }: Props) {
         </Field>
       </div>
       <input type="hidden" name="dueAt" value={dueIso} />
-      <button type="submit" disabled={pending} aria-busy={pending || undefined} className={primaryButton}>
+      <button
+        type="submit"
+        disabled={pending || !hydrated}
+        aria-busy={pending || undefined}
+        className={primaryButton}
+      >
         {pending ? "创建中…" : "创建并分配"}
       </button>
     </form>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useActionState } from "react";
 import { largePrimaryButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -12,6 +13,7 @@ import { updateProfileAction } from "./actions";
 
 /** A refused save keeps what was typed (submitKeepingValues). */
 export function ProfileForm({ profile }: { profile: ProfileView }) {
+  const hydrated = useHydrated();
   const [state, action, pending] = useActionState(updateProfileAction, null);
   const errors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
   const first = (name: string) => errors[name]?.slice(0, 1);
@@ -95,7 +97,7 @@ export function ProfileForm({ profile }: { profile: ProfileView }) {
           </Field>
         </div>
       </fieldset>
-      <button type="submit" disabled={pending} className={largePrimaryButton}>
+      <button type="submit" disabled={pending || !hydrated} className={largePrimaryButton}>
         {pending ? "正在保存…" : "保存"}
       </button>
     </form>

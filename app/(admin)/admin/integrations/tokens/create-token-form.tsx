@@ -1,5 +1,6 @@
 "use client";
 
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { primaryButton } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { FormField } from "@/components/ui/form-field";
@@ -22,6 +23,7 @@ const EXPIRY = [
  * can show it again; the admin copies it into the integration now.
  */
 export function CreateTokenForm() {
+  const hydrated = useHydrated();
   const { state, formAction, pending, formRef, alertRef, fieldErrors } = useActionForm(createTokenAction, {
     resetOnSuccess: true,
   });
@@ -72,7 +74,7 @@ export function CreateTokenForm() {
         ))}
         {fieldErrors.scopes && <p className="text-sm text-red-700">{fieldErrors.scopes[0]}</p>}
       </fieldset>
-      <button type="submit" disabled={pending} className={primaryButton}>
+      <button type="submit" disabled={pending || !hydrated} className={primaryButton}>
         {pending ? "创建中…" : "创建令牌"}
       </button>
       {state && !state.ok && (

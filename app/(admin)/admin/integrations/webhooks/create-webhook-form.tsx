@@ -1,5 +1,6 @@
 "use client";
 
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { primaryButton } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { FormField } from "@/components/ui/form-field";
@@ -14,6 +15,7 @@ import { EventCheckboxes } from "./event-checkboxes";
  * shows it again, so the admin copies it into the receiver now.
  */
 export function CreateWebhookForm() {
+  const hydrated = useHydrated();
   const { state, formAction, pending, formRef, alertRef, fieldErrors } = useActionForm(createWebhookAction, {
     resetOnSuccess: true,
   });
@@ -41,7 +43,7 @@ export function CreateWebhookForm() {
         />
       </div>
       <EventCheckboxes idPrefix="new-webhook" />
-      <button type="submit" disabled={pending} className={primaryButton}>
+      <button type="submit" disabled={pending || !hydrated} className={primaryButton}>
         {pending ? "创建中…" : "创建 Webhook"}
       </button>
       {state && !state.ok && (

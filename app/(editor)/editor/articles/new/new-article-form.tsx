@@ -1,5 +1,6 @@
 "use client";
 
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useActionState, useRef, useState } from "react";
 import { primaryButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -14,6 +15,7 @@ import { SourceFields } from "./source-fields";
 type Props = { categories: { id: number; name: string }[]; defaultKind: "original" | "translation" };
 
 export function NewArticleForm({ categories, defaultKind }: Props) {
+  const hydrated = useHydrated();
   const [state, action, pending] = useActionState<NewArticleState, FormData>(createArticleAction, null);
   const [kind, setKind] = useState(defaultKind);
   const errors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
@@ -65,7 +67,12 @@ export function NewArticleForm({ categories, defaultKind }: Props) {
         {(p) => <textarea {...p} rows={2} maxLength={500} className={inputClass()} />}
       </Field>
       {kind === "translation" && <SourceFields errors={errors} />}
-      <button type="submit" disabled={pending} aria-busy={pending || undefined} className={primaryButton}>
+      <button
+        type="submit"
+        disabled={pending || !hydrated}
+        aria-busy={pending || undefined}
+        className={primaryButton}
+      >
         {pending ? "创建中…" : "创建草稿并开始编辑"}
       </button>
     </form>
