@@ -190,6 +190,20 @@ describe("PageCache", () => {
     expect(cache.pending("/posts/a")).toBeUndefined();
   });
 
+  it("stores an HTML page's run of flight scripts as one script: one hash in the policy", () => {
+    const cache = new PageCache({ maxBytes: 1 << 20, compress: false });
+    const flight = [0, 1, 2].map((i) => `<script nonce="${PLACEHOLDER}">self.__next_f.push([${i}])</script>`);
+    const entry = capture(cache, "/a", `<main>t</main>${flight.join("")}`);
+    expect(entry.identity.body.toString()).toBe(
+      `<main>t</main><script nonce="${PUBLIC_RENDER_MARKER}">self.__next_f.push([0])\n;self.__next_f.push([1])\n;self.__next_f.push([2])</script>`,
+    );
+    const policy = entry.identity.hit[entry.identity.hit.indexOf("content-security-policy") + 1];
+    expect(policy?.match(/'sha256-/g)).toHaveLength(2); // React's shell script and the joined one
+    // anything but HTML is stored as it came
+    const feed = capture(cache, "/feed.xml", flight.join(""), { "content-type": "application/rss+xml" });
+    expect(feed.identity.body.toString().match(/<script/g)).toHaveLength(3);
+  });
+
   it("builds a hash policy: the shipped inline scripts by hash, 'self', no nonce", () => {
     const cache = new PageCache({ maxBytes: 1 << 20, compress: false });
     const entry = capture(cache, "/a", `<script nonce="${PLACEHOLDER}">a()</script><script>b()</script>`);
