@@ -277,6 +277,34 @@ test("operations endpoints: readiness passes through the front, the metrics neve
   expect(viaFront.body.toString("utf8")).not.toContain("byline_");
 });
 
+test("request ids: one for what reaches the app, in the answer and the front's log; none for a cached answer", async () => {
+  const ready = await raw(`${base}/api/ready`);
+  const id = String(ready.headers["x-request-id"] ?? "");
+  expect(id).toMatch(/^[0-9a-f]{32}$/);
+  const article = await articlePath();
+  // a cached answer carries no id: two requests in a row, the second a hit of the first's copy
+  // (a copy lives to the end of its second; a request after that is answered STALE)
+  await expect
+    .poll(
+      async () => {
+        await raw(`${base}${article}`);
+        const r = await raw(`${base}${article}`);
+        return [r.headers["x-cache-status"], r.headers["x-request-id"]];
+      },
+      { timeout: 20_000, intervals: [200] },
+    )
+    .toEqual(["HIT", undefined]);
+  // the log is buffered for at most a second
+  const log = () => fs.readFileSync(path.join(front.dir, "access.log"), "utf8");
+  await expect.poll(() => log().includes(`rid=${id}`), { timeout: 10_000 }).toBe(true);
+  const line =
+    log()
+      .split("\n")
+      .find((l) => l.includes(`rid=${id}`)) ?? "";
+  expect(line).toContain('"GET /api/ready HTTP/1.1" 200');
+  expect(log()).toMatch(new RegExp(`"GET ${article} HTTP/1.1" 200 \\d+ cache=HIT .* rid=$`, "m"));
+});
+
 test("build assets are immutable, from the build folder or proxied and cached", async () => {
   const article = await articlePath();
   const html = (await raw(`${base}${article}`)).body.toString("utf8");
