@@ -20,15 +20,21 @@ for (const url of urls) {
   let otherScripts = 0;
   const chunks = [];
   for (const m of scripts) {
-    const push = /^self\.__next_f\.push\((\[[\s\S]*\])\)$/.exec(m[1]);
-    if (push) {
-      flightSent += bytes(m[0]);
-      // [1, text], or [3, base64] for a chunk that is not valid UTF-8 on its own (Next.js splits
-      // the stream where it likes): the bytes are joined first, then decoded once
-      const [kind, data] = JSON.parse(push[1]);
-      if (kind === 1) chunks.push(Buffer.from(data, "utf8"));
-      else if (kind === 3) chunks.push(Buffer.from(data, "base64"));
-    } else otherScripts += bytes(m[0]);
+    // a run of scripts the page cache stored as one is joined by "\n;" (joinInlineScripts)
+    const pieces = m[1].split("\n;");
+    for (const [i, piece] of pieces.entries()) {
+      const push = /^self\.__next_f\.push\((\[[\s\S]*\])\)$/.exec(piece);
+      // the tag itself is counted with the first piece
+      const size = bytes(piece) + (i === 0 ? bytes(m[0]) - bytes(m[1]) : 2);
+      if (push) {
+        flightSent += size;
+        // [1, text], or [3, base64] for a chunk that is not valid UTF-8 on its own (Next.js splits
+        // the stream where it likes): the bytes are joined first, then decoded once
+        const [kind, data] = JSON.parse(push[1]);
+        if (kind === 1) chunks.push(Buffer.from(data, "utf8"));
+        else if (kind === 3) chunks.push(Buffer.from(data, "base64"));
+      } else otherScripts += size;
+    }
   }
   const flight = Buffer.concat(chunks).toString("utf8");
   const markup = bytes(html) - flightSent - otherScripts;

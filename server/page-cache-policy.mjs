@@ -20,20 +20,24 @@ const SCRIPT = /<script((?:\s[^>]*)?)>([\s\S]*?)<\/script>/g;
 const RUN = /(?:<script(?:\s[^>]*)?>[^<]*(?:<(?!\/script>)[^<]*)*<\/script>){2,}/g;
 
 /**
- * Joins each run of adjacent inline scripts that the policy trusts (same attributes: bare, or the
- * marker nonce) into one script. Next.js writes its flight data as one <script> per streamed
- * chunk (20 on an article page), and each would be a SHA-256 source in the Content-Security-
- * Policy header: 1.2 KB of header on an 11 KB compressed page, sent on every hit and by the front
- * (issue 12). The bodies are complete programs and run in the same order as before, with nothing
- * of the document between them; they are joined by a newline and `;` (a body may end in a line
- * comment, or lack its last semicolon). A body with `<!--` or `<script` is left alone: those
- * change how the HTML parser reads the rest of a script element.
+ * Joins each run of adjacent flight data scripts that the policy trusts (same attributes: bare,
+ * or the marker nonce) into one script. Next.js writes its flight data as one <script> per
+ * streamed chunk (20 on an article page), and each would be a SHA-256 source in the Content-
+ * Security-Policy header: 1.2 KB of header on an 11 KB compressed page, sent on every hit and by
+ * the front (issue 12). The bodies are complete programs and run in the same order as before,
+ * with nothing of the document between them; they are joined by a newline and `;` (a body may end
+ * in a line comment, or lack its last semicolon). Only `self.__next_f` pushes are joined (array
+ * pushes: none can throw and stop the rest, none needs its own element), and none with `<!--`
+ * or `<script`/`</script` in any case: those change how the HTML parser reads a script element.
  * @param {string} html
  * @param {string} marker the nonce value the stored page carries
  */
 export function joinInlineScripts(html, marker) {
   const trusted = new Set(["", ` nonce="${marker}"`]);
-  const unsafe = /<!--|<script/i;
+  // only Next.js' flight data (its bootstrap and one push per chunk): plain array pushes, which
+  // cannot throw or depend on being a script of their own; any other script keeps its element
+  const flight = /^(?:\(self\.__next_f\s*=\s*self\.__next_f\s*\|\|\s*\[\]\)|self\.__next_f)\.push\(/;
+  const unsafe = /<!--|<\/?script/i;
   return html.replace(RUN, (run) => {
     /** @type {{ attrs: string, bodies: string[], open: boolean }[]} */
     const groups = [];
@@ -42,7 +46,7 @@ export function joinInlineScripts(html, marker) {
       seen += m[0];
       const attrs = m[1] ?? "";
       const body = m[2] ?? "";
-      const joinable = trusted.has(attrs) && !unsafe.test(body);
+      const joinable = trusted.has(attrs) && flight.test(body) && !unsafe.test(body);
       const last = groups.at(-1);
       if (joinable && last?.open && last.attrs === attrs) last.bodies.push(body);
       else groups.push({ attrs, bodies: [body], open: joinable });

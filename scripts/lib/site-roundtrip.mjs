@@ -56,6 +56,8 @@ function boundaryEnd(html, from) {
 }
 
 const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)([^>]*)>([\s\S]*?)<\/script>/g;
+/** how joinInlineScripts (server/page-cache-policy.mjs) joins scripts; flight JSON escapes newlines */
+const JOINED = "\n;";
 // React's streaming runtime: $RC/$RS/$RX complete boundaries, $RB/$RV/$RT batch and time reveals
 const REACT_RUNTIME = /^(?:\$R[A-Z]|requestAnimationFrame\(function\(\)\{\$RT)/;
 const FLIGHT_PUSH =
@@ -117,10 +119,14 @@ export function settleStream(html) {
     for (const c of body.matchAll(/\$R([CS])\("([^"]+)","([^"]+)"/g))
       if (c[1] === "C") fills.set(/** @type {string} */ (c[2]), /** @type {string} */ (c[3]));
       else fills.set(/** @type {string} */ (c[3]), /** @type {string} */ (c[2]));
-    if (REACT_RUNTIME.test(body)) return "";
-    const chunk = flightChunk(body);
-    if (chunk) flight.push(chunk);
-    else scripts.push(`<script${attrs}>${body}</script>`);
+    // the page cache stores a run of scripts as one, pieces joined by a newline and ";"
+    // (joinInlineScripts): each piece is read as the script it was
+    for (const piece of body.split(JOINED)) {
+      if (REACT_RUNTIME.test(piece)) continue;
+      const chunk = flightChunk(piece);
+      if (chunk) flight.push(chunk);
+      else scripts.push(`<script${attrs}>${piece}</script>`);
+    }
     return "";
   });
 

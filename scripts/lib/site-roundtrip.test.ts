@@ -2,6 +2,7 @@ import { PassThrough } from "node:stream";
 import { createElement as h, Suspense, use } from "react";
 import { renderToPipeableStream } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { joinInlineScripts } from "../../server/page-cache-policy.mjs";
 import { settleStream } from "./site-roundtrip.mjs";
 
 /** Renders with React's streaming renderer: `streamed` writes the shell before the list resolves. */
@@ -79,6 +80,21 @@ describe("settleStream", () => {
     expect(settleStream(c)).not.toBe(settleStream(a));
     const d = `<p>x</p>${flight(['0:{"a":1}\n1:"标题"\n'])}<script type="application/ld+json">{"a":2}</script>`;
     expect(settleStream(d)).not.toBe(settleStream(a));
+  });
+
+  it("reads a run of scripts the page cache stored as one (joinInlineScripts) piece by piece", () => {
+    const json = '<script type="application/ld+json">{"a":1}</script>';
+    const a = joinInlineScripts(`<p>x</p>${flight(['0:{"a"', ':1}\n1:"标题"\n'])}${json}`, "m");
+    const b = joinInlineScripts(`<p>x</p>${json}${flight(['0:{"a":1}\n', '1:"标', '题"\n'])}`, "m");
+    expect(a.match(/<script>/g)).toHaveLength(1);
+    expect(settleStream(a)).toBe(settleStream(b));
+    // a changed row still shows
+    const changed = joinInlineScripts(
+      `<p>x</p>${json}<script>$RC("B:0","S:0")</script>${flight(['0:{"a":1}\n', '1:"改"\n'])}`,
+      "m",
+    );
+    expect(changed.match(/<script>/g)).toHaveLength(2);
+    expect(settleStream(changed)).not.toBe(settleStream(a));
   });
 
   it("reads base64 flight chunks as bytes, even when they split a character", () => {
