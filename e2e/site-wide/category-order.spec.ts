@@ -35,6 +35,8 @@ test("an admin moves a category down and the public category bar follows, then m
   browser,
 }) => {
   await page.goto("/admin/categories");
+  // the list streams in after the page's loading state: wait for it before reading it
+  await expect(page.getByTestId("category-row").nth(1)).toBeVisible();
   const before = await adminNames(page);
   expect(before.length).toBeGreaterThanOrEqual(2);
   const [first, second] = before.map((n) => n.replace(/\/.*$/, "")) as [string, string];
