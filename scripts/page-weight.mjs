@@ -3,6 +3,8 @@
 // size, split into the React flight data (the inline `self.__next_f.push` scripts, as sent and
 // decoded), other inline scripts (JSON-LD), and the markup; then the flight's largest rows and the
 // bytes spent on class names. Measures, asserts nothing (issue 12: article HTML under 60 KB).
+import { JOIN_SEPARATOR } from "../server/page-cache-policy.mjs";
+
 const urls = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 if (urls.length === 0) {
   console.error("usage: npm run bench:weight -- <url> [<url> …]");
@@ -21,7 +23,7 @@ for (const url of urls) {
   const chunks = [];
   for (const m of scripts) {
     // a run of scripts the page cache stored as one is joined by "\n;" (joinInlineScripts)
-    const pieces = m[1].split("\n;");
+    const pieces = m[1].split(JOIN_SEPARATOR);
     for (const [i, piece] of pieces.entries()) {
       const push = /^self\.__next_f\.push\((\[[\s\S]*\])\)$/.exec(piece);
       // the tag itself is counted with the first piece

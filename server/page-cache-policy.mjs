@@ -16,6 +16,14 @@ import crypto from "node:crypto";
 export const PUBLIC_RENDER_MARKER = "cGFnZS1jYWNoZS1ub25jZQ==";
 
 const SCRIPT = /<script((?:\s[^>]*)?)>([\s\S]*?)<\/script>/g;
+/** what joined scripts are joined with (site-roundtrip.mjs and page-weight.mjs split on it) */
+export const JOIN_SEPARATOR = "\n;";
+
+// only Next.js' flight data (its bootstrap and one push per chunk): plain array pushes, which
+// cannot throw or depend on being a script of their own; any other script keeps its element
+const FLIGHT = /^(?:\(self\.__next_f\s*=\s*self\.__next_f\s*\|\|\s*\[\]\)|self\.__next_f)\.push\(/;
+/** what changes how the HTML parser reads a script element */
+const PARSER_SENSITIVE = /<!--|<\/?script/i;
 /** two or more script elements with nothing between them */
 const RUN = /(?:<script(?:\s[^>]*)?>[^<]*(?:<(?!\/script>)[^<]*)*<\/script>){2,}/g;
 
@@ -34,26 +42,18 @@ const RUN = /(?:<script(?:\s[^>]*)?>[^<]*(?:<(?!\/script>)[^<]*)*<\/script>){2,}
  */
 export function joinInlineScripts(html, marker) {
   const trusted = new Set(["", ` nonce="${marker}"`]);
-  // only Next.js' flight data (its bootstrap and one push per chunk): plain array pushes, which
-  // cannot throw or depend on being a script of their own; any other script keeps its element
-  const flight = /^(?:\(self\.__next_f\s*=\s*self\.__next_f\s*\|\|\s*\[\]\)|self\.__next_f)\.push\(/;
-  const unsafe = /<!--|<\/?script/i;
   return html.replace(RUN, (run) => {
     /** @type {{ attrs: string, bodies: string[], open: boolean }[]} */
     const groups = [];
-    let seen = "";
     for (const m of run.matchAll(SCRIPT)) {
-      seen += m[0];
       const attrs = m[1] ?? "";
       const body = m[2] ?? "";
-      const joinable = trusted.has(attrs) && flight.test(body) && !unsafe.test(body);
+      const joinable = trusted.has(attrs) && FLIGHT.test(body) && !PARSER_SENSITIVE.test(body);
       const last = groups.at(-1);
       if (joinable && last?.open && last.attrs === attrs) last.bodies.push(body);
       else groups.push({ attrs, bodies: [body], open: joinable });
     }
-    // only script elements, back to back: anything else and the run stays as it was
-    if (seen !== run) return run;
-    return groups.map((g) => `<script${g.attrs}>${g.bodies.join("\n;")}</script>`).join("");
+    return groups.map((g) => `<script${g.attrs}>${g.bodies.join(JOIN_SEPARATOR)}</script>`).join("");
   });
 }
 

@@ -5,6 +5,7 @@
 // Content-Security-Policy header) and Next.js' random per-render request id, which keys the
 // viewport and metadata boundaries in the flight data as "<id>v" and "<id>m"
 // (next/dist/server/app-render/app-render.js getFlightViewportKey / getFlightMetadataKey).
+import { JOIN_SEPARATOR } from "../../server/page-cache-policy.mjs";
 
 const MAX_PAGES = 2_000;
 // reader pages only: staff areas, sign-in pages, the API and uploaded files are not the public site
@@ -56,8 +57,6 @@ function boundaryEnd(html, from) {
 }
 
 const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)([^>]*)>([\s\S]*?)<\/script>/g;
-/** how joinInlineScripts (server/page-cache-policy.mjs) joins scripts; flight JSON escapes newlines */
-const JOINED = "\n;";
 // React's streaming runtime: $RC/$RS/$RX complete boundaries, $RB/$RV/$RT batch and time reveals
 const REACT_RUNTIME = /^(?:\$R[A-Z]|requestAnimationFrame\(function\(\)\{\$RT)/;
 const FLIGHT_PUSH =
@@ -121,7 +120,7 @@ export function settleStream(html) {
       else fills.set(/** @type {string} */ (c[3]), /** @type {string} */ (c[2]));
     // the page cache stores a run of scripts as one, pieces joined by a newline and ";"
     // (joinInlineScripts): each piece is read as the script it was
-    for (const piece of body.split(JOINED)) {
+    for (const piece of body.split(JOIN_SEPARATOR)) {
       if (REACT_RUNTIME.test(piece)) continue;
       const chunk = flightChunk(piece);
       if (chunk) flight.push(chunk);
