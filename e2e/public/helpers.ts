@@ -13,12 +13,15 @@ export async function expectNoSeriousA11yViolations(page: Page) {
   expect(summary, JSON.stringify(summary, null, 2)).toEqual([]);
 }
 
-/** The /posts/<publicId> links of a list, in order. */
+/**
+ * The /posts/<publicId> links of a list, in order, once the list is there: lists stream in after the page's shell (a
+ * Suspense boundary on ?before=), and after a client-side navigation the skeleton shows first, so
+ * reading at once can see no rows. Every caller expects a non-empty list; an empty state fails here.
+ */
 export async function postIds(page: Page, testId = "article-list"): Promise<string[]> {
-  const hrefs = await page
-    .getByTestId(testId)
-    .locator(":is(h2, h3) > a")
-    .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+  const links = page.getByTestId(testId).locator(":is(h2, h3) > a");
+  await expect(links.first()).toBeVisible({ timeout: 15_000 });
+  const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
   return hrefs.map((h) => h.replace(/^\/posts\//, ""));
 }
 
