@@ -28,7 +28,7 @@ import { answerMetrics, createMetrics } from "./metrics.mjs";
 import { trackConnections } from "./graceful-close.mjs";
 import { applyScriptNonce } from "./nonce-rewrite.mjs";
 import { PageCache } from "./page-cache.mjs";
-import { createPageCacheHandler } from "./page-cache-capture.mjs";
+import { createHitPath, createPageCacheHandler } from "./page-cache-capture.mjs";
 import { installPageCacheHook, NEXT_CACHE_HANDLERS, subscribePageCacheEvents } from "./page-cache-hook.mjs";
 import { readRenderNonce } from "./render-placeholder.mjs";
 import { refuse } from "./refusal.mjs";
@@ -290,6 +290,8 @@ export async function startServer({
         limitContentApi: createContentApiLimit({ shared: contentApiCounts ?? undefined }),
       })
     : serveNext;
+  // a fresh page is sent before everything below: no request id (nothing is logged for it), no guard
+  const serveHit = pageCache ? createHitPath({ cache: pageCache, onHit: metrics.servedFromMemory }) : null;
 
   /**
    * @param {http.IncomingMessage} req
@@ -297,6 +299,7 @@ export async function startServer({
    */
   const onRequest = (req, res) => {
     connections.request(req, res);
+    if (serveHit?.(req, res)) return;
     stampClientIp(req);
     metrics.observe(req, res);
     if (answerMetrics(metrics, req, res)) return;

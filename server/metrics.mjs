@@ -44,12 +44,21 @@ export function createMetrics(sources = {}) {
     buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+  // hits are the hot path: counted in a plain number, added to the counter when it is read
+  let pendingHits = 0;
   const cacheResults = new client.Counter({
     name: "byline_page_cache_requests_total",
     help: "Page cache outcomes for cacheable requests: hit (memory), wait (joined a render), miss (rendered)",
     labelNames: ["result"],
     registers: [registry],
+    collect() {
+      if (pendingHits === 0) return;
+      this.inc({ result: "hit" }, pendingHits);
+      pendingHits = 0;
+    },
   });
+  /** @type {WeakMap<object, string>} a stored page's route group, worked out on its first hit */
+  const groupOfEntry = new WeakMap();
   new client.Gauge({
     name: "byline_view_buffer_views",
     help: "Views counted in memory and not yet written to the database",
@@ -98,9 +107,27 @@ export function createMetrics(sources = {}) {
       const end = duration.startTimer({ group: routeGroup(req.url), method: req.method ?? "GET" });
       res.once("finish", () => end({ status: `${Math.floor(res.statusCode / 100)}xx` }));
     },
+    /**
+     * A page cache hit sent from memory before the per-request work (page-cache-capture.mjs
+     * createHitPath): timed by its sender, with no listener on the response.
+     * @param {import("node:http").IncomingMessage} req
+     * @param {object} entry the stored page
+     * @param {number} status
+     * @param {number} seconds
+     */
+    servedFromMemory(req, entry, status, seconds) {
+      let group = groupOfEntry.get(entry);
+      if (group === undefined) groupOfEntry.set(entry, (group = routeGroup(req.url)));
+      duration.observe(
+        { group, method: req.method ?? "GET", status: `${Math.floor(status / 100)}xx` },
+        seconds,
+      );
+      pendingHits++;
+    },
     /** @param {"hit" | "wait" | "miss"} result */
     cacheResult(result) {
-      cacheResults.inc({ result });
+      if (result === "hit") pendingHits++;
+      else cacheResults.inc({ result });
     },
     /** @param {string} job @param {boolean} ok @param {number} [backlog] */
     jobRun(job, ok, backlog) {

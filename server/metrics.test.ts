@@ -102,6 +102,39 @@ describe("the metrics endpoint", () => {
     expect(text).toMatch(/byline_process_resident_memory_bytes \d+/);
   });
 
+  it("times page cache hits sent from memory in the histogram, by their page's group, and counts them as hits", async () => {
+    const metrics = createMetrics();
+    const article = {};
+    const home = {};
+    const hit = (url: string, method: string) => ({ url, method }) as http.IncomingMessage;
+    metrics.servedFromMemory(hit("/posts/abc", "GET"), article, 200, 0.0004);
+    metrics.servedFromMemory(hit("/posts/abc", "GET"), article, 304, 0.0001);
+    metrics.servedFromMemory(hit("/", "HEAD"), home, 200, 0.003);
+    metrics.cacheResult("hit"); // one answered by the page cache after the per-request work
+    metrics.cacheResult("miss");
+    const text = await metrics.registry.metrics();
+    expect(text).toMatch(
+      /byline_http_request_duration_seconds_count\{group="article",method="GET",status="2xx"\} 1/,
+    );
+    expect(text).toMatch(
+      /byline_http_request_duration_seconds_count\{group="article",method="GET",status="3xx"\} 1/,
+    );
+    expect(text).toMatch(
+      /byline_http_request_duration_seconds_bucket\{le="0.002",group="article",method="GET",status="2xx"\} 1/,
+    );
+    expect(text).toMatch(
+      /byline_http_request_duration_seconds_bucket\{le="0.002",group="home",method="HEAD",status="2xx"\} 0/,
+    );
+    expect(text).toMatch(
+      /byline_http_request_duration_seconds_bucket\{le="0.005",group="home",method="HEAD",status="2xx"\} 1/,
+    );
+    expect(text).toMatch(/byline_page_cache_requests_total\{result="hit"\} 4/);
+    expect(text).toMatch(/byline_page_cache_requests_total\{result="miss"\} 1/);
+    // counted once: a second read adds nothing new
+    metrics.servedFromMemory(hit("/posts/abc", "GET"), article, 200, 0.0004);
+    expect(await metrics.registry.metrics()).toMatch(/byline_page_cache_requests_total\{result="hit"\} 5/);
+  });
+
   it("answers 404 to a client elsewhere, and to a wrong token", async () => {
     const remote = await serve(createMetrics(), "198.51.100.4");
     const res = await fetch(`${remote}/api/metrics`);

@@ -236,6 +236,7 @@ const end = http.ServerResponse.prototype.end;
  * @param {http.ServerResponse} res
  * @param {Entry} entry
  * @param {"HIT" | "MISS"} state
+ * @returns {200 | 304} the status sent
  */
 export function sendEntry(req, res, entry, state) {
   const v = entry[negotiate(req.headers["accept-encoding"], entry)] ?? entry.identity;
@@ -243,10 +244,11 @@ export function sendEntry(req, res, entry, state) {
   if (inm && matches(inm, v.etag)) {
     writeHead.call(res, 304, v.notModified);
     end.call(res);
-    return;
+    return 304;
   }
   writeHead.call(res, 200, state === "HIT" ? v.hit : v.miss);
   end.call(res, req.method === "HEAD" ? undefined : v.body);
+  return 200;
 }
 
 /**
@@ -308,6 +310,20 @@ export class PageCache {
    */
   stale(key) {
     return this.#entries.get(key);
+  }
+
+  /**
+   * Serves a key's expired entry for `ms` more. For when Next.js answered its capture with its own
+   * stale copy (x-nextjs-cache: STALE) while it renders the page again in the background: the entry
+   * is that copy (an invalidation would have dropped it), and without this every reader until the
+   * background render lands went through Next.js, one capture after another (on a 2-core machine
+   * under load, seconds at a twentieth of the hit rate). A later capture replaces it.
+   * @param {string} key
+   * @param {number} ms
+   */
+  prolong(key, ms) {
+    const entry = this.#entries.get(key);
+    if (entry) entry.expiresAt = this.#now() + ms;
   }
 
   /** The capture under way for a key, if any. @param {string} key */

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { SESSION_COOKIE as APP_SESSION_COOKIE } from "@/lib/auth/cookie-names";
-import { createPageCacheHandler } from "./page-cache-capture.mjs";
+import { createHitPath, createPageCacheHandler } from "./page-cache-capture.mjs";
 import { cacheKeyOf, negotiate, PageCache, SESSION_COOKIE } from "./page-cache.mjs";
 import { PUBLIC_RENDER_MARKER } from "./page-cache-policy.mjs";
 import { getRaw } from "./test/http-client";
@@ -368,9 +368,30 @@ describe("createPageCacheHandler", () => {
     expect(next.renders()).toBe(2);
     expect(during.filter((r) => r.headers["x-byline-cache"] === "HIT")).toHaveLength(9);
     expect(during.filter((r) => r.headers["x-byline-cache"] === undefined)).toHaveLength(1); // the nonce path
+    // Next.js said its copy is stale: the expired entry is that copy, served for a second more
+    // instead of sending every reader through Next.js until its background render lands
     state = "HIT";
+    expect((await get(`${base}/s`)).headers["x-byline-cache"]).toBe("HIT");
+    expect(next.renders()).toBe(2);
+    now += 1_001;
     expect((await get(`${base}/s`)).headers["x-byline-cache"]).toBe("MISS");
     expect((await get(`${base}/s`)).headers["x-byline-cache"]).toBe("HIT");
+    expect(next.renders()).toBe(3);
+  });
+
+  it("does not keep an expired page past a refusal that is not Next.js' stale copy", async () => {
+    let now = 1_000_000;
+    const cache = new PageCache({ maxBytes: 1 << 20, compress: false, now: () => now });
+    let over: http.OutgoingHttpHeaders = {};
+    const next = fakeNext(() => pageHeaders(over), undefined, 1);
+    const base = await serve(
+      createPageCacheHandler({ cache, placeholder: PLACEHOLDER, passOn: next.passOn }),
+    );
+    await get(`${base}/s`);
+    now += 61_000;
+    over = { "cache-control": "private, no-store" }; // the page became personal, say
+    expect((await get(`${base}/s`)).headers["x-byline-cache"]).toBeUndefined();
+    expect((await get(`${base}/s`)).headers["x-byline-cache"]).toBeUndefined();
     expect(next.renders()).toBe(3);
   });
 
@@ -390,6 +411,81 @@ describe("createPageCacheHandler", () => {
     const res = await head(`${base}/h`);
     expect(res.headers["x-byline-cache"]).toBe("HIT");
     expect(next.renders()).toBe(2);
+  });
+});
+
+describe("createHitPath: a fresh page before any per-request work", () => {
+  type Hit = { url?: string; status: number; seconds: number };
+  async function setup() {
+    let now = 1_000_000;
+    const cache = new PageCache({ maxBytes: 1 << 20, compress: false, now: () => now });
+    const hits: Hit[] = [];
+    const serveHit = createHitPath({
+      cache,
+      onHit: (r, _entry, status, seconds) => hits.push({ url: r.url, status, seconds }),
+    });
+    const next = fakeNext(() => pageHeaders(), undefined, 1);
+    const rest = createPageCacheHandler({ cache, placeholder: PLACEHOLDER, passOn: next.passOn });
+    // what http-server.mjs does: the hit path first, then everything else (the request id, the
+    // guard, the page cache's other cases), whose requests are listed here
+    const passed: string[] = [];
+    const base = await serve((r, res) => {
+      if (serveHit(r, res)) return;
+      passed.push(`${r.method} ${r.url}`);
+      rest(r, res);
+    });
+    return { cache, hits, next, base, passed, later: (ms: number) => (now += ms) };
+  }
+
+  it("sends a fresh page from memory, 304 on a matching ETag, and reports each hit", async () => {
+    const { hits, next, base, passed } = await setup();
+    expect((await get(`${base}/posts/a`)).headers["x-byline-cache"]).toBe("MISS");
+    const hit = await get(`${base}/posts/a`);
+    expect(hit.status).toBe(200);
+    expect(hit.headers["x-byline-cache"]).toBe("HIT");
+    expect(hit.body.toString()).toContain(PUBLIC_RENDER_MARKER);
+    const again = await get(`${base}/posts/a`, { "if-none-match": String(hit.headers.etag) });
+    expect(again.status).toBe(304);
+    expect(passed).toEqual(["GET /posts/a"]);
+    expect(next.renders()).toBe(1);
+    expect(hits.map(({ url, status }) => [url, status])).toEqual([
+      ["/posts/a", 200],
+      ["/posts/a", 304],
+    ]);
+    for (const h of hits) expect(h.seconds).toBeGreaterThanOrEqual(0);
+  });
+
+  it("leaves to the rest: an expired page, a request with a body, the Content API, a signed-in reader, a POST", async () => {
+    const { hits, base, later, cache, passed } = await setup();
+    await get(`${base}/posts/a`);
+    const send = (method: string, headers: Record<string, string>, body?: string) =>
+      new Promise<http.IncomingMessage>((resolve) =>
+        http.request(`${base}/posts/a`, { method, headers, agent: false }, resolve).end(body),
+      ).then((res) => (res.resume(), res));
+    const bodied = await send("GET", { "content-length": "2" }, "hi");
+    expect(bodied.headers["x-byline-cache"]).toBe("HIT"); // the rest answers it from memory too
+    await get(`${base}/posts/a`, { cookie: "authjs.session-token=x" });
+    await send("POST", {});
+    const api = cache.begin("/api/v1/articles");
+    api.settle(
+      cache.store(api, {
+        headers: { "content-type": "application/json", etag: '"e1"', "cache-control": "public, max-age=60" },
+        body: Buffer.from("{}"),
+        placeholder: PLACEHOLDER,
+      }),
+    );
+    expect((await get(`${base}/api/v1/articles`)).headers["x-byline-cache"]).toBe("HIT");
+    later(61_000);
+    await get(`${base}/posts/a`);
+    expect(passed).toEqual([
+      "GET /posts/a",
+      "GET /posts/a",
+      "GET /posts/a",
+      "POST /posts/a",
+      "GET /api/v1/articles",
+      "GET /posts/a",
+    ]);
+    expect(hits).toEqual([]);
   });
 });
 
