@@ -1,6 +1,7 @@
 // @ts-check
 // The production HTTP server around Next.js; docs/request-path.md walks a request through it.
-// Before Next.js sees a request: the client address is stamped (client-ip.mjs), a malformed path
+// First, a page fresh in the page cache is sent from memory (page-cache-capture.mjs createHitPath).
+// Before Next.js sees any other request: the client address is stamped (client-ip.mjs), a malformed path
 // is a 400, a body over its route's limit a 413, an expensive route past its concurrency a 503
 // (request-guard.mjs, each refusal a zh-CN page or JSON: refusal.mjs). Then the page cache
 // (page-cache.mjs): a stored public page is sent from memory without entering Next.js, and the

@@ -39,7 +39,7 @@ export function createMetrics(sources = {}) {
   client.collectDefaultMetrics({ register: registry, prefix: "byline_" });
   const duration = new client.Histogram({
     name: "byline_http_request_duration_seconds",
-    help: "Time from request to the last byte of the response, by route group",
+    help: "Time from request to the last byte of the response (a page cache hit: until it is handed to the socket), by route group",
     labelNames: ["group", "method", "status"],
     buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],

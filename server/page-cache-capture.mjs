@@ -122,7 +122,7 @@ function captureResponse(req, res, { cache, capture, placeholder }) {
   const decide = (status, may = true) => {
     if (decided) return decided;
     decided = may && isStorable(status, res, capture.key) ? "store" : "pass";
-    if (decided === "pass" && res.getHeader("x-nextjs-cache") === "STALE")
+    if (decided === "pass" && status === 200 && res.getHeader("x-nextjs-cache") === "STALE")
       cache.prolong(capture.key, STALE_RETRY_MS);
     if (decided === "pass") {
       res.writeHead = /** @type {Res["writeHead"]} */ (underWriteHead);

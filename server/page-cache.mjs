@@ -110,7 +110,7 @@ export function negotiate(header, has) {
  * @typedef {{ body: Buffer, etag: string, hit: string[], miss: string[], notModified: string[] }} Variant
  * @typedef {{
  *   key: string, tags: Set<string> | null, expiresAt: number, bytes: number, base: string[],
- *   identity: Variant, gzip?: Variant, br?: Variant, compressing?: Promise<void>,
+ *   identity: Variant, gzip?: Variant, br?: Variant, compressing?: Promise<void>, brotli?: Promise<void>,
  * }} Entry
  * @typedef {{ key: string, invalidated: Set<string>, anyInvalidation: boolean,
  *   promise: Promise<Entry | null>, settle: (entry: Entry | null) => void }} Capture
@@ -253,16 +253,23 @@ export function sendEntry(req, res, entry, state) {
 
 /**
  * Sends a page just stored (to the request that captured it, or one that waited): when the client
- * takes a compressed encoding and the variants are still being made, once gzip is ready.
+ * takes a compressed encoding and the variants are still being made, once gzip is ready, or brotli
+ * for a client that takes brotli and not gzip. The front (deploy/nginx.conf) asks for exactly one
+ * coding: sent the identity bytes while brotli was made, it stored them for its second and gzipped
+ * them itself for every reader of that second.
  * @param {http.IncomingMessage} req
  * @param {http.ServerResponse} res
  * @param {Entry} entry
  * @param {"HIT" | "MISS"} state
  */
 export function sendNewEntry(req, res, entry, state) {
-  const wantsCompressed = negotiate(req.headers["accept-encoding"], { br: true, gzip: true }) !== "identity";
-  if (!entry.compressing || entry.gzip || !wantsCompressed) return sendEntry(req, res, entry, state);
-  void entry.compressing.then(() => {
+  const header = req.headers["accept-encoding"];
+  const ready =
+    negotiate(header, { gzip: true }) === "gzip"
+      ? !entry.gzip && entry.compressing
+      : negotiate(header, { br: true }) === "br" && !entry.br && entry.brotli;
+  if (!ready) return sendEntry(req, res, entry, state);
+  void ready.then(() => {
     if (!res.destroyed) sendEntry(req, res, entry, state);
   });
 }
@@ -323,7 +330,8 @@ export class PageCache {
    */
   prolong(key, ms) {
     const entry = this.#entries.get(key);
-    if (entry) entry.expiresAt = this.#now() + ms;
+    // never shortens: a later capture may have stored a fresh entry meanwhile
+    if (entry) entry.expiresAt = Math.max(entry.expiresAt, this.#now() + ms);
   }
 
   /** The capture under way for a key, if any. @param {string} key */
@@ -446,17 +454,18 @@ export class PageCache {
       this.#entries.set(capture.key, entry);
       this.#bytes += entry.bytes;
       this.#evict();
-      if (this.#compress) entry.compressing = this.#precompress(entry);
+      if (this.#compress) Object.assign(entry, this.#precompress(entry));
     }
     return entry;
   }
 
   /**
-   * Makes the gzip and brotli variants on libuv's thread pool. The promise settles when gzip (the
-   * quicker, a few ms) is attached or failed: the request that stored the page and its waiters
-   * wait for it rather than being sent the identity bytes (ten times larger for an article).
+   * Makes the gzip and brotli variants on libuv's thread pool. `compressing` settles when gzip (the
+   * quicker, a few ms) is attached or failed, `brotli` when brotli is: the request that stored the
+   * page and its waiters wait for one rather than being sent the identity bytes (ten times larger
+   * for an article).
    * @param {Entry} entry
-   * @returns {Promise<void>}
+   * @returns {{ compressing: Promise<void>, brotli: Promise<void> }}
    */
   #precompress(entry) {
     const body = entry.identity.body;
@@ -476,18 +485,24 @@ export class PageCache {
         resolve();
       }),
     );
-    zlib.brotliCompress(
-      body,
-      {
-        params: {
-          [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
-          [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
-          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+    /** @type {Promise<void>} */
+    const brotli = new Promise((resolve) =>
+      zlib.brotliCompress(
+        body,
+        {
+          params: {
+            [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+            [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+            [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+          },
         },
-      },
-      (err, out) => attach("br", err, out),
+        (err, out) => {
+          attach("br", err, out);
+          resolve();
+        },
+      ),
     );
-    return gzipped;
+    return { compressing: gzipped, brotli };
   }
 
   #evict() {

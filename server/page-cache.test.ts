@@ -307,6 +307,24 @@ describe("createPageCacheHandler", () => {
     }
   });
 
+  it("sends a client that takes brotli alone (the front asks for one coding) brotli, never the identity bytes", async () => {
+    const cache = new PageCache({ maxBytes: 1 << 20 });
+    const body = `<html>${"<p>新闻</p>".repeat(5000)}</html>`;
+    const next = fakeNext(() => pageHeaders(), body);
+    const base = await serve(
+      createPageCacheHandler({ cache, placeholder: PLACEHOLDER, passOn: next.passOn }),
+    );
+    const all = await Promise.all(
+      Array.from({ length: 3 }, () => get(`${base}/b`, { "accept-encoding": "br" })),
+    );
+    expect(all.map((r) => r.headers["x-byline-cache"]).sort()).toEqual(["HIT", "HIT", "MISS"]);
+    for (const r of all) {
+      expect(r.headers["content-encoding"]).toBe("br");
+      expect(zlib.brotliDecompressSync(r.body).toString()).toBe(body);
+    }
+    expect(next.renders()).toBe(1);
+  });
+
   it("serves the precompressed variants it negotiates, with their own ETags, and 304 on a match", async () => {
     const cache = new PageCache({ maxBytes: 1 << 20 });
     const body = `<html>${"<p>新闻</p>".repeat(500)}</html>`;
@@ -446,11 +464,17 @@ describe("createHitPath: a fresh page before any per-request work", () => {
     expect(hit.body.toString()).toContain(PUBLIC_RENDER_MARKER);
     const again = await get(`${base}/posts/a`, { "if-none-match": String(hit.headers.etag) });
     expect(again.status).toBe(304);
+    const head = await new Promise<http.IncomingMessage>((resolve) =>
+      http.request(`${base}/posts/a`, { method: "HEAD", agent: false }, resolve).end(),
+    );
+    expect(head.headers["x-byline-cache"]).toBe("HIT");
+    expect(head.headers["content-length"]).toBe(hit.headers["content-length"]);
     expect(passed).toEqual(["GET /posts/a"]);
     expect(next.renders()).toBe(1);
     expect(hits.map(({ url, status }) => [url, status])).toEqual([
       ["/posts/a", 200],
       ["/posts/a", 304],
+      ["/posts/a", 200],
     ]);
     for (const h of hits) expect(h.seconds).toBeGreaterThanOrEqual(0);
   });
@@ -465,6 +489,7 @@ describe("createHitPath: a fresh page before any per-request work", () => {
     const bodied = await send("GET", { "content-length": "2" }, "hi");
     expect(bodied.headers["x-byline-cache"]).toBe("HIT"); // the rest answers it from memory too
     await get(`${base}/posts/a`, { cookie: "authjs.session-token=x" });
+    await get(`${base}/posts/a`, { rsc: "1" });
     await send("POST", {});
     const api = cache.begin("/api/v1/articles");
     api.settle(
@@ -478,6 +503,7 @@ describe("createHitPath: a fresh page before any per-request work", () => {
     later(61_000);
     await get(`${base}/posts/a`);
     expect(passed).toEqual([
+      "GET /posts/a",
       "GET /posts/a",
       "GET /posts/a",
       "GET /posts/a",
