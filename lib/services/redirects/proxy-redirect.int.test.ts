@@ -39,3 +39,33 @@ describe("proxy.ts on old tag URLs", () => {
     expect(res.headers.get("location")).toBe(`http://localhost:3000/tag/${next}`);
   });
 });
+
+describe("proxy.ts on the pages after a list's first", () => {
+  it("sends ?before= of a category, tag or member page to its `older` route; the first page and the route's own path not", async () => {
+    const t = await createTag();
+    for (const path of [`/tag/${t.slug}`, "/category/news", "/member/abc123"]) {
+      for (const method of ["GET", "HEAD"]) {
+        const res = await proxy(req(`${path}?before=c1.x`, method));
+        expect(res.headers.get("x-middleware-rewrite"), `${method} ${path}`).toBe(
+          `http://localhost:3000${path}/older?before=c1.x`,
+        );
+        expect(res.headers.get("content-security-policy")).toMatch(/script-src/);
+      }
+      const first = await proxy(req(path));
+      expect(first.headers.get("x-middleware-rewrite"), path).toBeNull();
+      expect(first.headers.get("x-middleware-next"), path).toBe("1");
+      // a query without a cursor is the first page too
+      expect((await proxy(req(`${path}?utm_source=x`))).headers.get("x-middleware-rewrite")).toBeNull();
+      const own = await proxy(req(`${path}/older?before=c1.x`));
+      expect(own.status, path).toBe(404);
+      expect(own.headers.get("x-middleware-rewrite")).toBe("http://localhost:3000/_byline/not-found");
+    }
+    // a POST (a server action) is left where it was sent; deeper paths are not list pages
+    expect(
+      (await proxy(req("/category/news?before=c1.x", "POST"))).headers.get("x-middleware-rewrite"),
+    ).toBeNull();
+    expect(
+      (await proxy(req("/category/news/feed?before=c1.x"))).headers.get("x-middleware-rewrite"),
+    ).toBeNull();
+  });
+});
