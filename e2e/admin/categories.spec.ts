@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { authStatePath } from "../auth-state";
 
 test.describe("category management", () => {
@@ -40,5 +40,55 @@ test.describe("category management", () => {
     await full.getByRole("button", { name: /^删除/ }).click();
     await full.getByRole("button", { name: "确认删除" }).click();
     await expect(full.getByRole("alert")).toContainText("请先把它们移到其他分类");
+  });
+
+  test("a category page is cached whole for signed-out readers, and an edit of the category replaces it", async ({
+    page,
+    baseURL,
+  }) => {
+    const stamp = Date.now().toString(36);
+    const name = `缓存栏目${stamp.slice(-4)}`;
+    await page.goto("/admin/categories");
+    const form = page.getByTestId("create-category");
+    await form.getByLabel("名称").fill(name);
+    await form.getByLabel(/URL 标识/).fill(`e2e-cached-${stamp}`);
+    await form.getByLabel(/说明/).fill(`第一版说明 ${stamp}`);
+    await form.getByRole("button", { name: "新建分类" }).click();
+    await expect(form.getByText("分类已创建")).toBeVisible();
+
+    // a reader without the admin's session: the page cache answers them
+    // (a context made here would take the admin's storage state from test.use: an empty one)
+    const reader = await playwrightRequest.newContext({
+      baseURL,
+      storageState: { cookies: [], origins: [] },
+    });
+    const read = async () => {
+      const res = await reader.get(`/category/e2e-cached-${stamp}`);
+      return { cache: res.headers()["x-byline-cache"], body: await res.text() };
+    };
+    await expect.poll(async () => (await read()).cache, { timeout: 30_000, intervals: [250] }).toBe("HIT");
+    expect((await read()).body).toContain(`第一版说明 ${stamp}`);
+
+    await page.goto("/admin/categories");
+    const mine = page.getByTestId("category-row").filter({ hasText: name });
+    await mine.getByRole("button", { name: `编辑「${name}」` }).click();
+    await mine.getByLabel(/说明/).fill(`第二版说明 ${stamp}`);
+    await mine.getByRole("button", { name: "保存" }).click();
+    await expect(mine.getByText("已保存。")).toBeVisible();
+    // the edit invalidates the category's tag: the stored page is dropped, not kept for its 60 s
+    await expect
+      .poll(async () => (await read()).body, { timeout: 15_000, intervals: [250] })
+      .toContain(`第二版说明 ${stamp}`);
+    const after = await read();
+    expect(after.body).not.toContain(`第一版说明 ${stamp}`);
+    await expect.poll(async () => (await read()).cache, { timeout: 30_000, intervals: [250] }).toBe("HIT");
+    await reader.dispose();
+
+    // e2e/public/home.spec.ts counts the category bar's links: remove ours (it is empty)
+    await page.goto("/admin/categories");
+    const row = page.getByTestId("category-row").filter({ hasText: name });
+    await row.getByRole("button", { name: /^删除/ }).click();
+    await row.getByRole("button", { name: "确认删除" }).click();
+    await expect(page.getByTestId("category-row").filter({ hasText: name })).toHaveCount(0);
   });
 });
