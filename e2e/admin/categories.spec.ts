@@ -3,6 +3,8 @@ import { authStatePath } from "../auth-state";
 
 test.describe("category management", () => {
   test.use({ storageState: authStatePath("ADMIN") });
+  // one at a time: the first test finds its new category as the last row, and the second adds one too
+  test.describe.configure({ mode: "serial" });
 
   test("an admin creates a category, it appears in the public category bar, is deleted while empty; deleting a full one is refused", async ({
     page,
