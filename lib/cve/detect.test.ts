@@ -170,4 +170,13 @@ describe("normaliseCveId", () => {
   ])("%s → %s", (input, expected) => {
     expect(normaliseCveId(input, NOW)).toBe(expected);
   });
+
+  it("bounds the year by the clock given; null (a render that may not read the clock) leaves only that out", () => {
+    const next = NOW.getUTCFullYear() + 1;
+    expect(normaliseCveId(`CVE-${next}-1234`, NOW)).toBe(`CVE-${next}-1234`);
+    expect(normaliseCveId(`CVE-${next + 1}-1234`, NOW)).toBeNull();
+    expect(normaliseCveId(`cve-${next + 1}-1234`, null)).toBe(`CVE-${next + 1}-1234`);
+    expect(normaliseCveId("CVE-1998-1234", null)).toBeNull();
+    expect(normaliseCveId("CVE-2024-03094", null)).toBeNull();
+  });
 });

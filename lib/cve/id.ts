@@ -21,19 +21,23 @@ export function toHalfWidth(s: string): string {
   return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
-/** Whether `id` is a CVE id in canonical form with a plausible year. */
-export function isCanonicalCveId(id: string, now?: Date): boolean {
+/**
+ * Whether `id` is a CVE id in canonical form with a plausible year. `now` dates the year bound;
+ * `null` leaves the bound out, for a render Next.js may prerender (reading the clock there fails
+ * the render) whose request proxy.ts has already checked with the clock.
+ */
+export function isCanonicalCveId(id: string, now?: Date | null): boolean {
   const m = CANONICAL.exec(id);
   if (!m) return false;
   const year = Number(m[1]);
-  return year >= FIRST_CVE_YEAR && year <= latestCveYear(now);
+  return year >= FIRST_CVE_YEAR && (now === null || year <= latestCveYear(now));
 }
 
 /**
  * Any spelling a reader or an editor may use (lower case, full-width, surrounding spaces) to the
  * canonical id, or null when it is not a CVE id at all.
  */
-export function normaliseCveId(input: string, now?: Date): string | null {
+export function normaliseCveId(input: string, now?: Date | null): string | null {
   if (input.length > 40) return null;
   const id = toHalfWidth(input.trim()).toUpperCase();
   return isCanonicalCveId(id, now) ? id : null;

@@ -21,10 +21,14 @@ export function generateStaticParams() {
   return [{ id: "__none__" }];
 }
 
-/** The canonical id of the path segment, or null (then the page is a 404). */
+/**
+ * The canonical id of the path segment, or null (then the page is a 404). Without the year bound:
+ * it reads the clock, which fails Next.js' prerender when it regenerates the page after an
+ * invalidation (the page then stayed stale for good); proxy.ts answers ids past next year 404.
+ */
 function idOf(raw: string): string | null {
   try {
-    return normaliseCveId(decodeURIComponent(raw));
+    return normaliseCveId(decodeURIComponent(raw), null);
   } catch {
     return null;
   }
