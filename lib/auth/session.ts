@@ -1,5 +1,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
+import { connection } from "next/server";
 import { cache } from "react";
 import type { Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
@@ -25,6 +26,10 @@ type SessionUser = { actor: Actor; avatarUrl: string | null; mustEnrolTotp: bool
  * suspension or "log out everywhere" takes effect at once for everything that acts.
  */
 const loadSessionUser = cache(async (): Promise<SessionUser | null> => {
+  // Request time only: Auth.js makes a CSRF token (crypto.getRandomValues) once it has the
+  // headers, and in a prerender stage where headers resolve, that failed the render of every
+  // signed-in page (/me/bookmarks in the e2e server log); connection() defers it to the request.
+  await connection();
   const session = await auth();
   const claims = session?.user;
   if (!claims?.id) return null;

@@ -145,12 +145,35 @@ export async function runE2E(databaseUrl, extraArgs = []) {
       ? playwrightCounts(JSON.parse(fs.readFileSync(out, "utf8")))
       : { passed: 0, failed: 1, skipped: 0 };
     if (failure) throw Object.assign(failure, { counts });
+    const renderErrors = failedRenders(fs.readFileSync(logFile, "utf8"));
+    if (renderErrors.length)
+      throw Object.assign(
+        new Error(
+          `the server log has ${renderErrors.length} failed render line(s) no test saw (${logFile}): ${renderErrors[0]}`,
+        ),
+        { counts: { ...counts, failed: counts.failed + 1 } },
+      );
     return counts;
   } finally {
     server.kill("SIGTERM");
     await new Promise((r) => (server.exitCode !== null ? r() : server.once("exit", r)));
     fs.closeSync(log);
   }
+}
+
+/**
+ * Renders Next.js failed where no test looks: a background regeneration or a prerender stage that
+ * met the clock or randomness (the page then stays stale, or its prefetch fails). Readers still get
+ * a page, so only the server log tells (the CVE page's regeneration failed on every try, unseen).
+ * @param {string} log
+ * @returns {string[]} the first line of each
+ */
+export function failedRenders(log) {
+  return log
+    .split("\n")
+    .filter((line) =>
+      /encountered the unstable value|^Error revalidating the page in the background/.test(line),
+    );
 }
 
 function playwrightCounts(report) {
