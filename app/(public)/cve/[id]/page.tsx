@@ -23,8 +23,8 @@ export function generateStaticParams() {
 
 /**
  * The canonical id of the path segment, or null (then the page is a 404). Without the year bound:
- * it reads the clock, which fails Next.js' prerender when it regenerates the page after an
- * invalidation (the page then stayed stale for good); proxy.ts answers ids past next year 404.
+ * it reads the clock, which failed Next.js' prerender each time it regenerated the page in the
+ * background past its lifetime (the stale page was served on); proxy.ts answers ids past next year 404.
  */
 function idOf(raw: string): string | null {
   try {
