@@ -14,7 +14,6 @@ import { actionIdIn } from "@/lib/test/action-manifest";
 import { callAction, signIn } from "@/lib/test/fault-actions";
 import { benchTarget } from "./lib/bench-server.mjs";
 import { machineLoad, rawGet } from "./lib/bench-wrk.mjs";
-import { freePort } from "./lib/free-port.mjs";
 import { startFront } from "./lib/nginx-front.mjs";
 import { step } from "./lib/run.mjs";
 
@@ -118,7 +117,7 @@ const machine = machineLoad();
 const target = await benchTarget({ database: "byline_bench_visibility" });
 if (!target.own || !target.databaseUrl)
   throw new Error("bench:visibility changes content: it runs on a server of its own (unset BASE_URL)");
-const front = await startFront({ upstream: new URL(target.base).host, port: await freePort() });
+const front = await startFront({ upstream: new URL(target.base).host });
 const db = new pg.Client({ connectionString: target.databaseUrl });
 await db.connect();
 try {

@@ -10,7 +10,6 @@ import os from "node:os";
 import path from "node:path";
 import { benchArticle, benchTarget } from "./lib/bench-server.mjs";
 import { machineLoad, rawGet, requireTools, staticNginx, wrk, wrkArgs } from "./lib/bench-wrk.mjs";
-import { freePort } from "./lib/free-port.mjs";
 import { startFront } from "./lib/nginx-front.mjs";
 import { countingCost } from "./lib/bench-view-count.mjs";
 import { step } from "./lib/run.mjs";
@@ -68,7 +67,7 @@ async function main(server) {
     if (res.status !== 200) throw new Error(`${p}: HTTP ${res.status}`);
   }
   const disk = await staticNginx();
-  const front = await startFront({ upstream: new URL(server.base).host, port: await freePort() });
+  const front = await startFront({ upstream: new URL(server.base).host });
   const rows = [];
   try {
     for (const [name, p] of Object.entries(pages)) {
@@ -228,7 +227,7 @@ async function beaconCost(server, articlePath) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "byline-bench-beacon-"));
   const pagesOnly = readerScript(dir, articlePath, null, server.site);
   const readers = readerScript(dir, articlePath, beacon, server.site);
-  const front = await startFront({ upstream: new URL(server.base).host, port: await freePort() });
+  const front = await startFront({ upstream: new URL(server.base).host });
   const disk = await staticNginx({ beaconLog: path.join(dir, "beacons.log") });
   const logged = await staticNginx({ viewLog: path.join(dir, "views.log") });
   const rows = [];

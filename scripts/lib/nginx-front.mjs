@@ -152,34 +152,67 @@ export async function startFront({
   fs.mkdirSync(path.join(base, "byline"), { recursive: true });
   // when started as root, nginx's workers run as an unprivileged user: they need to reach the cache
   fs.chmodSync(base, 0o755);
-  const listenPort = port ?? (await freePort());
-  const listen = `${host.includes(":") ? `[${host}]` : host}:${listenPort}`;
   // a folder without the assets: /_next/static/ is then proxied to the app and cached
   const noStatic = path.join(base, "no-static");
   fs.mkdirSync(noStatic, { recursive: true });
   // nginx makes the last level of its temp paths, not their parent
   fs.mkdirSync(path.join(base, "temp"), { recursive: true });
-  const includes = renderIncludes({
-    // nginx would make "localhost" two servers (127.0.0.1 and ::1); Byline listens on IPv4
-    upstream: (Array.isArray(upstream) ? upstream : [upstream]).map((u) =>
-      u.replace(/^localhost:/, "127.0.0.1:"),
-    ),
-    listen,
-    stampListen: `127.0.0.1:${await freePort()}`,
-    workers: String(workers),
-    pid: path.join(base, "nginx.pid"),
-    errorLog: path.join(base, "error.log"),
-    accessLog: path.join(base, "access.log"),
-    accessLogBuffer: true,
-    cacheDir: path.join(base, "cache"),
-    staticDir: staticDir ? path.resolve(staticDir) : noStatic,
-    tempDir: path.join(base, "temp"),
-    tempModules: tempModules(bin),
-  });
   fs.copyFileSync(CONFIG, path.join(base, "nginx.conf"));
-  for (const [name, text] of Object.entries(includes))
-    fs.writeFileSync(path.join(base, "byline", name), text);
+  const modules = tempModules(bin);
 
+  for (let attempt = 1; ; attempt++) {
+    const listenPort = port ?? (await freePort());
+    const stampListen = `127.0.0.1:${await freePort()}`;
+    const includes = renderIncludes({
+      // nginx would make "localhost" two servers (127.0.0.1 and ::1); Byline listens on IPv4
+      upstream: (Array.isArray(upstream) ? upstream : [upstream]).map((u) =>
+        u.replace(/^localhost:/, "127.0.0.1:"),
+      ),
+      listen: `${host.includes(":") ? `[${host}]` : host}:${listenPort}`,
+      stampListen,
+      workers: String(workers),
+      pid: path.join(base, "nginx.pid"),
+      errorLog: path.join(base, "error.log"),
+      accessLog: path.join(base, "access.log"),
+      accessLogBuffer: true,
+      cacheDir: path.join(base, "cache"),
+      staticDir: staticDir ? path.resolve(staticDir) : noStatic,
+      tempDir: path.join(base, "temp"),
+      tempModules: modules,
+    });
+    for (const [name, text] of Object.entries(includes))
+      fs.writeFileSync(path.join(base, "byline", name), text);
+    fs.rmSync(path.join(base, "error.log"), { force: true });
+    const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host}:${listenPort}`;
+    try {
+      const stop = await launch(bin, base, url);
+      return {
+        url,
+        dir: base,
+        stop: async () => {
+          await stop();
+          if (ownDir) fs.rmSync(base, { recursive: true, force: true });
+        },
+      };
+    } catch (e) {
+      // freePort() only finds a port that was free a moment ago: another run on this machine may
+      // bind it first (seen once in CI). Ports we chose are chosen again; a port given is not ours to move.
+      const taken = /bind\(\) to (\S+) failed \(98: Address already in use\)/.exec(String(e))?.[1];
+      const ours = taken === stampListen || (port === undefined && taken?.endsWith(`:${listenPort}`));
+      if (attempt < 3 && ours) continue;
+      if (ownDir) fs.rmSync(base, { recursive: true, force: true });
+      throw e;
+    }
+  }
+}
+
+/**
+ * Starts nginx on the config in `base` and waits until `url` answers; rejects with nginx's
+ * stderr and error log when it exits first.
+ * @param {string} bin @param {string} base @param {string} url
+ * @returns {Promise<() => Promise<void>>} stops it
+ */
+async function launch(bin, base, url) {
   const child = spawn(bin, ["-c", path.join(base, "nginx.conf"), "-p", `${base}/`, "-g", "daemon off;"], {
     stdio: ["ignore", "ignore", "pipe"],
   });
@@ -191,10 +224,10 @@ export async function startFront({
   const onExit = () => child.kill("SIGQUIT");
   process.once("exit", onExit);
 
-  const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host}:${listenPort}`;
   const until = Date.now() + 15_000;
   for (;;) {
     if (child.exitCode !== null) {
+      process.off("exit", onExit);
       const log = fs.existsSync(path.join(base, "error.log"))
         ? fs.readFileSync(path.join(base, "error.log"), "utf8")
         : "";
@@ -207,13 +240,14 @@ export async function startFront({
     );
     if (up) break;
     if (Date.now() > until) {
+      process.off("exit", onExit);
       child.kill("SIGKILL");
       throw new Error(`nginx did not answer on ${url} within 15 s: ${stderr}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
 
-  async function stop() {
+  return async function stop() {
     process.off("exit", onExit);
     if (child.exitCode === null && child.signalCode === null) {
       // SIGQUIT: finish the requests in flight, then exit
@@ -222,7 +256,5 @@ export async function startFront({
       await exited;
       clearTimeout(timer);
     }
-    if (ownDir) fs.rmSync(base, { recursive: true, force: true });
-  }
-  return { url, dir: base, stop };
+  };
 }
