@@ -29,14 +29,14 @@ import { findRedirect } from "@/lib/services/redirects/find-redirect";
  *    canonical id, and a path that is no CVE id, or one without a page, gets the 404 page
  *    (lib/services/cve/cve-page-exists.ts): the page itself renders behind
  *    a streamed shell, where a redirect is a 200 with a meta refresh and notFound() a 200 too.
- * 7. /category|tag|member/<x>?before=… is rewritten to that page's `older` route (see below).
+ * 7. /category|tag|member|cve/<x>?before=… is rewritten to that page's `older` route (see below).
  */
 
 const STAFF_AREA = /^\/(editor|admin)(\/|$)/;
 
 /** The list pages whose first page is cached whole: their ?before= pages are the `older` route. */
-const PAGED_LIST = /^\/(category|tag|member)\/[^/]+$/;
-const OLDER_ROUTE = /^\/(category|tag|member)\/[^/]+\/older$/;
+const PAGED_LIST = /^\/(category|tag|member|cve)\/[^/]+$/;
+const OLDER_ROUTE = /^\/(category|tag|member|cve)\/[^/]+\/older$/;
 
 // no route lives here, so Next.js renders app/not-found.tsx with status 404
 const NOT_FOUND_PATH = "/_byline/not-found";
@@ -92,7 +92,7 @@ export async function proxy(request: NextRequest) {
   const preview = PREVIEW_PAGE.exec(pathname);
   if (preview && (request.method === "GET" || request.method === "HEAD"))
     notFound = !(await previewLinkIsLive(preview[1]!, clientIpOf(request.headers)));
-  // 7. a category, tag or member page past the first (?before=) renders on the `older` route, which
+  // 7. a category, tag, member or CVE page past the first (?before=) renders on the `older` route, which
   //    reads the cursor; the first page reads no searchParams and is cached whole. The route's own
   //    path is not a page of the site.
   if (OLDER_ROUTE.test(pathname)) notFound = true;

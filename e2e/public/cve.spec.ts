@@ -48,4 +48,33 @@ test.describe("CVE pages", () => {
     const xml = await (await request.get("/sitemap.xml")).text();
     expect(xml).toContain(`/cve/${CVE}</loc>`);
   });
+
+  test("a signed-out reader gets the CVE page from the page cache; pages past the first render per request", async ({
+    page,
+    playwright,
+    baseURL,
+  }) => {
+    const reader = await playwright.request.newContext({
+      baseURL,
+      storageState: { cookies: [], origins: [] },
+    });
+    try {
+      // the first page reads no cursor: cached whole (another spec may invalidate it meanwhile)
+      await expect
+        .poll(async () => (await reader.get(`/cve/${CVE}`)).headers()["x-byline-cache"], { timeout: 30_000 })
+        .toBe("HIT");
+      // ?before= goes to the `older` route (proxy.ts): its own render, never stored
+      const future = `${(Date.now() + 864e8).toString(36)}.zzzz`;
+      const older = await reader.get(`/cve/${CVE}?before=${future}`);
+      expect(older.status()).toBe(200);
+      expect(older.headers()["x-byline-cache"]).toBe("BYPASS");
+      expect(await older.text()).toContain(seeded.title);
+      expect((await reader.get(`/cve/${CVE}/older?before=${future}`)).status()).toBe(404);
+    } finally {
+      await reader.dispose();
+    }
+    await page.goto(`/cve/${CVE}?before=${Date.UTC(2001, 0, 1).toString(36)}.zzzz`);
+    await expect(page.getByRole("heading", { level: 1, name: CVE })).toBeVisible();
+    await expect(page.getByText("没有更早的文章了。")).toBeVisible();
+  });
 });

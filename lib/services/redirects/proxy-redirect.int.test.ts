@@ -41,9 +41,12 @@ describe("proxy.ts on old tag URLs", () => {
 });
 
 describe("proxy.ts on the pages after a list's first", () => {
-  it("sends ?before= of a category, tag or member page to its `older` route; the first page and the route's own path not", async () => {
+  it("sends ?before= of a category, tag, member or CVE page to its `older` route; the first page and the route's own path not", async () => {
     const t = await createTag();
-    for (const path of [`/tag/${t.slug}`, "/category/news", "/member/abc123"]) {
+    // a CVE page exists once its metadata is imported (cvePageExists); ids are shared by every test run
+    const cve = "CVE-2026-98061";
+    await db.cve.upsert({ where: { id: cve }, create: { id: cve, description: "d" }, update: {} });
+    for (const path of [`/tag/${t.slug}`, "/category/news", "/member/abc123", `/cve/${cve}`]) {
       for (const method of ["GET", "HEAD"]) {
         const res = await proxy(req(`${path}?before=c1.x`, method));
         expect(res.headers.get("x-middleware-rewrite"), `${method} ${path}`).toBe(
@@ -67,5 +70,11 @@ describe("proxy.ts on the pages after a list's first", () => {
     expect(
       (await proxy(req("/category/news/feed?before=c1.x"))).headers.get("x-middleware-rewrite"),
     ).toBeNull();
+    // a CVE without a page is the 404 page, with or without a cursor
+    for (const path of ["/cve/CVE-2026-98062", "/cve/CVE-2026-98062?before=c1.x"]) {
+      const res = await proxy(req(path));
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get("x-middleware-rewrite")).toBe("http://localhost:3000/_byline/not-found");
+    }
   });
 });
