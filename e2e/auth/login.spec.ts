@@ -55,10 +55,16 @@ test.describe("login", () => {
 
   test("the form is keyboard-usable and shows field errors inline", async ({ page }) => {
     await page.goto("/login");
-    await page.getByLabel("邮箱").focus();
-    await page.keyboard.type("not-an-email");
-    await page.keyboard.press("Enter");
     const email = page.getByLabel("邮箱");
+    // The form streams in behind the card's shell, and React may hold a streamed boundary hidden for a
+    // moment before revealing it: focus() on the hidden field did nothing and the typing went nowhere
+    // (flaky in CI). Wait for the field to be shown and focused first.
+    await expect(email).toBeVisible();
+    await email.focus();
+    await expect(email).toBeFocused();
+    await page.keyboard.type("not-an-email");
+    await expect(email).toHaveValue("not-an-email");
+    await page.keyboard.press("Enter");
     await expect(email).toHaveAttribute("aria-invalid", "true");
     await expect(email).toBeFocused();
     await expect(page.getByText("请输入有效的邮箱地址")).toBeVisible();
