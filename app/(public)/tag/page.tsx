@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { TagKind } from "@/lib/generated/prisma/enums";
 import { TAG_KIND_LABELS } from "@/lib/labels";
 import { listTags, type TagSummary } from "@/lib/services/public/list-tags";
@@ -42,18 +41,24 @@ export default async function TagIndexPage() {
   );
 }
 
+/**
+ * Plain links, as on the home page and the article lists (docs/public-site.md): a tag page is cached
+ * whole, so a full load is quick, and no router prefetch per tag. A client-side navigation from here
+ * also failed now and then on a tag page's first visit (an RSC answer resumed from another tag's
+ * fallback shell: a 404 or "This page couldn't load"; the flaky e2e/public/tag.spec.ts:5).
+ */
 function TagList({ tags }: { tags: TagSummary[] }) {
   return (
     <ul className="mt-3 flex flex-wrap gap-3">
       {tags.map((t) => (
         <li key={t.slug}>
-          <Link
+          <a
             href={`/tag/${t.slug}`}
             className="inline-flex items-center gap-2 rounded-full border border-slate-200 px-4 py-2 hover:border-brand-500 hover:text-brand-600"
           >
             <span>#{t.name}</span>
             <span className="text-xs text-ink-600">{t.articleCount} 篇</span>
-          </Link>
+          </a>
         </li>
       ))}
     </ul>
