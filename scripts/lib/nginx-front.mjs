@@ -158,32 +158,33 @@ export async function startFront({
   // nginx makes the last level of its temp paths, not their parent
   fs.mkdirSync(path.join(base, "temp"), { recursive: true });
   fs.copyFileSync(CONFIG, path.join(base, "nginx.conf"));
-  const modules = tempModules(bin);
+  const fixed = {
+    // nginx would make "localhost" two servers (127.0.0.1 and ::1); Byline listens on IPv4
+    upstream: (Array.isArray(upstream) ? upstream : [upstream]).map((u) =>
+      u.replace(/^localhost:/, "127.0.0.1:"),
+    ),
+    workers: String(workers),
+    pid: path.join(base, "nginx.pid"),
+    errorLog: path.join(base, "error.log"),
+    accessLog: path.join(base, "access.log"),
+    accessLogBuffer: true,
+    cacheDir: path.join(base, "cache"),
+    staticDir: staticDir ? path.resolve(staticDir) : noStatic,
+    tempDir: path.join(base, "temp"),
+    tempModules: tempModules(bin),
+  };
+  const address = host.includes(":") ? `[${host}]` : host;
+  const reachAt = host === "0.0.0.0" ? "127.0.0.1" : address;
 
+  // only the ports change between attempts
   for (let attempt = 1; ; attempt++) {
     const listenPort = port ?? (await freePort());
     const stampListen = `127.0.0.1:${await freePort()}`;
-    const includes = renderIncludes({
-      // nginx would make "localhost" two servers (127.0.0.1 and ::1); Byline listens on IPv4
-      upstream: (Array.isArray(upstream) ? upstream : [upstream]).map((u) =>
-        u.replace(/^localhost:/, "127.0.0.1:"),
-      ),
-      listen: `${host.includes(":") ? `[${host}]` : host}:${listenPort}`,
-      stampListen,
-      workers: String(workers),
-      pid: path.join(base, "nginx.pid"),
-      errorLog: path.join(base, "error.log"),
-      accessLog: path.join(base, "access.log"),
-      accessLogBuffer: true,
-      cacheDir: path.join(base, "cache"),
-      staticDir: staticDir ? path.resolve(staticDir) : noStatic,
-      tempDir: path.join(base, "temp"),
-      tempModules: modules,
-    });
+    const includes = renderIncludes({ ...fixed, listen: `${address}:${listenPort}`, stampListen });
     for (const [name, text] of Object.entries(includes))
       fs.writeFileSync(path.join(base, "byline", name), text);
-    fs.rmSync(path.join(base, "error.log"), { force: true });
-    const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host}:${listenPort}`;
+    fs.rmSync(fixed.errorLog, { force: true });
+    const url = `http://${reachAt}:${listenPort}`;
     try {
       const stop = await launch(bin, base, url);
       return {
