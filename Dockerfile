@@ -37,7 +37,9 @@ ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0
 WORKDIR /app
 # the server writes pages it renders into .next/server/route-cache/ and stages uploads in
 # UPLOAD_DIR (.data/uploads/.tmp with S3 too): the app folder belongs to the server's user
-RUN chown node:node /app
+# the view log volume (docker-compose.yml): a new volume takes this folder's owner, so the app's
+# counter may add and delete its own files there beside the front's log
+RUN chown node:node /app && mkdir -p /var/log/byline-views && chown node:node /var/log/byline-views
 COPY --from=build --chown=node:node /app /app
 USER node
 EXPOSE 3000

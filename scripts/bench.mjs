@@ -2,8 +2,8 @@
 // npm run bench: one table, one run. Article (1,500 characters), home, category and search pages,
 // each (a) from the Byline server alone, (b) through deploy/nginx.conf in front of it, (c) from
 // nginx serving the very same bytes from disk (the limit of this machine); with and without
-// `Accept-Encoding: gzip, br`. Then the article's render time after an invalidation and the cost
-// of the view beacon. The server: BASE_URL, else one the bench starts (scripts/lib/bench-server.mjs).
+// `Accept-Encoding: gzip, br`. Then the article's render time after an invalidation and what
+// counting views costs. The server: BASE_URL, else one the bench starts (scripts/lib/bench-server.mjs).
 // Needs wrk and nginx (Debian: apt-get install wrk nginx-light). Prints figures; asserts nothing.
 import fs from "node:fs";
 import os from "node:os";
@@ -11,11 +11,12 @@ import path from "node:path";
 import { benchArticle, benchTarget } from "./lib/bench-server.mjs";
 import { machineLoad, rawGet, requireTools, staticNginx, wrk, wrkArgs } from "./lib/bench-wrk.mjs";
 import { startFront } from "./lib/nginx-front.mjs";
-import { countingCost } from "./lib/bench-view-count.mjs";
+import pg from "pg";
+import { viewLogDir } from "../server/view-log.mjs";
 import { step } from "./lib/run.mjs";
 
 const ENCODED = "gzip, br";
-/** Runs of each measurement in the beacon section (BENCH_REPEAT), alternated; the median is shown. */
+/** Runs of each measurement in the views section (BENCH_REPEAT), alternated; the median is shown. */
 const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
 /** The run with the median requests/s. */
 const median = (runs) => [...runs].sort((a, b) => a.rps - b.rps)[Math.floor((runs.length - 1) / 2)];
@@ -53,11 +54,11 @@ async function pagesOf({ base, own, databaseUrl }) {
 
 async function main(server) {
   const { pages, article } = await pagesOf(server);
-  // BENCH_ONLY=beacon: the view beacon's cost alone (the page warmed first)
-  if (process.env.BENCH_ONLY === "beacon") {
+  // BENCH_ONLY=views: what counting views costs, alone (the page warmed first)
+  if (process.env.BENCH_ONLY === "views") {
     for (let i = 0; i < 3; i++)
       await rawGet(`${server.base}${pages.article}`, { "accept-encoding": ENCODED });
-    return beaconCost(server, pages.article);
+    return viewCost(server, pages.article);
   }
   for (const p of Object.values(pages)) {
     // the first request may render (the bench article is not prerendered)
@@ -107,7 +108,7 @@ async function main(server) {
   if (article)
     console.log(`article: ${pages.article}, ${article.chars} characters of text (seeded articles joined)`);
   await missRenders(server, pages.article, article);
-  await beaconCost(server, pages.article);
+  await viewCost(server, pages.article);
 }
 
 function printTable(rows) {
@@ -179,11 +180,13 @@ async function missRenders(server, articlePath, article) {
 }
 
 /**
- * A reader's wrk script: the page, then the POST its client code sends (view-count.tsx), as a
- * browser (a Chrome user agent, Sec-Fetch-Site) that is a new visitor every time (its own
- * bl_vid cookie), so every beacon counts: the most a beacon can cost. `beacon`: null for pages only.
+ * A reader's wrk script: the article page as a browser opens it (Sec-Fetch-Dest: document, a
+ * Chrome user agent, gzip and brotli), a new visitor every time (a bl_vid cookie of its own, with
+ * `prefix` so that no two runs share one), so every view counts: the most counting can cost.
+ * `skip`: the request says the front logged it (X-Byline-View-Logged), so the server logs nothing:
+ * the same page without its view.
  */
-function readerScript(dir, articlePath, beacon, site) {
+function readerScript(dir, articlePath, prefix, skip) {
   const script = path.join(dir, `reader-${fs.readdirSync(dir).length}.lua`);
   fs.writeFileSync(
     script,
@@ -195,13 +198,10 @@ function setup(thread)
 end
 request = function()
   n = n + 1
-  local page = ${JSON.stringify(articlePath)}
-  local ua = ${JSON.stringify(CHROME)}
-  if ${beacon ? "n % 2 == 1" : "true"} then return wrk.format("GET", page, { ["Accept-Encoding"] = "${ENCODED}", ["User-Agent"] = ua }) end
-  local visitor = string.format("b%02d%019d", id or 0, n)
-  return wrk.format("POST", ${JSON.stringify(beacon ?? "")}, {
-    ["Origin"] = ${JSON.stringify(site)}, ["Sec-Fetch-Site"] = "same-origin", ["User-Agent"] = ua,
-    ["Cookie"] = "bl_vid=" .. visitor, ["Content-Length"] = "0" })
+  local visitor = string.format("${prefix}%02d%017d", id or 0, n)
+  return wrk.format("GET", ${JSON.stringify(articlePath)}, {
+    ["Accept-Encoding"] = "${ENCODED}", ["User-Agent"] = ${JSON.stringify(CHROME)},
+    ["Sec-Fetch-Dest"] = "document", ["Cookie"] = "bl_vid=" .. visitor${skip ? `, ["X-Byline-View-Logged"] = "1"` : ""} })
 end
 `,
   );
@@ -209,94 +209,100 @@ end
 }
 
 /**
- * Pages/s of the article alone against pages/s when every page is followed by its view beacon:
- * (a) the Byline server alone, (b) through deploy/nginx.conf, and (d) the floor of any design
- * with one request per view: nginx answering both from memory and disk (the page's bytes from
- * disk, the beacon with `return 204` and a buffered access log), no application at all.
+ * What counting views costs: pages/s of the article as readers open it, without its view logged
+ * against with it (the page request is the view: lib/services/views/view-log.mjs), (a) from the
+ * Byline server alone and (b) through deploy/nginx.conf, while the server's view counter (a child
+ * process at nice 19) counts what is logged. Then whether every logged view was counted, and how
+ * long after the last run the counter caught up.
  */
-async function beaconCost(server, articlePath) {
+async function viewCost(server, articlePath) {
+  if (!server.own || !server.databaseUrl) {
+    console.log(
+      "\nview counting: needs the bench's own server (unset BASE_URL): only its counter's folder is known",
+    );
+    return;
+  }
+  const db = new pg.Client({ connectionString: server.databaseUrl });
+  await db.connect();
   const publicId = articlePath.split("/").pop();
-  const beacon = `/api/views/${publicId}`;
-  const post = (base, site) =>
-    fetch(`${base}${beacon}`, {
-      method: "POST",
-      headers: { origin: site, "user-agent": CHROME, "sec-fetch-site": "same-origin" },
-    });
-  const check = await post(server.base, server.site);
-  const checkBody = await check.text();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "byline-bench-beacon-"));
-  const pagesOnly = readerScript(dir, articlePath, null, server.site);
-  const readers = readerScript(dir, articlePath, beacon, server.site);
-  const front = await startFront({ upstream: new URL(server.base).host });
-  const disk = await staticNginx({ beaconLog: path.join(dir, "beacons.log") });
-  const logged = await staticNginx({ viewLog: path.join(dir, "views.log") });
+  const views = async () =>
+    Number(
+      (await db.query(`SELECT "viewCount" FROM articles WHERE "publicId" = $1`, [publicId])).rows[0]
+        .viewCount,
+    );
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "byline-bench-views-"));
+  // the folder the bench server's counter reads (its VIEW_LOG_DIR, else the one of its database)
+  const counted = viewLogDir({ ...process.env, DATABASE_URL: server.databaseUrl });
+  const host = new URL(server.base).host;
+  const front = await startFront({ upstream: host, viewLog: path.join(counted, "front.log") });
+  const unlogged = await startFront({ upstream: host, viewLog: null });
   const rows = [];
+  let logged = 0;
+  let run = 0;
+  // 3 letters per script: runs never share a visitor
+  const prefix = () => (run++).toString(36).padStart(3, "v");
+  const before = await views();
+  let lastRunEnd = 0;
   try {
-    const page = await rawGet(`${server.base}${articlePath}`, { "accept-encoding": ENCODED });
-    const file = disk.put("article-enc", page.body, page.headers["content-encoding"]);
-    const fileUrl = new URL(file);
-    const nginxReaders = readerScript(dir, fileUrl.pathname, beacon, server.site);
-    for (const [who, base, pagePath, script] of [
-      ["(a) byline", server.base, articlePath, readers],
-      ["(b) nginx front", front.url, articlePath, readers],
-      ["(d) nginx 204", fileUrl.origin, fileUrl.pathname, nginxReaders],
+    for (const [who, without, withView] of [
+      ["(a) byline", server.base, server.base],
+      ["(b) nginx front", unlogged.url, front.url],
     ]) {
-      step("bench", `view beacon ${who}`);
-      const aloneScript = who.startsWith("(d)")
-        ? readerScript(dir, fileUrl.pathname, null, server.site)
-        : pagesOnly;
+      step("bench", `views ${who}`);
       const alone = [];
-      const withBeacon = [];
+      const counting = [];
       // alternated, BENCH_REPEAT times: on a shared machine the load drifts between runs
       for (let i = 0; i < REPEAT; i++) {
-        alone.push(await wrk(`${base}${pagePath}`, { script: aloneScript }));
-        withBeacon.push(await wrk(`${base}${pagePath}`, { script }));
+        alone.push(
+          await wrk(`${without}${articlePath}`, { script: readerScript(dir, articlePath, prefix(), true) }),
+        );
+        const m = await wrk(`${withView}${articlePath}`, {
+          script: readerScript(dir, articlePath, prefix(), false),
+        });
+        counting.push(m);
+        logged += m.requests;
+        lastRunEnd = performance.now();
       }
-      const w = median(withBeacon);
-      rows.push({ who, alone: median(alone), withBeacon: w, pages: w.rps / 2 });
+      rows.push({ who, alone: median(alone), counting: median(counting) });
     }
-    // (e) no beacon: the page request is the view, logged by the front for the app to count
-    // (docs/request-path.md, "The view beacon"); against (d)'s pages with no log at all
-    step("bench", "view beacon (e) page logged");
-    const loggedFile = new URL(logged.put("article-enc", page.body, page.headers["content-encoding"]));
-    const unlogged = [];
-    const pagesLogged = [];
-    for (let i = 0; i < REPEAT; i++) {
-      unlogged.push(await wrk(file, { script: readerScript(dir, fileUrl.pathname, null, server.site) }));
-      pagesLogged.push(
-        await wrk(loggedFile.href, { script: readerScript(dir, loggedFile.pathname, null, server.site) }),
-      );
-    }
-    const l = median(pagesLogged);
-    rows.push({ who: "(e) nginx, logged", alone: median(unlogged), withBeacon: l, pages: l.rps });
   } finally {
-    disk.stop();
-    logged.stop();
     await front.stop();
+    await unlogged.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+  // caught up: the figure has not moved for 3 s (the counter rests at most 1 s between passes)
+  step("bench", "views: waiting for the counter to catch up");
+  let last = await views();
+  let still = performance.now();
+  const giveUp = performance.now() + 300_000;
+  while (performance.now() - still < 3_000 && performance.now() < giveUp) {
+    await new Promise((r) => setTimeout(r, 250));
+    const now = await views();
+    if (now !== last) [last, still] = [now, performance.now()];
+  }
+  await db.end();
   console.log(
-    `\nview beacon: POST ${beacon} answered ${check.status} ${checkBody.slice(0, 60)}; ${wrkArgs}, gzip,br;` +
-      ` every beacon a new visitor with a browser's user agent (counted); median of ${REPEAT} alternated run(s)`,
+    `\nviews: GET ${articlePath} as a browser opens it; ${wrkArgs}, gzip,br; every request a new visitor` +
+      ` (counted); median of ${REPEAT} alternated run(s); the counter counting meanwhile`,
   );
-  console.log("server            pages/s alone  p99 ms   pages/s with view    p99 ms  errors  view cost");
+  console.log(
+    "server            pages/s without view  p99 ms   pages/s with view    p99 ms  errors  view cost",
+  );
   for (const r of rows) {
     console.log(
       [
         r.who.padEnd(18),
-        fmt(r.alone.rps, 0).padStart(13),
+        fmt(r.alone.rps, 0).padStart(20),
         fmt(r.alone.p99, 2).padStart(8),
-        fmt(r.pages, 0).padStart(21),
-        fmt(r.withBeacon.p99, 2).padStart(8),
-        String(r.alone.errors + r.withBeacon.errors).padStart(8),
-        `${fmt((1 - r.pages / r.alone.rps) * 100)} %`.padStart(13),
+        fmt(r.counting.rps, 0).padStart(19),
+        fmt(r.counting.p99, 2).padStart(8),
+        String(r.alone.errors + r.counting.errors).padStart(8),
+        `${fmt((1 - r.counting.rps / r.alone.rps) * 100)} %`.padStart(11),
       ].join(""),
     );
   }
-  const { perView, lines } = await countingCost();
-  const e = rows[rows.length - 1];
   console.log(
-    `counting a logged view in Node (parse the line, isBot, visitor id, once per window, add): ${fmt(perView, 2)} µs ` +
-      `(${lines.toLocaleString("en")} lines); at (e)'s ${fmt(e.pages, 0)} pages/s that is ${fmt((perView * e.pages) / 1e4, 1)} % of one core`,
+    `counted ${(last - before).toLocaleString("en")} views for ${logged.toLocaleString("en")} page requests wrk completed with their view logged` +
+      ` (a request in flight when wrk stops is logged, not completed); the counter caught up ${fmt((still - lastRunEnd) / 1000)} s after the last run`,
   );
 }

@@ -10,6 +10,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { COMPOSE_DIR, COMPOSE_PARAMS, renderIncludes, startFront } from "./lib/nginx-front.mjs";
 import { root } from "./lib/run.mjs";
+import { SITE_VIEW_LOG_DIR } from "../server/view-log.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -42,6 +43,8 @@ const front = await startFront({
   port: Number(port),
   dir: values.dir ?? path.join(root, ".data", "front"),
   staticDir,
+  // the folder `npm start`'s view counter reads
+  viewLog: path.join(process.env.VIEW_LOG_DIR ?? SITE_VIEW_LOG_DIR, "front.log"),
 });
 console.log(`Byline front (deploy/nginx.conf) on ${front.url} → ${upstream.join(", ")}`);
 console.log(
@@ -49,6 +52,9 @@ console.log(
 );
 console.log(
   `  logs: ${path.relative(root, front.dir)}/access.log, error.log; the app needs TRUST_PROXY_HOPS=1`,
+);
+console.log(
+  `  article page views: ${path.relative(root, front.viewLog ?? "")} (counted by the app's view counter)`,
 );
 console.log("  Ctrl-C stops it");
 const stop = async () => {

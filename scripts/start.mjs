@@ -40,6 +40,8 @@ try {
   const env = {
     DATABASE_URL: database.url,
     SITE_URL: process.env.SITE_URL ?? `http://localhost:${port}`,
+    // where `npm run front` writes its view log too (server/view-log.mjs SITE_VIEW_LOG_DIR)
+    VIEW_LOG_DIR: process.env.VIEW_LOG_DIR ?? path.join(root, ".data", "views", "site"),
     ...(demo ? { BYLINE_DEMO: "1", AUTH_SECRET: process.env.AUTH_SECRET ?? demoAuthSecret() } : {}),
   };
   Object.assign(process.env, env);

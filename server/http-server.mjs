@@ -9,6 +9,7 @@
 // Next.js: the CSP nonce rewrite (nonce-rewrite.mjs) and compression. Graceful shutdown: on SIGTERM stop
 // accepting, finish every accepted request for up to 10 s (graceful-close.mjs), then run shutdown
 // hooks (view-count flushes, database).
+import { fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
@@ -40,6 +41,7 @@ import { withRequestId } from "./request-id.mjs";
 import { trustedInlineScripts } from "./trusted-inline-scripts.mjs";
 import { createViewBeacon } from "./view-beacon.mjs";
 import { createViewCounter, poolDatabase } from "./view-counter.mjs";
+import { createViewLog, viewLogDir } from "./view-log.mjs";
 
 /** The repository root: Next.js' project directory. */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -62,7 +64,7 @@ function pageCacheFromEnv(dev, base, log) {
   if (dev || process.env.BYLINE_PAGE_CACHE === "0") return null;
   const mb = Number(process.env.BYLINE_PAGE_CACHE_MB || 64);
   if (!(mb > 0)) throw new Error(`BYLINE_PAGE_CACHE_MB must be a positive number of megabytes, got ${mb}`);
-  const cache = new PageCache({ maxBytes: mb * 1024 * 1024 });
+  const cache = new PageCache({ maxBytes: mb * 1024 * 1024, countsViews: countsPageViews() });
   const warmer =
     process.env.BYLINE_PAGE_CACHE_PRELOAD === "0"
       ? null
@@ -87,6 +89,56 @@ function loopbackUrl(a) {
   if (a.address === "0.0.0.0" || a.address === "") return `http://127.0.0.1:${a.port}`;
   if (a.address === "::") return `http://[::1]:${a.port}`;
   return a.family === "IPv6" ? `http://[${a.address}]:${a.port}` : `http://${a.address}:${a.port}`;
+}
+
+/**
+ * Whether an article page's request is its view (the view log), unless BYLINE_VIEWS=beacon: then
+ * every page sends the beacon, as behind a CDN that serves pages this server and its front never see.
+ */
+const countsPageViews = () =>
+  process.env.BYLINE_VIEWS !== "beacon" &&
+  !!process.env.DATABASE_URL &&
+  process.env.BYLINE_PAGE_CACHE !== "0";
+
+/**
+ * The view log this server writes, and the counter that reads the folder (view-log-counter.mjs)
+ * as a child process at the lowest CPU priority, restarted a second after it stops unexpectedly;
+ * BYLINE_VIEW_COUNTER=0 leaves counting to a counter run elsewhere (`node server/view-log-counter.mjs`).
+ * @param {(msg: string) => void} log
+ */
+function viewLogFromEnv(log) {
+  if (!countsPageViews()) return null;
+  const dir = viewLogDir();
+  const viewLog = createViewLog({ dir, log });
+  const script = path.join(root, "server", "view-log-counter.mjs");
+  /** @type {import("node:child_process").ChildProcess | null} */
+  let child = null;
+  let closing = false;
+  const start = () => {
+    if (closing) return;
+    child = fork(script, [], { env: { ...process.env, VIEW_LOG_DIR: dir }, execArgv: [], stdio: "inherit" });
+    child.on("exit", (code, signal) => {
+      child = null;
+      if (closing) return;
+      log(`views: the view counter stopped (${signal ?? code}), restarting in 1 s`);
+      setTimeout(start, 1_000).unref();
+    });
+  };
+  if (process.env.BYLINE_VIEW_COUNTER !== "0") start();
+  return {
+    log: viewLog,
+    /** Hands the last lines to the counter's folder and stops the counter (its batch ends). */
+    close: async () => {
+      closing = true;
+      viewLog.close();
+      const c = child;
+      if (!c) return;
+      const exited = new Promise((resolve) => c.once("exit", resolve));
+      c.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000).unref())]);
+      if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
+    },
+  };
 }
 
 /**
@@ -231,6 +283,8 @@ export async function startServer({
     ? createSharedWindowCounts({ redisUrl: process.env.REDIS_URL, windowMs: CONTENT_API_RATE.windowMs, log })
     : null;
   const views = viewBeaconFromEnv(log);
+  const viewLog = dev ? null : viewLogFromEnv(log);
+  const pageViews = viewLog?.log;
   const metrics = createMetrics({
     viewsPending: () => views?.counter.pendingViews() ?? 0,
     pageCacheBytes: () => pageCache?.bytes ?? 0,
@@ -300,7 +354,13 @@ export async function startServer({
    */
   const onRequest = (req, res) => {
     connections.request(req, res);
-    if (serveHit?.(req, res)) return;
+    if (serveHit?.(req, res)) {
+      pageViews?.served(req, res.statusCode);
+      return;
+    }
+    // an article page from Next.js or the page cache's other paths: its view when it was sent
+    if (pageViews?.isCandidate(req.url ?? ""))
+      res.once("finish", () => pageViews.served(req, res.statusCode));
     stampClientIp(req);
     metrics.observe(req, res);
     if (answerMetrics(metrics, req, res)) return;
@@ -330,7 +390,10 @@ export async function startServer({
     );
     await connections.drain(timeoutMs);
     databaseGate?.close();
-    // no request is left to count a view: the beacon's last batch
+    // no request is left to count a view: the log's last lines, the beacon's last batch
+    await viewLog
+      ?.close()
+      .catch((e) => log(`views: closing the view log failed: ${e instanceof Error ? e.message : e}`));
     await views
       ?.close()
       .catch((e) => log(`views: final write failed: ${e instanceof Error ? e.message : e}`));

@@ -23,6 +23,7 @@ import {
   joinInlineScripts,
   PUBLIC_RENDER_MARKER,
 } from "./page-cache-policy.mjs";
+import { ARTICLE_PAGE, SERVER_TIMING } from "../lib/services/views/view-log.mjs";
 
 /** lib/auth/cookie-names.ts SESSION_COOKIE, replicated (page-cache.test.ts compares them). */
 export const SESSION_COOKIE = /^(__Host-)?authjs\.session-token(\.\d+)?$/;
@@ -285,12 +286,18 @@ export class PageCache {
   #maxBytes;
   #now;
   #compress;
+  #countsViews;
 
-  /** @param {{ maxBytes: number, now?: () => number, compress?: boolean }} options */
-  constructor({ maxBytes, now = Date.now, compress = true }) {
+  /**
+   * @param {{ maxBytes: number, now?: () => number, compress?: boolean, countsViews?: boolean }} options
+   *   countsViews: an article page's request is logged as its view (server/view-log.mjs), and its
+   *   stored page tells its script so (Server-Timing: bl-view), which then sends no beacon
+   */
+  constructor({ maxBytes, now = Date.now, compress = true, countsViews = false }) {
     this.#maxBytes = maxBytes;
     this.#now = now;
     this.#compress = compress;
+    this.#countsViews = countsViews;
   }
 
   get bytes() {
@@ -430,6 +437,7 @@ export class PageCache {
     }
     const vary = headers.vary ? `${headers.vary}, Accept-Encoding` : "Accept-Encoding";
     base.push("vary", vary);
+    if (this.#countsViews && ARTICLE_PAGE.test(capture.key)) base.push("server-timing", SERVER_TIMING);
     const hash =
       api && typeof headers.etag === "string"
         ? headers.etag.replace(/^"|"$/g, "")

@@ -112,6 +112,31 @@ describe("PageCache", () => {
     expect(PUBLIC_RENDER_MARKER).toHaveLength(PLACEHOLDER.length);
   });
 
+  it("tells an article page's script that its request was the view, when views are counted so", () => {
+    const header = (cache: PageCache, key: string) => {
+      const hit = cache.fresh(key)?.identity.hit ?? [];
+      const at = hit.indexOf("server-timing");
+      return at === -1 ? undefined : hit[at + 1];
+    };
+    const counting = new PageCache({ maxBytes: 1 << 20, compress: false, countsViews: true });
+    for (const key of [
+      "/posts/abc123",
+      "/posts/abc123?utm_source=wechat",
+      "/",
+      "/tag/web",
+      "/posts/abc123/older",
+    ])
+      capture(counting, key);
+    expect(header(counting, "/posts/abc123")).toBe("bl-view");
+    expect(header(counting, "/posts/abc123?utm_source=wechat")).toBe("bl-view");
+    for (const key of ["/", "/tag/web", "/posts/abc123/older"])
+      expect(header(counting, key), key).toBeUndefined();
+    // BYLINE_VIEWS=beacon: every page sends the beacon
+    const beacon = new PageCache({ maxBytes: 1 << 20, compress: false });
+    capture(beacon, "/posts/abc123");
+    expect(header(beacon, "/posts/abc123")).toBeUndefined();
+  });
+
   it("keeps entries within the byte bound, dropping the least recently used", () => {
     const page = "x".repeat(10_000);
     const cache = new PageCache({ maxBytes: 35_000, compress: false });

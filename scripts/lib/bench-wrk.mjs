@@ -58,12 +58,8 @@ export function rawGet(url, headers = {}) {
 /**
  * nginx serving files from disk, the limit of this machine. `put(name, bytes, encoding)` writes
  * a file and returns its URL; it is sent with that Content-Encoding whatever the request asked.
- * `beaconLog`: POST /api/views/… is answered 204 and logged there (buffered), the cheapest a
- * front could take a view beacon. `viewLog`: every request logged there (buffered) with what
- * counting it as a view needs (path, visitor cookie, user agent, Sec-Fetch-Dest, router headers).
- * @param {{ beaconLog?: string, viewLog?: string }} [options]
  */
-export async function staticNginx({ beaconLog, viewLog } = {}) {
+export async function staticNginx() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "byline-bench-"));
   // nginx workers run as an unprivileged user: they must be able to read what they serve
   fs.chmodSync(dir, 0o755);
@@ -73,18 +69,10 @@ export async function staticNginx({ beaconLog, viewLog } = {}) {
     conf,
     `worker_processes 2; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
 events { worker_connections 1024; }
-http { default_type text/html; ${
-      viewLog
-        ? `log_format view '$msec $status $request_uri $cookie_bl_vid $http_sec_fetch_dest $http_rsc$http_next_router_prefetch "$http_user_agent"'; access_log ${viewLog} view buffer=64k flush=1s;`
-        : "access_log off;"
-    } server { listen 127.0.0.1:${port}; root ${dir};
+http { default_type text/html; access_log off; server { listen 127.0.0.1:${port}; root ${dir};
   location ~ [.]br$ { add_header Content-Encoding br; }
   location ~ [.]gzip$ { add_header Content-Encoding gzip; }
-  location / { try_files $uri =404; }${
-    beaconLog
-      ? `\n  location /api/views/ { access_log ${beaconLog} combined buffer=64k flush=1s; return 204; }`
-      : ""
-  } } }`,
+  location / { try_files $uri =404; } } }`,
   );
   const proc = spawn("nginx", ["-c", conf, "-p", dir], { stdio: "ignore" });
   await new Promise((r) => setTimeout(r, 500));

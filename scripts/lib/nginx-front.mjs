@@ -22,6 +22,7 @@ const CONFIG = path.join(root, "deploy", "nginx.conf");
  *   errorLog: string,
  *   accessLog: string,
  *   accessLogBuffer?: boolean,
+ *   viewLog: string | null,
  *   cacheDir: string,
  *   staticDir: string,
  *   tempDir?: string,
@@ -75,7 +76,13 @@ upstream byline_stamp {
 }
 proxy_cache_path ${checked("cacheDir", p.cacheDir)} levels=1:2 keys_zone=byline:16m max_size=512m inactive=10m use_temp_path=off;
 ${temp}access_log ${checked("accessLog", p.accessLog)} byline${p.accessLogBuffer ? " buffer=64k flush=1s" : ""};
-map "" $byline_static_dir {
+${
+  p.viewLog === null
+    ? ""
+    : `# article page views, counted by the app's view counter from this file's folder (VIEW_LOG_DIR)
+access_log ${checked("viewLog", p.viewLog)} byline_views buffer=64k flush=1s if=$byline_view;
+`
+}map "" $byline_static_dir {
     default "${checked("staticDir", p.staticDir)}";
 }
 `,
@@ -95,6 +102,8 @@ export const COMPOSE_PARAMS = /** @type {FrontParams} */ ({
   pid: "/var/run/nginx.pid",
   errorLog: "stderr",
   accessLog: "/dev/stdout",
+  // the volume the app instances count from (VIEW_LOG_DIR in docker-compose.yml)
+  viewLog: "/var/log/byline-views/front.log",
   cacheDir: "/var/cache/nginx/byline",
   // the build lives in the app container: assets are proxied and cached
   staticDir: "/nonexistent",
@@ -132,11 +141,15 @@ function tempModules(bin) {
  *   dir?: string,
  *   staticDir?: string,
  *   workers?: number,
+ *   viewLog?: string | null,
  * }} [options]
  *   upstream: host:port of the Byline server(s); port: where nginx listens (a free one when
  *   unset); dir: where config, cache and logs go (a temp folder when unset, removed on stop);
- *   staticDir: the build's static/ folder (e.g. .next/static) to serve /_next/static/ from disk
- * @returns {Promise<{ url: string, dir: string, stop: () => Promise<void> }>}
+ *   staticDir: the build's static/ folder (e.g. .next/static) to serve /_next/static/ from disk;
+ *   viewLog: the file article page views are logged to (server/view-log.mjs), in the folder the
+ *   app's view counter reads (default: views.log in `dir`, counted by nobody; null: none, for the
+ *   bench's page-without-its-view figure)
+ * @returns {Promise<{ url: string, dir: string, viewLog: string | null, stop: () => Promise<void> }>}
  */
 export async function startFront({
   upstream = "127.0.0.1:3000",
@@ -145,6 +158,7 @@ export async function startFront({
   dir,
   staticDir,
   workers = 2,
+  viewLog,
 } = {}) {
   const bin = nginxBinary();
   const ownDir = !dir;
@@ -168,11 +182,13 @@ export async function startFront({
     errorLog: path.join(base, "error.log"),
     accessLog: path.join(base, "access.log"),
     accessLogBuffer: true,
+    viewLog: viewLog === null ? null : viewLog ? path.resolve(viewLog) : path.join(base, "views.log"),
     cacheDir: path.join(base, "cache"),
     staticDir: staticDir ? path.resolve(staticDir) : noStatic,
     tempDir: path.join(base, "temp"),
     tempModules: tempModules(bin),
   };
+  if (fixed.viewLog) fs.mkdirSync(path.dirname(fixed.viewLog), { recursive: true });
   const address = host.includes(":") ? `[${host}]` : host;
   const reachAt = host === "0.0.0.0" ? "127.0.0.1" : address;
 
@@ -190,6 +206,7 @@ export async function startFront({
       return {
         url,
         dir: base,
+        viewLog: fixed.viewLog,
         stop: async () => {
           await stop();
           if (ownDir) fs.rmSync(base, { recursive: true, force: true });

@@ -1,11 +1,24 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { SERVER_TIMING } from "@/lib/services/views/view-log.mjs";
 
 /**
- * Shows the (cached) view count and reports this view. Counting happens in a small POST after
- * the page has loaded, so the page itself stays static and cacheable; the server decides whether
- * the view counts (bots, staff, the 30-minute window) and answers with the current figure.
+ * Whether this page's own request was counted as its view: the page came from the server's page
+ * cache or the front, which log it (lib/services/views/view-log.mjs) and say so in Server-Timing.
+ * Not for a client-side navigation (the document is another page's) nor for a page rendered for a
+ * signed-in reader (no such header): those report the view with the beacon.
+ */
+function countedByPageRequest(publicId: string): boolean {
+  const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+  if (!nav || new URL(nav.name).pathname !== `/posts/${publicId}`) return false;
+  return (nav.serverTiming ?? []).some((t) => t.name === SERVER_TIMING);
+}
+
+/**
+ * Shows the view count and, where the page request was not already counted, reports this view in
+ * a small POST after load (the server decides whether it counts: bots, staff, the 30-minute
+ * window, and answers with the current figure). The page itself stays static and cacheable.
  */
 export function ViewCount({ publicId, initial }: { publicId: string; initial: number }) {
   const [views, setViews] = useState(initial);
@@ -14,6 +27,7 @@ export function ViewCount({ publicId, initial }: { publicId: string; initial: nu
   useEffect(() => {
     if (sent.current) return;
     sent.current = true;
+    if (countedByPageRequest(publicId)) return;
     fetch(`/api/views/${encodeURIComponent(publicId)}`, {
       method: "POST",
       keepalive: true,

@@ -1,0 +1,161 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import type { IncomingMessage } from "node:http";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { createArticle } from "@/lib/test/factories";
+import { createViewLog } from "@/server/view-log.mjs";
+import { createViewLogCounter } from "@/server/view-log-counter.mjs";
+import { formatViewLine } from "./view-log.mjs";
+
+/**
+ * The view counter (server/view-log-counter.mjs) against PostgreSQL: the beacon's rules applied
+ * to the view log's lines, each line counted once (the cursor moves with the write), several
+ * counters on one folder, sealed and rotated files.
+ */
+const CHROME =
+  "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+const BOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
+
+let pool: pg.Pool;
+const dirs: string[] = [];
+beforeAll(() => {
+  pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 6 });
+});
+afterAll(async () => {
+  await pool.end();
+});
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+function folder() {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), "byline-views-"));
+  dirs.push(d);
+  return d;
+}
+const visitor = () => randomBytes(16).toString("base64url").slice(0, 22);
+const line = (publicId: string, v: string | undefined, ua = CHROME, at = Date.now(), ip = "203.0.113.7") =>
+  formatViewLine({ at, publicId, visitor: v, ip, userAgent: ua });
+const viewsOf = async (id: string) =>
+  (await db.article.findUniqueOrThrow({ where: { id }, select: { viewCount: true } })).viewCount;
+const counter = (dir: string) => createViewLogCounter({ pool, dir, log: () => {} });
+
+describe("the view counter", () => {
+  it("counts each reader once per article, never a crawler, an unpublished or unknown article", async () => {
+    const dir = folder();
+    const a = await createArticle({ viewCount: 10 });
+    const b = await createArticle({ viewCount: 0 });
+    const draft = await createArticle({ status: "DRAFT" });
+    const [r1, r2] = [visitor(), visitor()];
+    fs.writeFileSync(
+      path.join(dir, "front.log"),
+      [
+        line(a.publicId, r1),
+        line(a.publicId, r1), // the same reader again: once per 30 minutes
+        line(a.publicId, r2),
+        line(b.publicId, r1),
+        line(a.publicId, undefined, CHROME, Date.now(), "198.51.100.1"), // no cookie: address and browser
+        line(a.publicId, undefined, CHROME, Date.now(), "198.51.100.1"),
+        line(a.publicId, visitor(), BOT),
+        line(draft.publicId, visitor()),
+        line("nosucharticle", visitor()),
+        "a line that is no view\n",
+      ].join(""),
+    );
+    const c = counter(dir);
+    expect((await c.pass()).lines).toBe(10);
+    expect(await viewsOf(a.id)).toBe(13);
+    expect(await viewsOf(b.id)).toBe(1);
+    expect(await viewsOf(draft.id)).toBe(0);
+    // read once: a second pass, and a new counter with no memory, add nothing
+    expect((await c.pass()).lines).toBe(0);
+    expect((await counter(dir).pass()).lines).toBe(0);
+    expect(await viewsOf(a.id)).toBe(13);
+    const days = await db.articleViewDay.aggregate({ where: { articleId: a.id }, _sum: { views: true } });
+    expect(days._sum.views).toBe(3);
+  });
+
+  it("waits for a line's end before counting it", async () => {
+    const dir = folder();
+    const a = await createArticle({ viewCount: 0 });
+    const file = path.join(dir, "front.log");
+    const whole = line(a.publicId, visitor());
+    fs.writeFileSync(file, whole + line(a.publicId, visitor()).slice(0, 30));
+    const c = counter(dir);
+    expect((await c.pass()).lines).toBe(1);
+    expect(await viewsOf(a.id)).toBe(1);
+    // the rest of the torn line arrives
+    const second = line(a.publicId, visitor());
+    fs.writeFileSync(file, whole + second);
+    expect((await c.pass()).lines).toBe(1);
+    expect(await viewsOf(a.id)).toBe(2);
+  });
+
+  it("two counters on one folder count every line exactly once", async () => {
+    const dir = folder();
+    const a = await createArticle({ viewCount: 0 });
+    const lines = Array.from({ length: 3_000 }, () => line(a.publicId, visitor())).join("");
+    for (const name of ["front.log", "app-h-1-1.log", "app-h-2-1.log.done"])
+      fs.writeFileSync(path.join(dir, name), lines);
+    // small chunks: many transactions, interleaved between the two
+    const one = createViewLogCounter({ pool, dir, chunkBytes: 16 * 1024, log: () => {} });
+    const two = createViewLogCounter({ pool, dir, chunkBytes: 16 * 1024, log: () => {} });
+    for (let round = 0; round < 200; round++) {
+      const [x, y] = await Promise.all([one.pass(), two.pass()]);
+      if (!x.more && !y.more && x.lines + y.lines === 0) break;
+    }
+    // each file's 3,000 readers once (the same readers in the three files: once per article)
+    expect(await viewsOf(a.id)).toBe(3_000);
+    // the sealed server file is gone once counted, with its cursor
+    expect(fs.readdirSync(dir).sort()).toEqual(["app-h-1-1.log", "front.log"]);
+  });
+
+  it("follows a rotated file under its new name and counts the new one from its start", async () => {
+    const dir = folder();
+    const a = await createArticle({ viewCount: 0 });
+    const file = path.join(dir, "front.log");
+    fs.writeFileSync(file, line(a.publicId, visitor()) + line(a.publicId, visitor()));
+    const c = counter(dir);
+    await c.pass();
+    expect(await viewsOf(a.id)).toBe(2);
+    // logrotate: the file moves to .1 (nginx still appends to it until it reopens), a new one starts
+    fs.appendFileSync(file, line(a.publicId, visitor()));
+    fs.renameSync(file, `${file}.1`);
+    fs.writeFileSync(file, line(a.publicId, visitor()) + line(a.publicId, visitor()));
+    await c.pass();
+    expect(await viewsOf(a.id)).toBe(5);
+    expect((await c.pass()).lines).toBe(0);
+  });
+
+  it("counts what the server logs, and not what the front logged or a signed-in reader opened", async () => {
+    const dir = folder();
+    const a = await createArticle({ viewCount: 0 });
+    const log = createViewLog({ dir, log: () => {} });
+    const req = (headers: Record<string, string>, url = `/posts/${a.publicId}`, method = "GET") =>
+      ({
+        url,
+        method,
+        headers: { "user-agent": CHROME, ...headers },
+        socket: { remoteAddress: "::ffff:192.0.2.9" },
+      }) as unknown as IncomingMessage;
+    log.served(req({ cookie: `bl_vid=${visitor()}`, "sec-fetch-dest": "document" }), 200);
+    log.served(req({ cookie: `bl_vid=${visitor()}` }, `/posts/${a.publicId}?utm_source=wechat`), 200);
+    log.served(req({ "x-byline-view-logged": "1" }), 200); // the front counts it
+    log.served(req({ cookie: "authjs.session-token=abc" }), 200); // signed in: the beacon counts it
+    log.served(req({ rsc: "1", "sec-fetch-dest": "empty" }), 200);
+    log.served(req({}), 304);
+    log.served(req({}, `/posts/${a.publicId}`, "HEAD"), 200);
+    log.served(req({}, "/tag/web"), 200);
+    log.close();
+    const files = fs.readdirSync(dir);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^app-.+\.log\.done$/);
+    expect((await counter(dir).pass()).lines).toBe(2);
+    expect(await viewsOf(a.id)).toBe(2);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * The shipped front logs an article page's request as its view (deploy/nginx.conf $byline_view,
+ * the byline_views format) in the line format the app's counter reads
+ * (lib/services/views/view-log.mjs), and tells the app it did (X-Byline-View-Logged). What it must
+ * not log: signed-in readers, router and prefetch requests, frames, other pages, failures, HEAD.
+ * The upstream is a plain HTTP server: what is tested is the real deploy/nginx.conf.
+ */
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseViewLine } from "../../lib/services/views/view-log.mjs";
+import { startFront } from "./nginx-front.mjs";
+
+type Front = Awaited<ReturnType<typeof startFront>>;
+let upstream: http.Server;
+let front: Front;
+let dir: string;
+const toldLogged: string[] = [];
+
+const UA =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "byline-front-views-"));
+  upstream = http.createServer((req, res) => {
+    req.resume();
+    if (req.headers["x-byline-view-logged"] !== undefined) toldLogged.push(req.url ?? "");
+    const found = req.url?.startsWith("/posts/") && !req.url.includes("missing");
+    res.writeHead(found ? 200 : 404, {
+      "content-type": "text/html; charset=utf-8",
+      // a page the app would let the front store (its page cache's answer)
+      "x-byline-cache": found ? "MISS" : "BYPASS",
+      "cache-control": "public, s-maxage=60",
+    });
+    res.end("<!doctype html><title>t</title>");
+  });
+  await new Promise<void>((r) => upstream.listen(0, "127.0.0.1", () => r()));
+  const port = (upstream.address() as AddressInfo).port;
+  front = await startFront({ upstream: `127.0.0.1:${port}`, viewLog: path.join(dir, "front.log") });
+}, 30_000);
+
+afterAll(async () => {
+  await front?.stop();
+  upstream?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function get(p: string, headers: Record<string, string> = {}, method = "GET") {
+  const res = await fetch(front.url + p, { method, headers: { "user-agent": UA, ...headers } });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+/** The log's lines once nginx has written its buffer (flush=1s). */
+async function lines(count: number) {
+  const file = path.join(dir, "front.log");
+  let text = "";
+  await expect
+    .poll(
+      () => {
+        text = fs.existsSync(file) ? fs.readFileSync(file, "latin1") : "";
+        return text.split("\n").filter(Boolean).length;
+      },
+      { timeout: 10_000 },
+    )
+    .toBeGreaterThanOrEqual(count);
+  return text.split("\n").filter(Boolean);
+}
+
+describe("the front's view log", () => {
+  it("logs a reader's article page, whether from its cache or the app, and only that", async () => {
+    const at = Date.now();
+    // counted: a browser's document request, twice (the second from the front's cache), with a query
+    expect(
+      await get("/posts/abc123", { "sec-fetch-dest": "document", cookie: "bl_vid=AAAAAAAAAAAAAAAAAAAAAA" }),
+    ).toBe(200);
+    expect(await get("/posts/abc123?from=wechat", { "sec-fetch-dest": "document" })).toBe(200);
+    // not counted
+    expect(await get("/posts/abc123", { cookie: "authjs.session-token=x" })).toBe(200);
+    expect(await get("/posts/abc123", { rsc: "1" })).toBe(200);
+    expect(await get("/posts/abc123", { "next-router-prefetch": "1" })).toBe(200);
+    expect(await get("/posts/abc123", { "sec-fetch-dest": "iframe" })).toBe(200);
+    expect(await get("/posts/abc123", { "sec-purpose": "prefetch;prerender" })).toBe(200);
+    expect(await get("/posts/abc123", {}, "HEAD")).toBe(200);
+    expect(await get("/posts/missing1")).toBe(404);
+    expect(await get("/posts/abc123/older")).toBe(200);
+    expect(await get("/tag/abc123")).toBe(404);
+    // counted: no Sec-Fetch-Dest at all (an older browser; crawlers are told by their user agent)
+    expect(await get("/posts/def456", { "user-agent": 'Odd "agent" \\ é' })).toBe(200);
+
+    const got = await lines(3);
+    // nothing else arrives after the flush of the three
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await lines(3)).toHaveLength(3);
+    const parsed = got.map((l) => parseViewLine(l));
+    expect(parsed.map((v) => v?.publicId)).toEqual(["abc123", "abc123", "def456"]);
+    expect(parsed.map((v) => v?.visitor)).toEqual(["AAAAAAAAAAAAAAAAAAAAAA", undefined, undefined]);
+    for (const v of parsed) {
+      expect(v?.ip).toBe("127.0.0.1");
+      expect(v?.at).toBeGreaterThanOrEqual(at - 1_000);
+      expect(v?.at).toBeLessThanOrEqual(Date.now());
+    }
+    expect(parsed[0]?.userAgent).toBe(UA);
+    // nginx's escaping, which escapeLogText mirrors (view-log.test.ts)
+    expect(parsed[2]?.userAgent).toBe("Odd \\x22agent\\x22 \\x5C \\xE9");
+  });
+
+  it("tells the app that it logs the views of what it passes on", () => {
+    expect(toldLogged.length).toBeGreaterThan(0);
+    expect(toldLogged).toContain("/posts/abc123");
+  });
+});

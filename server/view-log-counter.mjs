@@ -1,0 +1,258 @@
+// @ts-check
+// The view counter: reads the view log folder (lib/services/views/view-log.mjs; lines from the
+// front's nginx and from every server's page cache) and counts each line by the beacon's rules:
+// never a crawler (is-bot.mjs), a published article, once per visitor per article per 30 minutes
+// (the bl_vid cookie, else an id derived from address and user agent; the claims of
+// view-claims.mjs make that exact across counters and with the beacon, which signed-in readers
+// still send).
+//
+// Exactly once: each file's read offset lives in view_log_cursors and moves in the transaction
+// that writes the views read (WRITE_VIEWS). Several counters may share a folder (one per server,
+// compose's shared volume): a file whose cursor row another holds is skipped (SKIP LOCKED), and a
+// counter killed mid-batch leaves the offset where the last commit put it.
+//
+// Off the readers' path: http-server.mjs runs this as a child process at the lowest CPU priority
+// (nice 19), and each batch is followed by a rest as long as the batch took, so under a burst
+// that fills the machine the counting falls behind (the lines wait on disk) instead of taking
+// CPU from pages, and catches up once the burst is over. docs/request-path.md ("Views").
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { isBot } from "../lib/services/views/is-bot.mjs";
+import { createPendingViews } from "../lib/services/views/pending-views.mjs";
+import { WRITE_VIEWS, writeViewsParams } from "../lib/services/views/view-claims.mjs";
+import { createViewDedupe, VIEW_WINDOW_MS } from "../lib/services/views/view-dedupe.mjs";
+import { parseViewLine } from "../lib/services/views/view-log.mjs";
+import { visitorIdFor } from "../lib/services/views/visitor-id.mjs";
+import { viewLogDir } from "./view-log.mjs";
+
+/** The server's files (`.log`, sealed `.log.done`) and the front's (`views.log`, rotated `.1`, `.2`…). */
+const LOG_FILE = /\.log(\.done|\.\d+)?$/;
+const SEALED = /\.log\.done$/;
+
+/** @typedef {import("pg").Pool} Pool */
+/** @typedef {import("pg").PoolClient} Client */
+
+/**
+ * @param {{ pool: Pool, dir: string, chunkBytes?: number, windowMs?: number,
+ *   now?: () => number, log?: (msg: string) => void }} options
+ *   chunkBytes: the most read from one file per transaction
+ */
+export function createViewLogCounter({
+  pool,
+  dir,
+  chunkBytes = 512 * 1024,
+  windowMs = VIEW_WINDOW_MS,
+  now = Date.now,
+  log = console.error,
+}) {
+  let dedupe = createViewDedupe({ windowMs });
+  /** @type {Map<string, { id: string | null, at: number }>} public id → article id (null: not countable) */
+  const articles = new Map();
+
+  /**
+   * The article ids of these public ids that readers may see, from memory for a minute.
+   * @param {Client} client
+   * @param {Set<string>} publicIds
+   */
+  async function resolve(client, publicIds) {
+    const t = now();
+    const missing = [...publicIds].filter((p) => {
+      const known = articles.get(p);
+      return !known || known.at <= t - 60_000;
+    });
+    if (missing.length) {
+      if (articles.size > 10_000) articles.clear();
+      const { rows } = await client.query(
+        `SELECT id, "publicId" FROM articles WHERE "publicId" = ANY($1::text[]) AND status = 'PUBLISHED' AND "publishedAt" <= now()`,
+        [missing],
+      );
+      for (const p of missing) articles.set(p, { id: null, at: t });
+      for (const r of rows) articles.set(r.publicId, { id: r.id, at: t });
+    }
+  }
+
+  /**
+   * Counts what this file holds past its cursor, one chunk. Returns the lines read and whether
+   * more waits.
+   * @param {string} file
+   * @param {fs.Stats} st
+   */
+  async function countFile(file, st) {
+    const key = `${st.ino}-${Math.floor(st.birthtimeMs)}`;
+    const client = await pool.connect();
+    let lines = 0;
+    let more = false;
+    let finished = false;
+    try {
+      await client.query("BEGIN");
+      await client.query(`INSERT INTO view_log_cursors (file) VALUES ($1) ON CONFLICT DO NOTHING`, [key]);
+      const { rows } = await client.query(
+        `SELECT "offset" FROM view_log_cursors WHERE file = $1 FOR UPDATE SKIP LOCKED`,
+        [key],
+      );
+      if (!rows.length) {
+        await client.query("ROLLBACK");
+        return { lines, more };
+      }
+      const offset = Number(rows[0].offset);
+      const length = Math.min(st.size - offset, chunkBytes);
+      if (length > 0) {
+        const buf = Buffer.alloc(length);
+        const fd = fs.openSync(file, "r");
+        let got = 0;
+        try {
+          got = fs.readSync(fd, buf, 0, length, offset);
+        } finally {
+          fs.closeSync(fd);
+        }
+        let end = buf.subarray(0, got).lastIndexOf(10) + 1;
+        // a line longer than a chunk is nobody's view: skip it whole
+        if (end === 0 && got === chunkBytes) end = got;
+        if (end > 0) {
+          lines = await countLines(client, buf.subarray(0, end).toString("latin1"));
+          await client.query(
+            `UPDATE view_log_cursors SET "offset" = $2, "updatedAt" = now() WHERE file = $1`,
+            [key, offset + end],
+          );
+        }
+        more = offset + end < st.size && end > 0;
+        finished = offset + end >= st.size;
+      } else finished = true;
+      if (finished && SEALED.test(file))
+        await client.query(`DELETE FROM view_log_cursors WHERE file = $1`, [key]);
+      await client.query("COMMIT");
+    } catch (e) {
+      await client.query("ROLLBACK").catch(() => {});
+      // what this batch let through the memory was not written: forget it, the claims decide
+      dedupe = createViewDedupe({ windowMs });
+      throw e;
+    } finally {
+      client.release();
+    }
+    // a sealed server file, all counted: its cursor row went with the commit above
+    if (finished && SEALED.test(file)) fs.rmSync(file, { force: true });
+    return { lines, more };
+  }
+
+  /**
+   * @param {Client} client
+   * @param {string} text whole lines
+   */
+  async function countLines(client, text) {
+    /** @type {import("../lib/services/views/view-log.mjs").ViewLine[]} */
+    const views = [];
+    const ids = new Set();
+    let n = 0;
+    for (const raw of text.split("\n")) {
+      if (!raw) continue;
+      n++;
+      const v = parseViewLine(raw);
+      if (!v || isBot(v.userAgent)) continue;
+      views.push(v);
+      ids.add(v.publicId);
+    }
+    if (!views.length) return n;
+    await resolve(client, ids);
+    const batch = createPendingViews(Number.MAX_SAFE_INTEGER);
+    for (const v of views) {
+      const articleId = articles.get(v.publicId)?.id;
+      if (!articleId) continue;
+      const visitor = visitorIdFor(v.visitor, v.ip, v.userAgent, v.at).id;
+      if (dedupe.shouldCount(visitor, articleId, v.at)) batch.add(visitor, articleId, v.at);
+    }
+    if (batch.size() > 0) await client.query(WRITE_VIEWS, writeViewsParams(batch, windowMs));
+    return n;
+  }
+
+  /**
+   * One pass over the folder: a chunk of every file with lines past its cursor.
+   * @returns {Promise<{ lines: number, more: boolean }>}
+   */
+  async function pass() {
+    let lines = 0;
+    let more = false;
+    /** @type {string[]} */
+    let names = [];
+    try {
+      names = fs.readdirSync(dir).filter((n) => LOG_FILE.test(n));
+    } catch (e) {
+      if (/** @type {NodeJS.ErrnoException} */ (e).code === "ENOENT") return { lines, more };
+      throw e;
+    }
+    for (const name of names) {
+      const file = path.join(dir, name);
+      /** @type {fs.Stats} */
+      let st;
+      try {
+        st = fs.statSync(file);
+      } catch {
+        continue; // rotated or deleted meanwhile: the next pass sees it under its new name
+      }
+      if (!st.isFile()) continue;
+      const r = await countFile(file, st);
+      lines += r.lines;
+      more ||= r.more;
+    }
+    return { lines, more };
+  }
+
+  /** Cursor rows of files gone for a week (rotated away by the front's logrotate). */
+  async function forgetOldCursors() {
+    await pool.query(`DELETE FROM view_log_cursors WHERE "updatedAt" < now() - interval '7 days'`);
+  }
+
+  /**
+   * Runs until `signal` aborts: a pass, then a rest as long as the pass took (at least
+   * `idleMs` when nothing more waits), so counting takes at most half of one core.
+   * @param {{ signal: AbortSignal, idleMs?: number }} options
+   */
+  async function run({ signal, idleMs = 1_000 }) {
+    let lastForget = 0;
+    while (!signal.aborted) {
+      const started = now();
+      let more = false;
+      try {
+        more = (await pass()).more;
+        if (started - lastForget > 3_600_000) {
+          lastForget = started;
+          await forgetOldCursors();
+        }
+      } catch (e) {
+        log(`views: counting the view log failed: ${e instanceof Error ? e.message : e}`);
+      }
+      const took = now() - started;
+      await sleep(more ? Math.max(took, 10) : Math.max(took, idleMs), signal);
+    }
+  }
+
+  return { pass, run };
+}
+
+/** @param {number} ms @param {AbortSignal} signal */
+function sleep(ms, signal) {
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => (clearTimeout(t), resolve(undefined)), { once: true });
+  });
+}
+
+// As a child process of the server (http-server.mjs): counts until SIGTERM, then ends its batch.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    os.setPriority(19);
+  } catch {
+    // not permitted here: counting still rests between batches
+  }
+  const { default: pg } = await import("pg");
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1, statement_timeout: 30_000 });
+  pool.on("error", (e) => console.error(`views: idle database connection lost: ${e.message}`));
+  const stop = new AbortController();
+  process.on("SIGTERM", () => stop.abort());
+  process.on("SIGINT", () => stop.abort());
+  // the server going away (its IPC channel closes) ends the counter too
+  process.on("disconnect", () => stop.abort());
+  await createViewLogCounter({ pool, dir: viewLogDir() }).run({ signal: stop.signal });
+  await pool.end();
+}

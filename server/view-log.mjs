@@ -1,0 +1,180 @@
+// @ts-check
+// The server's half of the view log (lib/services/views/view-log.mjs): every article page this
+// server sends to a reader from its page cache is one line, appended to a file of its own in the
+// view log folder and counted later by the view counter (view-log-counter.mjs, a child process at
+// the lowest CPU priority). A page costs a string and an array push here; the file is written
+// once per second or per 64 KB, whichever comes first, with one synchronous write of a few KB to
+// the kernel's page cache.
+//
+// Files: `app-<host>-<pid>-<start>.log`, closed and renamed to `….log.done` at `rotateBytes` and
+// on shutdown; the counter deletes a `.done` file once it has counted all of it.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { SESSION_COOKIE } from "./page-cache.mjs";
+import { resolveClientIp } from "./client-ip.mjs";
+import {
+  ARTICLE_PAGE,
+  FRONT_LOGGED_HEADER,
+  formatViewLine,
+  isDocumentRequest,
+} from "../lib/services/views/view-log.mjs";
+import { VISITOR_COOKIE } from "../lib/services/views/visitor-id.mjs";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Where `npm start`'s server and `npm run front` meet (both default to it). */
+export const SITE_VIEW_LOG_DIR = path.join(ROOT, ".data", "views", "site");
+
+/**
+ * The view log folder: VIEW_LOG_DIR, else one per database under .data/views, so servers of
+ * different databases on one machine (the test suites') never count each other's lines.
+ * @param {NodeJS.ProcessEnv} [env]
+ */
+export function viewLogDir(env = process.env) {
+  if (env.VIEW_LOG_DIR) return path.resolve(env.VIEW_LOG_DIR);
+  let scope = "default";
+  try {
+    const u = new URL(env.DATABASE_URL ?? "");
+    scope = `${u.hostname}-${u.port || 5432}-${u.pathname.slice(1) || "postgres"}`.replace(
+      /[^A-Za-z0-9_.-]/g,
+      "_",
+    );
+  } catch {
+    // no database: nothing will count, the folder only has to exist
+  }
+  return path.join(ROOT, ".data", "views", scope);
+}
+
+const TRUST_PROXY_HOPS = Math.max(0, Number(process.env.TRUST_PROXY_HOPS ?? 0) || 0);
+const VISITOR_PREFIX = `${VISITOR_COOKIE}=`;
+
+/**
+ * The bl_vid cookie's value, and whether a session cookie is present.
+ * @param {string | undefined} header
+ */
+function readCookies(header) {
+  /** @type {string | undefined} */
+  let visitor;
+  if (!header) return { visitor, session: false };
+  for (const raw of header.split(";")) {
+    const part = raw.trim();
+    if (part.startsWith(VISITOR_PREFIX)) visitor = part.slice(VISITOR_PREFIX.length);
+    else {
+      const eq = part.indexOf("=");
+      if (eq > 0 && SESSION_COOKIE.test(part.slice(0, eq)) && part.length > eq + 1)
+        return { visitor, session: true };
+    }
+  }
+  return { visitor, session: false };
+}
+
+/**
+ * @param {{ dir: string, flushMs?: number, flushBytes?: number, rotateBytes?: number,
+ *   now?: () => number, log?: (msg: string) => void }} options
+ */
+export function createViewLog({
+  dir,
+  flushMs = 1_000,
+  flushBytes = 64 * 1024,
+  rotateBytes = 32 * 1024 * 1024,
+  now = Date.now,
+  log = console.error,
+}) {
+  fs.mkdirSync(dir, { recursive: true });
+  const stem = `app-${os.hostname().replace(/[^A-Za-z0-9_.-]/g, "_")}-${process.pid}`;
+  /** @type {string[]} */
+  let lines = [];
+  let buffered = 0;
+  /** @type {{ fd: number, file: string, bytes: number } | null} */
+  let out = null;
+  /** @type {ReturnType<typeof setTimeout> | null} */
+  let timer = null;
+  let failedAt = 0;
+
+  function open() {
+    const file = path.join(dir, `${stem}-${now()}.log`);
+    out = { fd: fs.openSync(file, "a", 0o644), file, bytes: 0 };
+  }
+
+  /** Closes the current file and hands it to the counter whole (`.done`). */
+  function seal() {
+    if (!out) return;
+    const { fd, file } = out;
+    out = null;
+    fs.closeSync(fd);
+    fs.renameSync(file, `${file}.done`);
+  }
+
+  function flush() {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (!lines.length) return;
+    const chunk = lines.join("");
+    lines = [];
+    buffered = 0;
+    try {
+      if (!out) open();
+      const o = /** @type {NonNullable<typeof out>} */ (out);
+      fs.writeSync(o.fd, chunk);
+      o.bytes += chunk.length;
+      if (o.bytes >= rotateBytes) seal();
+    } catch (e) {
+      // a full or read-only disk: the views of this chunk are lost, pages go on; said once a minute
+      if (now() - failedAt > 60_000) {
+        failedAt = now();
+        log(`views: writing the view log failed: ${e instanceof Error ? e.message : e}`);
+      }
+      out = null;
+    }
+  }
+
+  /**
+   * Logs the view when this response is an article page sent to a reader's browser. Call once
+   * the status is set (a page-cache hit) or when the response finished.
+   * @param {import("node:http").IncomingMessage} req
+   * @param {number} status
+   */
+  function served(req, status) {
+    const h = req.headers;
+    if (status !== 200 || req.method !== "GET" || h[FRONT_LOGGED_HEADER] !== undefined) return;
+    const m = ARTICLE_PAGE.exec(req.url ?? "");
+    if (!m || !isDocumentRequest(h)) return;
+    const cookies = readCookies(h.cookie);
+    // a signed-in reader may be staff: their page sends the beacon, which Next.js answers
+    if (cookies.session) return;
+    const line = formatViewLine({
+      at: now(),
+      publicId: /** @type {string} */ (m[1]),
+      visitor: cookies.visitor,
+      ip: resolveClientIp(req.socket?.remoteAddress, h["x-forwarded-for"], TRUST_PROXY_HOPS),
+      userAgent: h["user-agent"],
+    });
+    lines.push(line);
+    buffered += line.length;
+    if (buffered >= flushBytes) flush();
+    else if (!timer) {
+      timer = setTimeout(flush, flushMs);
+      timer.unref();
+    }
+  }
+
+  return {
+    served,
+    /** Whether a request may be an article page view: worth watching its response. @param {string} url */
+    isCandidate: (url) => ARTICLE_PAGE.test(url),
+    flush,
+    /** Writes what is buffered and hands the file to the counter. */
+    close() {
+      flush();
+      try {
+        seal();
+      } catch (e) {
+        log(`views: closing the view log failed: ${e instanceof Error ? e.message : e}`);
+      }
+    },
+  };
+}
+
+/** @typedef {ReturnType<typeof createViewLog>} ViewLog */
