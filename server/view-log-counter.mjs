@@ -198,6 +198,31 @@ export function createViewLogCounter({
     return { lines, more };
   }
 
+  /**
+   * Makes the folder this database's: a folder last counted into another database (one dropped
+   * and created again under the same name, as the test suites do) holds that database's views,
+   * which must not be counted here. Its `.database` file names the database (its oid); files
+   * older than `since` from another database are deleted. Files newer than that are this run's.
+   * @param {number} since
+   */
+  async function adopt(since) {
+    const { rows } = await pool.query(
+      `SELECT oid::text AS oid FROM pg_database WHERE datname = current_database()`,
+    );
+    const oid = String(rows[0]?.oid);
+    const marker = path.join(dir, ".database");
+    fs.mkdirSync(dir, { recursive: true });
+    const previous = fs.existsSync(marker) ? fs.readFileSync(marker, "utf8").trim() : null;
+    if (previous === oid) return;
+    if (previous !== null)
+      for (const name of fs.readdirSync(dir).filter((n) => LOG_FILE.test(n))) {
+        const file = path.join(dir, name);
+        const st = fs.statSync(file, { throwIfNoEntry: false });
+        if (st && st.mtimeMs < since) fs.rmSync(file, { force: true });
+      }
+    fs.writeFileSync(marker, `${oid}\n`);
+  }
+
   /** Cursor rows of files gone for a week (rotated away by the front's logrotate). */
   async function forgetOldCursors() {
     await pool.query(`DELETE FROM view_log_cursors WHERE "updatedAt" < now() - interval '7 days'`);
@@ -210,10 +235,16 @@ export function createViewLogCounter({
    */
   async function run({ signal, idleMs = 1_000 }) {
     let lastForget = 0;
+    const since = now();
+    let adopted = false;
     while (!signal.aborted) {
       const started = now();
       let more = false;
       try {
+        if (!adopted) {
+          await adopt(since);
+          adopted = true;
+        }
         more = (await pass()).more;
         if (started - lastForget > 3_600_000) {
           lastForget = started;
@@ -227,7 +258,7 @@ export function createViewLogCounter({
     }
   }
 
-  return { pass, run };
+  return { pass, run, adopt };
 }
 
 /** @param {number} ms @param {AbortSignal} signal */

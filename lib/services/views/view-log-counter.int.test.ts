@@ -98,18 +98,24 @@ describe("the view counter", () => {
   it("two counters on one folder count every line exactly once", async () => {
     const dir = folder();
     const a = await createArticle({ viewCount: 0 });
-    const lines = Array.from({ length: 3_000 }, () => line(a.publicId, visitor())).join("");
     for (const name of ["front.log", "app-h-1-1.log", "app-h-2-1.log.done"])
-      fs.writeFileSync(path.join(dir, name), lines);
+      fs.writeFileSync(
+        path.join(dir, name),
+        Array.from({ length: 3_000 }, () => line(a.publicId, visitor())).join(""),
+      );
     // small chunks: many transactions, interleaved between the two
     const one = createViewLogCounter({ pool, dir, chunkBytes: 16 * 1024, log: () => {} });
     const two = createViewLogCounter({ pool, dir, chunkBytes: 16 * 1024, log: () => {} });
+    let read = 0;
     for (let round = 0; round < 200; round++) {
       const [x, y] = await Promise.all([one.pass(), two.pass()]);
+      read += x.lines + y.lines;
       if (!x.more && !y.more && x.lines + y.lines === 0) break;
     }
-    // each file's 3,000 readers once (the same readers in the three files: once per article)
-    expect(await viewsOf(a.id)).toBe(3_000);
+    // every line read by one of them, once (a line read twice would still count once, by its
+    // claim: the lines read say whether the cursor held)
+    expect(read).toBe(9_000);
+    expect(await viewsOf(a.id)).toBe(9_000);
     // the sealed server file is gone once counted, with its cursor
     expect(fs.readdirSync(dir).sort()).toEqual(["app-h-1-1.log", "front.log"]);
   });
@@ -129,6 +135,26 @@ describe("the view counter", () => {
     await c.pass();
     expect(await viewsOf(a.id)).toBe(5);
     expect((await c.pass()).lines).toBe(0);
+  });
+
+  it("drops what a folder holds for another database (dropped and created again), never this run's", async () => {
+    const dir = folder();
+    const a = await createArticle({ viewCount: 0 });
+    const c = counter(dir);
+    // a folder of this database keeps its files
+    await c.adopt(Date.now());
+    fs.writeFileSync(path.join(dir, "front.log"), line(a.publicId, visitor()));
+    await c.adopt(Date.now() + 60_000);
+    expect(fs.readdirSync(dir).sort()).toEqual([".database", "front.log"]);
+    // the database named in the folder is gone: its lines are not this one's to count
+    fs.writeFileSync(path.join(dir, ".database"), "1\n");
+    const old = Date.now() / 1000 - 60;
+    fs.utimesSync(path.join(dir, "front.log"), old, old);
+    fs.writeFileSync(path.join(dir, "app-h-3-1.log"), line(a.publicId, visitor()));
+    await c.adopt(Date.now() - 10_000);
+    expect(fs.readdirSync(dir).sort()).toEqual([".database", "app-h-3-1.log"]);
+    await c.pass();
+    expect(await viewsOf(a.id)).toBe(1);
   });
 
   it("counts what the server logs, and not what the front logged or a signed-in reader opened", async () => {
