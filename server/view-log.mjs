@@ -17,7 +17,7 @@ import { resolveClientIp } from "./client-ip.mjs";
 import {
   ARTICLE_PAGE,
   FRONT_LOGGED_HEADER,
-  formatViewLine,
+  createViewLineFormatter,
   isDocumentRequest,
 } from "../lib/services/views/view-log.mjs";
 import { VISITOR_COOKIE } from "../lib/services/views/visitor-id.mjs";
@@ -50,24 +50,34 @@ export function viewLogDir(env = process.env) {
 const TRUST_PROXY_HOPS = Math.max(0, Number(process.env.TRUST_PROXY_HOPS ?? 0) || 0);
 const VISITOR_PREFIX = `${VISITOR_COOKIE}=`;
 
-/**
- * The bl_vid cookie's value, and whether a session cookie is present.
- * @param {string | undefined} header
- */
-function readCookies(header) {
-  /** @type {string | undefined} */
-  let visitor;
-  if (!header) return { visitor, session: false };
-  for (const raw of header.split(";")) {
-    const part = raw.trim();
-    if (part.startsWith(VISITOR_PREFIX)) visitor = part.slice(VISITOR_PREFIX.length);
-    else {
-      const eq = part.indexOf("=");
-      if (eq > 0 && SESSION_COOKIE.test(part.slice(0, eq)) && part.length > eq + 1)
-        return { visitor, session: true };
-    }
+/** @param {string} header */
+function hasSessionCookie(header) {
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && SESSION_COOKIE.test(part.slice(0, eq).trim()) && part.slice(eq + 1).trim() !== "")
+      return true;
   }
-  return { visitor, session: false };
+  return false;
+}
+
+/**
+ * The bl_vid cookie's value, undefined without one, or null when a session cookie is present.
+ * On every page sent from memory: a substring search first, the full parse only when a session
+ * cookie's name is in the header.
+ * @param {string | undefined} header
+ * @returns {string | undefined | null}
+ */
+function visitorCookie(header) {
+  if (!header) return undefined;
+  if (header.includes("session-token") && hasSessionCookie(header)) return null;
+  let at = header.indexOf(VISITOR_PREFIX);
+  // a name that ends in bl_vid= is another cookie
+  while (at > 0 && header[at - 1] !== ";" && header[at - 1] !== " ")
+    at = header.indexOf(VISITOR_PREFIX, at + 1);
+  if (at === -1) return undefined;
+  const from = at + VISITOR_PREFIX.length;
+  const end = header.indexOf(";", from);
+  return (end === -1 ? header.slice(from) : header.slice(from, end)).trim() || undefined;
 }
 
 /**
@@ -92,6 +102,7 @@ export function createViewLog({
   /** @type {ReturnType<typeof setTimeout> | null} */
   let timer = null;
   let failedAt = 0;
+  const format = createViewLineFormatter();
 
   function open() {
     const file = path.join(dir, `${stem}-${now()}.log`);
@@ -141,13 +152,13 @@ export function createViewLog({
     if (status !== 200 || req.method !== "GET" || h[FRONT_LOGGED_HEADER] !== undefined) return;
     const m = ARTICLE_PAGE.exec(req.url ?? "");
     if (!m || !isDocumentRequest(h)) return;
-    const cookies = readCookies(h.cookie);
+    const visitor = visitorCookie(h.cookie);
     // a signed-in reader may be staff: their page sends the beacon, which Next.js answers
-    if (cookies.session) return;
-    const line = formatViewLine({
+    if (visitor === null) return;
+    const line = format({
       at: now(),
       publicId: /** @type {string} */ (m[1]),
-      visitor: cookies.visitor,
+      visitor,
       ip: resolveClientIp(req.socket?.remoteAddress, h["x-forwarded-for"], TRUST_PROXY_HOPS),
       userAgent: h["user-agent"],
     });

@@ -1,0 +1,97 @@
+import fs from "node:fs";
+import type { IncomingMessage } from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { parseViewLine } from "../lib/services/views/view-log.mjs";
+import { createViewLog, viewLogDir } from "./view-log.mjs";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+function folder() {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), "byline-view-log-"));
+  dirs.push(d);
+  return d;
+}
+
+const req = (headers: Record<string, string>, url = "/posts/abc123") =>
+  ({
+    url,
+    method: "GET",
+    headers: { "user-agent": "UA/1.0", ...headers },
+    socket: { remoteAddress: "::ffff:192.0.2.9" },
+  }) as unknown as IncomingMessage;
+
+/** What the log holds once sealed: its lines parsed. */
+function written(dir: string) {
+  const [file, ...more] = fs.readdirSync(dir);
+  expect(more).toEqual([]);
+  expect(file).toMatch(/^app-.+-\d+-\d+\.log\.done$/);
+  return fs
+    .readFileSync(path.join(dir, file!), "latin1")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => parseViewLine(l));
+}
+
+describe("the server's view log", () => {
+  it("reads the visitor cookie among others, and leaves a signed-in reader to the beacon", () => {
+    const dir = folder();
+    const log = createViewLog({ dir, log: () => {} });
+    const id = "AAAAAAAAAAAAAAAAAAAAAA";
+    log.served(req({ cookie: `theme=dark; bl_vid=${id}; x=1` }), 200);
+    log.served(req({ cookie: `xbl_vid=${"B".repeat(22)}` }), 200);
+    log.served(req({ cookie: `xbl_vid=zz;bl_vid=${id}` }), 200);
+    log.served(req({ cookie: `bl_vid=${id}; __Host-authjs.session-token=abc` }), 200);
+    log.served(req({ cookie: "authjs.session-token.0=abc" }), 200);
+    // an empty session cookie is no session (the page cache treats it so too)
+    log.served(req({ cookie: "authjs.session-token=; bl_vid=" + id }), 200);
+    log.served(req({ cookie: "my-session-token=1" }), 200);
+    log.close();
+    expect(written(dir).map((v) => v?.visitor)).toEqual([id, undefined, id, id, undefined]);
+  });
+
+  it("writes the client address TRUST_PROXY_HOPS picks, and the time of the view", () => {
+    const dir = folder();
+    let now = 1_764_684_000_123;
+    const log = createViewLog({ dir, log: () => {}, now: () => now });
+    log.served(req({}), 200);
+    now += 5;
+    log.served(req({}, "/posts/def456?from=wechat"), 200);
+    log.close();
+    expect(written(dir)).toEqual([
+      { at: 1_764_684_000_123, publicId: "abc123", visitor: undefined, ip: "192.0.2.9", userAgent: "UA/1.0" },
+      { at: 1_764_684_000_128, publicId: "def456", visitor: undefined, ip: "192.0.2.9", userAgent: "UA/1.0" },
+    ]);
+  });
+
+  it("writes once per flush interval or buffer, and seals a file at its size bound", () => {
+    const dir = folder();
+    const log = createViewLog({ dir, log: () => {}, flushMs: 60_000, flushBytes: 200, rotateBytes: 400 });
+    log.served(req({}), 200);
+    // buffered: nothing on disk yet
+    expect(fs.readdirSync(dir)).toEqual([]);
+    for (let i = 0; i < 10; i++) log.served(req({}), 200);
+    const files = fs.readdirSync(dir);
+    expect(files.some((f) => f.endsWith(".log.done"))).toBe(true);
+    log.close();
+    const lines = fs
+      .readdirSync(dir)
+      .flatMap((f) => fs.readFileSync(path.join(dir, f), "latin1").split("\n").filter(Boolean));
+    expect(lines).toHaveLength(11);
+  });
+
+  it("keeps one folder per database unless VIEW_LOG_DIR says where", () => {
+    const a = viewLogDir({ DATABASE_URL: "postgresql://u@db.example:6543/news" });
+    expect(a).toMatch(/\.data\/views\/db\.example-6543-news$/);
+    expect(viewLogDir({ DATABASE_URL: "postgresql://u@127.0.0.1/other" })).toMatch(
+      /127\.0\.0\.1-5432-other$/,
+    );
+    expect(viewLogDir({ VIEW_LOG_DIR: "/var/log/byline-views", DATABASE_URL: "x" })).toBe(
+      "/var/log/byline-views",
+    );
+  });
+});
