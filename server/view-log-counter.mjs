@@ -78,8 +78,9 @@ export function createViewLogCounter({
    * more waits.
    * @param {string} file
    * @param {fs.Stats} st
+   * @param {number} limit
    */
-  async function countFile(file, st) {
+  async function countFile(file, st, limit) {
     const key = `${st.ino}-${Math.floor(st.birthtimeMs)}`;
     const client = await pool.connect();
     let lines = 0;
@@ -97,7 +98,7 @@ export function createViewLogCounter({
         return { lines, more };
       }
       const offset = Number(rows[0].offset);
-      const length = Math.min(st.size - offset, chunkBytes);
+      const length = Math.min(st.size - offset, limit);
       if (length > 0) {
         const buf = Buffer.alloc(length);
         const fd = fs.openSync(file, "r");
@@ -109,7 +110,7 @@ export function createViewLogCounter({
         }
         let end = buf.subarray(0, got).lastIndexOf(10) + 1;
         // a line longer than a chunk is nobody's view: skip it whole
-        if (end === 0 && got === chunkBytes) end = got;
+        if (end === 0 && got === limit) end = got;
         if (end > 0) {
           lines = await countLines(client, buf.subarray(0, end).toString("latin1"));
           await client.query(
@@ -168,9 +169,10 @@ export function createViewLogCounter({
 
   /**
    * One pass over the folder: a chunk of every file with lines past its cursor.
+   * @param {number} [limit] the most read from one file (chunkBytes)
    * @returns {Promise<{ lines: number, more: boolean }>}
    */
-  async function pass() {
+  async function pass(limit = chunkBytes) {
     let lines = 0;
     let more = false;
     /** @type {string[]} */
@@ -191,7 +193,7 @@ export function createViewLogCounter({
         continue; // rotated or deleted meanwhile: the next pass sees it under its new name
       }
       if (!st.isFile()) continue;
-      const r = await countFile(file, st);
+      const r = await countFile(file, st, limit);
       lines += r.lines;
       more ||= r.more;
     }
@@ -230,22 +232,27 @@ export function createViewLogCounter({
 
   /**
    * Runs until `signal` aborts: a pass, then a rest as long as the pass took (at least
-   * `idleMs` when nothing more waits), so counting takes at most half of one core.
-   * @param {{ signal: AbortSignal, idleMs?: number }} options
+   * `idleMs` when nothing more waits), so counting takes at most half of one core. While the
+   * machine's CPUs were busier than `busyShare` since the last pass (readers, whatever else: the
+   * database's share of a batch runs at normal priority, where nice cannot reach), a pass reads
+   * at most `busyBytes` per file and the rest lasts at least `idleMs`: the lines wait on disk.
+   * @param {{ signal: AbortSignal, idleMs?: number, busyShare?: number, busyBytes?: number }} options
    */
-  async function run({ signal, idleMs = 1_000 }) {
+  async function run({ signal, idleMs = 1_000, busyShare = 0.8, busyBytes = 32 * 1024 }) {
     let lastForget = 0;
     const since = now();
     let adopted = false;
+    const busy = cpuBusy();
     while (!signal.aborted) {
       const started = now();
       let more = false;
+      const yielding = busy() > busyShare;
       try {
         if (!adopted) {
           await adopt(since);
           adopted = true;
         }
-        more = (await pass()).more;
+        more = (await pass(yielding ? busyBytes : chunkBytes)).more;
         if (started - lastForget > 3_600_000) {
           lastForget = started;
           await forgetOldCursors();
@@ -254,7 +261,7 @@ export function createViewLogCounter({
         log(`views: counting the view log failed: ${e instanceof Error ? e.message : e}`);
       }
       const took = now() - started;
-      await sleep(more ? Math.max(took, 10) : Math.max(took, idleMs), signal);
+      await sleep(more && !yielding ? Math.max(took, 10) : Math.max(took, idleMs), signal);
     }
   }
 
@@ -283,6 +290,30 @@ async function lowerBackendPriority(client) {
   } catch {
     // another machine's PostgreSQL, no /proc, or not permitted: it keeps its priority
   }
+}
+
+/**
+ * The share of the machine's CPU time, since the last call, spent on anything but idling and
+ * niced work (the counter's own is niced: it must not count itself as a reason to yield).
+ * @returns {() => number}
+ */
+function cpuBusy() {
+  const sample = () => {
+    let work = 0;
+    let total = 0;
+    for (const { times: t } of os.cpus()) {
+      work += t.user + t.sys + t.irq;
+      total += t.user + t.sys + t.irq + t.nice + t.idle;
+    }
+    return { work, total };
+  };
+  let last = sample();
+  return () => {
+    const cur = sample();
+    const share = cur.total > last.total ? (cur.work - last.work) / (cur.total - last.total) : 0;
+    last = cur;
+    return share;
+  };
 }
 
 /** @param {number} ms @param {AbortSignal} signal */

@@ -13,6 +13,7 @@ import { migrate, resolveDatabase, seed } from "./database.mjs";
 import { createDatabaseIfMissing, withDatabase } from "./embedded-pg.mjs";
 import { freePort } from "./free-port.mjs";
 import { root, step } from "./run.mjs";
+import { viewLogDir } from "../../server/view-log.mjs";
 
 const SECRET_ENV = "BYLINE_BENCH_INTERNAL_SECRET";
 const self = fileURLToPath(import.meta.url);
@@ -64,6 +65,16 @@ export async function benchTarget({
   await migrate(databaseUrl, ["deploy"], { quiet: true });
   await seed(databaseUrl, { quiet: true, env: { UPLOAD_DIR: uploads } });
   await prepare?.(databaseUrl);
+  // views an earlier run logged on this database and left uncounted (its server stopped first)
+  // are that run's: the view figures of this one start from an empty folder
+  fs.rmSync(viewLogDir({ ...process.env, ...env, DATABASE_URL: databaseUrl }), {
+    recursive: true,
+    force: true,
+  });
+  const cursors = new pg.Client({ connectionString: databaseUrl });
+  await cursors.connect();
+  await cursors.query(`DELETE FROM view_log_cursors`);
+  await cursors.end();
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
