@@ -13,6 +13,7 @@ import { machineLoad, rawGet, requireTools, staticNginx, wrk, wrkArgs } from "./
 import { startFront } from "./lib/nginx-front.mjs";
 import pg from "pg";
 import { viewLogDir } from "../server/view-log.mjs";
+import { canMeasureCpu, childrenOf, cpuSeconds } from "./lib/proc-cpu.mjs";
 import { step } from "./lib/run.mjs";
 
 const ENCODED = "gzip, br";
@@ -247,6 +248,31 @@ async function viewCost(server, articlePath) {
   const prefix = () => `${salt}${(run++).toString(36).padStart(2, "0")}`;
   const before = await views();
   let lastRunEnd = 0;
+  // CPU seconds of what serves the page and what counts its view (Linux /proc): the server (its
+  // children apart: the counter), the front's nginx, the counter, PostgreSQL
+  const measure = canMeasureCpu() && typeof server.pid === "number";
+  const counterPids = measure ? childrenOf(server.pid) : [];
+  const frontPid = (f) => Number(fs.readFileSync(path.join(f.dir, "nginx.pid"), "utf8"));
+  const groups = measure
+    ? {
+        server: [server.pid],
+        counter: counterPids,
+        front: [frontPid(front), frontPid(unlogged)],
+        postgres: ["postgres"],
+      }
+    : {};
+  const cpu = () => (measure ? cpuSeconds(groups) : {});
+  const startCpu = cpu();
+  /** one wrk run, with the CPU each group spent in it */
+  const timed = async (url, script) => {
+    const c0 = cpu();
+    const m = await wrk(url, { script });
+    const c1 = cpu();
+    const spent = Object.fromEntries(Object.keys(c1).map((k) => [k, c1[k] - c0[k]]));
+    // the server's own work: its tree less the counter's
+    spent.page = spent.server - spent.counter;
+    return { ...m, spent };
+  };
   try {
     for (const [who, without, withView] of [
       ["(a) byline", server.base, server.base],
@@ -257,19 +283,26 @@ async function viewCost(server, articlePath) {
       const counting = [];
       // alternated, BENCH_REPEAT times: on a shared machine the load drifts between runs
       for (let i = 0; i < REPEAT; i++) {
-        alone.push(
-          await wrk(`${without}${articlePath}`, { script: readerScript(dir, articlePath, prefix(), true) }),
-        );
-        const m = await wrk(`${withView}${articlePath}`, {
-          script: readerScript(dir, articlePath, prefix(), false),
-        });
+        alone.push(await timed(`${without}${articlePath}`, readerScript(dir, articlePath, prefix(), true)));
+        const m = await timed(`${withView}${articlePath}`, readerScript(dir, articlePath, prefix(), false));
         counting.push(m);
         logged += m.requests;
         lastRunEnd = performance.now();
       }
       // each run against the one just before it: the load drifts less within a pair than across them
       const pairs = alone.map((a, i) => 1 - counting[i].rps / a.rps).sort((x, y) => x - y);
-      rows.push({ who, alone: median(alone), counting: median(counting), pairs });
+      // CPU per page of what serves it (the server's own work; through the front, nginx's too),
+      // over all runs of each kind
+      const perPage = (runs, key) =>
+        runs.reduce((t, r) => t + (r.spent[key] ?? 0), 0) / runs.reduce((t, r) => t + r.requests, 0);
+      const serving = (runs) => perPage(runs, "page") + (who.startsWith("(b)") ? perPage(runs, "front") : 0);
+      rows.push({
+        who,
+        alone: median(alone),
+        counting: median(counting),
+        pairs,
+        cpu: { without: serving(alone), with: serving(counting) },
+      });
     }
   } finally {
     await front.stop();
@@ -326,9 +359,37 @@ async function viewCost(server, articlePath) {
   const still = performance.now();
   const last = await views();
   await db.end();
+  const endCpu = cpu();
   console.log(
     `counted ${(last - before).toLocaleString("en")} views for ${logged.toLocaleString("en")} page requests wrk completed with their view logged` +
       ` (a request in flight when wrk stops is logged, not completed); ${fmt(backlog / 1e6)} MB of log waited when the last run ended,` +
       ` all counted ${fmt((still - lastRunEnd) / 1000)} s after it${waiting > 0 ? ` (NOT caught up: ${fmt(waiting / 1e6)} MB left after 10 minutes)` : ""}`,
+  );
+  if (!measure) return;
+  // what counting took, from the first run to caught up: the counter and PostgreSQL (all of it:
+  // the counter's writes, and whatever else the database did meanwhile, which makes it an upper bound)
+  const counting = endCpu.counter - startCpu.counter + (endCpu.postgres - startCpu.postgres);
+  const perView = (counting / Math.max(1, last - before)) * 1e6;
+  console.log(
+    `CPU (Linux /proc, all runs of each kind): counting ${fmt(perView, 2)} µs per view counted (counter ${fmt(endCpu.counter - startCpu.counter)} s, PostgreSQL ${fmt(endCpu.postgres - startCpu.postgres)} s)`,
+  );
+  console.log(
+    "server            CPU µs per page: without view  with view logged  logging  + counting  = view cost",
+  );
+  for (const r of rows) {
+    const logging = r.cpu.with - r.cpu.without;
+    console.log(
+      [
+        r.who.padEnd(18),
+        fmt(r.cpu.without * 1e6, 2).padStart(29),
+        fmt(r.cpu.with * 1e6, 2).padStart(17),
+        fmt(logging * 1e6, 2).padStart(9),
+        fmt(perView, 2).padStart(12),
+        `${fmt(((logging * 1e6 + perView) / (r.cpu.without * 1e6)) * 100)} %`.padStart(13),
+      ].join(""),
+    );
+  }
+  console.log(
+    "(view cost: what logging and counting a view add to the CPU the serving processes spend on its page; wrk's own CPU not included, so it overstates the share of throughput)",
   );
 }

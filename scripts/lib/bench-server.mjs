@@ -124,7 +124,7 @@ export async function benchTarget({
     });
     if (!res.ok) throw new Error(`invalidation refused: HTTP ${res.status}`);
   };
-  return { base, site: base, own: true, databaseUrl, invalidate, stop };
+  return { base, site: base, own: true, databaseUrl, pid: child.pid, invalidate, stop };
 }
 
 /**
