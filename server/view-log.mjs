@@ -6,7 +6,7 @@
 // once per second or per 64 KB, whichever comes first, with one synchronous write of a few KB to
 // the kernel's page cache.
 //
-// Files: `app-<host>-<pid>-<start>.log`, closed and renamed to `….log.done` at `rotateBytes` and
+// Files: `app-<host>-<pid>-<opened at>-<n>.log`, closed and renamed to `….log.done` at `rotateBytes` and
 // on shutdown; the counter deletes a `.done` file once it has counted all of it.
 import fs from "node:fs";
 import os from "node:os";
@@ -102,10 +102,13 @@ export function createViewLog({
   /** @type {ReturnType<typeof setTimeout> | null} */
   let timer = null;
   let failedAt = 0;
+  let opened = 0;
   const format = createViewLineFormatter();
 
   function open() {
-    const file = path.join(dir, `${stem}-${now()}.log`);
+    // the sequence: two files opened within a millisecond must not share a name (the second's
+    // rename to .done would replace the first)
+    const file = path.join(dir, `${stem}-${now()}-${++opened}.log`);
     out = { fd: fs.openSync(file, "a", 0o644), file, bytes: 0 };
   }
 

@@ -29,7 +29,7 @@ const req = (headers: Record<string, string>, url = "/posts/abc123") =>
 function written(dir: string) {
   const [file, ...more] = fs.readdirSync(dir);
   expect(more).toEqual([]);
-  expect(file).toMatch(/^app-.+-\d+-\d+\.log\.done$/);
+  expect(file).toMatch(/^app-.+-\d+-\d+-\d+\.log\.done$/);
   return fs
     .readFileSync(path.join(dir, file!), "latin1")
     .split("\n")
