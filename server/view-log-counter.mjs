@@ -50,6 +50,18 @@ export function createViewLogCounter({
   let dedupe = createViewDedupe({ windowMs });
   /** @type {Map<string, { id: string | null, at: number }>} public id → article id (null: not countable) */
   const articles = new Map();
+  /** @type {Map<string, boolean>} user agent → a crawler's: readers' browsers repeat, the test is a few regexes */
+  const bots = new Map();
+  /** @param {string} ua */
+  const crawler = (ua) => {
+    let bot = bots.get(ua);
+    if (bot === undefined) {
+      bot = isBot(ua);
+      if (bots.size >= 4_096) bots.clear();
+      bots.set(ua, bot);
+    }
+    return bot;
+  };
 
   /**
    * The article ids of these public ids that readers may see, from memory for a minute.
@@ -150,7 +162,7 @@ export function createViewLogCounter({
       if (!raw) continue;
       n++;
       const v = parseViewLine(raw);
-      if (!v || isBot(v.userAgent)) continue;
+      if (!v || crawler(v.userAgent)) continue;
       views.push(v);
       ids.add(v.publicId);
     }

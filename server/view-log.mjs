@@ -30,7 +30,7 @@ export const SITE_VIEW_LOG_DIR = path.join(ROOT, ".data", "views", "site");
 /**
  * The view log folder: VIEW_LOG_DIR, else one per database under .data/views, so servers of
  * different databases on one machine (the test suites') never count each other's lines.
- * @param {NodeJS.ProcessEnv} [env]
+ * @param {Record<string, string | undefined>} [env]
  */
 export function viewLogDir(env = process.env) {
   if (env.VIEW_LOG_DIR) return path.resolve(env.VIEW_LOG_DIR);
