@@ -415,12 +415,15 @@ export async function startTopology({
       });
 
     const { startFront } = await import("./nginx-front.mjs");
+    const { viewLogDir } = await import("../../server/view-log.mjs");
     front = await startFront({
       upstream: started.map((i) => `127.0.0.1:${i.port}`),
       host: frontHost,
       port: listenPort,
       dir: frontDir,
       staticDir,
+      // where the instances' view counters read (they share the database, so the folder)
+      viewLog: path.join(viewLogDir({ ...process.env, ...env }), "front.log"),
     });
     return { instances: started, front, siteUrl: env.SITE_URL ?? "", env, stop };
   } catch (e) {
