@@ -36,8 +36,9 @@ const SEALED = /\.log\.done$/;
 
 /**
  * @param {{ pool: Pool, dir: string, chunkBytes?: number, windowMs?: number,
- *   now?: () => number, log?: (msg: string) => void }} options
- *   chunkBytes: the most read from one file per transaction
+ *   now?: () => number, log?: (msg: string) => void, prepare?: (client: Client) => Promise<void> }} options
+ *   chunkBytes: the most read from one file per transaction; prepare: run once on each new
+ *   connection before its first batch
  */
 export function createViewLogCounter({
   pool,
@@ -46,8 +47,11 @@ export function createViewLogCounter({
   windowMs = VIEW_WINDOW_MS,
   now = Date.now,
   log = console.error,
+  prepare,
 }) {
   let dedupe = createViewDedupe({ windowMs });
+  /** @type {WeakSet<Client>} connections prepare() has run on */
+  const prepared = new WeakSet();
   /** @type {Map<string, { id: string | null, at: number }>} public id → article id (null: not countable) */
   const articles = new Map();
   /** @type {Map<string, boolean>} user agent → a crawler's: readers' browsers repeat, the test is a few regexes */
@@ -95,6 +99,10 @@ export function createViewLogCounter({
   async function countFile(file, st, limit) {
     const key = `${st.ino}-${Math.floor(st.birthtimeMs)}`;
     const client = await pool.connect();
+    if (prepare && !prepared.has(client)) {
+      prepared.add(client);
+      await prepare(client);
+    }
     let lines = 0;
     let more = false;
     let finished = false;
@@ -346,12 +354,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { default: pg } = await import("pg");
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1, statement_timeout: 30_000 });
   pool.on("error", (e) => console.error(`views: idle database connection lost: ${e.message}`));
-  pool.on("connect", (client) => void lowerBackendPriority(client));
   const stop = new AbortController();
   process.on("SIGTERM", () => stop.abort());
   process.on("SIGINT", () => stop.abort());
   // the server going away (its IPC channel closes) ends the counter too
   process.on("disconnect", () => stop.abort());
-  await createViewLogCounter({ pool, dir: viewLogDir() }).run({ signal: stop.signal });
+  await createViewLogCounter({ pool, dir: viewLogDir(), prepare: lowerBackendPriority }).run({
+    signal: stop.signal,
+  });
   await pool.end();
 }
