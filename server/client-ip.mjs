@@ -6,7 +6,7 @@
  * How many reverse proxies of ours sit in front (0: clients connect directly). Decides which
  * address lib/security/client-ip.ts sees; see resolveClientIp for the rule.
  */
-const TRUST_PROXY_HOPS = Math.max(0, Number(process.env.TRUST_PROXY_HOPS ?? 0) || 0);
+export const TRUST_PROXY_HOPS = Math.max(0, Number(process.env.TRUST_PROXY_HOPS ?? 0) || 0);
 
 /**
  * The client address: the socket's, or the one `hops` proxies back in X-Forwarded-For (each

@@ -44,8 +44,11 @@ const CONTENT_API = /^\/api\/v1\/(?!admin(\/|\?|$))/;
 /** Whether a cache key is a Content API request. @param {string} key */
 export const isContentApiKey = (key) => CONTENT_API.test(key);
 
-/** @param {string} cookieHeader */
-function hasSessionCookie(cookieHeader) {
+/**
+ * Whether a Cookie header carries a non-empty Auth.js session cookie (view-log.mjs asks too).
+ * @param {string} cookieHeader
+ */
+export function hasSessionCookie(cookieHeader) {
   for (const part of cookieHeader.split(";")) {
     const eq = part.indexOf("=");
     if (eq === -1) continue;

@@ -12,8 +12,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { SESSION_COOKIE } from "./page-cache.mjs";
-import { resolveClientIp } from "./client-ip.mjs";
+import { hasSessionCookie } from "./page-cache.mjs";
+import { resolveClientIp, TRUST_PROXY_HOPS } from "./client-ip.mjs";
 import {
   ARTICLE_PAGE,
   FRONT_LOGGED_HEADER,
@@ -47,18 +47,7 @@ export function viewLogDir(env = process.env) {
   return path.join(ROOT, ".data", "views", scope);
 }
 
-const TRUST_PROXY_HOPS = Math.max(0, Number(process.env.TRUST_PROXY_HOPS ?? 0) || 0);
 const VISITOR_PREFIX = `${VISITOR_COOKIE}=`;
-
-/** @param {string} header */
-function hasSessionCookie(header) {
-  for (const part of header.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq > 0 && SESSION_COOKIE.test(part.slice(0, eq).trim()) && part.slice(eq + 1).trim() !== "")
-      return true;
-  }
-  return false;
-}
 
 /**
  * The bl_vid cookie's value, undefined without one, or null when a session cookie is present.
