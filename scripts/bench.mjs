@@ -344,12 +344,8 @@ async function viewCost(server, articlePath) {
     }
     return bytes;
   };
-  if (process.env.BYLINE_VIEW_COUNTER === "0") {
-    await db.end();
-    console.log("BYLINE_VIEW_COUNTER=0: the server counted nothing (the cost above is the logging alone)");
-    return;
-  }
-  const backlog = await left();
+  const counts = process.env.BYLINE_VIEW_COUNTER !== "0";
+  const backlog = counts ? await left() : 0;
   const giveUp = performance.now() + 600_000;
   let waiting = backlog;
   while (waiting > 0 && performance.now() < giveUp) {
@@ -360,16 +356,19 @@ async function viewCost(server, articlePath) {
   const last = await views();
   await db.end();
   const endCpu = cpu();
-  console.log(
-    `counted ${(last - before).toLocaleString("en")} views for ${logged.toLocaleString("en")} page requests wrk completed with their view logged` +
-      ` (a request in flight when wrk stops is logged, not completed); ${fmt(backlog / 1e6)} MB of log waited when the last run ended,` +
-      ` all counted ${fmt((still - lastRunEnd) / 1000)} s after it${waiting > 0 ? ` (NOT caught up: ${fmt(waiting / 1e6)} MB left after 10 minutes)` : ""}`,
-  );
+  if (!counts)
+    console.log("BYLINE_VIEW_COUNTER=0: the server counted nothing (the cost above is the logging alone)");
+  else
+    console.log(
+      `counted ${(last - before).toLocaleString("en")} views for ${logged.toLocaleString("en")} page requests wrk completed with their view logged` +
+        ` (a request in flight when wrk stops is logged, not completed); ${fmt(backlog / 1e6)} MB of log waited when the last run ended,` +
+        ` all counted ${fmt((still - lastRunEnd) / 1000)} s after it${waiting > 0 ? ` (NOT caught up: ${fmt(waiting / 1e6)} MB left after 10 minutes)` : ""}`,
+    );
   if (!measure) return;
   // what counting took, from the first run to caught up: the counter and PostgreSQL (all of it:
   // the counter's writes, and whatever else the database did meanwhile, which makes it an upper bound)
   const counting = endCpu.counter - startCpu.counter + (endCpu.postgres - startCpu.postgres);
-  const perView = (counting / Math.max(1, last - before)) * 1e6;
+  const perView = counts ? (counting / Math.max(1, last - before)) * 1e6 : 0;
   console.log(
     `CPU (Linux /proc, all runs of each kind): counting ${fmt(perView, 2)} µs per view counted (counter ${fmt(endCpu.counter - startCpu.counter)} s, PostgreSQL ${fmt(endCpu.postgres - startCpu.postgres)} s)`,
   );

@@ -25,6 +25,13 @@ import {
 } from "./page-cache-policy.mjs";
 import { ARTICLE_PAGE, SERVER_TIMING } from "../lib/services/views/view-log.mjs";
 
+/**
+ * The clock as it was before Next.js loaded (http-server.mjs imports this file statically, Next.js
+ * inside startServer): Next.js wraps `Date.now` with its prerender bookkeeping, a cost on every
+ * page sent from memory. Shared with the view log (view-log.mjs).
+ */
+export const wallClock = Date.now;
+
 /** lib/auth/cookie-names.ts SESSION_COOKIE, replicated (page-cache.test.ts compares them). */
 export const SESSION_COOKIE = /^(__Host-)?authjs\.session-token(\.\d+)?$/;
 
@@ -296,7 +303,7 @@ export class PageCache {
    *   countsViews: an article page's request is logged as its view (server/view-log.mjs), and its
    *   stored page tells its script so (Server-Timing: bl-view), which then sends no beacon
    */
-  constructor({ maxBytes, now = Date.now, compress = true, countsViews = false }) {
+  constructor({ maxBytes, now = wallClock, compress = true, countsViews = false }) {
     this.#maxBytes = maxBytes;
     this.#now = now;
     this.#compress = compress;

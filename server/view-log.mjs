@@ -2,9 +2,10 @@
 // The server's half of the view log (lib/services/views/view-log.mjs): every article page this
 // server sends to a reader from its page cache is one line, appended to a file of its own in the
 // view log folder and counted later by the view counter (view-log-counter.mjs, a child process at
-// the lowest CPU priority). A page costs a string and an array push here; the file is written
-// once per second or per 64 KB, whichever comes first, with one synchronous write of a few KB to
-// the kernel's page cache.
+// the lowest CPU priority). A page costs a short-lived string, copied at once into a buffer outside
+// the JavaScript heap (kept in an array until the write and joined then, lines cost the server
+// twice as much: docs/request-path.md "Views"); the buffer is written once per second or per
+// 64 KB, whichever comes first, with one synchronous write to the kernel's page cache.
 //
 // Files: `app-<host>-<pid>-<opened at>-<n>.log`, closed and renamed to `….log.done` at `rotateBytes` and
 // on shutdown; the counter deletes a `.done` file once it has counted all of it.
@@ -12,7 +13,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { hasSessionCookie } from "./page-cache.mjs";
+import { hasSessionCookie, wallClock } from "./page-cache.mjs";
 import { resolveClientIp, TRUST_PROXY_HOPS } from "./client-ip.mjs";
 import {
   ARTICLE_PAGE,
@@ -78,13 +79,15 @@ export function createViewLog({
   flushMs = 1_000,
   flushBytes = 64 * 1024,
   rotateBytes = 32 * 1024 * 1024,
-  now = Date.now,
+  now = wallClock,
   log = console.error,
 }) {
   fs.mkdirSync(dir, { recursive: true });
   const stem = `app-${os.hostname().replace(/[^A-Za-z0-9_.-]/g, "_")}-${process.pid}`;
-  /** @type {string[]} */
-  let lines = [];
+  // every character of a line is ASCII (escaped user agent and visitor, public id, address), so
+  // latin1 is its encoding. Written once `flushBytes` are in, with room past that for the line
+  // that crosses it (headers are at most 16 KB: a longer line goes out on its own)
+  const buffer = Buffer.allocUnsafe(flushBytes + 16 * 1024);
   let buffered = 0;
   /** @type {{ fd: number, file: string, bytes: number } | null} */
   let out = null;
@@ -110,18 +113,13 @@ export function createViewLog({
     fs.renameSync(file, `${file}.done`);
   }
 
-  function flush() {
-    if (timer) clearTimeout(timer);
-    timer = null;
-    if (!lines.length) return;
-    const chunk = lines.join("");
-    lines = [];
-    buffered = 0;
+  /** @param {Buffer} bytes */
+  function write(bytes) {
     try {
       if (!out) open();
       const o = /** @type {NonNullable<typeof out>} */ (out);
-      fs.writeSync(o.fd, chunk);
-      o.bytes += chunk.length;
+      fs.writeSync(o.fd, bytes);
+      o.bytes += bytes.length;
       if (o.bytes >= rotateBytes) seal();
     } catch (e) {
       // a full or read-only disk: the views of this chunk are lost, pages go on; said once a minute
@@ -133,9 +131,23 @@ export function createViewLog({
     }
   }
 
+  /** What the buffer holds, which it no longer does. */
+  function take() {
+    const n = buffered;
+    buffered = 0;
+    return buffer.subarray(0, n);
+  }
+
+  function flush() {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (buffered) write(take());
+  }
+
   /**
    * Logs the view when this response is an article page sent to a reader's browser. Call once
-   * the status is set (a page-cache hit) or when the response finished.
+   * the status is set (a page-cache hit) or when the response finished. On disk within
+   * `flushMs`, at once on `flush` and `close`.
    * @param {import("node:http").IncomingMessage} req
    * @param {number} status
    */
@@ -154,9 +166,12 @@ export function createViewLog({
       ip: resolveClientIp(req.socket?.remoteAddress, h["x-forwarded-for"], TRUST_PROXY_HOPS),
       userAgent: h["user-agent"],
     });
-    lines.push(line);
-    buffered += line.length;
-    if (buffered >= flushBytes) flush();
+    if (buffered + line.length > buffer.length) {
+      if (buffered) write(take());
+      if (line.length > buffer.length) return write(Buffer.from(line, "latin1"));
+    }
+    buffered += buffer.write(line, buffered, "latin1");
+    if (buffered >= flushBytes) write(take());
     else if (!timer) {
       timer = setTimeout(flush, flushMs);
       timer.unref();

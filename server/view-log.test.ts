@@ -84,6 +84,35 @@ describe("the server's view log", () => {
     expect(lines).toHaveLength(11);
   });
 
+  it("writes what is buffered within its flush interval", async () => {
+    const dir = folder();
+    const log = createViewLog({ dir, log: () => {}, flushMs: 20 });
+    log.served(req({}), 200);
+    expect(fs.readdirSync(dir)).toEqual([]);
+    // the timer's write opened the file: close() only seals it
+    await expect
+      .poll(() => fs.readdirSync(dir), { timeout: 5_000 })
+      .toEqual([expect.stringMatching(/\.log$/)]);
+    log.close();
+    expect(written(dir).map((v) => v?.publicId)).toEqual(["abc123"]);
+  });
+
+  it("writes a line longer than its buffer on its own, in order, nothing cut", () => {
+    const dir = folder();
+    // the buffer holds flushBytes and 16 KB more: a 20 KB user agent does not fit it
+    const log = createViewLog({ dir, log: () => {}, flushMs: 60_000, flushBytes: 200 });
+    const long = `UA/${"x".repeat(20_000)}`;
+    log.served(req({}, "/posts/first"), 200);
+    log.served(req({ "user-agent": long }, "/posts/long"), 200);
+    log.served(req({}, "/posts/last"), 200);
+    log.close();
+    expect(written(dir).map((v) => [v?.publicId, v?.userAgent.length])).toEqual([
+      ["first", 6],
+      ["long", long.length],
+      ["last", 6],
+    ]);
+  });
+
   it("keeps one folder per database unless VIEW_LOG_DIR says where", () => {
     const a = viewLogDir({ DATABASE_URL: "postgresql://u@db.example:6543/news" });
     expect(a).toMatch(/\.data\/views\/db\.example-6543-news$/);

@@ -81,7 +81,10 @@ export async function benchTarget({
   const secret = crypto.randomBytes(32).toString("base64url");
   const log = path.join(root, ".data", logName);
   const out = fs.openSync(log, "w");
-  const child = spawn(process.execPath, [self], {
+  // BENCH_SERVER_NODE_ARGS: Node options for the server alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`
+  // (NODE_OPTIONS refuses --cpu-prof, and would reach wrk's helpers and the view counter too)
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, self], {
     cwd: root,
     stdio: ["ignore", out, out],
     env: {

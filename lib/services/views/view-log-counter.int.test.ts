@@ -120,6 +120,27 @@ describe("the view counter", () => {
     expect(fs.readdirSync(dir).sort()).toEqual(["app-h-1-1.log", "front.log"]);
   });
 
+  it("reads at most its chunk in a pass however many files wait (a burst leaves many)", async () => {
+    const dir = folder();
+    const a = await createArticle({ viewCount: 0 });
+    const size = line(a.publicId, visitor()).length;
+    for (let f = 0; f < 4; f++)
+      fs.writeFileSync(
+        path.join(dir, `app-h-${f}-1.log.done`),
+        Array.from({ length: 100 }, () => line(a.publicId, visitor())).join(""),
+      );
+    const c = createViewLogCounter({ pool, dir, chunkBytes: 16 * 1024, log: () => {} });
+    const first = await c.pass();
+    // 16 KB of whole lines, from the first file only, not 16 KB of each of four
+    expect(first.lines).toBe(Math.floor((16 * 1024) / size));
+    expect(first.more).toBe(true);
+    let read = first.lines;
+    for (let round = 0; round < 20 && read < 400; round++) read += (await c.pass()).lines;
+    expect(read).toBe(400);
+    expect(await viewsOf(a.id)).toBe(400);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
   it("follows a rotated file under its new name and counts the new one from its start", async () => {
     const dir = folder();
     const a = await createArticle({ viewCount: 0 });

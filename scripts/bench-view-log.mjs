@@ -1,0 +1,127 @@
+// What logging a view costs the server alone, measured tighter than `npm run bench`'s views section:
+// many short wrk runs of the article as browsers open it (a new visitor each request), each run
+// without its view logged (the request says the front logged it) next to one with it, and the
+// cost taken per pair, since this machine's speed drifts between runs by more than the cost. Also
+// each pair with the view counter stopped (SIGSTOP), which separates what the writer costs from
+// what a counter running beside the server costs. Prints CPU µs per page of the server (Linux
+// /proc) and pages/s; medians and quartiles of the per-pair differences.
+//
+//   BENCH_PAIRS (20), BENCH_DURATION (2s) per run; the bench's own server (scripts/lib/bench-server.mjs).
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { benchArticle, benchTarget } from "./lib/bench-server.mjs";
+import { machineLoad, requireTools } from "./lib/bench-wrk.mjs";
+import { canMeasureCpu, childrenOf, cpuSeconds } from "./lib/proc-cpu.mjs";
+import { step } from "./lib/run.mjs";
+
+const exec = promisify(execFile);
+const PAIRS = Math.max(2, Number(process.env.BENCH_PAIRS ?? 20));
+const SECONDS = Number.parseFloat(process.env.BENCH_DURATION ?? "2");
+const CHROME =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+
+await requireTools(["wrk"]);
+if (!canMeasureCpu()) throw new Error("this bench reads CPU time from /proc: Linux only");
+const load = machineLoad("other work shared the CPU, the quartiles are wide");
+const server = await benchTarget();
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "byline-bench-view-log-"));
+let scripts = 0;
+/** A wrk script: a new visitor each request; `logged`: the front says it logged the view */
+function script(articlePath, logged) {
+  const file = path.join(dir, `s${scripts}.lua`);
+  const prefix = `${Date.now().toString(36)}${(scripts++).toString(36)}`;
+  fs.writeFileSync(
+    file,
+    `local n = 0
+local counter = 0
+function setup(thread)
+  counter = counter + 1
+  thread:set("id", counter)
+end
+request = function()
+  n = n + 1
+  return wrk.format("GET", ${JSON.stringify(articlePath)}, {
+    ["Accept-Encoding"] = "gzip, br", ["User-Agent"] = ${JSON.stringify(CHROME)}, ["Sec-Fetch-Dest"] = "document",
+    ["Cookie"] = "bl_vid=${prefix}" .. (id or 0) .. "x" .. n${logged ? `, ["X-Byline-View-Logged"] = "1"` : ""} })
+end
+`,
+  );
+  return file;
+}
+
+try {
+  if (!server.databaseUrl || typeof server.pid !== "number")
+    throw new Error("needs the bench's own server: unset BASE_URL");
+  const article = await benchArticle(server.databaseUrl);
+  await server.invalidate?.(article.tags);
+  const url = `${server.base}${article.path}`;
+  for (let i = 0; i < 3; i++) await fetch(url, { headers: { "accept-encoding": "gzip, br" } });
+  const [counter] = childrenOf(server.pid);
+  if (!counter) throw new Error("the server runs no view counter (BYLINE_VIEW_COUNTER=0?)");
+  const serverCpu = () => cpuSeconds({ s: [server.pid] }).s - cpuSeconds({ c: [counter] }).c;
+  /** @type {Record<string, { rps: number, us: number }[]>} */
+  const runs = {};
+  const kinds = [
+    ["without", true, false],
+    ["with", false, false],
+    ["without, counter stopped", true, true],
+    ["with, counter stopped", false, true],
+  ];
+  step("bench", `${PAIRS} pairs of ${SECONDS} s runs, twice (counter running, stopped)`);
+  try {
+    for (let i = 0; i < PAIRS; i++)
+      for (const [name, logged, stopped] of kinds) {
+        process.kill(counter, stopped ? "SIGSTOP" : "SIGCONT");
+        const c0 = serverCpu();
+        const { stdout } = await exec("wrk", [
+          "-t2",
+          "-c50",
+          `-d${SECONDS}s`,
+          "-s",
+          script(article.path, logged),
+          url,
+        ]);
+        const spent = serverCpu() - c0;
+        const requests = Number(/(\d+) requests in/.exec(stdout)?.[1] ?? 0);
+        (runs[name] ??= []).push({ rps: requests / SECONDS, us: (spent / Math.max(1, requests)) * 1e6 });
+      }
+  } finally {
+    process.kill(counter, "SIGCONT");
+  }
+  const sorted = (v) => [...v].sort((a, b) => a - b);
+  const q = (v, p) => v[Math.min(v.length - 1, Math.floor((v.length - 1) * p))];
+  const fmt = (n, d = 1) => n.toFixed(d);
+  console.log(
+    `\nview log, the server alone: GET ${article.path} as a browser opens it, wrk -t2 -c50, ${PAIRS} alternated pairs of ${SECONDS} s runs`,
+  );
+  console.log(
+    "counter   CPU µs/page without  with  logging: median (quartiles)   pages/s cost: median (quartiles)",
+  );
+  for (const [without, withView, label] of [
+    ["without", "with", "running"],
+    ["without, counter stopped", "with, counter stopped", "stopped"],
+  ]) {
+    const a = runs[without] ?? [];
+    const b = runs[withView] ?? [];
+    const us = sorted(a.map((x, i) => (b[i]?.us ?? NaN) - x.us));
+    const cost = sorted(a.map((x, i) => 1 - (b[i]?.rps ?? NaN) / x.rps));
+    console.log(
+      [
+        label.padEnd(10),
+        fmt(q(sorted(a.map((x) => x.us)), 0.5)).padStart(18),
+        fmt(q(sorted(b.map((x) => x.us)), 0.5)).padStart(6),
+        `${fmt(q(us, 0.5), 2)} (${fmt(q(us, 0.25), 2)} to ${fmt(q(us, 0.75), 2)})`.padStart(30),
+        `${fmt(q(cost, 0.5) * 100)} % (${fmt(q(cost, 0.25) * 100)} to ${fmt(q(cost, 0.75) * 100)} %)`.padStart(
+          34,
+        ),
+      ].join(""),
+    );
+  }
+  load.report();
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+  await server.stop();
+}
