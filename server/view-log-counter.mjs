@@ -299,10 +299,6 @@ export function createViewLogCounter({
         log(`views: counting the view log failed: ${e instanceof Error ? e.message : e}`);
       }
       const took = now() - started;
-      if (process.env.VLC_DEBUG)
-        console.error(
-          `VLC ${new Date().toISOString()} busy=${b.toFixed(2)} yielding=${yielding} more=${more} took=${took}`,
-        );
       await sleep(more && !yielding ? Math.max(took, 10) : Math.max(took, idleMs), signal);
     }
   }
