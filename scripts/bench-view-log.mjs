@@ -13,44 +13,27 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { benchArticle, benchTarget } from "./lib/bench-server.mjs";
-import { machineLoad, requireTools } from "./lib/bench-wrk.mjs";
+import { machineLoad, readerScript, requireTools } from "./lib/bench-wrk.mjs";
 import { canMeasureCpu, childrenOf, cpuSeconds } from "./lib/proc-cpu.mjs";
 import { step } from "./lib/run.mjs";
 
 const exec = promisify(execFile);
 const PAIRS = Math.max(2, Number(process.env.BENCH_PAIRS ?? 20));
 const SECONDS = Number.parseFloat(process.env.BENCH_DURATION ?? "2");
-const CHROME =
-  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 
 await requireTools(["wrk"]);
 if (!canMeasureCpu()) throw new Error("this bench reads CPU time from /proc: Linux only");
 const load = machineLoad("other work shared the CPU, the quartiles are wide");
 const server = await benchTarget();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "byline-bench-view-log-"));
-let scripts = 0;
-/** A wrk script: a new visitor each request; `logged`: the front says it logged the view */
-function script(articlePath, logged) {
-  const file = path.join(dir, `s${scripts}.lua`);
-  const prefix = `${Date.now().toString(36)}${(scripts++).toString(36)}`;
-  fs.writeFileSync(
-    file,
-    `local n = 0
-local counter = 0
-function setup(thread)
-  counter = counter + 1
-  thread:set("id", counter)
-end
-request = function()
-  n = n + 1
-  return wrk.format("GET", ${JSON.stringify(articlePath)}, {
-    ["Accept-Encoding"] = "gzip, br", ["User-Agent"] = ${JSON.stringify(CHROME)}, ["Sec-Fetch-Dest"] = "document",
-    ["Cookie"] = "bl_vid=${prefix}" .. (id or 0) .. "x" .. n${logged ? `, ["X-Byline-View-Logged"] = "1"` : ""} })
-end
-`,
-  );
-  return file;
-}
+// a visitor id is 22 characters: 4 of prefix (2 random, 2 the run) and the script's 18
+const salt = Math.floor(Math.random() * 36 ** 2)
+  .toString(36)
+  .padStart(2, "0");
+let run = 0;
+/** @param {string} articlePath @param {boolean} logged the front says it logged the view */
+const script = (articlePath, logged) =>
+  readerScript(dir, articlePath, `${salt}${(run++ % 36 ** 2).toString(36).padStart(2, "0")}`, logged);
 
 try {
   if (!server.databaseUrl || typeof server.pid !== "number")

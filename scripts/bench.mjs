@@ -9,7 +9,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { benchArticle, benchTarget } from "./lib/bench-server.mjs";
-import { machineLoad, rawGet, requireTools, staticNginx, wrk, wrkArgs } from "./lib/bench-wrk.mjs";
+import {
+  machineLoad,
+  rawGet,
+  readerScript,
+  requireTools,
+  staticNginx,
+  wrk,
+  wrkArgs,
+} from "./lib/bench-wrk.mjs";
 import { startFront } from "./lib/nginx-front.mjs";
 import pg from "pg";
 import { viewLogDir } from "../server/view-log.mjs";
@@ -21,8 +29,6 @@ const ENCODED = "gzip, br";
 const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
 /** The run with the median requests/s. */
 const median = (runs) => [...runs].sort((a, b) => a.rps - b.rps)[Math.floor((runs.length - 1) / 2)];
-const CHROME =
-  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 const pct = (values, p) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "-");
@@ -178,35 +184,6 @@ async function missRenders(server, articlePath, article) {
   console.log(`\narticle page, one request at a time, 50 each (tags invalidated: ${article.tags.join(" ")})`);
   line("after an invalidation (cache miss, a render)", misses);
   line("no invalidation (cached)", hits);
-}
-
-/**
- * A reader's wrk script: the article page as a browser opens it (Sec-Fetch-Dest: document, a
- * Chrome user agent, gzip and brotli), a new visitor every time (a bl_vid cookie of its own, with
- * `prefix` so that no two runs share one), so every view counts: the most counting can cost.
- * `skip`: the request says the front logged it (X-Byline-View-Logged), so the server logs nothing:
- * the same page without its view.
- */
-function readerScript(dir, articlePath, prefix, skip) {
-  const script = path.join(dir, `reader-${fs.readdirSync(dir).length}.lua`);
-  fs.writeFileSync(
-    script,
-    `local n = 0
-local counter = 0
-function setup(thread)
-  counter = counter + 1
-  thread:set("id", counter)
-end
-request = function()
-  n = n + 1
-  local visitor = string.format("${prefix}%02d%016d", id or 0, n)
-  return wrk.format("GET", ${JSON.stringify(articlePath)}, {
-    ["Accept-Encoding"] = "${ENCODED}", ["User-Agent"] = ${JSON.stringify(CHROME)},
-    ["Sec-Fetch-Dest"] = "document", ["Cookie"] = "bl_vid=" .. visitor${skip ? `, ["X-Byline-View-Logged"] = "1"` : ""} })
-end
-`,
-  );
-  return script;
 }
 
 /**

@@ -126,3 +126,36 @@ export async function requireTools(tools) {
     }
   }
 }
+
+/** The user agent the benches' readers send: a desktop Chrome. */
+export const CHROME_UA =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+
+/**
+ * A reader's wrk script: the article page as a browser opens it (Sec-Fetch-Dest: document, a
+ * Chrome user agent, gzip and brotli), a new visitor every time (a bl_vid cookie of its own, with
+ * `prefix` so that no two runs share one), so every view counts: the most counting can cost.
+ * `skip`: the request says the front logged it (X-Byline-View-Logged), so the server logs nothing:
+ * the same page without its view.
+ */
+export function readerScript(dir, articlePath, prefix, skip) {
+  const script = path.join(dir, `reader-${fs.readdirSync(dir).length}.lua`);
+  fs.writeFileSync(
+    script,
+    `local n = 0
+local counter = 0
+function setup(thread)
+  counter = counter + 1
+  thread:set("id", counter)
+end
+request = function()
+  n = n + 1
+  local visitor = string.format("${prefix}%02d%016d", id or 0, n)
+  return wrk.format("GET", ${JSON.stringify(articlePath)}, {
+    ["Accept-Encoding"] = "gzip, br", ["User-Agent"] = ${JSON.stringify(CHROME_UA)},
+    ["Sec-Fetch-Dest"] = "document", ["Cookie"] = "bl_vid=" .. visitor${skip ? `, ["X-Byline-View-Logged"] = "1"` : ""} })
+end
+`,
+  );
+  return script;
+}
