@@ -44,7 +44,11 @@ try {
   for (let i = 0; i < 3; i++) await fetch(url, { headers: { "accept-encoding": "gzip, br" } });
   const [counter] = childrenOf(server.pid);
   if (!counter) throw new Error("the server runs no view counter (BYLINE_VIEW_COUNTER=0?)");
-  const serverCpu = () => cpuSeconds({ s: [server.pid] }).s - cpuSeconds({ c: [counter] }).c;
+  // one read of /proc for both: the server's tree less its counter
+  const serverCpu = () => {
+    const t = cpuSeconds({ s: [/** @type {number} */ (server.pid)], c: [counter] });
+    return (t.s ?? 0) - (t.c ?? 0);
+  };
   /** @type {Record<string, { rps: number, us: number }[]>} */
   const runs = {};
   const kinds = [
