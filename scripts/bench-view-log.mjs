@@ -19,9 +19,12 @@ import { step } from "./lib/run.mjs";
 
 const exec = promisify(execFile);
 const PAIRS = Math.max(2, Number(process.env.BENCH_PAIRS ?? 20));
+// the server on CPU 0, wrk on CPU 1 (BENCH_PIN=0: where the scheduler puts them): the two then
+// do not trade places mid-run, which made the quartiles of the cost about twice as wide
+const PIN = process.env.BENCH_PIN !== "0";
 const SECONDS = Number.parseFloat(process.env.BENCH_DURATION ?? "2");
 
-await requireTools(["wrk"]);
+await requireTools(PIN ? ["wrk", "taskset"] : ["wrk"]);
 if (!canMeasureCpu()) throw new Error("this bench reads CPU time from /proc: Linux only");
 const load = machineLoad("other work shared the CPU, the quartiles are wide");
 const server = await benchTarget();
@@ -42,6 +45,8 @@ try {
   await server.invalidate?.(article.tags);
   const url = `${server.base}${article.path}`;
   for (let i = 0; i < 3; i++) await fetch(url, { headers: { "accept-encoding": "gzip, br" } });
+  // every thread of the server (its view counter, a child, is not pinned)
+  if (PIN) await exec("taskset", ["-a", "-p", "-c", "0", String(server.pid)]);
   const [counter] = childrenOf(server.pid);
   if (!counter) throw new Error("the server runs no view counter (BYLINE_VIEW_COUNTER=0?)");
   // one read of /proc for both: the server's tree less its counter
@@ -63,7 +68,8 @@ try {
       for (const [name, logged, stopped] of kinds) {
         process.kill(counter, stopped ? "SIGSTOP" : "SIGCONT");
         const c0 = serverCpu();
-        const { stdout } = await exec("wrk", [
+        const { stdout } = await exec(PIN ? "taskset" : "wrk", [
+          ...(PIN ? ["-c", "1", "wrk"] : []),
           "-t2",
           "-c50",
           `-d${SECONDS}s`,
@@ -82,7 +88,7 @@ try {
   const q = (v, p) => v[Math.min(v.length - 1, Math.floor((v.length - 1) * p))];
   const fmt = (n, d = 1) => n.toFixed(d);
   console.log(
-    `\nview log, the server alone: GET ${article.path} as a browser opens it, wrk -t2 -c50, ${PAIRS} alternated pairs of ${SECONDS} s runs`,
+    `\nview log, the server alone: GET ${article.path} as a browser opens it, wrk -t2 -c50, ${PAIRS} alternated pairs of ${SECONDS} s runs${PIN ? ", the server pinned to CPU 0 and wrk to CPU 1" : ""}`,
   );
   console.log(
     "counter   CPU µs/page without  with  logging: median (quartiles)   pages/s cost: median (quartiles)",

@@ -16,7 +16,9 @@ export const TRUST_PROXY_HOPS = Math.max(0, Number(process.env.TRUST_PROXY_HOPS 
  * @param {number} hops
  */
 export function resolveClientIp(socketAddress, forwardedFor, hops) {
-  const socket = (socketAddress ?? "").replace(/^::ffff:/, "");
+  const address = socketAddress ?? "";
+  // an IPv4 client of a dual-stack socket (a string test: this runs for every page sent)
+  const socket = address.startsWith("::ffff:") ? address.slice(7) : address;
   if (hops <= 0 || typeof forwardedFor !== "string") return socket;
   const chain = forwardedFor
     .split(",")

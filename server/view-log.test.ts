@@ -3,7 +3,7 @@ import type { IncomingMessage } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { parseViewLine } from "../lib/services/views/view-log.mjs";
+import { formatViewLine, parseViewLine } from "../lib/services/views/view-log.mjs";
 import { createViewLog, viewLogDir } from "./view-log.mjs";
 
 const dirs: string[] = [];
@@ -68,20 +68,40 @@ describe("the server's view log", () => {
     ]);
   });
 
-  it("writes once per flush interval or buffer, and seals a file at its size bound", () => {
+  it("makes lines per batch of views, writes per buffer or flush interval, seals a file at its size bound", () => {
     const dir = folder();
-    const log = createViewLog({ dir, log: () => {}, flushMs: 60_000, flushBytes: 200, rotateBytes: 400 });
-    log.served(req({}), 200);
-    // buffered: nothing on disk yet
+    const log = createViewLog({
+      dir,
+      log: () => {},
+      flushMs: 60_000,
+      flushBytes: 200,
+      rotateBytes: 400,
+      batch: 4,
+    });
+    const line = formatViewLine({
+      at: Date.now(),
+      publicId: "abc123",
+      visitor: undefined,
+      ip: "192.0.2.9",
+      userAgent: "UA/1.0",
+    });
+    // four lines fill less than flushBytes, eight more
+    expect(4 * line.length).toBeLessThan(200);
+    expect(8 * line.length).toBeGreaterThanOrEqual(200);
+    for (let i = 0; i < 7; i++) log.served(req({}), 200);
+    // one batch made, buffered: nothing on disk yet
     expect(fs.readdirSync(dir)).toEqual([]);
-    for (let i = 0; i < 10; i++) log.served(req({}), 200);
-    const files = fs.readdirSync(dir);
-    expect(files.some((f) => f.endsWith(".log.done"))).toBe(true);
+    log.served(req({}), 200);
+    expect(fs.readdirSync(dir)).toEqual([expect.stringMatching(/\.log$/)]);
+    for (let i = 0; i < 8; i++) log.served(req({}), 200);
+    // 16 lines written in two writes: past rotateBytes, sealed
+    expect(fs.readdirSync(dir)).toEqual([expect.stringMatching(/\.log\.done$/)]);
+    log.served(req({}), 200);
     log.close();
     const lines = fs
       .readdirSync(dir)
       .flatMap((f) => fs.readFileSync(path.join(dir, f), "latin1").split("\n").filter(Boolean));
-    expect(lines).toHaveLength(11);
+    expect(lines).toHaveLength(17);
   });
 
   it("writes what is buffered within its flush interval", async () => {
