@@ -2,10 +2,11 @@
 // The server's half of the view log (lib/services/views/view-log.mjs): every article page this
 // server sends to a reader from its page cache is one line, appended to a file of its own in the
 // view log folder and counted later by the view counter (view-log-counter.mjs, a child process at
-// the lowest CPU priority). A page's line is put byte by byte into a buffer outside the JavaScript
-// heap (view-line.mjs: no string per line; made as strings, lines cost the server several times
-// more, docs/request-path.md "Views"); the buffer is written once per second or per 64 KB,
-// whichever comes first, with one synchronous write to the kernel's page cache.
+// the lowest CPU priority). A page notes its request's strings; the lines of 256 pages at a time are
+// put byte by byte into a buffer outside the JavaScript heap (view-line.mjs: no string per line;
+// made as strings, one per page, lines cost the server about twice as much, docs/request-path.md
+// "Views"); the buffer is written once per second or per 64 KB, whichever comes first, with one
+// synchronous write to the kernel's page cache.
 //
 // Files: `app-<host>-<pid>-<opened at>-<n>.log`, closed and renamed to `….log.done` at `rotateBytes` and
 // on shutdown; the counter deletes a `.done` file once it has counted all of it.
@@ -211,7 +212,8 @@ export function createViewLog({
     forwarded[i] = /** @type {string | undefined} */ (h["x-forwarded-for"]);
     agents[i] = h["user-agent"];
     if (noted === batch) writeNoted();
-    else if (!timer) {
+    // lines made by the batch just full wait in the buffer too
+    if (!timer) {
       timer = setTimeout(flush, flushMs);
       timer.unref();
     }

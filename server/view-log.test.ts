@@ -104,9 +104,9 @@ describe("the server's view log", () => {
     expect(lines).toHaveLength(17);
   });
 
-  it("writes what is buffered within its flush interval", async () => {
+  it.each([1, 256])("writes what is buffered within its flush interval (batches of %i)", async (batch) => {
     const dir = folder();
-    const log = createViewLog({ dir, log: () => {}, flushMs: 20 });
+    const log = createViewLog({ dir, log: () => {}, flushMs: 20, batch });
     log.served(req({}), 200);
     expect(fs.readdirSync(dir)).toEqual([]);
     // the timer's write opened the file: close() only seals it
