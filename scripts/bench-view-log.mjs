@@ -27,7 +27,8 @@ const SECONDS = Number.parseFloat(process.env.BENCH_DURATION ?? "2");
 await requireTools(PIN ? ["wrk", "taskset"] : ["wrk"]);
 if (!canMeasureCpu()) throw new Error("this bench reads CPU time from /proc: Linux only");
 const load = machineLoad("other work shared the CPU, the quartiles are wide");
-const server = await benchTarget();
+// one server process (the cost of a view per page is a process' own), pinned whole to one CPU
+const server = await benchTarget({ env: { BYLINE_WORKERS: process.env.BYLINE_WORKERS ?? "1" } });
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "byline-bench-view-log-"));
 // a visitor id is 22 characters: 4 of prefix (2 random, 2 the run) and the script's 18
 const salt = Math.floor(Math.random() * 36 ** 2)

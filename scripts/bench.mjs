@@ -21,7 +21,7 @@ import {
 import { startFront } from "./lib/nginx-front.mjs";
 import pg from "pg";
 import { viewLogDir } from "../server/view-log.mjs";
-import { canMeasureCpu, childrenOf, cpuSeconds } from "./lib/proc-cpu.mjs";
+import { canMeasureCpu, cpuSeconds, viewCountersUnder } from "./lib/proc-cpu.mjs";
 import { step } from "./lib/run.mjs";
 
 const ENCODED = "gzip, br";
@@ -228,7 +228,7 @@ async function viewCost(server, articlePath) {
   // CPU seconds of what serves the page and what counts its view (Linux /proc): the server (its
   // children apart: the counter), the front's nginx, the counter, PostgreSQL
   const measure = canMeasureCpu() && typeof server.pid === "number";
-  const counterPids = measure ? childrenOf(server.pid) : [];
+  const counterPids = measure ? viewCountersUnder(server.pid) : [];
   const frontPid = (f) => Number(fs.readFileSync(path.join(f.dir, "nginx.pid"), "utf8"));
   const groups = measure
     ? {

@@ -69,9 +69,11 @@ try {
     process.env.NODE_ENV = "production";
   }
 
-  step("serve", dev ? "next dev" : "production server");
-  const { startServer, onShutdown } = await import("../server/http-server.mjs");
-  const { close } = await startServer({ dev, port });
+  const { startServers, workerCount } = await import("../server/cluster.mjs");
+  const workers = dev ? 1 : workerCount();
+  step("serve", dev ? "next dev" : `production server, ${workers} worker process${workers > 1 ? "es" : ""}`);
+  const { onShutdown } = await import("../server/http-server.mjs");
+  const { close } = await startServers({ dev, port, count: workers });
   step("ready", `http://localhost:${port}`);
   if (demo) {
     const { password, accounts } = JSON.parse(

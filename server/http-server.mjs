@@ -10,6 +10,7 @@
 // accepting, finish every accepted request for up to 10 s (graceful-close.mjs), then run shutdown
 // hooks (view-count flushes, database).
 import { fork } from "node:child_process";
+import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
@@ -27,6 +28,8 @@ import {
 import { createPageWarmer } from "./page-cache-warm.mjs";
 import { gatesFromEnv } from "./concurrency-gate.mjs";
 import { answerMetrics, createMetrics } from "./metrics.mjs";
+import { METRICS_ANSWER, METRICS_REQUEST, WORKER_LISTENING } from "./cluster.mjs";
+import { createPeerClient } from "./page-cache-peers.mjs";
 import { trackConnections } from "./graceful-close.mjs";
 import { applyScriptNonce } from "./nonce-rewrite.mjs";
 import { PageCache } from "./page-cache.mjs";
@@ -36,7 +39,7 @@ import { readRenderNonce } from "./render-placeholder.mjs";
 import { refuse } from "./refusal.mjs";
 import { createRequestGuard } from "./request-guard.mjs";
 import { createSharedCache } from "./shared-cache.mjs";
-import { createSharedWindowCounts } from "./shared-window-counts.mjs";
+import { createSharedWindowCounts, primaryCountStore } from "./shared-window-counts.mjs";
 import { withRequestId } from "./request-id.mjs";
 import { trustedInlineScripts } from "./trusted-inline-scripts.mjs";
 import { createViewBeacon } from "./view-beacon.mjs";
@@ -75,7 +78,7 @@ function pageCacheFromEnv(dev, base, log) {
         });
   subscribePageCacheEvents({
     tagged: (path, tags) => cache.tagged(path, tags),
-    invalidated: (tags) => warmer?.warm(cache.invalidated(tags)),
+    invalidated: (tags) => cache.warming(warmer?.warm(cache.invalidated(tags)) ?? []),
   });
   return cache;
 }
@@ -235,6 +238,41 @@ async function sharedCacheFromEnv(distDir, placeholder, log) {
   return shared;
 }
 
+/**
+ * @param {http.Server} server
+ * @param {import("node:net").ListenOptions} options
+ */
+function listen(server, options) {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options, () => resolve(undefined));
+  });
+}
+
+/**
+ * The metrics of every worker, added up by the primary (cluster.mjs).
+ * @returns {Promise<string>}
+ */
+function askPrimaryForMetrics() {
+  const id = Math.random().toString(36).slice(2);
+  return new Promise((resolve, reject) => {
+    /** @param {any} msg */
+    const onAnswer = (msg) => {
+      if (msg?.type !== METRICS_ANSWER || msg.id !== id) return;
+      process.off("message", onAnswer);
+      clearTimeout(timer);
+      if (typeof msg.text === "string") resolve(msg.text);
+      else reject(new Error(msg.error ?? "no metrics"));
+    };
+    const timer = setTimeout(() => {
+      process.off("message", onAnswer);
+      reject(new Error("the primary did not answer within 10 s"));
+    }, 10_000);
+    process.on("message", onAnswer);
+    process.send?.({ type: METRICS_REQUEST, id });
+  });
+}
+
 /** admin_shutdown, crash_shutdown, cannot_connect_now (starting up or shutting down) */
 const AWAY_SQLSTATES = new Set(["57P01", "57P02", "57P03"]);
 
@@ -278,10 +316,15 @@ export async function startServer({
   /** @type {string | null} */
   let selfUrl = null;
   const pageCache = pageCacheFromEnv(dev, () => selfUrl, log);
-  // the Content API's count of answers from memory, added up across instances in Redis
+  // a worker of several on this port (cluster.mjs): one render per page across them
+  const peers = pageCache && cluster.isWorker ? createPeerClient({ cache: pageCache }) : undefined;
+  // the Content API's count of answers from memory, added up across instances in Redis, else
+  // across this machine's workers by their primary (cluster.mjs)
   const contentApiCounts = process.env.REDIS_URL
     ? createSharedWindowCounts({ redisUrl: process.env.REDIS_URL, windowMs: CONTENT_API_RATE.windowMs, log })
-    : null;
+    : cluster.isWorker
+      ? createSharedWindowCounts({ store: primaryCountStore(), windowMs: CONTENT_API_RATE.windowMs, log })
+      : null;
   const views = viewBeaconFromEnv(log);
   const viewLog = dev ? null : viewLogFromEnv(log);
   const pageViews = viewLog?.log;
@@ -293,6 +336,7 @@ export async function startServer({
   const databaseGate = databaseGateFromEnv(log);
   // background jobs live in Next.js' bundles: they report their runs through this (lib/jobs/job-metrics.ts)
   /** @type {{ __bylineJobRun?: unknown }} */ (globalThis).__bylineJobRun = metrics.jobRun;
+  if (cluster.isWorker) metrics.aggregateFrom(askPrimaryForMetrics);
 
   /**
    * The path of every response not sent from the page cache.
@@ -343,6 +387,7 @@ export async function startServer({
         passOn: serveNext,
         onResult: metrics.cacheResult,
         limitContentApi: createContentApiLimit({ shared: contentApiCounts ?? undefined }),
+        peers,
       })
     : serveNext;
   // a fresh page is sent before everything below: no request id (nothing is logged for it), no guard
@@ -354,6 +399,7 @@ export async function startServer({
    */
   const onRequest = (req, res) => {
     connections.request(req, res);
+    internalConnections?.request(req, res);
     if (serveHit?.(req, res)) {
       pageViews?.served(req, res.statusCode);
       return;
@@ -375,20 +421,24 @@ export async function startServer({
   server.on("checkContinue", onRequest);
   const connections = trackConnections(server, { log });
   server.keepAliveTimeout = 5_000;
-  await new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, hostname, () => resolve(undefined));
-  });
-  // where background jobs reach this server over loopback (lib/jobs/background-invalidation.ts)
-  /** @type {{ __bylineServerAddress?: unknown }} */ (globalThis).__bylineServerAddress = server.address();
-  selfUrl = loopbackUrl(server.address());
+  await listen(server, { port, host: hostname });
+  // Where background jobs, the bus and the page warmer reach this process over loopback
+  // (lib/jobs/background-invalidation.ts, whose secret is this process' own): a worker shares its
+  // port with the others, so it listens on a loopback port of its own as well.
+  const internal = cluster.isWorker ? http.createServer(onRequest) : null;
+  const internalConnections = internal ? trackConnections(internal, { log }) : null;
+  if (internal) await listen(internal, { port: 0, host: "127.0.0.1", exclusive: true });
+  const own = (internal ?? server).address();
+  /** @type {{ __bylineServerAddress?: unknown }} */ (globalThis).__bylineServerAddress = own;
+  selfUrl = loopbackUrl(own);
+  if (cluster.isWorker) process.send?.({ type: WORKER_LISTENING });
 
   /** @param {number} [timeoutMs] */
   async function close(timeoutMs = 10_000) {
     log(
       `shutting down: finishing ${connections.inFlight()} in-flight request(s) on ${connections.connections} connection(s), at most ${timeoutMs / 1000}s`,
     );
-    await connections.drain(timeoutMs);
+    await Promise.all([connections.drain(timeoutMs), internalConnections?.drain(timeoutMs)]);
     databaseGate?.close();
     // no request is left to count a view: the log's last lines, the beacon's last batch
     await viewLog

@@ -79,6 +79,8 @@ export function createMetrics(sources = {}) {
     name: "byline_database_reachable",
     help: "1 while PostgreSQL answers, 0 while the database gate holds requests back (database-gate.mjs)",
     registers: [registry],
+    // across workers (cluster.mjs): 0 when any of them holds requests back
+    aggregator: "min",
     collect() {
       this.set(sources.databaseReachable?.() === false ? 0 : 1);
     },
@@ -96,8 +98,23 @@ export function createMetrics(sources = {}) {
     registers: [registry],
   });
 
+  /** @type {() => Promise<string>} */
+  let text = () => registry.metrics();
   return {
     registry,
+    /** The exposition text: this process' metrics, or all workers' (aggregateFrom). */
+    text: () => text(),
+    /**
+     * In a worker (cluster.mjs): the text is asked of the primary, which adds up every worker's
+     * registry with prom-client's AggregatorRegistry; this registry answers its requests.
+     * @param {() => Promise<string>} ask
+     */
+    aggregateFrom(ask) {
+      client.AggregatorRegistry.setRegistries([registry]);
+      // its constructor starts answering the primary's requests for this worker's metrics
+      new client.AggregatorRegistry();
+      text = ask;
+    },
     /**
      * Times one response; call at the start of the request.
      * @param {import("node:http").IncomingMessage} req
@@ -169,7 +186,7 @@ export function answerMetrics(metrics, req, res) {
     res.end(JSON.stringify({ error: "页面不存在" }));
     return true;
   }
-  metrics.registry.metrics().then(
+  metrics.text().then(
     (text) => {
       res.writeHead(200, { "content-type": metrics.registry.contentType, "cache-control": "no-store" });
       res.end(text);

@@ -20,10 +20,12 @@ const STALE_RETRY_MS = 1_000;
 /**
  * @param {{ cache: PageCache, placeholder: string, passOn: PassOn,
  *   onResult?: (result: "hit" | "wait" | "miss") => void,
- *   limitContentApi?: (req: Req, res: Res) => boolean }} options
+ *   limitContentApi?: (req: Req, res: Res) => boolean,
+ *   peers?: { claim(key: string): Promise<boolean>, release(key: string): void } }} options
  *   onResult: each cacheable request's outcome, for the metrics (server/metrics.mjs);
  *   limitContentApi: counts a Content API request, true when it answered it (429) itself
- *   (content-api-limit.mjs)
+ *   (content-api-limit.mjs); peers: the other workers of this machine (page-cache-peers.mjs):
+ *   a miss renders here only when the primary grants this worker the key
  * @returns {(req: Req, res: Res) => void}
  */
 export function createPageCacheHandler({
@@ -32,6 +34,7 @@ export function createPageCacheHandler({
   passOn,
   onResult = () => {},
   limitContentApi = () => false,
+  peers,
 }) {
   /** @param {Req} req @param {Res} res @param {string} key */
   const afterCapture = (req, res, key) => {
@@ -41,9 +44,17 @@ export function createPageCacheHandler({
     const old = cache.stale(key);
     onResult(old ? "hit" : "wait");
     if (old) sendEntry(req, res, old, "HIT");
-    else void pending.then((entry) => (entry ? sendNewEntry(req, res, entry, "HIT") : passOn(req, res)));
+    else waitFor(req, res, pending);
     return true;
   };
+
+  /** @param {Req} req @param {Res} res @param {Promise<Entry | null>} pending */
+  const waitFor = (req, res, pending) =>
+    void pending.then((entry) => (entry ? sendNewEntry(req, res, entry, "HIT") : passOn(req, res)));
+
+  /** @param {Req} req @param {Res} res @param {Capture} capture */
+  const render = (req, res, capture) =>
+    passOn(req, res, (r) => captureResponse(req, r, { cache, capture, placeholder }));
 
   return function servePage(req, res) {
     const key = cacheKeyOf(req);
@@ -58,9 +69,29 @@ export function createPageCacheHandler({
     if (afterCapture(req, res, key)) return;
     // HEAD never captures: its response has no body to store
     if (req.method !== "GET") return passOn(req, res);
-    onResult("miss");
     const capture = cache.begin(key);
-    passOn(req, res, (r) => captureResponse(req, r, { cache, capture, placeholder }));
+    if (!peers) {
+      onResult("miss");
+      return render(req, res, capture);
+    }
+    // until the primary answers, a page another worker sends settles this capture (adopt)
+    capture.rendering = false;
+    void peers.claim(key).then((mine) => {
+      if (capture.done) {
+        if (mine) peers.release(key);
+        onResult("wait");
+        return waitFor(req, res, capture.promise);
+      }
+      if (mine) {
+        capture.rendering = true;
+        onResult("miss");
+        return render(req, res, capture);
+      }
+      onResult("wait");
+      const old = cache.stale(key);
+      if (old) sendEntry(req, res, old, "HIT");
+      else waitFor(req, res, capture.promise);
+    });
   };
 }
 
@@ -113,10 +144,14 @@ function captureResponse(req, res, { cache, capture, placeholder }) {
   const chunks = [];
   let done = false;
 
-  // a client that goes away mid-capture must not leave the waiters hanging
-  res.once("close", () => {
-    if (!done) capture.settle(null);
-  });
+  // a client that goes away mid-capture must not leave the waiters hanging; nor one gone already
+  // (it left while this worker asked the primary for the page, page-cache-peers.mjs): its
+  // response will never be written, and the other workers wait on this capture too
+  if (res.destroyed) capture.settle(null);
+  else
+    res.once("close", () => {
+      if (!done) capture.settle(null);
+    });
 
   /** @param {number} status @param {boolean} [may] */
   const decide = (status, may = true) => {

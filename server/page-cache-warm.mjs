@@ -54,15 +54,20 @@ export function createPageWarmer({ base, perInvalidation = 4, queueMax = 8, fetc
   return {
     /**
      * Queues the first keys of a dropped set (most recently read first) and starts rendering.
+     * Returns the keys it queued.
      * @param {string[]} keys
      */
     warm(keys) {
+      /** @type {string[]} */
+      const queued = [];
       for (const key of keys.slice(0, perInvalidation)) {
         if (queue.includes(key)) continue;
         if (queue.length >= queueMax) break;
         queue.push(key);
+        queued.push(key);
       }
       if (queue.length) setImmediate(() => void drain());
+      return queued;
     },
     /** Pages waiting (tests, metrics). */
     get waiting() {

@@ -122,10 +122,21 @@ export function negotiate(header, has) {
  * @typedef {{
  *   key: string, tags: Set<string> | null, expiresAt: number, bytes: number, base: string[],
  *   identity: Variant, gzip?: Variant, br?: Variant, compressing?: Promise<void>, brotli?: Promise<void>,
+ *   renderer: number | null, startedAt: number,
  * }} Entry
- * @typedef {{ key: string, invalidated: Set<string>, anyInvalidation: boolean,
- *   promise: Promise<Entry | null>, settle: (entry: Entry | null) => void }} Capture
+ *   renderer: the worker that rendered it (its pid), null for this process; startedAt: when its capture began
+ * @typedef {{ key: string, invalidated: Set<string>, anyInvalidation: boolean, rendering: boolean,
+ *   done: boolean, startedAt: number, promise: Promise<Entry | null>, settle: (entry: Entry | null) => void }} Capture
+ *   rendering: this process renders it (not another worker, page-cache-peers.mjs); done: settled
+ * @typedef {{ stored(entry: Entry, store: boolean): void, none(key: string): void,
+ *   variant(entry: Entry, encoding: "gzip" | "br"): void,
+ *   dropped(pages: [string, string][], tags: string[], at: number): void, preclaim(keys: string[]): void }} Peers
+ *   the other workers of this machine (page-cache-peers.mjs)
+ * @typedef {import("./page-cache-peers.mjs").WireEntry} WireEntry
  */
+
+/** How long another worker's invalidation is remembered (#heardBy): far longer than any render. */
+const PEER_HORIZON_MS = 10_000;
 
 /** Next.js' headers that do not describe the stored bytes, or that we set per variant. */
 const DROPPED = new Set([
@@ -297,6 +308,10 @@ export class PageCache {
   #now;
   #compress;
   #countsViews;
+  /** @type {Peers | null} */
+  #peers = null;
+  /** @type {{ from: number, tags: Set<string>, at: number }[]} invalidations other workers heard, recent first */
+  #peerInvalidations = [];
 
   /**
    * @param {{ maxBytes: number, now?: () => number, compress?: boolean, countsViews?: boolean }} options
@@ -308,6 +323,11 @@ export class PageCache {
     this.#now = now;
     this.#compress = compress;
     this.#countsViews = countsViews;
+  }
+
+  /** The other workers' page caches, told of every page this one renders or drops. @param {Peers} peers */
+  connectPeers(peers) {
+    this.#peers = peers;
   }
 
   get bytes() {
@@ -371,9 +391,15 @@ export class PageCache {
       key,
       invalidated: new Set(),
       anyInvalidation: false,
+      rendering: true,
+      done: false,
+      startedAt: this.#now(),
       promise,
       settle: (entry) => {
+        if (capture.done) return;
+        capture.done = true;
         if (this.#captures.get(key) === capture) this.#captures.delete(key);
+        if (capture.rendering && this.#peers) this.#tellPeers(key, entry);
         resolve(entry);
       },
     };
@@ -401,17 +427,63 @@ export class PageCache {
   invalidated(tags) {
     /** @type {string[]} */
     const dropped = [];
+    /** @type {[string, string][]} */
+    const exact = [];
     for (const [key, entry] of this.#entries)
-      if (!entry.tags || tags.some((t) => entry.tags?.has(t))) {
+      if ((!entry.tags || tags.some((t) => entry.tags?.has(t))) && !this.#heardBy(entry, tags)) {
         this.#drop(key, entry);
+        exact.push([key, entry.identity.etag]);
         if (!isContentApiKey(key)) dropped.push(key);
       }
+    this.#peers?.dropped(exact, tags, this.#now());
     for (const capture of this.#captures.values()) {
       capture.anyInvalidation = true;
       for (const t of tags) capture.invalidated.add(t);
     }
     // entries are kept least recently read first
     return dropped.reverse();
+  }
+
+  /**
+   * The pages this process' preload is about to render again (page-cache-warm.mjs): the other
+   * workers leave them to it, rather than render them with what they may not have heard of yet.
+   * @param {string[]} keys
+   */
+  warming(keys) {
+    if (keys.length) this.#peers?.preclaim(keys);
+  }
+
+  /**
+   * Another worker heard an invalidation of these tags at `at` (and dropped its pages, page-cache-peers.mjs).
+   * @param {number} from its pid
+   * @param {string[]} tags
+   * @param {number} at
+   */
+  peerInvalidated(from, tags, at) {
+    this.#peerInvalidations.unshift({ from, tags: new Set(tags), at });
+    const horizon = this.#now() - PEER_HORIZON_MS;
+    while (this.#peerInvalidations.length > 1000 || (this.#peerInvalidations.at(-1)?.at ?? horizon) < horizon)
+      this.#peerInvalidations.pop();
+  }
+
+  /**
+   * Whether a page another worker rendered already reflects an invalidation of `tags` this
+   * process hears now: that worker heard the same tags before it began the render. Its later
+   * invalidations it handles itself (it drops the page and tells every worker, DROPPED).
+   * @param {Entry} entry
+   * @param {string[]} tags
+   */
+  #heardBy(entry, tags) {
+    if (entry.renderer === null || !tags.length) return false;
+    const relevant = entry.tags ? tags.filter((t) => entry.tags?.has(t)) : tags;
+    const horizon = this.#now() - PEER_HORIZON_MS;
+    return this.#peerInvalidations.some(
+      (r) =>
+        r.from === entry.renderer &&
+        r.at <= entry.startedAt &&
+        r.at >= horizon &&
+        relevant.every((t) => r.tags.has(t)),
+    );
   }
 
   /**
@@ -461,20 +533,106 @@ export class PageCache {
       bytes: 0,
       base,
       identity: variant(base, bytes, `"${hash}"`, "identity"),
+      renderer: null,
+      startedAt: capture.startedAt,
     };
     entry.bytes = capture.key.length + bytes.length + 2 * base.join("").length;
-    const raced = entry.tags
-      ? [...capture.invalidated].some((t) => entry.tags?.has(t))
-      : capture.anyInvalidation;
-    if (!raced && entry.bytes <= this.#maxBytes) {
-      const old = this.#entries.get(capture.key);
-      if (old) this.#drop(capture.key, old);
-      this.#entries.set(capture.key, entry);
-      this.#bytes += entry.bytes;
-      this.#evict();
-      if (this.#compress) Object.assign(entry, this.#precompress(entry));
-    }
+    if (this.#keep(entry, capture) && this.#compress) Object.assign(entry, this.#precompress(entry));
     return entry;
+  }
+
+  /**
+   * Stores an entry unless a tag of it was invalidated while its capture was under way here, or
+   * it is larger than the whole cache. Whether it was stored.
+   * @param {Entry} entry
+   * @param {Capture | undefined} capture
+   */
+  #keep(entry, capture) {
+    const raced = !capture
+      ? false
+      : (entry.tags ? [...capture.invalidated].some((t) => entry.tags?.has(t)) : capture.anyInvalidation) &&
+        !this.#heardBy(entry, [...capture.invalidated]);
+    if (raced || entry.bytes > this.#maxBytes) return false;
+    const old = this.#entries.get(entry.key);
+    if (old) this.#drop(entry.key, old);
+    this.#entries.set(entry.key, entry);
+    this.#bytes += entry.bytes;
+    this.#evict();
+    return true;
+  }
+
+  /**
+   * A capture this process rendered has settled: the other workers get the page (once gzip is made,
+   * so their waiters are sent it compressed; brotli follows) or are told there is none.
+   * @param {string} key
+   * @param {Entry | null} entry
+   */
+  #tellPeers(key, entry) {
+    const peers = this.#peers;
+    if (!peers) return;
+    if (!entry) return peers.none(key);
+    const held = () => this.#entries.get(key) === entry;
+    if (!held() || !entry.compressing) return peers.stored(entry, held());
+    void entry.compressing.then(() => {
+      // dropped meanwhile (an invalidation): its waiters elsewhere still get it, nobody keeps it
+      peers.stored(entry, held());
+      void entry.brotli?.then(() => held() && peers.variant(entry, "br"));
+    });
+  }
+
+  /**
+   * A page another worker rendered (page-cache-peers.mjs): served to this process' requests waiting
+   * for it and, when `store`, kept, unless an invalidation this process heard while waiting hit it.
+   * @param {string} key
+   * @param {WireEntry} wire
+   * @param {boolean} store
+   */
+  adopt(key, wire, store) {
+    const base = wire.base;
+    /** @type {Entry} */
+    const entry = {
+      key,
+      tags: wire.tags ? new Set(wire.tags) : null,
+      expiresAt: wire.expiresAt,
+      bytes: key.length + wire.body.length + 2 * base.join("").length + (wire.gzip?.body.length ?? 0),
+      base,
+      identity: variant(base, wire.body, wire.etag, "identity"),
+      renderer: wire.renderer,
+      startedAt: wire.startedAt,
+    };
+    if (wire.gzip) entry.gzip = variant(base, wire.gzip.body, wire.gzip.etag, "gzip");
+    const capture = this.#captures.get(key);
+    const waiting = capture && !capture.rendering ? capture : undefined;
+    if (store) this.#keep(entry, waiting);
+    waiting?.settle(entry);
+  }
+
+  /** Another worker's capture of `key` ended without a page: requests waiting here go on. @param {string} key */
+  remoteNone(key) {
+    const capture = this.#captures.get(key);
+    if (capture && !capture.rendering) capture.settle(null);
+  }
+
+  /**
+   * A compressed variant another worker made for a page this process holds (the same bytes: ETag).
+   * @param {string} key
+   * @param {string} etag the identity variant's
+   * @param {"gzip" | "br"} encoding
+   * @param {Buffer} body
+   */
+  adoptVariant(key, etag, encoding, body) {
+    const entry = this.#entries.get(key);
+    if (!entry || entry.identity.etag !== etag || entry[encoding]) return;
+    entry[encoding] = variant(entry.base, body, `"${etag.slice(1, -1)}-${encoding}"`, encoding);
+    entry.bytes += body.length;
+    this.#bytes += body.length;
+    this.#evict();
+  }
+
+  /** Drops `key` when this process holds the page with this identity ETag (another worker dropped it). @param {string} key @param {string} etag */
+  dropExact(key, etag) {
+    const entry = this.#entries.get(key);
+    if (entry && entry.identity.etag === etag) this.#drop(key, entry);
   }
 
   /**

@@ -1,5 +1,4 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { SESSION_COOKIE as APP_SESSION_COOKIE } from "@/lib/auth/cookie-names";
@@ -7,6 +6,7 @@ import { createHitPath, createPageCacheHandler } from "./page-cache-capture.mjs"
 import { cacheKeyOf, negotiate, PageCache, SESSION_COOKIE } from "./page-cache.mjs";
 import { PUBLIC_RENDER_MARKER } from "./page-cache-policy.mjs";
 import { getRaw } from "./test/http-client";
+import { closeServers, fakeNext, PLACEHOLDER, pageHeaders, serve } from "./test/page-cache-fixtures";
 
 const req = (url: string, headers: Record<string, string> = {}, method = "GET") =>
   ({ url, method, headers }) as unknown as http.IncomingMessage;
@@ -79,17 +79,6 @@ describe("negotiate", () => {
     expect(negotiate("br;q=0, gzip;q=0", all)).toBe("identity");
     expect(negotiate("br;q=0.5", all)).toBe("br");
   });
-});
-
-const PLACEHOLDER = "c2VjcmV0LXBsYWNlaG9sZGVy"; // 24 characters, like a real one
-const POLICY = `default-src 'self'; script-src 'nonce-${PLACEHOLDER}' 'sha256-shell=' 'strict-dynamic'; object-src 'none'`;
-const pageHeaders = (over: http.OutgoingHttpHeaders = {}): http.OutgoingHttpHeaders => ({
-  "content-type": "text/html; charset=utf-8",
-  "cache-control": "s-maxage=60, stale-while-revalidate=86340",
-  "x-nextjs-cache": "HIT",
-  "content-security-policy": POLICY,
-  vary: "rsc, next-router-state-tree",
-  ...over,
 });
 
 function capture(cache: PageCache, key: string, body = `<p>${key}</p>`, over: http.OutgoingHttpHeaders = {}) {
@@ -247,40 +236,7 @@ describe("PageCache", () => {
 });
 
 // A stand-in for Next.js behind the page cache: counts renders, answers after a short render time.
-function fakeNext(
-  headers: () => http.OutgoingHttpHeaders,
-  body = `<html><script>self.x=1</script>${PLACEHOLDER}</html>`,
-  renderMs = 30,
-) {
-  let renders = 0;
-  const passOn = (
-    _req: http.IncomingMessage,
-    res: http.ServerResponse,
-    outer?: (res: http.ServerResponse) => void,
-  ) => {
-    renders++;
-    outer?.(res);
-    setTimeout(() => {
-      for (const [k, v] of Object.entries(headers())) if (v !== undefined) res.setHeader(k, v);
-      res.writeHead(200);
-      res.write(body.slice(0, 10));
-      res.end(body.slice(10));
-    }, renderMs);
-  };
-  return { passOn, renders: () => renders };
-}
-
-const servers: http.Server[] = [];
-afterEach(() => {
-  for (const s of servers.splice(0)) s.close();
-});
-
-async function serve(handler: http.RequestListener) {
-  const server = http.createServer(handler);
-  servers.push(server);
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
+afterEach(closeServers);
 
 const get = getRaw;
 

@@ -8,18 +8,130 @@
 // or take a quarter of a second of the other instances' traffic. Redis away: the exchange fails,
 // nothing counted is dropped, and each instance goes on counting its own (the limit per instance,
 // as without Redis).
+//
+// The workers of one machine (cluster.mjs) add up theirs the same way through the primary
+// (primaryCountStore below) when there is no Redis: the limit holds for the machine, not per worker.
 import { createClient } from "@redis/client";
 
+/** A worker's counts to the primary, and the totals back (cluster.mjs answers). */
+export const COUNTS_REQUEST = "byline:window-counts";
+export const COUNTS_ANSWER = "byline:window-counts-answer";
+
+/**
+ * Where the counts are added up: `add` takes [key, window, count] (count 0: only asking) and
+ * resolves with each key's total for its window.
+ * @typedef {{ name: string, add(batch: [string, number, number][]): Promise<number[]>,
+ *   ready: Promise<void>, isReady(): boolean, close(): void }} CountStore
+ */
+
+/**
+ * @param {{ redisUrl: string, windowMs: number, prefix: string }} options
+ * @returns {CountStore}
+ */
+function redisCountStore({ redisUrl, windowMs, prefix }) {
+  const client = createClient({
+    url: redisUrl,
+    socket: { connectTimeout: 2_000, reconnectStrategy: (retries) => Math.min(200 * 2 ** retries, 2_000) },
+    // a command to a Redis that is gone fails at once instead of waiting in a queue
+    disableOfflineQueue: true,
+  });
+  client.on("error", () => {});
+  const ready = client.connect().then(
+    () => {},
+    () => {},
+  );
+  return {
+    name: "Redis",
+    ready,
+    isReady: () => client.isReady,
+    async add(batch) {
+      const multi = client.multi();
+      for (const [key, window, n] of batch) {
+        const redisKey = `${prefix}${window}:${key}`;
+        // the expiry rides on every exchange: a key first made by another instance gets one too
+        if (n > 0) multi.incrBy(redisKey, n);
+        else multi.get(redisKey);
+        multi.pExpire(redisKey, windowMs * 2);
+      }
+      const replies = await multi.exec();
+      return batch.map((_, i) => Number(replies[i * 2] ?? 0));
+    },
+    close: () => {
+      if (client.isOpen) client.destroy();
+    },
+  };
+}
+
+/**
+ * The primary of this machine's workers as the store (cluster.mjs keeps the totals).
+ * @returns {CountStore}
+ */
+export function primaryCountStore() {
+  let nextId = 0;
+  return {
+    name: "the primary process",
+    ready: Promise.resolve(),
+    isReady: () => process.connected === true,
+    add(batch) {
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        /** @param {any} msg */
+        const onAnswer = (msg) => {
+          if (msg?.type !== COUNTS_ANSWER || msg.id !== id) return;
+          process.off("message", onAnswer);
+          clearTimeout(timer);
+          resolve(msg.totals);
+        };
+        const timer = setTimeout(() => {
+          process.off("message", onAnswer);
+          reject(new Error("no answer within 2 s"));
+        }, 2_000);
+        process.on("message", onAnswer);
+        process.send?.({ type: COUNTS_REQUEST, id, batch });
+      });
+    },
+    close: () => {},
+  };
+}
+
+/** The primary's half: totals per key and window, windows older than the last two forgotten. */
+export function createCountTotals() {
+  /** @type {Map<string, number>} */
+  const totals = new Map();
+  let latest = 0;
+  return {
+    /** @param {[string, number, number][]} batch @returns {number[]} */
+    add(batch) {
+      for (const [, window] of batch)
+        if (window > latest) {
+          latest = window;
+          for (const k of totals.keys())
+            if (Number(k.slice(0, k.indexOf(":"))) < latest - 1) totals.delete(k);
+        }
+      return batch.map(([key, window, n]) => {
+        const k = `${window}:${key}`;
+        const total = (totals.get(k) ?? 0) + n;
+        if (window >= latest - 1) totals.set(k, total);
+        return total;
+      });
+    },
+    get size() {
+      return totals.size;
+    },
+  };
+}
 /** At most this many addresses a window are sent per exchange; the rest wait for the next one. */
 const MAX_KEYS_PER_EXCHANGE = 2_000;
 
 /**
- * @param {{ redisUrl: string, windowMs: number, prefix?: string, exchangeMs?: number,
+ * @param {{ redisUrl?: string, store?: CountStore, windowMs: number, prefix?: string, exchangeMs?: number,
  *   now?: () => number, maxKeys?: number, log?: (msg: string) => void }} options
- *   exchangeMs: 0 for none on a timer (tests call exchange()); maxKeys: addresses kept in memory
+ *   redisUrl or store: where the counts are added up; exchangeMs: 0 for none on a timer (tests call
+ *   exchange()); maxKeys: addresses kept in memory
  */
 export function createSharedWindowCounts({
   redisUrl,
+  store: given,
   windowMs,
   prefix = "byline:content-api:",
   exchangeMs = 250,
@@ -29,18 +141,8 @@ export function createSharedWindowCounts({
 }) {
   /** @type {Map<string, { window: number, unsent: number, known: number }>} */
   const counts = new Map();
-  const client = createClient({
-    url: redisUrl,
-    socket: { connectTimeout: 2_000, reconnectStrategy: (retries) => Math.min(200 * 2 ** retries, 2_000) },
-    // a command to a Redis that is gone fails at once instead of waiting in a queue
-    disableOfflineQueue: true,
-  });
+  const store = given ?? redisCountStore({ redisUrl: redisUrl ?? "", windowMs, prefix });
   let failing = false;
-  client.on("error", () => {});
-  const connecting = client.connect().then(
-    () => {},
-    () => {},
-  );
   let inFlight = false;
 
   const windowOf = (/** @type {number} */ t) => Math.floor(t / windowMs);
@@ -50,7 +152,7 @@ export function createSharedWindowCounts({
    * instance has seen this window (the others count it too).
    */
   async function exchange() {
-    if (inFlight || !client.isReady) return;
+    if (inFlight || !store.isReady()) return;
     const current = windowOf(now());
     /** @type {[string, { window: number, unsent: number, known: number }, number][]} */
     const batch = [];
@@ -65,27 +167,19 @@ export function createSharedWindowCounts({
     if (!batch.length) return;
     inFlight = true;
     try {
-      const multi = client.multi();
-      for (const [key, c, n] of batch) {
-        const redisKey = `${prefix}${c.window}:${key}`;
-        // the expiry rides on every exchange: a key first made by another instance gets one too
-        if (n > 0) multi.incrBy(redisKey, n);
-        else multi.get(redisKey);
-        multi.pExpire(redisKey, windowMs * 2);
-      }
-      const replies = await multi.exec();
+      const totals = await store.add(batch.map(([key, c, n]) => [key, c.window, n]));
       batch.forEach(([, c, n], i) => {
         c.unsent -= n;
-        c.known = Math.max(c.known, Number(replies[i * 2] ?? 0));
+        c.known = Math.max(c.known, totals[i] ?? 0);
       });
       // the oldest addresses go to the back, so a window with more than fit in one exchange takes turns
       for (const [key, c] of batch) if (counts.delete(key)) counts.set(key, c);
-      if (failing) log("content API limit: counting across instances again (Redis answers)");
+      if (failing) log(`content API limit: counting across instances again (${store.name} answers)`);
       failing = false;
     } catch (err) {
       if (!failing)
         log(
-          `content API limit: Redis did not take the counts (${err instanceof Error ? err.message : String(err)}); each instance counts its own meanwhile`,
+          `content API limit: ${store.name} did not take the counts (${err instanceof Error ? err.message : String(err)}); each instance counts its own meanwhile`,
         );
       failing = true;
     } finally {
@@ -118,14 +212,14 @@ export function createSharedWindowCounts({
     },
     exchange,
     /** settles once the first connection attempt has (tests wait for it) */
-    connected: connecting,
+    connected: store.ready,
     get size() {
       return counts.size;
     },
     async close() {
       if (timer) clearInterval(timer);
       await exchange().catch(() => {});
-      if (client.isOpen) client.destroy();
+      store.close();
     },
   };
 }

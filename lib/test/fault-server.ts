@@ -68,7 +68,9 @@ export async function startFaultServer(
   const instance = await startInstance({
     name,
     port,
-    env: { ...process.env, ...faultServerEnv(), ...opts.env },
+    // one process, unless a test asks for workers (server/cluster.mjs): the fault tests watch one
+    // server's gates, memory and log; server/workers.fault.test.ts runs the default of two
+    env: { ...process.env, ...faultServerEnv(), BYLINE_WORKERS: "1", ...opts.env },
     logFile: faultLogFile(name, port),
     // liveness: some fault tests start servers whose media store or database is meant to fail
     readyPath: "/api/health",

@@ -4,6 +4,7 @@
 // loopback route's secret lives in the server's memory (lib/jobs/background-invalidation.ts),
 // so this file, run as the child, plants a secret the bench knows before the server starts.
 import { spawn } from "node:child_process";
+import cluster from "node:cluster";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -19,12 +20,25 @@ const SECRET_ENV = "BYLINE_BENCH_INTERNAL_SECRET";
 const self = fileURLToPath(import.meta.url);
 
 if (process.argv[1] === self) {
-  // the child: the same server as scripts/serve.mjs, with the bench's secret already in place
-  /** @type {any} */ (globalThis).__bylineInternalSecret = process.env[SECRET_ENV];
+  // the child: the same server as scripts/serve.mjs (its workers run this file too), with the
+  // bench's secret already in place in each process that serves
+  const secret = process.env[SECRET_ENV] ?? "";
   delete process.env[SECRET_ENV];
-  const { startServer, onShutdown } = await import("../../server/http-server.mjs");
-  const { close } = await startServer({ port: Number(process.env.PORT), hostname: "127.0.0.1" });
-  console.log("Byline listening");
+  const { startServers, workerCount } = await import("../../server/cluster.mjs");
+  const { onShutdown, startServer } = await import("../../server/http-server.mjs");
+  const count = cluster.isPrimary ? workerCount() : 1;
+  if (count === 1) /** @type {any} */ (globalThis).__bylineInternalSecret = secret;
+  const port = Number(process.env.PORT);
+  const { close } = cluster.isWorker
+    ? await startServer({ port, hostname: "127.0.0.1" })
+    : await startServers({
+        port,
+        hostname: "127.0.0.1",
+        count,
+        exec: self,
+        env: { [SECRET_ENV]: secret },
+      });
+  if (cluster.isPrimary) console.log("Byline listening");
   onShutdown(() => close());
 }
 

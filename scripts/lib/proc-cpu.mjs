@@ -75,3 +75,30 @@ export function cpuSeconds(groups) {
 export function childrenOf(pid) {
   return [...all()].filter(([, s]) => s.ppid === pid).map(([p]) => p);
 }
+
+/**
+ * The view counters (server/view-log-counter.mjs) in the process tree under `pid`: a server's
+ * child, or its first worker's (server/cluster.mjs).
+ * @param {number} pid
+ */
+export function viewCountersUnder(pid) {
+  const procs = all();
+  /** @type {number[]} */
+  const out = [];
+  const todo = [pid];
+  while (todo.length) {
+    const p = /** @type {number} */ (todo.pop());
+    for (const [child, s] of procs) {
+      if (s.ppid !== p) continue;
+      let cmd = "";
+      try {
+        cmd = fs.readFileSync(`/proc/${child}/cmdline`, "utf8");
+      } catch {
+        continue; // gone meanwhile
+      }
+      if (cmd.includes("view-log-counter.mjs")) out.push(child);
+      else todo.push(child);
+    }
+  }
+  return out;
+}

@@ -217,6 +217,8 @@ export function sharedEnv({ given, databaseUrl, siteUrl, demo, demoSecret = demo
     DATABASE_URL: databaseUrl,
     SITE_URL: siteUrl,
     TRUST_PROXY_HOPS: given.TRUST_PROXY_HOPS ?? "1",
+    // the instances are the topology's processes (server/cluster.mjs would fork more in each)
+    BYLINE_WORKERS: given.BYLINE_WORKERS ?? "1",
   });
   if (demo) Object.assign(env, { BYLINE_DEMO: "1", AUTH_SECRET: given.AUTH_SECRET ?? demoSecret() });
   // with MEDIA_STORAGE=s3 the bucket is shared already; otherwise one folder for all instances
