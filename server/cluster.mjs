@@ -14,12 +14,12 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 import client from "prom-client";
 import { createPeerCoordinator } from "./page-cache-peers.mjs";
-import { COUNTS_ANSWER, COUNTS_REQUEST, createCountTotals } from "./shared-window-counts.mjs";
+import { PRIMARY_ANSWER } from "./primary-requests.mjs";
+import { COUNTS_REQUEST, createCountTotals } from "./shared-window-counts.mjs";
 
 /** Messages between a worker and the primary (page-cache-peers.mjs has the page cache's). */
 export const WORKER_LISTENING = "byline:listening";
 export const METRICS_REQUEST = "byline:metrics";
-export const METRICS_ANSWER = "byline:metrics-answer";
 
 /**
  * How many server processes: BYLINE_WORKERS (1 = a single process, no primary), else one per
@@ -78,6 +78,11 @@ async function startCluster({ exec, count, env = {}, log = console.log }) {
   const aggregator = new client.AggregatorRegistry();
   // the Content API's per-address counts of all workers, when Redis does not hold them
   const counts = createCountTotals();
+  /** @type {Record<string, (msg: any) => Promise<unknown>>} what workers ask of the primary (primary-requests.mjs) */
+  const requests = {
+    [METRICS_REQUEST]: () => aggregator.clusterMetrics(),
+    [COUNTS_REQUEST]: async (msg) => counts.add(msg.batch),
+  };
   let closing = false;
   let started = false;
 
@@ -87,14 +92,14 @@ async function startCluster({ exec, count, env = {}, log = console.log }) {
     const own = index === 0 ? {} : { BYLINE_VIEW_COUNTER: "0" };
     const worker = cluster.fork({ ...env, ...own, BYLINE_WORKER_INDEX: String(index) });
     worker.on("message", (msg) => {
-      if (msg?.type === METRICS_REQUEST)
-        aggregator
-          .clusterMetrics()
-          .then((text) => worker.send({ type: METRICS_ANSWER, id: msg.id, text }))
-          .catch((e) => worker.send({ type: METRICS_ANSWER, id: msg.id, error: String(e?.message ?? e) }));
-      else if (msg?.type === COUNTS_REQUEST)
-        worker.send({ type: COUNTS_ANSWER, id: msg.id, totals: counts.add(msg.batch) });
-      else peers.message(worker, msg);
+      const answer = requests[msg?.type];
+      if (!answer) return peers.message(worker, msg);
+      answer(msg).then(
+        (value) => worker.isConnected() && worker.send({ type: PRIMARY_ANSWER, id: msg.id, value }),
+        (e) =>
+          worker.isConnected() &&
+          worker.send({ type: PRIMARY_ANSWER, id: msg.id, error: String(e?.message ?? e) }),
+      );
     });
     worker.once("exit", (code, signal) => {
       peers.gone(worker);

@@ -28,7 +28,8 @@ import {
 import { createPageWarmer } from "./page-cache-warm.mjs";
 import { gatesFromEnv } from "./concurrency-gate.mjs";
 import { answerMetrics, createMetrics } from "./metrics.mjs";
-import { METRICS_ANSWER, METRICS_REQUEST, WORKER_LISTENING } from "./cluster.mjs";
+import { METRICS_REQUEST, WORKER_LISTENING } from "./cluster.mjs";
+import { askPrimary } from "./primary-requests.mjs";
 import { createPeerClient } from "./page-cache-peers.mjs";
 import { trackConnections } from "./graceful-close.mjs";
 import { applyScriptNonce } from "./nonce-rewrite.mjs";
@@ -249,29 +250,8 @@ function listen(server, options) {
   });
 }
 
-/**
- * The metrics of every worker, added up by the primary (cluster.mjs).
- * @returns {Promise<string>}
- */
-function askPrimaryForMetrics() {
-  const id = Math.random().toString(36).slice(2);
-  return new Promise((resolve, reject) => {
-    /** @param {any} msg */
-    const onAnswer = (msg) => {
-      if (msg?.type !== METRICS_ANSWER || msg.id !== id) return;
-      process.off("message", onAnswer);
-      clearTimeout(timer);
-      if (typeof msg.text === "string") resolve(msg.text);
-      else reject(new Error(msg.error ?? "no metrics"));
-    };
-    const timer = setTimeout(() => {
-      process.off("message", onAnswer);
-      reject(new Error("the primary did not answer within 10 s"));
-    }, 10_000);
-    process.on("message", onAnswer);
-    process.send?.({ type: METRICS_REQUEST, id });
-  });
-}
+/** The metrics of every worker, added up by the primary (cluster.mjs). @returns {Promise<string>} */
+const askPrimaryForMetrics = () => askPrimary(METRICS_REQUEST, {}, 10_000);
 
 /** admin_shutdown, crash_shutdown, cannot_connect_now (starting up or shutting down) */
 const AWAY_SQLSTATES = new Set(["57P01", "57P02", "57P03"]);

@@ -12,10 +12,10 @@
 // The workers of one machine (cluster.mjs) add up theirs the same way through the primary
 // (primaryCountStore below) when there is no Redis: the limit holds for the machine, not per worker.
 import { createClient } from "@redis/client";
+import { askPrimary } from "./primary-requests.mjs";
 
-/** A worker's counts to the primary, and the totals back (cluster.mjs answers). */
+/** A worker's counts to the primary, which answers with the totals (cluster.mjs). */
 export const COUNTS_REQUEST = "byline:window-counts";
-export const COUNTS_ANSWER = "byline:window-counts-answer";
 
 /**
  * Where the counts are added up: `add` takes [key, window, count] (count 0: only asking) and
@@ -67,29 +67,11 @@ function redisCountStore({ redisUrl, windowMs, prefix }) {
  * @returns {CountStore}
  */
 export function primaryCountStore() {
-  let nextId = 0;
   return {
     name: "the primary process",
     ready: Promise.resolve(),
     isReady: () => process.connected === true,
-    add(batch) {
-      const id = nextId++;
-      return new Promise((resolve, reject) => {
-        /** @param {any} msg */
-        const onAnswer = (msg) => {
-          if (msg?.type !== COUNTS_ANSWER || msg.id !== id) return;
-          process.off("message", onAnswer);
-          clearTimeout(timer);
-          resolve(msg.totals);
-        };
-        const timer = setTimeout(() => {
-          process.off("message", onAnswer);
-          reject(new Error("no answer within 2 s"));
-        }, 2_000);
-        process.on("message", onAnswer);
-        process.send?.({ type: COUNTS_REQUEST, id, batch });
-      });
-    },
+    add: (batch) => askPrimary(COUNTS_REQUEST, { batch }, 2_000),
     close: () => {},
   };
 }
