@@ -1,10 +1,10 @@
 import fs from "node:fs";
-import http from "node:http";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actionId, callAction, signIn } from "@/lib/test/fault-actions";
 import { faultDatabaseUrl, startFaultServer, type FaultServer } from "@/lib/test/fault-server";
-import { readAnswer, type Answer } from "./test/http-client";
+import type { Answer } from "./test/http-client";
+import { getFrom, latestArticle, rendersSince as renderedSince, type Article } from "./test/page-cache-fault";
 
 /**
  * Issue 12: 50 concurrent requests for a just-invalidated article cause exactly one render. The
@@ -15,39 +15,22 @@ import { readAnswer, type Answer } from "./test/http-client";
 
 let srv: FaultServer;
 let db: pg.Client;
-let article: { id: string; publicId: string; authorId: string };
+let article: Article;
 
 beforeAll(async () => {
   srv = await startFaultServer({ name: "page-cache", env: { BYLINE_DEBUG_PAGE_RENDERS: "1" } });
   db = new pg.Client({ connectionString: faultDatabaseUrl() });
   await db.connect();
-  article = (
-    await db.query<{ id: string; publicId: string; authorId: string }>(
-      `select id, "publicId", "authorId" from articles where status = 'PUBLISHED' order by "publishedAt" desc limit 1`,
-    )
-  ).rows[0]!;
+  article = await latestArticle(db);
 });
 afterAll(async () => {
   await db?.end();
   await srv?.stop("SIGKILL");
 });
 
-function get(path: string, headers: Record<string, string> = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(srv.base + path, { headers, agent: false }, (res) => void readAnswer(res).then(resolve, reject))
-      .on("error", reject);
-  });
-}
+const get = (path: string, headers: Record<string, string> = {}) => getFrom(srv, path, headers);
 
-/** Page renders Next.js stored since `from` (a byte offset into the server log), for `path`. */
-const rendersSince = (from: number, path: string) =>
-  fs
-    .readFileSync(srv.logFile)
-    .subarray(from)
-    .toString("utf8")
-    .split("\n")
-    .filter((l) => l === `page-cache-hook: stored ${path}`).length;
+const rendersSince = (from: number, path: string) => renderedSince(srv, from, path);
 
 describe("the page cache after an invalidation", () => {
   it("renders a just-invalidated article once for 50 concurrent readers (and its preload), and all of them see the change", async () => {

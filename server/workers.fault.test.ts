@@ -1,10 +1,9 @@
 import fs from "node:fs";
-import http from "node:http";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actionId, callAction, signIn } from "@/lib/test/fault-actions";
 import { faultDatabaseUrl, startFaultServer, type FaultServer } from "@/lib/test/fault-server";
-import { readAnswer, type Answer } from "./test/http-client";
+import { getFrom, latestArticle, rendersSince as renderedSince, type Article } from "./test/page-cache-fault";
 
 /**
  * `npm start`'s default: two server workers on one port (server/cluster.mjs). What a reader must
@@ -16,7 +15,7 @@ import { readAnswer, type Answer } from "./test/http-client";
 
 let srv: FaultServer;
 let db: pg.Client;
-let article: { id: string; publicId: string; authorId: string };
+let article: Article;
 
 beforeAll(async () => {
   srv = await startFaultServer({
@@ -25,25 +24,14 @@ beforeAll(async () => {
   });
   db = new pg.Client({ connectionString: faultDatabaseUrl() });
   await db.connect();
-  article = (
-    await db.query<{ id: string; publicId: string; authorId: string }>(
-      `select id, "publicId", "authorId" from articles where status = 'PUBLISHED' order by "publishedAt" desc limit 1`,
-    )
-  ).rows[0]!;
+  article = await latestArticle(db);
 });
 afterAll(async () => {
   await db?.end();
   await srv?.stop("SIGKILL");
 });
 
-/** One GET on a connection of its own: the primary hands each new connection to the next worker. */
-function get(path: string, headers: Record<string, string> = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(srv.base + path, { headers, agent: false }, (res) => void readAnswer(res).then(resolve, reject))
-      .on("error", reject);
-  });
-}
+const get = (path: string, headers: Record<string, string> = {}) => getFrom(srv, path, headers);
 
 /** The server's worker processes: the primary's children running server/worker.mjs. */
 function workerPids(): number[] {
@@ -63,14 +51,7 @@ function workerPids(): number[] {
   return out.sort();
 }
 
-/** Page renders Next.js stored since `from` (a byte offset into the log both workers write), for `path`. */
-const rendersSince = (from: number, path: string) =>
-  fs
-    .readFileSync(srv.logFile)
-    .subarray(from)
-    .toString("utf8")
-    .split("\n")
-    .filter((l) => l === `page-cache-hook: stored ${path}`).length;
+const rendersSince = (from: number, path: string) => renderedSince(srv, from, path);
 
 const metric = (text: string, line: RegExp) => Number(line.exec(text)?.[1] ?? Number.NaN);
 
