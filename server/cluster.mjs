@@ -14,7 +14,8 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 import client from "prom-client";
 import { createPeerCoordinator } from "./page-cache-peers.mjs";
-import { PRIMARY_ANSWER } from "./primary-requests.mjs";
+import { PRIMARY_ANSWER, VIEW_DEDUPE_REQUEST } from "./primary-requests.mjs";
+import { createViewDedupe } from "../lib/services/views/view-dedupe.mjs";
 import { COUNTS_REQUEST, createCountTotals } from "./shared-window-counts.mjs";
 
 /** Messages between a worker and the primary (page-cache-peers.mjs has the page cache's). */
@@ -78,10 +79,13 @@ async function startCluster({ exec, count, env = {}, log = console.log }) {
   const aggregator = new client.AggregatorRegistry();
   // the Content API's per-address counts of all workers, when Redis does not hold them
   const counts = createCountTotals();
+  // which views are a reader's first in their window, for every worker (primaryViewDedupe)
+  const views = createViewDedupe();
   /** @type {Record<string, (msg: any) => Promise<unknown>>} what workers ask of the primary (primary-requests.mjs) */
   const requests = {
     [METRICS_REQUEST]: () => aggregator.clusterMetrics(),
     [COUNTS_REQUEST]: async (msg) => counts.add(msg.batch),
+    [VIEW_DEDUPE_REQUEST]: async (msg) => views.shouldCount(String(msg.visitorId), String(msg.articleId)),
   };
   let closing = false;
   let started = false;

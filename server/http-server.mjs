@@ -29,7 +29,7 @@ import { createPageWarmer } from "./page-cache-warm.mjs";
 import { gatesFromEnv } from "./concurrency-gate.mjs";
 import { answerMetrics, createMetrics } from "./metrics.mjs";
 import { METRICS_REQUEST, WORKER_LISTENING } from "./cluster.mjs";
-import { askPrimary } from "./primary-requests.mjs";
+import { askPrimary, primaryViewDedupe } from "./primary-requests.mjs";
 import { createPeerClient } from "./page-cache-peers.mjs";
 import { trackConnections } from "./graceful-close.mjs";
 import { applyScriptNonce } from "./nonce-rewrite.mjs";
@@ -164,12 +164,23 @@ function viewBeaconFromEnv(log) {
   const counter = createViewCounter({ db: poolDatabase(pool), log });
   return {
     counter,
-    answer: createViewBeacon({ counter }),
+    answer: createViewBeacon({ counter, dedupe: viewDedupe() }),
     close: async () => {
       await counter.close();
       await pool.end();
     },
   };
+}
+
+/**
+ * Which views are a reader's first in their window: this process' memory, or with several workers
+ * the primary's (primary-requests.mjs), for the beacon here and for Next.js' route
+ * (lib/services/views/view-recorder.ts reads it from globalThis).
+ */
+function viewDedupe() {
+  if (!cluster.isWorker) return undefined;
+  const g = /** @type {{ __bylineViewDedupe?: ReturnType<typeof primaryViewDedupe> }} */ (globalThis);
+  return (g.__bylineViewDedupe ??= primaryViewDedupe());
 }
 
 /**
@@ -305,6 +316,8 @@ export async function startServer({
     : cluster.isWorker
       ? createSharedWindowCounts({ store: primaryCountStore(), windowMs: CONTENT_API_RATE.windowMs, log })
       : null;
+  // published for Next.js' view route before any request (lib/services/views/view-recorder.ts)
+  viewDedupe();
   const views = viewBeaconFromEnv(log);
   const viewLog = dev ? null : viewLogFromEnv(log);
   const pageViews = viewLog?.log;

@@ -1,8 +1,11 @@
 // @ts-check
 // Requests a worker makes of its primary (cluster.mjs) and their answers: the metrics of every
-// worker, the Content API's counts. One listener for all of them, whatever is in flight.
+// worker, the Content API's counts, whether a view is a visitor's first in its window. One
+// listener for all of them, whatever is in flight.
+import { createViewDedupe } from "../lib/services/views/view-dedupe.mjs";
 
 export const PRIMARY_ANSWER = "byline:primary-answer";
+export const VIEW_DEDUPE_REQUEST = "byline:view-dedupe";
 
 let nextId = 0;
 /** @type {Map<number, { resolve: (value: any) => void, reject: (e: Error) => void, timer: ReturnType<typeof setTimeout> }>} */
@@ -45,4 +48,22 @@ export function askPrimary(type, body, timeoutMs) {
       reject(e instanceof Error ? e : new Error(String(e)));
     }
   });
+}
+
+/**
+ * "Once per reader per article per window" for the machine: a reader's beacons reach whichever
+ * worker their connection went to, and each answers whether the view counted (the count itself is
+ * exact anyway: its claim in PostgreSQL decides, view-claims.mjs). The primary keeps the window;
+ * when it does not answer, this worker's own memory decides.
+ * @returns {{ shouldCount(visitorId: string, articleId: string): Promise<boolean> }}
+ */
+export function primaryViewDedupe() {
+  const own = createViewDedupe();
+  return {
+    shouldCount: (visitorId, articleId) =>
+      askPrimary(VIEW_DEDUPE_REQUEST, { visitorId, articleId }, 2_000).then(
+        (counted) => counted === true,
+        () => own.shouldCount(visitorId, articleId),
+      ),
+  };
 }

@@ -96,7 +96,7 @@ function refuse(res, code) {
  * @param {{
  *   counter: import("./view-counter.mjs").ViewCounter,
  *   site?: string, production?: boolean,
- *   dedupe?: import("../lib/services/views/view-dedupe.mjs").ViewDedupe,
+ *   dedupe?: { shouldCount(visitorId: string, articleId: string): boolean | Promise<boolean> },
  * }} options
  * @returns {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => boolean}
  *   true when the request was a beacon and is answered here
@@ -121,14 +121,21 @@ export function createViewBeacon({
     const ua = req.headers["user-agent"] ?? "";
     const ip = String(req.headers["x-byline-client-ip"] ?? "");
     const visitor = visitorIdFor(visitorCookie, ip, ua);
-    const counted = !isBot(ua) && dedupe.shouldCount(visitor.id, article.id);
-    if (counted) counter.add(article, visitor.id);
-    send(
-      res,
-      200,
-      { counted, views: counter.viewsOf(article) },
-      visitor.isNew ? `${VISITOR_COOKIE}=${visitor.id}${cookieTail}` : undefined,
-    );
+    /** @param {boolean} counted */
+    const answer = (counted) => {
+      if (counted) counter.add(article, visitor.id);
+      send(
+        res,
+        200,
+        { counted, views: counter.viewsOf(article) },
+        visitor.isNew ? `${VISITOR_COOKIE}=${visitor.id}${cookieTail}` : undefined,
+      );
+    };
+    if (isBot(ua)) return answer(false);
+    const first = dedupe.shouldCount(visitor.id, article.id);
+    // one of several workers asks the primary (primary-requests.mjs); alone, memory answers at once
+    if (typeof first === "boolean") answer(first);
+    else void first.then(answer);
   }
 
   return function beacon(req, res) {

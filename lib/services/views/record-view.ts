@@ -31,7 +31,7 @@ export async function recordView(input: RecordViewInput): Promise<{ counted: boo
   const { buffer, dedupe } = viewRecorder();
   // whoever may preview this article (editors, its author and translator) is checking, not reading
   const isStaff = can(actor, "article.viewDraft", { kind: "article", ...article });
-  const counted = !isBot(userAgent) && !isStaff && dedupe.shouldCount(visitorId, article.id);
+  const counted = !isBot(userAgent) && !isStaff && (await dedupe.shouldCount(visitorId, article.id));
   const written = counted ? buffer.add(article.id, visitorId) : null;
   const views = article.viewCount + buffer.pendingFor(article.id);
   // acknowledge a view once it is stored (a crash then loses nothing the reader was told about);

@@ -5,9 +5,11 @@ import { onShutdown } from "@/lib/shutdown";
 import { flushViewCounts } from "./flush-view-counts";
 import { createViewBuffer, type ViewBuffer } from "./view-buffer";
 import { createClaimPruner } from "./view-claims.mjs";
-import { createViewDedupe, VIEW_WINDOW_MS, type ViewDedupe } from "./view-dedupe.mjs";
+import { createViewDedupe, VIEW_WINDOW_MS } from "./view-dedupe.mjs";
 
-type Recorder = { buffer: ViewBuffer; dedupe: ViewDedupe };
+/** This process' memory, or the primary's when the server runs several workers (server/primary-requests.mjs). */
+type Dedupe = { shouldCount(visitorId: string, articleId: string): boolean | Promise<boolean> };
+type Recorder = { buffer: ViewBuffer; dedupe: Dedupe };
 
 function start(): Recorder {
   // expired claims are pruned here too: with BYLINE_VIEW_BEACON=0 no server counter writes claims
@@ -27,7 +29,8 @@ function start(): Recorder {
   // server/http-server.mjs runs shutdown hooks once in-flight requests are done
   onShutdown(() => buffer.flush());
   process.once("beforeExit", () => void buffer.flush());
-  return { buffer, dedupe: createViewDedupe() };
+  const shared = (globalThis as unknown as { __bylineViewDedupe?: Dedupe }).__bylineViewDedupe;
+  return { buffer, dedupe: shared ?? createViewDedupe() };
 }
 
 // One per process; survives dev hot reloads so pending counts and the dedupe window are not reset.
