@@ -392,7 +392,6 @@ export async function startServer({
    */
   const onRequest = (req, res) => {
     connections.request(req, res);
-    internalConnections?.request(req, res);
     if (serveHit?.(req, res)) {
       pageViews?.served(req, res.statusCode);
       return;
@@ -418,7 +417,13 @@ export async function startServer({
   // Where background jobs, the bus and the page warmer reach this process over loopback
   // (lib/jobs/background-invalidation.ts, whose secret is this process' own): a worker shares its
   // port with the others, so it listens on a loopback port of its own as well.
-  const internal = cluster.isWorker ? http.createServer(onRequest) : null;
+  // (its connections tracked on its own path: the public one's hits need not look them up)
+  const internal = cluster.isWorker
+    ? http.createServer((req, res) => {
+        internalConnections?.request(req, res);
+        onRequest(req, res);
+      })
+    : null;
   const internalConnections = internal ? trackConnections(internal, { log }) : null;
   if (internal) await listen(internal, { port: 0, host: "127.0.0.1", exclusive: true });
   const own = (internal ?? server).address();

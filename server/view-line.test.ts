@@ -68,6 +68,28 @@ describe("a view log line put byte by byte", () => {
     expect(buf.subarray(0, line.length).toString("latin1")).toBe(line);
   });
 
+  it("puts every time as the reference does, whatever its number of digits", () => {
+    const put = createLinePutter();
+    const buf = Buffer.alloc(256);
+    for (const at of [
+      0, 7, 999, 1_000, 1_001, 59_999, 1_764_684_000_000, 1_764_684_000_999, 9_999_999_999_999,
+    ]) {
+      const v = { ...views[0]!, at };
+      expect(buf.subarray(0, put(buf, 0, v)).toString("latin1")).toBe(reference(v));
+    }
+  });
+
+  it("tells apart two user agents that share a slot (the same length and sampled characters)", () => {
+    const put = createLinePutter();
+    const buf = Buffer.alloc(512);
+    // they differ only in their second character, which the slot does not read
+    const agents = [`aX${"b".repeat(98)}`, `aY${"b".repeat(98)}`];
+    for (let i = 0; i < 6; i++) {
+      const v = { ...views[0]!, userAgent: agents[i % 2] };
+      expect(buf.subarray(0, put(buf, 0, v)).toString("latin1")).toBe(reference(v));
+    }
+  });
+
   it("keeps the escaped bytes of a bounded number of user agents", () => {
     const put = createLinePutter();
     const buf = Buffer.alloc(256);

@@ -49,10 +49,12 @@ async function healthy(base) {
 
 /**
  * @param {{ database?: string, env?: Record<string, string>, logName?: string,
- *   prepare?: (databaseUrl: string) => Promise<void> }} [options] database: the own server's
- *   database (seeded with the demo content); env: added to the server's; logName: its log in
- *   .data/ (two own servers at once need two); prepare: runs on that database after the seed,
- *   before the server starts (npm run bench:api adds its articles there)
+ *   prepare?: (databaseUrl: string) => Promise<void>, launcher?: string[], startSeconds?: number }}
+ *   [options] database: the own server's database (seeded with the demo content); env: added to
+ *   the server's; logName: its log in .data/ (two own servers at once need two); prepare: runs on
+ *   that database after the seed, before the server starts (npm run bench:api adds its articles
+ *   there); launcher: a command the server runs under (valgrind, npm run bench:view-instructions);
+ *   startSeconds: how long it may take to start (60)
  * @returns {Promise<{ base: string, site: string, own: boolean, databaseUrl?: string,
  *   invalidate?: (tags: string[]) => Promise<void>, stop: () => Promise<void> }>}
  */
@@ -61,6 +63,8 @@ export async function benchTarget({
   env = {},
   logName = "bench-server.log",
   prepare,
+  launcher = [],
+  startSeconds = 60,
 } = {}) {
   if (process.env.BASE_URL) {
     const base = process.env.BASE_URL.replace(/\/+$/, "");
@@ -98,7 +102,8 @@ export async function benchTarget({
   // BENCH_SERVER_NODE_ARGS: Node options for the server alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`
   // (NODE_OPTIONS refuses --cpu-prof, and would reach wrk's helpers and the view counter too)
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, self], {
+  const [command = process.execPath, ...args] = [...launcher, process.execPath, ...nodeArgs, self];
+  const child = spawn(command, args, {
     cwd: root,
     stdio: ["ignore", out, out],
     env: {
@@ -126,7 +131,7 @@ export async function benchTarget({
     await server.stop();
   };
   for (let i = 0; !fs.readFileSync(log, "utf8").includes("Byline listening") || !(await healthy(base)); i++) {
-    if (child.exitCode !== null || i > 240) {
+    if (child.exitCode !== null || i > startSeconds * 4) {
       await stop();
       throw new Error(`the bench's server did not start: see ${path.relative(root, log)}`);
     }

@@ -128,7 +128,7 @@ export async function requireTools(tools) {
 }
 
 /** The user agent the benches' readers send: a desktop Chrome. */
-const CHROME_UA =
+export const CHROME_UA =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 
 /**

@@ -1,0 +1,212 @@
+#!/usr/bin/env node
+// What logging a view costs a page, counted in instructions rather than seconds: the server (one
+// process) runs under valgrind's callgrind, which counts every instruction its threads execute,
+// the same count for the same work whatever else the machine is doing. pages/s on this machine
+// drift between runs by more than the cost (npm run bench:view-log measures it in seconds), so
+// this is the figure that can tell 2 % from 4 %.
+//
+// The server starts uninstrumented (about 5 × slower, not 50 ×), readers warm it until its code is
+// compiled, then counting is switched on (callgrind_control) and batches of BENCH_PAGES article
+// pages as browsers open them (a new visitor each, so every view is logged) alternate with
+// batches whose requests say the front logged them (X-Byline-View-Logged: the server logs nothing,
+// the same page otherwise). Each batch: counters zeroed, the pages sent over 4 connections, the
+// counters dumped. Prints instructions per page of each kind and the difference per pair.
+//
+//   BENCH_PAIRS (6), BENCH_PAGES (2000) per batch, BENCH_WARM (20000) pages before counting (a
+//   quarter of it before each later pair).
+//   Needs valgrind (Debian: apt-get install valgrind) and a production build (npm run build).
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { benchArticle, benchTarget } from "./lib/bench-server.mjs";
+import { CHROME_UA, machineLoad, requireTools } from "./lib/bench-wrk.mjs";
+import { step } from "./lib/run.mjs";
+
+const exec = promisify(execFile);
+const PAIRS = Math.max(2, Number(process.env.BENCH_PAIRS ?? 6));
+const PAGES = Math.max(100, Number(process.env.BENCH_PAGES ?? 2000));
+const WARM = Math.max(0, Number(process.env.BENCH_WARM ?? 20_000));
+const CONNECTIONS = 4;
+
+await requireTools(["valgrind", "callgrind_control"]);
+const load = machineLoad("valgrind's counts do not depend on it");
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "byline-bench-instructions-"));
+const server = await benchTarget({
+  // one process, no view counter: what is measured is the page's own path
+  env: { BYLINE_WORKERS: "1", BYLINE_VIEW_COUNTER: "0" },
+  logName: "bench-instructions-server.log",
+  launcher: [
+    "valgrind",
+    "--tool=callgrind",
+    "--instr-atstart=no",
+    "--dump-line=no",
+    // one file per thread: the main thread's count apart from the compiler's and the collector's
+    // helpers, whose work lands in whichever batch they happen to run in
+    "--separate-threads=yes",
+    `--callgrind-out-file=${path.join(dir, "callgrind.%p")}`,
+  ],
+  startSeconds: 900,
+});
+
+let visitors = 0;
+const salt = Math.floor(Math.random() * 36 ** 4)
+  .toString(36)
+  .padStart(4, "0");
+
+/**
+ * Sends `count` GETs of the article over CONNECTIONS kept-alive connections, each a new visitor's.
+ * @param {string} url @param {number} count @param {boolean} logged the front says it logged the view
+ * @returns {Promise<number>} how many were not answered from the page cache (its entry renewed)
+ */
+async function pages(url, count, logged) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  let sent = 0;
+  let missed = 0;
+  const one = () =>
+    new Promise((resolve, reject) => {
+      const visitor = `${salt}${String(visitors++).padStart(18, "0")}`;
+      const req = http.get(
+        url,
+        {
+          agent,
+          headers: {
+            "accept-encoding": "gzip, br",
+            "user-agent": CHROME_UA,
+            "sec-fetch-dest": "document",
+            cookie: `bl_vid=${visitor}`,
+            ...(logged ? { "x-byline-view-logged": "1" } : {}),
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on("end", () => {
+            if (res.statusCode !== 200) reject(new Error(`${url}: HTTP ${res.statusCode}`));
+            if (res.headers["x-byline-cache"] !== "HIT") missed++;
+            resolve(undefined);
+          });
+        },
+      );
+      req.on("error", reject);
+    });
+  const loop = async () => {
+    while (sent < count) {
+      sent++;
+      await one();
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: CONNECTIONS }, loop));
+  } finally {
+    agent.destroy();
+  }
+  return missed;
+}
+
+/** callgrind_control on the server; the dump's total instructions. */
+const control = (/** @type {string[]} */ args) =>
+  exec("callgrind_control", [...args, String(server.pid)], { timeout: 120_000 });
+
+let redone = 0;
+
+/** Instructions per page of a batch of hits; a batch that met the entry's renewal is sent again. */
+async function counted(/** @type {string} */ url, /** @type {boolean} */ logged) {
+  for (;;) {
+    await control(["--zero"]);
+    if ((await pages(url, PAGES, logged)) === 0) break;
+    if (++redone > PAIRS) throw new Error("too many batches met a render: is the page cache on?");
+  }
+  for (const f of fs.readdirSync(dir)) fs.rmSync(path.join(dir, f));
+  await control(["--dump"]);
+  let main = NaN;
+  let all = 0;
+  for (const file of fs.readdirSync(dir)) {
+    const totals = /^(?:totals|summary): (\d+)/m.exec(fs.readFileSync(path.join(dir, file), "utf8"));
+    if (!totals) throw new Error(`no totals in ${file}`);
+    all += Number(totals[1]);
+    // callgrind.<pid>.<dump>-<thread>: thread 1 is JavaScript's
+    if (file.endsWith("-01")) main = Number(totals[1]);
+  }
+  if (Number.isNaN(main)) throw new Error("callgrind wrote no dump of the main thread");
+  return { main: main / PAGES, all: all / PAGES };
+}
+
+try {
+  if (!server.databaseUrl || typeof server.pid !== "number")
+    throw new Error("needs the bench's own server: unset BASE_URL");
+  const article = await benchArticle(server.databaseUrl);
+  const url = `${server.base}${article.path}`;
+  /**
+   * A page stored anew, then warm: under valgrind an hour of pages passes in minutes, so the page's
+   * entry would expire mid-batch (a render, and the compiler busy after it); each pair starts
+   * from a fresh entry instead, uncounted, with its code compiled again.
+   * @param {number} warm pages sent before counting
+   */
+  const fresh = async (warm) => {
+    await control(["--instr=off"]);
+    await server.invalidate?.(article.tags);
+    for (let i = 0; i < 3; i++) await fetch(url, { headers: { "accept-encoding": "gzip, br" } });
+    await pages(url, warm / 2, true);
+    await pages(url, warm / 2, false);
+    await control(["--instr=on"]);
+    // the first counted pages after switching on run through code valgrind translates anew
+    await pages(url, PAGES / 4, true);
+    await pages(url, PAGES / 4, false);
+  };
+  step("bench", `warming: ${WARM} pages, uninstrumented`);
+  await fresh(WARM);
+  step("bench", `${PAIRS} pairs of ${PAGES} pages, counted`);
+  /** @type {{ without: { main: number, all: number }, with: { main: number, all: number } }[]} */
+  const pairs = [];
+  for (let i = 0; i < PAIRS; i++) {
+    if (i > 0) await fresh(WARM / 4);
+    // the order alternates, so a drift within the run biases neither kind
+    const first = i % 2 === 0;
+    const a = await counted(url, first);
+    const b = await counted(url, !first);
+    const pair = first ? { without: a, with: b } : { without: b, with: a };
+    pairs.push(pair);
+    step(
+      "bench",
+      `pair ${i + 1}: main thread ${Math.round(pair.without.main)} / ${Math.round(pair.with.main)}`,
+    );
+  }
+  const sorted = (/** @type {number[]} */ v) => [...v].sort((x, y) => x - y);
+  const mid = (/** @type {number[]} */ v) => sorted(v)[Math.floor((v.length - 1) / 2)] ?? NaN;
+  const n = (/** @type {number} */ x) => Math.round(x).toLocaleString("en");
+  const pct = (/** @type {number} */ x) => `${(x * 100).toFixed(2)} %`;
+  console.log(
+    `\nview log, instructions (valgrind --tool=callgrind, one server process): GET ${article.path} as a browser opens it, a new visitor each; ${PAIRS} alternated pairs of ${PAGES} pages over ${CONNECTIONS} connections; per page`,
+  );
+  console.log(
+    "pair   main thread: without view   with view   logging     share   all threads: without      with   logging     share",
+  );
+  pairs.forEach((p, i) =>
+    console.log(
+      [
+        String(i + 1).padEnd(7),
+        n(p.without.main).padStart(26),
+        n(p.with.main).padStart(12),
+        n(p.with.main - p.without.main).padStart(10),
+        pct((p.with.main - p.without.main) / p.with.main).padStart(10),
+        n(p.without.all).padStart(23),
+        n(p.with.all).padStart(10),
+        n(p.with.all - p.without.all).padStart(10),
+        pct((p.with.all - p.without.all) / p.with.all).padStart(10),
+      ].join(""),
+    ),
+  );
+  console.log(`${redone} batch(es) sent again: a page rendered anew during them`);
+  for (const which of /** @type {const} */ (["main", "all"])) {
+    const shares = sorted(pairs.map((p) => (p.with[which] - p.without[which]) / p.with[which]));
+    console.log(
+      `median, ${which === "main" ? "main thread" : "all threads (with the compiler's and the collector's helpers)"}: logging ${n(mid(pairs.map((p) => p.with[which] - p.without[which])))} instructions of ${n(mid(pairs.map((p) => p.with[which])))} a page, ${pct(mid(shares))} (range ${pct(shares[0] ?? NaN)} to ${pct(shares[shares.length - 1] ?? NaN)})`,
+    );
+  }
+  load.report();
+} finally {
+  await server.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
