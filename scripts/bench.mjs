@@ -2,8 +2,8 @@
 // npm run bench: one table, one run. Article (1,500 characters), home, category and search pages,
 // each (a) from the Byline server alone, (b) through deploy/nginx.conf in front of it, (c) from
 // nginx serving the very same bytes from disk (the limit of this machine); with and without
-// `Accept-Encoding: gzip, br`. Then the article's render time after an invalidation and what
-// counting views costs. The server: BASE_URL, else one the bench starts (scripts/lib/bench-server.mjs).
+// `Accept-Encoding: gzip, br`. Then the per-reader requests a page makes after it loads, the
+// article's render time after an invalidation and what counting views costs. The server: BASE_URL, else one the bench starts (scripts/lib/bench-server.mjs).
 // Needs wrk and nginx (Debian: apt-get install wrk nginx-light). Prints figures; asserts nothing.
 import fs from "node:fs";
 import os from "node:os";
@@ -19,6 +19,7 @@ import {
   wrkArgs,
 } from "./lib/bench-wrk.mjs";
 import { startFront } from "./lib/nginx-front.mjs";
+import { readerRequests } from "./lib/bench-reader-requests.mjs";
 import pg from "pg";
 import { viewLogDir } from "../server/view-log.mjs";
 import { canMeasureCpu, cpuSeconds, viewCountersUnder } from "./lib/proc-cpu.mjs";
@@ -61,6 +62,8 @@ async function pagesOf({ base, own, databaseUrl }) {
 
 async function main(server) {
   const { pages, article } = await pagesOf(server);
+  // BENCH_ONLY=reader: the per-reader requests a page makes after it loads, alone
+  if (process.env.BENCH_ONLY === "reader") return readerRequests(server, pages.article);
   // BENCH_ONLY=views: what counting views costs, alone (the page warmed first)
   if (process.env.BENCH_ONLY === "views") {
     for (let i = 0; i < 3; i++)
@@ -114,6 +117,7 @@ async function main(server) {
   printTable(rows);
   if (article)
     console.log(`article: ${pages.article}, ${article.chars} characters of text (seeded articles joined)`);
+  await readerRequests(server, pages.article);
   await missRenders(server, pages.article, article);
   await viewCost(server, pages.article);
 }

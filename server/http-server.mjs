@@ -46,6 +46,7 @@ import { trustedInlineScripts } from "./trusted-inline-scripts.mjs";
 import { createViewBeacon } from "./view-beacon.mjs";
 import { createViewCounter, poolDatabase } from "./view-counter.mjs";
 import { createViewLog, viewLogDir } from "./view-log.mjs";
+import { answerSignedOut } from "./signed-out-answers.mjs";
 
 /** The repository root: Next.js' project directory. */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -396,6 +397,8 @@ export async function startServer({
       pageViews?.served(req, res.statusCode);
       return;
     }
+    // what every public page asks after it loads, for a reader who is not signed in
+    if (answerSignedOut(req, res, metrics.observe)) return;
     // an article page from Next.js or the page cache's other paths: its view when it was sent
     if (pageViews?.isCandidate(req.url ?? ""))
       res.once("finish", () => pageViews.served(req, res.statusCode));
