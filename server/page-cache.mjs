@@ -10,7 +10,11 @@
 //   x-nextjs-cache HIT or MISS, a shared Cache-Control), with a hash-based CSP
 //   (page-cache-policy.mjs), so the bytes go out unchanged and a front may cache them too. A Content
 //   API answer: 200 JSON with its ETag, no set-cookie, `public, max-age` (lib/api/respond.ts), stored
-//   byte for byte with its ETag; its tags are unknown, so any invalidation drops it.
+//   byte for byte with its ETag; its tags are unknown, so any invalidation drops it. An uploaded
+//   image (app/media: content-addressed, `immutable`, at most MEDIA_MAX_BYTES): byte for byte
+//   with its own CSP, tagged `media`, which nothing invalidates (a key's bytes never change); only
+//   an SVG is compressed. Every first visit to a page asks for its images, and through Next.js
+//   those went at about 400 a second.
 // - One render per key: the first GET captures Next.js' response; concurrent requests wait.
 // - Dropped at once when one of its Next.js tags is invalidated (page-cache-hook.mjs), else fresh
 //   for the page's s-maxage. LRU by bytes. gzip and brotli made once, after storing.
@@ -51,6 +55,16 @@ const CONTENT_API = /^\/api\/v1\/(?!admin(\/|\?|$))/;
 /** Whether a cache key is a Content API request. @param {string} key */
 export const isContentApiKey = (key) => CONTENT_API.test(key);
 
+/** An uploaded image (app/media/[...key]/route.ts KEY), cookies or not: it is the same for everyone. */
+const MEDIA = /^\/media\/[0-9a-f]{2}\/[0-9a-f]{64}\.(webp|png|jpg|gif|svg)$/;
+/** The largest image kept: pages are what the cache is for, and a few large photos would push them out. */
+export const MEDIA_MAX_BYTES = 512 * 1024;
+/** The tag of every image entry: no invalidation names it (a key's bytes never change). */
+const MEDIA_TAG = "media";
+
+/** Whether a cache key is an uploaded image. @param {string} key */
+export const isMediaKey = (key) => MEDIA.test(key);
+
 /**
  * Whether a Cookie header carries a non-empty Auth.js session cookie (view-log.mjs asks too).
  * @param {string} cookieHeader
@@ -75,6 +89,8 @@ export function cacheKeyOf(req) {
   const h = req.headers;
   if (url[0] !== "/") return null;
   if (isContentApiKey(url)) return h.authorization === undefined ? url : null;
+  // (a prefix first: this runs for every page hit)
+  if (url.startsWith("/media/") && isMediaKey(url)) return url;
   if (NOT_PAGES.test(url)) return null;
   for (const name of ROUTER_HEADERS) if (h[name] !== undefined) return null;
   if (h.cookie && hasSessionCookie(h.cookie)) return null;
@@ -184,7 +200,9 @@ function publicMaxAge(header) {
 
 /** @param {string} key @param {http.OutgoingHttpHeaders} headers */
 const freshSeconds = (key, headers) =>
-  (isContentApiKey(key) ? publicMaxAge : sharedMaxAge)(String(headers["cache-control"] ?? ""));
+  (isContentApiKey(key) || isMediaKey(key) ? publicMaxAge : sharedMaxAge)(
+    String(headers["cache-control"] ?? ""),
+  );
 
 /**
  * Whether Next.js' response, at its head, is a page (or, for a Content API key, an answer) we may store.
@@ -199,6 +217,16 @@ export function isStorable(status, res, key = "") {
       String(res.getHeader("content-type") ?? "").startsWith("application/json") &&
       res.getHeader("set-cookie") === undefined &&
       typeof res.getHeader("etag") === "string" &&
+      publicMaxAge(String(res.getHeader("cache-control") ?? "")) > 0
+    );
+  if (isMediaKey(key))
+    return (
+      status === 200 &&
+      String(res.getHeader("content-type") ?? "").startsWith("image/") &&
+      res.getHeader("set-cookie") === undefined &&
+      // Next.js may send it chunked: then the size is checked when storing
+      !(Number(res.getHeader("content-length")) > MEDIA_MAX_BYTES) &&
+      /(^|[\s,])immutable([\s,]|$)/i.test(String(res.getHeader("cache-control") ?? "")) &&
       publicMaxAge(String(res.getHeader("cache-control") ?? "")) > 0
     );
   const cache = res.getHeader("x-nextjs-cache");
@@ -494,8 +522,10 @@ export class PageCache {
    * @returns {Entry}
    */
   store(capture, { headers, body, placeholder }) {
-    // a Content API answer is kept byte for byte: its ETag is the hash of exactly these bytes
-    const api = isContentApiKey(capture.key);
+    // a Content API answer is kept byte for byte: its ETag is the hash of exactly these bytes;
+    // an image too, with the CSP its route sends
+    const media = isMediaKey(capture.key);
+    const api = isContentApiKey(capture.key) || media;
     const marked = api ? "" : body.toString("utf8").replaceAll(placeholder, PUBLIC_RENDER_MARKER);
     // one inline script per run instead of one per flight chunk: a CSP header of 1 hash, not 20
     const html = /^text\/html/i.test(String(headers["content-type"] ?? ""))
@@ -524,7 +554,7 @@ export class PageCache {
       api && typeof headers.etag === "string"
         ? headers.etag.replace(/^"|"$/g, "")
         : crypto.createHash("sha256").update(bytes).digest("base64url").slice(0, 27);
-    const tags = api ? undefined : this.#tagsByPath.get(decodedPath(capture.key));
+    const tags = media ? [MEDIA_TAG] : api ? undefined : this.#tagsByPath.get(decodedPath(capture.key));
     /** @type {Entry} */
     const entry = {
       key: capture.key,
@@ -537,7 +567,10 @@ export class PageCache {
       startedAt: capture.startedAt,
     };
     entry.bytes = capture.key.length + bytes.length + 2 * base.join("").length;
-    if (this.#keep(entry, capture) && this.#compress) Object.assign(entry, this.#precompress(entry));
+    // raster images are compressed already
+    const compress = this.#compress && (!media || capture.key.endsWith(".svg"));
+    const fits = !media || bytes.length <= MEDIA_MAX_BYTES;
+    if (fits && this.#keep(entry, capture) && compress) Object.assign(entry, this.#precompress(entry));
     return entry;
   }
 
