@@ -63,7 +63,7 @@ export const MEDIA_MAX_BYTES = 512 * 1024;
 const MEDIA_TAG = "media";
 
 /** Whether a cache key is an uploaded image. @param {string} key */
-export const isMediaKey = (key) => MEDIA.test(key);
+const isMediaKey = (key) => MEDIA.test(key);
 
 /**
  * Whether a Cookie header carries a non-empty Auth.js session cookie (view-log.mjs asks too).
