@@ -93,6 +93,8 @@ async function audit(url) {
     lcp: value("largest-contentful-paint"),
     cls: value("cumulative-layout-shift"),
     tbt: value("total-blocking-time"),
+    // Lighthouse's own measure of this machine's speed: its simulated TBT scales with it
+    benchmark: lhr.environment?.benchmarkIndex ?? NaN,
     // what costs accessibility points, so a score under 1 names its cause
     a11yFailures: (lhr.categories.accessibility?.auditRefs ?? [])
       .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score === 0)
@@ -156,6 +158,9 @@ for (const { name, runs } of rows) {
     ].join(""),
   );
 }
+console.log(
+  `Lighthouse's benchmark index of this machine (median): ${median(rows.flatMap((r) => r.runs.map((x) => x.benchmark))).toFixed(0)}`,
+);
 for (const { name, runs } of rows) {
   const failed = [...new Set(runs.flatMap((r) => r.a11yFailures))];
   if (failed.length) console.log(`${name}: accessibility audits failed: ${failed.join(", ")}`);
