@@ -2,7 +2,8 @@
  * The shipped front logs an article page's request as its view (deploy/nginx.conf $byline_view,
  * the byline_views format) in the line format the app's counter reads
  * (lib/services/views/view-log.mjs), and tells the app it did (X-Byline-View-Logged). What it must
- * not log: signed-in readers, router and prefetch requests, frames, other pages, failures, HEAD.
+ * not log: signed-in readers, router and prefetch requests, frames and fetches, other pages,
+ * failures, HEAD and POST.
  * The upstream is a plain HTTP server: what is tested is the real deploy/nginx.conf.
  */
 import fs from "node:fs";
@@ -84,7 +85,11 @@ describe("the front's view log", () => {
     expect(await get("/posts/abc123", { "next-router-prefetch": "1" })).toBe(200);
     expect(await get("/posts/abc123", { "sec-fetch-dest": "iframe" })).toBe(200);
     expect(await get("/posts/abc123", { "sec-purpose": "prefetch;prerender" })).toBe(200);
+    expect(await get("/posts/abc123", { "next-router-segment-prefetch": "/_tree" })).toBe(200);
+    expect(await get("/posts/abc123", { purpose: "prefetch" })).toBe(200);
+    expect(await get("/posts/abc123", { "sec-fetch-dest": "empty" })).toBe(200);
     expect(await get("/posts/abc123", {}, "HEAD")).toBe(200);
+    expect(await get("/posts/abc123", {}, "POST")).toBe(200);
     expect(await get("/posts/missing1")).toBe(404);
     expect(await get("/posts/abc123/older")).toBe(200);
     expect(await get("/tag/abc123")).toBe(404);

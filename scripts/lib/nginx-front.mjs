@@ -142,14 +142,17 @@ function tempModules(bin) {
  *   staticDir?: string,
  *   workers?: number,
  *   viewLog?: string | null,
+ *   launcher?: string[],
  * }} [options]
  *   upstream: host:port of the Byline server(s); port: where nginx listens (a free one when
  *   unset); dir: where config, cache and logs go (a temp folder when unset, removed on stop);
  *   staticDir: the build's static/ folder (e.g. .next/static) to serve /_next/static/ from disk;
  *   viewLog: the file article page views are logged to (server/view-log.mjs), in the folder the
  *   app's view counter reads (default: views.log in `dir`, counted by nobody; null: none, for the
- *   bench's page-without-its-view figure)
- * @returns {Promise<{ url: string, dir: string, viewLog: string | null, stop: () => Promise<void> }>}
+ *   bench's page-without-its-view figure); launcher: a command nginx runs under, as one process
+ *   with no workers (valgrind, npm run bench:view-instructions)
+ * @returns {Promise<{ url: string, dir: string, viewLog: string | null, pid: number,
+ *   stop: () => Promise<void> }>}
  */
 export async function startFront({
   upstream = "127.0.0.1:3000",
@@ -159,6 +162,7 @@ export async function startFront({
   staticDir,
   workers = 2,
   viewLog,
+  launcher = [],
 } = {}) {
   const bin = nginxBinary();
   const ownDir = !dir;
@@ -202,11 +206,12 @@ export async function startFront({
     fs.rmSync(fixed.errorLog, { force: true });
     const url = `http://${reachAt}:${listenPort}`;
     try {
-      const stop = await launch(bin, base, url);
+      const { pid, stop } = await launch(bin, base, url, launcher);
       return {
         url,
         dir: base,
         viewLog: fixed.viewLog,
+        pid,
         stop: async () => {
           await stop();
           if (ownDir) fs.rmSync(base, { recursive: true, force: true });
@@ -227,13 +232,23 @@ export async function startFront({
 /**
  * Starts nginx on the config in `base` and waits until `url` answers; rejects with nginx's
  * stderr and error log when it exits first.
- * @param {string} bin @param {string} base @param {string} url
- * @returns {Promise<() => Promise<void>>} stops it
+ * @param {string} bin @param {string} base @param {string} url @param {string[]} launcher
+ * @returns {Promise<{ pid: number, stop: () => Promise<void> }>}
  */
-async function launch(bin, base, url) {
-  const child = spawn(bin, ["-c", path.join(base, "nginx.conf"), "-p", `${base}/`, "-g", "daemon off;"], {
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+async function launch(bin, base, url, launcher) {
+  // under a launcher, the process it starts is the one that serves
+  const global = launcher.length ? "daemon off; master_process off;" : "daemon off;";
+  const [command = bin, ...args] = [
+    ...launcher,
+    bin,
+    "-c",
+    path.join(base, "nginx.conf"),
+    "-p",
+    `${base}/`,
+    "-g",
+    global,
+  ];
+  const child = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (d) => (stderr += d));
   /** @type {Promise<void>} */
@@ -242,7 +257,7 @@ async function launch(bin, base, url) {
   const onExit = () => child.kill("SIGQUIT");
   process.once("exit", onExit);
 
-  const until = Date.now() + 15_000;
+  const until = Date.now() + (launcher.length ? 120_000 : 15_000);
   for (;;) {
     if (child.exitCode !== null) {
       process.off("exit", onExit);
@@ -260,12 +275,12 @@ async function launch(bin, base, url) {
     if (Date.now() > until) {
       process.off("exit", onExit);
       child.kill("SIGKILL");
-      throw new Error(`nginx did not answer on ${url} within 15 s: ${stderr}`);
+      throw new Error(`nginx did not answer on ${url} in time: ${stderr}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
 
-  return async function stop() {
+  const stop = async () => {
     process.off("exit", onExit);
     if (child.exitCode === null && child.signalCode === null) {
       // SIGQUIT: finish the requests in flight, then exit
@@ -275,4 +290,5 @@ async function launch(bin, base, url) {
       clearTimeout(timer);
     }
   };
+  return { pid: child.pid ?? -1, stop };
 }
