@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { groupDigits } from "@/lib/format/digits";
 import { SERVER_TIMING } from "@/lib/services/views/view-log.mjs";
 
 /**
@@ -52,7 +53,7 @@ export function ViewCount({ publicId, initial }: { publicId: string; initial: nu
         <circle cx="12" cy="12" r="3" />
       </svg>
       <span className="sr-only">阅读量</span>
-      <span data-testid="view-count">{views.toLocaleString("zh-CN")}</span>
+      <span data-testid="view-count">{groupDigits(views)}</span>
     </span>
   );
 }
