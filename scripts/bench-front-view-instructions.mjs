@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { benchArticle, benchTarget } from "./lib/bench-server.mjs";
-import { CHROME_UA, machineLoad, requireTools } from "./lib/bench-wrk.mjs";
+import { browserPageHeaders, machineLoad, requireTools } from "./lib/bench-wrk.mjs";
 import { startFront } from "./lib/nginx-front.mjs";
 import { step } from "./lib/run.mjs";
 
@@ -50,12 +50,7 @@ async function pages(url, count) {
           url,
           {
             agent,
-            headers: {
-              "accept-encoding": "gzip, br",
-              "user-agent": CHROME_UA,
-              "sec-fetch-dest": "document",
-              cookie: `bl_vid=${visitor}`,
-            },
+            headers: browserPageHeaders(visitor),
           },
           (res) => {
             res.resume();

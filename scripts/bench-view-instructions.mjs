@@ -22,7 +22,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { benchArticle, benchTarget } from "./lib/bench-server.mjs";
-import { CHROME_UA, machineLoad, requireTools } from "./lib/bench-wrk.mjs";
+import { browserPageHeaders, machineLoad, requireTools } from "./lib/bench-wrk.mjs";
 import { step } from "./lib/run.mjs";
 
 const exec = promisify(execFile);
@@ -73,10 +73,7 @@ async function pages(url, count, logged) {
         {
           agent,
           headers: {
-            "accept-encoding": "gzip, br",
-            "user-agent": CHROME_UA,
-            "sec-fetch-dest": "document",
-            cookie: `bl_vid=${visitor}`,
+            ...browserPageHeaders(visitor),
             ...(logged ? { "x-byline-view-logged": "1" } : {}),
           },
         },

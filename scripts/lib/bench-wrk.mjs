@@ -128,8 +128,20 @@ export async function requireTools(tools) {
 }
 
 /** The user agent the benches' readers send: a desktop Chrome. */
-export const CHROME_UA =
+const CHROME_UA =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+
+/**
+ * The headers of an article page as a browser opens it, a visitor's own (its bl_vid cookie): the
+ * request that is the page's view (lib/services/views/view-log.mjs).
+ * @param {string} visitor
+ */
+export const browserPageHeaders = (visitor) => ({
+  "accept-encoding": "gzip, br",
+  "user-agent": CHROME_UA,
+  "sec-fetch-dest": "document",
+  cookie: `bl_vid=${visitor}`,
+});
 
 /**
  * A reader's wrk script: the article page as a browser opens it (Sec-Fetch-Dest: document, a
