@@ -16,13 +16,13 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { benchArticle, benchTarget } from "./lib/bench-server.mjs";
-import { browserPageHeaders, machineLoad, requireTools } from "./lib/bench-wrk.mjs";
+import { benchSetting, browserPageHeaders, machineLoad, requireTools } from "./lib/bench-wrk.mjs";
 import { startFront } from "./lib/nginx-front.mjs";
 import { step } from "./lib/run.mjs";
 
 const exec = promisify(execFile);
-const PAIRS = Math.max(1, Number(process.env.BENCH_PAIRS ?? 3));
-const PAGES = Math.max(100, Number(process.env.BENCH_PAGES ?? 4000));
+const PAIRS = benchSetting("BENCH_PAIRS", 3, 1);
+const PAGES = benchSetting("BENCH_PAGES", 4000, 100);
 const CONNECTIONS = 10;
 
 await requireTools(["valgrind", "callgrind_control", "nginx"]);

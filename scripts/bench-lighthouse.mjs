@@ -13,11 +13,11 @@ import path from "node:path";
 import lighthouse from "lighthouse";
 import { throttling } from "lighthouse/core/config/constants.js";
 import { benchArticle, benchTarget } from "./lib/bench-server.mjs";
-import { machineLoad } from "./lib/bench-wrk.mjs";
+import { benchSetting, machineLoad } from "./lib/bench-wrk.mjs";
 import { step } from "./lib/run.mjs";
 
 const RUNS = 5;
-const SLOWDOWN = Number(process.env.BENCH_CPU_SLOWDOWN ?? throttling.mobileSlow4G.cpuSlowdownMultiplier);
+const SLOWDOWN = benchSetting("BENCH_CPU_SLOWDOWN", throttling.mobileSlow4G.cpuSlowdownMultiplier, 1);
 const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

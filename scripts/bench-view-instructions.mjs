@@ -22,13 +22,13 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { benchArticle, benchTarget } from "./lib/bench-server.mjs";
-import { browserPageHeaders, machineLoad, requireTools } from "./lib/bench-wrk.mjs";
+import { benchSetting, browserPageHeaders, machineLoad, requireTools } from "./lib/bench-wrk.mjs";
 import { step } from "./lib/run.mjs";
 
 const exec = promisify(execFile);
-const PAIRS = Math.max(2, Number(process.env.BENCH_PAIRS ?? 6));
-const PAGES = Math.max(100, Number(process.env.BENCH_PAGES ?? 2000));
-const WARM = Math.max(0, Number(process.env.BENCH_WARM ?? 20_000));
+const PAIRS = benchSetting("BENCH_PAIRS", 6, 2);
+const PAGES = benchSetting("BENCH_PAGES", 2000, 100);
+const WARM = benchSetting("BENCH_WARM", 20_000, 0);
 const CONNECTIONS = 4;
 
 await requireTools(["valgrind", "callgrind_control"]);

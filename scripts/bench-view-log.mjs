@@ -13,12 +13,12 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { benchArticle, benchTarget } from "./lib/bench-server.mjs";
-import { machineLoad, readerScript, requireTools } from "./lib/bench-wrk.mjs";
+import { benchSetting, machineLoad, readerScript, requireTools } from "./lib/bench-wrk.mjs";
 import { canMeasureCpu, childrenOf, cpuSeconds } from "./lib/proc-cpu.mjs";
 import { step } from "./lib/run.mjs";
 
 const exec = promisify(execFile);
-const PAIRS = Math.max(2, Number(process.env.BENCH_PAIRS ?? 20));
+const PAIRS = benchSetting("BENCH_PAIRS", 20, 2);
 // the server on CPU 0, wrk on CPU 1 (BENCH_PIN=0: where the scheduler puts them): the two then
 // do not trade places mid-run, which made the quartiles of the cost about twice as wide
 const PIN = process.env.BENCH_PIN !== "0";

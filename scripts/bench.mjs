@@ -279,7 +279,11 @@ async function viewCost(server, articlePath) {
       const serving = (runs) => perPage(runs, "page") + (who.startsWith("(b)") ? perPage(runs, "front") : 0);
       // what counting took while readers were served: the counter defers under load (its lines
       // wait on disk), so this stays near nothing; the rest is counted after the runs
-      const during = (key) => [...alone, ...counting].reduce((t, r) => t + (r.spent[key] ?? 0), 0);
+      const runs = [...alone, ...counting];
+      const during = (key) => ({
+        total: runs.reduce((t, r) => t + (r.spent[key] ?? 0), 0),
+        most: Math.max(...runs.map((r) => r.spent[key] ?? 0)),
+      });
       rows.push({
         who,
         alone: median(alone),
@@ -289,7 +293,7 @@ async function viewCost(server, articlePath) {
         during: {
           counter: during("counter"),
           postgres: during("postgres"),
-          runs: alone.length + counting.length,
+          runs: runs.length,
         },
       });
     }
@@ -324,7 +328,7 @@ async function viewCost(server, articlePath) {
   if (measure)
     for (const r of rows)
       console.log(
-        `${r.who}: CPU spent counting during its ${r.during.runs} runs: counter ${fmt(r.during.counter, 2)} s, PostgreSQL ${fmt(r.during.postgres, 2)} s`,
+        `${r.who}: CPU spent counting during its ${r.during.runs} runs: counter ${fmt(r.during.counter.total, 2)} s (at most ${fmt(r.during.counter.most, 2)} s in a run), PostgreSQL ${fmt(r.during.postgres.total, 2)} s (at most ${fmt(r.during.postgres.most, 2)} s)`,
       );
   // caught up: every file in the folder read to its end (its cursor, view_log_cursors, at its size)
   step("bench", "views: waiting for the counter to catch up");

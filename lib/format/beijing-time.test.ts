@@ -49,6 +49,11 @@ describe("Beijing time formatting", () => {
     expect(formatDateTime("1970-01-01T00:00:00Z")).toBe(expected(0));
   });
 
+  it("asks Intl for the last 8 hours a Date can hold, whose Beijing time no Date can", () => {
+    expect(formatDateTime(new Date(8.64e15))).toBe(expected(8.64e15));
+    expect(formatDateTime(new Date(8.64e15 - 8 * 3_600_000))).toBe(expected(8.64e15 - 8 * 3_600_000));
+  });
+
   it("throws on an invalid date, as Intl does", () => {
     expect(() => formatDateTime("not a date")).toThrow(RangeError);
   });

@@ -12,7 +12,7 @@ describe("groupDigits", () => {
   });
 
   it("leaves what is not a safe integer to Intl", () => {
-    for (const n of [0.5, 1234.5, 1e21, Number.NaN, Number.POSITIVE_INFINITY])
+    for (const n of [-0, 0.5, 1234.5, 1e21, Number.NaN, Number.POSITIVE_INFINITY])
       expect(groupDigits(n)).toBe(n.toLocaleString("zh-CN"));
   });
 });

@@ -5,8 +5,8 @@
 
 /** An integer with its digits in groups of three (as `n.toLocaleString("zh-CN")`). */
 export function groupDigits(n: number): string {
-  // what is not a plain integer is rare enough to leave to Intl
-  if (!Number.isSafeInteger(n)) return n.toLocaleString("zh-CN");
+  // what is not a plain integer (or is -0, "-0" to Intl) is rare enough to leave to Intl
+  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString("zh-CN");
   const digits = String(Math.abs(n));
   let out = digits.slice(0, digits.length % 3 || 3);
   for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;

@@ -14,6 +14,21 @@ const duration = process.env.BENCH_DURATION ?? "15s";
 export const wrkArgs = `wrk -t2 -c${connections} -d${duration}`;
 
 /**
+ * A bench's numeric setting from the environment: `fallback` when unset or empty; a value that is
+ * not a number, or under `min`, stops the bench with its name rather than measuring with NaN.
+ * @param {string} name @param {number} fallback @param {number} [min]
+ * @param {Record<string, string | undefined>} [env]
+ */
+export function benchSetting(name, fallback, min = 0, env = process.env) {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min)
+    throw new Error(`${name} must be a number, at least ${min}: got ${JSON.stringify(raw)}`);
+  return value;
+}
+
+/**
  * A warm-up, then the measured run. `headers`: wrk -H lines; `script`: a wrk Lua file.
  * @returns {Promise<{ rps: number, p50: number, p99: number, errors: number, requests: number }>}
  */

@@ -150,7 +150,7 @@ function tempModules(bin) {
  *   viewLog: the file article page views are logged to (server/view-log.mjs), in the folder the
  *   app's view counter reads (default: views.log in `dir`, counted by nobody; null: none, for the
  *   bench's page-without-its-view figure); launcher: a command nginx runs under, as one process
- *   with no workers (valgrind, npm run bench:view-instructions)
+ *   with no workers (valgrind, npm run bench:front-view-instructions)
  * @returns {Promise<{ url: string, dir: string, viewLog: string | null, pid: number,
  *   stop: () => Promise<void> }>}
  */
