@@ -5,6 +5,7 @@ import pg from "pg";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTopology, type Topology } from "../scripts/lib/topology.mjs";
+import { indexArticle } from "@/lib/search/index-article";
 import { actionId, callAction, signIn } from "@/lib/test/fault-actions";
 import {
   asFaultServer,
@@ -295,6 +296,18 @@ describe("two instances on one database", () => {
     );
     const ids = rows.map((r) => r.id);
     expect(ids).toHaveLength(100);
+    // the copies came with the source's search vector: indexed with their own titles, as every write
+    // is, so the suite's database stays one the site could have made (roundtrip.fault.test.ts
+    // exports it, and the import indexes each article anew)
+    const copies = await db.query<{ id: string; title: string; lede: string; bodyText: string }>(
+      `SELECT id, title, lede, "bodyText" FROM articles WHERE id = ANY($1)`,
+      [ids],
+    );
+    const raw = {
+      $executeRaw: (sql: TemplateStringsArray, ...values: unknown[]) =>
+        db.query(sql.map((part, i) => (i === 0 ? part : `$${i}${part}`)).join(""), values),
+    } as unknown as Parameters<typeof indexArticle>[0];
+    for (const copy of copies.rows) await indexArticle(raw, copy);
     const publishedCount = async () =>
       Number(
         (await db.query(`SELECT count(*) FROM articles WHERE id = ANY($1) AND status = 'PUBLISHED'`, [ids]))

@@ -103,6 +103,7 @@ describe("the view counter", () => {
         path.join(dir, name),
         Array.from({ length: 3_000 }, () => line(a.publicId, visitor())).join(""),
       );
+    const sealed = fs.statSync(path.join(dir, "app-h-2-1.log.done"));
     // small chunks: many transactions, interleaved between the two
     const one = createViewLogCounter({ pool, dir, chunkBytes: 16 * 1024, log: () => {} });
     const two = createViewLogCounter({ pool, dir, chunkBytes: 16 * 1024, log: () => {} });
@@ -116,8 +117,13 @@ describe("the view counter", () => {
     // claim: the lines read say whether the cursor held)
     expect(read).toBe(9_000);
     expect(await viewsOf(a.id)).toBe(9_000);
-    // the sealed server file is gone once counted, with its cursor
+    // the sealed server file is gone once counted; its cursor stays at its end, so a counter that
+    // listed the file before it went finds it read rather than starting it anew
     expect(fs.readdirSync(dir).sort()).toEqual(["app-h-1-1.log", "front.log"]);
+    const { rows } = await pool.query(`SELECT "offset" FROM view_log_cursors WHERE file = $1`, [
+      `${sealed.ino}-${Math.floor(sealed.birthtimeMs)}`,
+    ]);
+    expect(rows.map((r) => Number(r.offset))).toEqual([sealed.size]);
   });
 
   it("reads at most its chunk in a pass however many files wait (a burst leaves many)", async () => {
