@@ -13,7 +13,14 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { benchArticle, benchTarget } from "./lib/bench-server.mjs";
-import { benchSetting, machineLoad, readerScript, requireTools } from "./lib/bench-wrk.mjs";
+import {
+  benchSetting,
+  machineLoad,
+  quartiles,
+  readerScript,
+  requireTools,
+  shortWrk,
+} from "./lib/bench-wrk.mjs";
 import { canMeasureCpu, childrenOf, cpuSeconds } from "./lib/proc-cpu.mjs";
 import { step } from "./lib/run.mjs";
 
@@ -69,24 +76,18 @@ try {
       for (const [name, logged, stopped] of kinds) {
         process.kill(counter, stopped ? "SIGSTOP" : "SIGCONT");
         const c0 = serverCpu();
-        const { stdout } = await exec(PIN ? "taskset" : "wrk", [
-          ...(PIN ? ["-c", "1", "wrk"] : []),
-          "-t2",
-          "-c50",
-          `-d${SECONDS}s`,
-          "-s",
-          script(article.path, logged),
+        const requests = await shortWrk({
           url,
-        ]);
+          script: script(article.path, logged),
+          seconds: SECONDS,
+          pin: PIN,
+        });
         const spent = serverCpu() - c0;
-        const requests = Number(/(\d+) requests in/.exec(stdout)?.[1] ?? 0);
-        (runs[name] ??= []).push({ rps: requests / SECONDS, us: (spent / Math.max(1, requests)) * 1e6 });
+        (runs[name] ??= []).push({ rps: requests / SECONDS, us: (spent / requests) * 1e6 });
       }
   } finally {
     process.kill(counter, "SIGCONT");
   }
-  const sorted = (v) => [...v].sort((a, b) => a - b);
-  const q = (v, p) => v[Math.min(v.length - 1, Math.floor((v.length - 1) * p))];
   const fmt = (n, d = 1) => n.toFixed(d);
   console.log(
     `\nview log, the server alone: GET ${article.path} as a browser opens it, wrk -t2 -c50, ${PAIRS} alternated pairs of ${SECONDS} s runs${PIN ? ", the server pinned to CPU 0 and wrk to CPU 1" : ""}`,
@@ -100,17 +101,15 @@ try {
   ]) {
     const a = runs[without] ?? [];
     const b = runs[withView] ?? [];
-    const us = sorted(a.map((x, i) => (b[i]?.us ?? NaN) - x.us));
-    const cost = sorted(a.map((x, i) => 1 - (b[i]?.rps ?? NaN) / x.rps));
+    const us = quartiles(a.map((x, i) => (b[i]?.us ?? NaN) - x.us));
+    const cost = quartiles(a.map((x, i) => 1 - (b[i]?.rps ?? NaN) / x.rps));
     console.log(
       [
         label.padEnd(10),
-        fmt(q(sorted(a.map((x) => x.us)), 0.5)).padStart(18),
-        fmt(q(sorted(b.map((x) => x.us)), 0.5)).padStart(6),
-        `${fmt(q(us, 0.5), 2)} (${fmt(q(us, 0.25), 2)} to ${fmt(q(us, 0.75), 2)})`.padStart(30),
-        `${fmt(q(cost, 0.5) * 100)} % (${fmt(q(cost, 0.25) * 100)} to ${fmt(q(cost, 0.75) * 100)} %)`.padStart(
-          34,
-        ),
+        fmt(quartiles(a.map((x) => x.us)).median).padStart(18),
+        fmt(quartiles(b.map((x) => x.us)).median).padStart(6),
+        `${fmt(us.median, 2)} (${fmt(us.q1, 2)} to ${fmt(us.q3, 2)})`.padStart(30),
+        `${fmt(cost.median * 100)} % (${fmt(cost.q1 * 100)} to ${fmt(cost.q3 * 100)} %)`.padStart(34),
       ].join(""),
     );
   }

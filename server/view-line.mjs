@@ -5,36 +5,23 @@
 // copied into the buffer) cost the server about 2 µs of CPU a page under load, against 0.3 µs in
 // a warm loop: the strings and the copy between JavaScript and C++ are what a busy server pays
 // for, not the characters (docs/request-path.md "Views"). Here nothing is allocated per line: the
-// time's digits are put one by one, a user agent's escaped bytes made once and kept (512 slots).
+// time's digits are put one by one, a user agent's bytes made once and kept (512 slots).
 // Counted with `npm run bench:view-instructions`: a Map of user agents hashed each request's new
 // string whole (about 170 ns a line, more than the rest of the line), and the time made as a
 // string once a millisecond allocated a Buffer that often.
-import { escapeLogText } from "../lib/services/views/view-log.mjs";
 
-/** `\xHH`'s digits, as nginx writes them. */
-const HEX = Buffer.from("0123456789ABCDEF", "latin1");
-const DASH = 0x2d;
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
-/** `/posts/`: where an article page's public id starts in its URL. */
-const ID_FROM = 7;
-/** The longest public id (lib/public-id.ts). */
-const ID_MAX = 16;
+/** `/posts/<public id>`: the longest an article page's path is (lib/public-id.ts). */
+const PATH_MAX = 7 + 16;
 
 /**
- * Puts `s` at `at`, escaped as nginx's log does (escapeLogText); returns the offset after it.
+ * Puts `s` at `at`, one byte a character (latin1, as Node holds a header's value, and as nginx
+ * writes the bytes it received); returns the offset after it.
  * @param {Buffer} buf @param {number} at @param {string} s
  */
-function putEscaped(buf, at, s) {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i) & 0xff;
-    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) {
-      buf[at++] = 0x5c;
-      buf[at++] = 0x78;
-      buf[at++] = /** @type {number} */ (HEX[c >> 4]);
-      buf[at++] = /** @type {number} */ (HEX[c & 15]);
-    } else buf[at++] = c;
-  }
+function putLatin1(buf, at, s) {
+  for (let i = 0; i < s.length; i++) buf[at++] = s.charCodeAt(i);
   return at;
 }
 
@@ -86,40 +73,38 @@ function putTime(buf, at, ms) {
  *   when the line might not fit in what is left (nothing written then)
  */
 export function createLinePutter() {
-  /** Kept user agents, by agentSlot, and their escaped bytes: a newcomer replaces its slot's. */
+  /** Kept user agents, by agentSlot, and their bytes: a newcomer replaces its slot's. */
   const agents = new Array(AGENT_SLOTS).fill("");
-  const escaped = new Array(AGENT_SLOTS).fill(Buffer.alloc(0));
+  const bytes = new Array(AGENT_SLOTS).fill(Buffer.alloc(0));
   return (buf, at, { at: ms, url, visitor, ip, userAgent }) => {
     /** @type {Buffer | undefined} */
     let ua;
     if (userAgent) {
       const slot = agentSlot(userAgent);
-      if (agents[slot] === userAgent) ua = escaped[slot];
+      if (agents[slot] === userAgent) ua = bytes[slot];
       else {
-        ua = Buffer.from(escapeLogText(userAgent), "latin1");
+        ua = Buffer.from(userAgent, "latin1");
         agents[slot] = userAgent;
-        escaped[slot] = ua;
+        bytes[slot] = ua;
       }
     }
-    // each character of the visitor and the address may take four bytes escaped
-    const most = TIME_MAX + ID_MAX + 4 * ((visitor?.length ?? 1) + (ip.length || 1)) + (ua?.length ?? 1) + 5;
+    const most = TIME_MAX + PATH_MAX + (visitor?.length ?? 0) + ip.length + (ua?.length ?? 0) + 5;
     if (at + most > buf.length) return -1;
     at = putTime(buf, at, ms);
     buf[at++] = SPACE;
-    const q = url.indexOf("?", ID_FROM);
-    // the URL matched ARTICLE_PAGE: the id's characters are [A-Za-z0-9_-]
-    for (let i = ID_FROM, end = q === -1 ? url.length : q; i < end; i++) buf[at++] = url.charCodeAt(i);
+    // the path without its query (nginx's $uri); the URL matched ARTICLE_PAGE: [A-Za-z0-9_/-]
+    const q = url.indexOf("?");
+    for (let i = 0, end = q === -1 ? url.length : q; i < end; i++) buf[at++] = url.charCodeAt(i);
     buf[at++] = SPACE;
-    if (visitor) at = putEscaped(buf, at, visitor);
-    else buf[at++] = DASH;
+    // an empty field is empty, as nginx writes one with escape=none
+    if (visitor) at = putLatin1(buf, at, visitor);
     buf[at++] = SPACE;
-    if (ip) at = putEscaped(buf, at, ip);
-    else buf[at++] = DASH;
+    at = putLatin1(buf, at, ip);
     buf[at++] = SPACE;
     if (ua) {
       buf.set(ua, at);
       at += ua.length;
-    } else buf[at++] = DASH;
+    }
     buf[at++] = NEWLINE;
     return at;
   };

@@ -26,7 +26,8 @@ const views: View[] = [
     userAgent: undefined,
   },
   { at: 1_764_684_000_124, url: "/posts/A_b-0123456789xy", visitor: "", ip: "", userAgent: "" },
-  // what nginx escapes: quotes, backslashes, control and non-ASCII bytes (latin1, as Node holds headers)
+  // written as they came, as nginx does (escape=none): quotes, backslashes, tabs, control and
+  // non-ASCII bytes (latin1, as Node holds headers)
   {
     at: 1_764_684_001_000,
     url: "/posts/x",
@@ -61,7 +62,7 @@ describe("a view log line put byte by byte", () => {
     const v = views[0]!;
     const line = reference(v);
     const buf = Buffer.alloc(line.length + 200).fill(0x2e);
-    // room for the line, but not for the most its visitor and address could take escaped
+    // room for the line, but not for the longest path and time a line can have
     expect(put(buf, buf.length - line.length, v)).toBe(-1);
     expect(buf.every((b) => b === 0x2e)).toBe(true);
     expect(put(buf, 0, v)).toBe(line.length);
@@ -90,7 +91,7 @@ describe("a view log line put byte by byte", () => {
     }
   });
 
-  it("keeps the escaped bytes of a bounded number of user agents", () => {
+  it("keeps the bytes of a bounded number of user agents", () => {
     const put = createLinePutter();
     const buf = Buffer.alloc(256);
     // more agents than it keeps: each line still exact

@@ -167,7 +167,7 @@ export function createViewLog({
       if (end === -1) {
         if (buffered) write(take());
         end = put(buffer, 0, view);
-        // more than 16 KB of escaped headers: on its own
+        // more than the buffer's 16 KB of headers: on its own
         if (end === -1) {
           const publicId = /** @type {string} */ (ARTICLE_PAGE.exec(view.url)?.[1]);
           write(Buffer.from(formatViewLine({ ...view, publicId }), "latin1"));

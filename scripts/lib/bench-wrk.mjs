@@ -29,6 +29,29 @@ export function benchSetting(name, fallback, min = 0, env = process.env) {
 }
 
 /**
+ * One short wrk run (no warm-up) of a reader script, wrk -t2 -c50, pinned to CPU 1 when `pin`
+ * (taskset; what it measures pinned to CPU 0); the requests it completed.
+ * @param {{ url: string, script: string, seconds: number, pin: boolean }} run
+ */
+export async function shortWrk({ url, script, seconds, pin }) {
+  const args = ["-t2", "-c50", `-d${seconds}s`, "-s", script, url];
+  const { stdout } = await exec(pin ? "taskset" : "wrk", pin ? ["-c", "1", "wrk", ...args] : args);
+  const requests = Number(/(\d+) requests in/.exec(stdout)?.[1] ?? 0);
+  if (!requests) throw new Error(`wrk completed no request:\n${stdout}`);
+  return requests;
+}
+
+/**
+ * The median and quartiles of `values` (the lower value where a quartile falls between two).
+ * @param {number[]} values
+ */
+export function quartiles(values) {
+  const v = [...values].sort((a, b) => a - b);
+  const at = (/** @type {number} */ p) => v[Math.min(v.length - 1, Math.floor((v.length - 1) * p))] ?? NaN;
+  return { q1: at(0.25), median: at(0.5), q3: at(0.75) };
+}
+
+/**
  * A warm-up, then the measured run. `headers`: wrk -H lines; `script`: a wrk Lua file.
  * @returns {Promise<{ rps: number, p50: number, p99: number, errors: number, requests: number }>}
  */

@@ -75,17 +75,21 @@ upstream byline_stamp {
     keepalive 16;
 }
 proxy_cache_path ${checked("cacheDir", p.cacheDir)} levels=1:2 keys_zone=byline:16m max_size=512m inactive=10m use_temp_path=off;
-${temp}access_log ${checked("accessLog", p.accessLog)} byline${p.accessLogBuffer ? " buffer=64k flush=1s" : ""};
-${
-  p.viewLog === null
-    ? ""
-    : `# article page views, counted by the app's view counter from this file's folder (VIEW_LOG_DIR)
-access_log ${checked("viewLog", p.viewLog)} byline_views buffer=64k flush=1s if=$byline_view;
-`
-}map "" $byline_static_dir {
+${temp}include byline/log.conf;
+map "" $byline_static_dir {
     default "${checked("staticDir", p.staticDir)}";
 }
 `,
+    // the site's access log: for every request, and in the article location beside the views'
+    "log.conf": `${head}access_log ${checked("accessLog", p.accessLog)} byline${p.accessLogBuffer ? " buffer=64k flush=1s" : ""};
+`,
+    "views.conf": `${head}${
+      p.viewLog === null
+        ? "# none: no view log (the bench's page-without-its-view figure)\n"
+        : `# article page views, counted by the app's view counter from this file's folder (VIEW_LOG_DIR)
+access_log ${checked("viewLog", p.viewLog)} byline_views buffer=64k flush=1s if=$byline_view;
+`
+    }`,
     "server.conf": `${head}listen ${checked("listen", p.listen)};
 `,
     "stamp.conf": `${head}listen ${checked("stampListen", p.stampListen)};

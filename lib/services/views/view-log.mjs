@@ -5,15 +5,26 @@
  * server/view-log.mjs) and counted later, off the readers' path, by server/view-log-counter.mjs.
  * The page request is the view: no beacon, no second request per page (issue 12).
  *
- *   <seconds.millis> <public id> <bl_vid cookie or -> <client address> <user agent or ->
+ *   <seconds.millis> <path> <bl_vid cookie> <client address> <user agent>
  *
- * nginx writes the same fields in the same order (its `$msec`, and `-` for an empty variable),
- * escaping `"`, `\` and bytes outside printable ASCII as \xHH; escapeLogText does the same here,
- * so a reader's user agent reads the same from either writer.
+ * nginx writes the same fields in the same order (its `$msec`, `$uri`, and nothing for an empty
+ * variable: with escape=none it writes no `-`). Neither writer escapes: the user agent is the last field and no header value can hold
+ * a line break (nginx and Node refuse CR, LF and NUL in one), so a line is read back whole, its
+ * bytes as latin1, which is how Node holds a header's value: a reader's user agent reads the same
+ * from either writer. The reader checks every field instead: the path must be an article page's,
+ * the address an address (a cookie with a space in it shifts the fields after it), else the line
+ * is skipped. Lines written before the path was logged hold the bare public id and `-` for an
+ * empty field, still read.
  */
 
 /** lib/public-id.ts PUBLIC_ID_PATTERN (server/view-beacon.test.ts compares them). */
 const PUBLIC_ID = /^[A-Za-z0-9_-]{1,16}$/;
+
+/**
+ * A client address as nginx and Node write it: IPv4, IPv6 (an IPv4-mapped one, a link-local one
+ * with its zone), nginx's `unix:` for a socket, or none (empty; `-` in older lines).
+ */
+const ADDRESS = /^(?:[0-9A-Fa-f:.]{2,45}(?:%[\w.-]{1,16})?|unix:|-|)$/;
 
 /** An article page, as readers open it: `/posts/<public id>`, with or without a query. */
 export const ARTICLE_PAGE = /^\/posts\/([A-Za-z0-9_-]{1,16})(?:\?|$)/;
@@ -30,37 +41,22 @@ export const FRONT_LOGGED_HEADER = "x-byline-view-logged";
  */
 export const SERVER_TIMING = "bl-view";
 
-const NEEDS_ESCAPE = /["\\\x00-\x1f\x7f-\uffff]/;
+/** Where an article page's public id starts in its path. */
+const ARTICLE_PREFIX = "/posts/";
 
 /**
- * nginx's default log escaping: `"` `\` and bytes outside 0x20-0x7e as \xHH. Node holds a header
- * value as latin1 (one byte per character), so each character is one byte here.
- * @param {string} s
- */
-export function escapeLogText(s) {
-  if (!NEEDS_ESCAPE.test(s)) return s;
-  let out = "";
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i) & 0xff;
-    out +=
-      c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c
-        ? `\\x${c.toString(16).toUpperCase().padStart(2, "0")}`
-        : s[i];
-  }
-  return out;
-}
-
-/**
- * Whether a request for a page is one a reader's browser made to display it: not a prefetch, not
- * a frame or a fetch. Browsers send Sec-Fetch-Dest; a client that sends none (an older browser,
- * a plain HTTP client) is counted, and crawlers are told apart by their user agent when counted.
+ * Whether a request for a page is one a reader's browser made to display it: not a Next.js router
+ * request (navigations and prefetches all say `RSC: 1`), not a browser's prefetch or prerender
+ * (Sec-Purpose), not a frame, an image or a fetch (Sec-Fetch-Dest). A client that sends no
+ * Sec-Fetch-Dest (an older browser, a plain HTTP client) is counted, and crawlers are told apart by
+ * their user agent when counted. The front's `$byline_view` (deploy/nginx.conf) is the same test.
+ * The legacy `Purpose: prefetch` is not read: the browsers that send it (Chrome's link prefetch,
+ * before Sec-Purpose) send Sec-Fetch-Dest: empty with it.
  * @param {import("node:http").IncomingHttpHeaders} h
  */
 export function isDocumentRequest(h) {
   const dest = h["sec-fetch-dest"];
-  if (dest !== undefined && dest !== "document") return false;
-  const purpose = h["sec-purpose"] ?? h["purpose"];
-  return purpose === undefined || !String(purpose).includes("prefetch");
+  return !h.rsc && (!dest || dest === "document") && !h["sec-purpose"];
 }
 
 /** @typedef {{ at: number, publicId: string, visitor: string | undefined, ip: string, userAgent: string | undefined }} View */
@@ -71,8 +67,7 @@ export function isDocumentRequest(h) {
  * @param {View} v
  */
 export function formatViewLine({ at, publicId, visitor, ip, userAgent }) {
-  const field = (/** @type {string | undefined} */ s) => (s ? escapeLogText(s) : "-");
-  return `${(at / 1000).toFixed(3)} ${publicId} ${field(visitor)} ${field(ip)} ${field(userAgent)}\n`;
+  return `${(at / 1000).toFixed(3)} ${ARTICLE_PREFIX}${publicId} ${visitor ?? ""} ${ip} ${userAgent ?? ""}\n`;
 }
 
 /**
@@ -94,14 +89,15 @@ export function parseViewLine(line) {
     f.push(line.slice(from, sp));
     from = sp + 1;
   }
-  const [msec = "", publicId = "", visitor = "", ip = ""] = f;
+  const [msec = "", page = "", visitor = "", ip = ""] = f;
   const at = Math.round(Number(msec) * 1000);
-  if (!Number.isFinite(at) || at <= 0 || !PUBLIC_ID.test(publicId) || !ip) return null;
+  const publicId = page.startsWith(ARTICLE_PREFIX) ? page.slice(ARTICLE_PREFIX.length) : page;
+  if (!Number.isFinite(at) || at <= 0 || !PUBLIC_ID.test(publicId) || !ADDRESS.test(ip)) return null;
   const ua = line.slice(from);
   return {
     at,
     publicId,
-    visitor: visitor === "-" ? undefined : visitor,
+    visitor: visitor === "-" || visitor === "" ? undefined : visitor,
     ip: ip === "-" ? "" : ip,
     userAgent: ua === "-" ? "" : ua,
   };

@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PUBLIC_ID_PATTERN } from "@/lib/public-id";
-import {
-  ARTICLE_PAGE,
-  escapeLogText,
-  formatViewLine,
-  isDocumentRequest,
-  parseViewLine,
-} from "./view-log.mjs";
+import { ARTICLE_PAGE, formatViewLine, isDocumentRequest, parseViewLine } from "./view-log.mjs";
 
 describe("the view log's lines", () => {
   it("round-trips a view, with and without a cookie and a user agent", () => {
@@ -30,8 +24,16 @@ describe("the view log's lines", () => {
       userAgent: ua,
     });
     expect(formatViewLine({ at, publicId: "x", visitor: undefined, ip: "::1", userAgent: undefined })).toBe(
-      "1764684000.123 x - ::1 -\n",
+      "1764684000.123 /posts/x  ::1 \n",
     );
+    expect(parseViewLine("1764684000.123 /posts/x  ::1 ")).toEqual({
+      at,
+      publicId: "x",
+      visitor: undefined,
+      ip: "::1",
+      userAgent: "",
+    });
+    // as lines before this format had it: "-" for an empty field
     expect(parseViewLine("1764684000.123 x - ::1 -")).toEqual({
       at,
       publicId: "x",
@@ -41,21 +43,44 @@ describe("the view log's lines", () => {
     });
   });
 
-  it("reads nginx's line for the same request (deploy/nginx.conf byline_views)", () => {
-    // $msec $byline_view_article $cookie_bl_vid $remote_addr $http_user_agent, "-" for empty
-    expect(parseViewLine("1764684000.500 abc123 - 127.0.0.1 Odd \\x22agent\\x22 \\x5C \\xE9")).toEqual({
+  it("reads nginx's line for the same request (deploy/nginx.conf byline_views), bytes as they came", () => {
+    // $msec $uri $cookie_bl_vid $remote_addr $http_user_agent, escape=none: nothing for an empty
+    // variable, the agent's bytes as latin1 characters, as Node holds the same header
+    const ua = 'Odd "agent" \\ \u00e9\there\u007f';
+    expect(parseViewLine(`1764684000.500 /posts/abc123  127.0.0.1 ${ua}`)).toEqual({
       at: 1_764_684_000_500,
       publicId: "abc123",
       visitor: undefined,
       ip: "127.0.0.1",
-      userAgent: "Odd \\x22agent\\x22 \\x5C \\xE9",
+      userAgent: ua,
+    });
+    // and the app's line for it is the same line
+    expect(
+      formatViewLine({
+        at: 1_764_684_000_500,
+        publicId: "abc123",
+        visitor: undefined,
+        ip: "127.0.0.1",
+        userAgent: ua,
+      }),
+    ).toBe(`1764684000.500 /posts/abc123  127.0.0.1 ${ua}\n`);
+  });
+
+  it("reads a line written before the path was logged (the bare public id)", () => {
+    expect(parseViewLine("1764684000.500 abc123 AAAAAAAAAAAAAAAAAAAAAA 203.0.113.7 UA/1")).toEqual({
+      at: 1_764_684_000_500,
+      publicId: "abc123",
+      visitor: "AAAAAAAAAAAAAAAAAAAAAA",
+      ip: "203.0.113.7",
+      userAgent: "UA/1",
     });
   });
 
-  it("escapes a user agent as nginx does, so both writers give one visitor the same id", () => {
-    expect(escapeLogText('Odd "agent" \\ \u00e9')).toBe("Odd \\x22agent\\x22 \\x5C \\xE9");
-    expect(escapeLogText("tab\there\u007f")).toBe("tab\\x09here\\x7F");
-    expect(escapeLogText("plain (ASCII); ok/1.0")).toBe("plain (ASCII); ok/1.0");
+  it("reads the addresses nginx and Node write", () => {
+    for (const ip of ["203.0.113.7", "2001:db8::1", "::ffff:192.0.2.1", "fe80::1%eth0", "unix:"])
+      expect(parseViewLine(`1764684000.5 /posts/a - ${ip} UA`)?.ip, ip).toBe(ip);
+    expect(parseViewLine("1764684000.5 /posts/a - - UA")?.ip).toBe("");
+    expect(parseViewLine("1764684000.5 /posts/a   UA")?.ip).toBe("");
   });
 
   it("refuses what is not a line of ours instead of counting it", () => {
@@ -65,9 +90,14 @@ describe("the view log's lines", () => {
       "1764684000.1 abc",
       "x abc - 1.2.3.4 ua",
       "1764684000.1 bad/id - 1.2.3.4 ua",
-      "1764684000.1 abc -  ua",
+      "1764684000.1 abc - not-an-address ua",
       "-1 abc - 1.2.3.4 ua",
       `1764684000.1 ${"a".repeat(17)} - 1.2.3.4 ua`,
+      "1764684000.1 /posts/abc123/older - 1.2.3.4 ua",
+      "1764684000.1 /posts/ - 1.2.3.4 ua",
+      "1764684000.1 /tag/abc - 1.2.3.4 ua",
+      // a bl_vid cookie with a space in it shifts the fields after it: not an address there
+      "1764684000.1 /posts/abc a b 1.2.3.4 Mozilla/5.0",
     ])
       expect(parseViewLine(bad), bad).toBeNull();
   });
@@ -97,6 +127,15 @@ describe("which requests are views", () => {
     expect(isDocumentRequest({ "sec-fetch-dest": "document", "sec-purpose": "prefetch;prerender" })).toBe(
       false,
     );
-    expect(isDocumentRequest({ purpose: "prefetch" })).toBe(false);
+    // a speculation rule's prefetch and a link prefetch, as Chromium 156 sends them
+    expect(isDocumentRequest({ "sec-fetch-dest": "document", "sec-purpose": "prefetch" })).toBe(false);
+    expect(isDocumentRequest({ "sec-fetch-dest": "empty", "sec-purpose": "prefetch" })).toBe(false);
+    // Next.js' router: navigations and prefetches all carry RSC
+    expect(isDocumentRequest({ rsc: "1" })).toBe(false);
+    expect(isDocumentRequest({ rsc: "1", "next-router-prefetch": "1" })).toBe(false);
+    // empty headers are absent ones, as nginx's variables see them
+    expect(isDocumentRequest({ "sec-fetch-dest": "", "sec-purpose": "", rsc: "" })).toBe(true);
+    // the legacy Purpose is not read: it came with Sec-Fetch-Dest: empty
+    expect(isDocumentRequest({ purpose: "prefetch", "sec-fetch-dest": "empty" })).toBe(false);
   });
 });
