@@ -7,7 +7,8 @@
 // both in alternated batches, each batch's counters zeroed and dumped with callgrind_control.
 // nginx compiles nothing at run time: the counts repeat to a few instructions in a thousand.
 //
-//   BENCH_PAIRS (3), BENCH_PAGES (4000) per batch. Needs valgrind and nginx (Debian: valgrind,
+//   BENCH_PAIRS (3), BENCH_PAGES (4000) per batch; BENCH_HEADERS=chrome: every header Chrome sends,
+//   not only those that decide the answer. Needs valgrind and nginx (Debian: valgrind,
 //   nginx-light) and a production build (npm run build).
 import { execFile } from "node:child_process";
 import fs from "node:fs";
@@ -16,11 +17,18 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { benchArticle, benchTarget } from "./lib/bench-server.mjs";
-import { benchSetting, browserPageHeaders, machineLoad, requireTools } from "./lib/bench-wrk.mjs";
+import {
+  allBrowserHeaders,
+  benchSetting,
+  browserPageHeaders,
+  machineLoad,
+  requireTools,
+} from "./lib/bench-wrk.mjs";
 import { startFront } from "./lib/nginx-front.mjs";
 import { step } from "./lib/run.mjs";
 
 const exec = promisify(execFile);
+const ALL_HEADERS = allBrowserHeaders();
 const PAIRS = benchSetting("BENCH_PAIRS", 3, 1);
 const PAGES = benchSetting("BENCH_PAGES", 4000, 100);
 const CONNECTIONS = 10;
@@ -50,7 +58,7 @@ async function pages(url, count) {
           url,
           {
             agent,
-            headers: browserPageHeaders(visitor),
+            headers: browserPageHeaders(visitor, ALL_HEADERS),
           },
           (res) => {
             res.resume();

@@ -13,7 +13,7 @@
 // counters dumped. Prints instructions per page of each kind and the difference per pair.
 //
 //   BENCH_PAIRS (6), BENCH_PAGES (2000) per batch, BENCH_WARM (20000) pages before counting (a
-//   quarter of it before each later pair).
+//   quarter of it before each later pair); BENCH_HEADERS=chrome: every header Chrome sends.
 //   Needs valgrind (Debian: apt-get install valgrind) and a production build (npm run build).
 import { execFile } from "node:child_process";
 import fs from "node:fs";
@@ -22,10 +22,17 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { benchArticle, benchTarget } from "./lib/bench-server.mjs";
-import { benchSetting, browserPageHeaders, machineLoad, requireTools } from "./lib/bench-wrk.mjs";
+import {
+  allBrowserHeaders,
+  benchSetting,
+  browserPageHeaders,
+  machineLoad,
+  requireTools,
+} from "./lib/bench-wrk.mjs";
 import { step } from "./lib/run.mjs";
 
 const exec = promisify(execFile);
+const ALL_HEADERS = allBrowserHeaders();
 const PAIRS = benchSetting("BENCH_PAIRS", 6, 2);
 const PAGES = benchSetting("BENCH_PAGES", 2000, 100);
 const WARM = benchSetting("BENCH_WARM", 20_000, 0);
@@ -73,7 +80,7 @@ async function pages(url, count, logged) {
         {
           agent,
           headers: {
-            ...browserPageHeaders(visitor),
+            ...browserPageHeaders(visitor, ALL_HEADERS),
             ...(logged ? { "x-byline-view-logged": "1" } : {}),
           },
         },

@@ -170,16 +170,40 @@ const CHROME_UA =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 
 /**
- * The headers of an article page as a browser opens it, a visitor's own (its bl_vid cookie): the
- * request that is the page's view (lib/services/views/view-log.mjs).
- * @param {string} visitor
+ * What else Chrome 156 sends when it opens a page (seen in Debian's Chromium): header lookups cost
+ * by the number of headers (nginx walks the list for each one it does not know), so the benches
+ * that count instructions can send them too (BENCH_HEADERS=chrome).
  */
-export const browserPageHeaders = (visitor) => ({
+const CHROME_NAVIGATION = {
+  "sec-ch-ua": '"Chromium";v="156", "Not(A:Brand";v="24"',
+  "sec-ch-ua-mobile": "?0",
+  "sec-ch-ua-platform": '"Linux"',
+  "upgrade-insecure-requests": "1",
+  accept:
+    "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7",
+  "sec-fetch-site": "none",
+  "sec-fetch-mode": "navigate",
+  "sec-fetch-user": "?1",
+  "accept-language": "zh-CN,zh;q=0.9,en;q=0.8",
+  priority: "u=0, i",
+};
+
+/**
+ * The headers of an article page as a browser opens it, a visitor's own (its bl_vid cookie): the
+ * request that is the page's view (lib/services/views/view-log.mjs). `all`: every header Chrome
+ * sends, not only those that decide the answer.
+ * @param {string} visitor @param {boolean} [all]
+ */
+export const browserPageHeaders = (visitor, all = false) => ({
+  ...(all ? CHROME_NAVIGATION : {}),
   "accept-encoding": "gzip, br",
   "user-agent": CHROME_UA,
   "sec-fetch-dest": "document",
   cookie: `bl_vid=${visitor}`,
 });
+
+/** BENCH_HEADERS=chrome: the instruction benches send every header Chrome sends. */
+export const allBrowserHeaders = () => process.env.BENCH_HEADERS === "chrome";
 
 /**
  * A reader's wrk script: the article page as a browser opens it (Sec-Fetch-Dest: document, a
