@@ -2,7 +2,7 @@
 // What the front's view line costs nginx, counted in instructions: npm run bench:view-instructions
 // counts the server's; this counts deploy/nginx.conf's. Two fronts before the same Byline server,
 // each nginx one process under valgrind's callgrind: one without a view log, one with it (the
-// `access_log … byline_views if=$byline_view` of byline/http.conf). Both answer from their
+// `access_log … byline_views if=$byline_view` of byline/views.conf). Both answer from their
 // micro-cache; the same requests (an article page as a browser opens it, a new visitor each) go to
 // both in alternated batches, each batch's counters zeroed and dumped with callgrind_control.
 // nginx compiles nothing at run time: the counts repeat to a few instructions in a thousand.

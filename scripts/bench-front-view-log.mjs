@@ -58,7 +58,10 @@ try {
       viewLog: logs ? path.join(dir, name, "front.log") : null,
     });
     fronts.push(f);
-    const [worker] = childrenOf(f.pid);
+    // the master's children are its worker and the cache's manager and loader
+    const worker = childrenOf(f.pid).find((pid) =>
+      fs.readFileSync(`/proc/${pid}/cmdline`, "latin1").includes("worker process"),
+    );
     if (!worker) throw new Error(`${name}: nginx started no worker`);
     if (PIN) await exec("taskset", ["-p", "-c", "0", String(worker)]);
     return { name, url: `${f.url}${article.path}`, worker };

@@ -40,11 +40,15 @@ export const wallClock = Date.now;
 export const SESSION_COOKIE = /^(__Host-)?authjs\.session-token(\.\d+)?$/;
 
 /** Requests of Next.js' client router and server actions: never a whole page. */
+// The front's cache key holds the router's headers only with RSC (deploy/nginx.conf
+// $byline_router_key): it relies on this list to keep a request with any of them out of both caches.
+// Next-Url alone picks an intercepting route's rendering (none in this app yet).
 const ROUTER_HEADERS = [
   "rsc",
   "next-router-state-tree",
   "next-router-prefetch",
   "next-router-segment-prefetch",
+  "next-url",
   "next-action",
 ];
 // preview links: proxy.ts checks on every request that the link is still live (a revoked one is a 404)

@@ -46,6 +46,7 @@ describe("which requests the page cache may answer", () => {
       "next-router-state-tree",
       "next-router-prefetch",
       "next-router-segment-prefetch",
+      "next-url",
       "next-action",
     ])
       expect(cacheKeyOf(req("/", { [h]: "1" })), h).toBeNull();

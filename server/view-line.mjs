@@ -92,14 +92,14 @@ export function createLinePutter() {
     if (at + most > buf.length) return -1;
     at = putTime(buf, at, ms);
     buf[at++] = SPACE;
-    // the path without its query (nginx's $uri); the URL matched ARTICLE_PAGE: [A-Za-z0-9_/-]
+    // the path without its query; the URL matched ARTICLE_PAGE: [A-Za-z0-9_/-]
     const q = url.indexOf("?");
     for (let i = 0, end = q === -1 ? url.length : q; i < end; i++) buf[at++] = url.charCodeAt(i);
     buf[at++] = SPACE;
-    // an empty field is empty, as nginx writes one with escape=none
-    if (visitor) at = putLatin1(buf, at, visitor);
-    buf[at++] = SPACE;
+    // the address before the cookie, as nginx writes them; an empty field is empty (escape=none)
     at = putLatin1(buf, at, ip);
+    buf[at++] = SPACE;
+    if (visitor) at = putLatin1(buf, at, visitor);
     buf[at++] = SPACE;
     if (ua) {
       buf.set(ua, at);

@@ -88,7 +88,7 @@ export function createViewLog({
   fs.mkdirSync(dir, { recursive: true });
   const stem = `app-${os.hostname().replace(/[^A-Za-z0-9_.-]/g, "_")}-${process.pid}`;
   // written once `flushBytes` are in, with room past that for the line that crosses it (headers
-  // are at most 16 KB; a line that might take more, escaped, goes out on its own)
+  // are at most 16 KB; a line that might take more goes out on its own)
   const buffer = Buffer.allocUnsafe(flushBytes + 16 * 1024);
   let buffered = 0;
   /** @type {{ fd: number, file: string, bytes: number } | null} */

@@ -165,9 +165,9 @@ export async function requireTools(tools) {
   }
 }
 
-/** The user agent the benches' readers send: a desktop Chrome. */
+/** The user agent the benches' readers send: a desktop Chrome (as its sec-ch-ua below). */
 const CHROME_UA =
-  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
 
 /**
  * What else Chrome 156 sends when it opens a page (seen in Debian's Chromium): header lookups cost

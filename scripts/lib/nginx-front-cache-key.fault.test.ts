@@ -1,9 +1,11 @@
 /**
  * The shipped front's micro-cache key (deploy/nginx.conf `$byline_router_key`): Next.js answers one
- * URL with HTML or with React Server Components data by its router's request headers, all of which
- * come with `RSC: 1`; the front keys those apart, and keys a request without RSC by its URL alone
- * (Next.js reads none of the others then). The upstream is a plain HTTP server answering as Next.js
- * does, every answer storable: what is tested is the real deploy/nginx.conf.
+ * URL with HTML or with React Server Components data by its router's request headers, which its
+ * router sends only with `RSC: 1`; the front keys those apart, and keys a request without RSC by its
+ * URL alone. Such a request made by hand with router headers may get another answer from Next.js
+ * (a prefetch's data, an intercepting route): the app says BYPASS for it (its page cache refuses
+ * every router header), so the front must never store it. The upstream is a plain HTTP server
+ * answering as the app does: what is tested is the real deploy/nginx.conf.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -21,10 +23,14 @@ const ROUTER = [
   "next-url",
 ] as const;
 
-/** What Next.js would answer: HTML without RSC whatever else is sent, else data for those headers. */
+/**
+ * What the app would answer: data for the router's headers with RSC; without RSC, HTML, or
+ * something else when router headers came anyway (never to be stored: BYPASS below).
+ */
 function answerFor(headers: Record<string, string | string[] | undefined>): string {
-  if (headers.rsc !== "1") return "html";
-  return ["rsc", ...ROUTER.map((h) => `${h}=${headers[h] ?? ""}`)].join("|");
+  const router = ROUTER.map((h) => `${h}=${headers[h] ?? ""}`);
+  if (headers.rsc === "1") return ["rsc", ...router].join("|");
+  return ROUTER.some((h) => headers[h] !== undefined) ? ["not html", ...router].join("|") : "html";
 }
 
 beforeAll(async () => {
@@ -33,8 +39,8 @@ beforeAll(async () => {
     const body = answerFor(req.headers);
     res.writeHead(200, {
       "content-type": body === "html" ? "text/html; charset=utf-8" : "text/x-component",
-      // the app's page cache's answer: the front may store it
-      "x-byline-cache": "MISS",
+      // the app's page cache's answer (the front may store it), but for router headers without RSC
+      "x-byline-cache": body.startsWith("not html") ? "BYPASS" : "MISS",
       "cache-control": "public, s-maxage=60",
     });
     res.end(body);
@@ -93,6 +99,16 @@ describe("the front's cache key", () => {
       const got = await get("/posts/html", { [h]: "1" });
       expect(got.body, h).toBe("html");
       expect(got.cache, h).not.toBe("MISS");
+    }
+  });
+
+  it("never stores what the app answers router headers sent without RSC", async () => {
+    for (const [page, h] of ROUTER.entries()) {
+      await startOfASecond();
+      const odd = await get(`/posts/odd${page}`, { [h]: "1" });
+      expect(odd, h).toEqual({ body: answerFor({ [h]: "1" }), cache: "MISS" });
+      // the page's own request, right after: the app's HTML, not the answer above
+      expect((await get(`/posts/odd${page}`, {})).body, h).toBe("html");
     }
   });
 });

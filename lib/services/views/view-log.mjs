@@ -5,26 +5,22 @@
  * server/view-log.mjs) and counted later, off the readers' path, by server/view-log-counter.mjs.
  * The page request is the view: no beacon, no second request per page (issue 12).
  *
- *   <seconds.millis> <path> <bl_vid cookie> <client address> <user agent>
+ *   <seconds.millis> <path> <client address> <bl_vid cookie> <user agent>
  *
- * nginx writes the same fields in the same order (its `$msec`, `$uri`, and nothing for an empty
- * variable: with escape=none it writes no `-`). Neither writer escapes: the user agent is the last field and no header value can hold
- * a line break (nginx and Node refuse CR, LF and NUL in one), so a line is read back whole, its
- * bytes as latin1, which is how Node holds a header's value: a reader's user agent reads the same
- * from either writer. The reader checks every field instead: the path must be an article page's,
- * the address an address (a cookie with a space in it shifts the fields after it), else the line
- * is skipped. Lines written before the path was logged hold the bare public id and `-` for an
- * empty field, still read.
+ * nginx writes the same fields in the same order (`$msec $request_uri $remote_addr $cookie_bl_vid
+ * $http_user_agent`, nothing for an empty variable: with escape=none it writes no `-`); the path
+ * as the request had it, its query included (the server writes the path alone). Neither writer
+ * escapes, and no field can break a line: nginx and Node refuse CR, LF and NUL in a header's value
+ * and spaces and control characters in the request line, and the path is the raw one (an encoded
+ * line break stays `%0A`). The bytes are read as latin1, which is how Node holds a header's value,
+ * so a reader's user agent reads the same from either writer. A field may hold a space only in the
+ * cookie (a client's own, invalid, value), which then spills into the user agent, the last field:
+ * the address before it stays whole. Lines written before the path was logged hold the bare public
+ * id, then the cookie, then the address, `-` for an empty field: still read.
  */
 
 /** lib/public-id.ts PUBLIC_ID_PATTERN (server/view-beacon.test.ts compares them). */
 const PUBLIC_ID = /^[A-Za-z0-9_-]{1,16}$/;
-
-/**
- * A client address as nginx and Node write it: IPv4, IPv6 (an IPv4-mapped one, a link-local one
- * with its zone), nginx's `unix:` for a socket, or none (empty; `-` in older lines).
- */
-const ADDRESS = /^(?:[0-9A-Fa-f:.]{2,45}(?:%[\w.-]{1,16})?|unix:|-|)$/;
 
 /** An article page, as readers open it: `/posts/<public id>`, with or without a query. */
 export const ARTICLE_PAGE = /^\/posts\/([A-Za-z0-9_-]{1,16})(?:\?|$)/;
@@ -47,16 +43,16 @@ const ARTICLE_PREFIX = "/posts/";
 /**
  * Whether a request for a page is one a reader's browser made to display it: not a Next.js router
  * request (navigations and prefetches all say `RSC: 1`), not a browser's prefetch or prerender
- * (Sec-Purpose), not a frame, an image or a fetch (Sec-Fetch-Dest). A client that sends no
- * Sec-Fetch-Dest (an older browser, a plain HTTP client) is counted, and crawlers are told apart by
- * their user agent when counted. The front's `$byline_view` (deploy/nginx.conf) is the same test.
- * The legacy `Purpose: prefetch` is not read: the browsers that send it (Chrome's link prefetch,
- * before Sec-Purpose) send Sec-Fetch-Dest: empty with it.
+ * (Sec-Purpose, or the legacy Purpose of Chromium's older prefetch and prerender), not a frame, an
+ * image or a fetch (Sec-Fetch-Dest). A client that sends no Sec-Fetch-Dest (an older browser, a
+ * plain HTTP client) is counted, and crawlers are told apart by their user agent when counted. An
+ * empty header is an absent one, as nginx's variables see it. The front's `$byline_view`
+ * (deploy/nginx.conf) is the same test but for letter case (its map keys match in any case).
  * @param {import("node:http").IncomingHttpHeaders} h
  */
 export function isDocumentRequest(h) {
   const dest = h["sec-fetch-dest"];
-  return !h.rsc && (!dest || dest === "document") && !h["sec-purpose"];
+  return !h.rsc && (!dest || dest === "document") && !h["sec-purpose"] && !h.purpose;
 }
 
 /** @typedef {{ at: number, publicId: string, visitor: string | undefined, ip: string, userAgent: string | undefined }} View */
@@ -67,7 +63,7 @@ export function isDocumentRequest(h) {
  * @param {View} v
  */
 export function formatViewLine({ at, publicId, visitor, ip, userAgent }) {
-  return `${(at / 1000).toFixed(3)} ${ARTICLE_PREFIX}${publicId} ${visitor ?? ""} ${ip} ${userAgent ?? ""}\n`;
+  return `${(at / 1000).toFixed(3)} ${ARTICLE_PREFIX}${publicId} ${ip} ${visitor ?? ""} ${userAgent ?? ""}\n`;
 }
 
 /**
@@ -89,10 +85,15 @@ export function parseViewLine(line) {
     f.push(line.slice(from, sp));
     from = sp + 1;
   }
-  const [msec = "", page = "", visitor = "", ip = ""] = f;
+  const [msec = "", page = "", third = "", fourth = ""] = f;
   const at = Math.round(Number(msec) * 1000);
-  const publicId = page.startsWith(ARTICLE_PREFIX) ? page.slice(ARTICLE_PREFIX.length) : page;
-  if (!Number.isFinite(at) || at <= 0 || !PUBLIC_ID.test(publicId) || !ADDRESS.test(ip)) return null;
+  // this format: the path (its query cut), then the address; before it, the id, then the cookie
+  const current = page.startsWith(ARTICLE_PREFIX);
+  const query = page.indexOf("?");
+  const publicId = current ? page.slice(ARTICLE_PREFIX.length, query === -1 ? page.length : query) : page;
+  const ip = current ? third : fourth;
+  const visitor = current ? fourth : third;
+  if (!Number.isFinite(at) || at <= 0 || !PUBLIC_ID.test(publicId)) return null;
   const ua = line.slice(from);
   return {
     at,
