@@ -20,7 +20,7 @@ import {
   benchSetting,
   machineLoad,
   quartiles,
-  readerScript,
+  readerScripts,
   requireTools,
   shortWrk,
 } from "./lib/bench-wrk.mjs";
@@ -40,10 +40,7 @@ const server = await benchTarget({ logName: "bench-front-view-log-server.log" })
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "byline-bench-front-view-log-"));
 /** @type {Awaited<ReturnType<typeof startFront>>[]} */
 const fronts = [];
-const salt = Math.floor(Math.random() * 36 ** 2)
-  .toString(36)
-  .padStart(2, "0");
-let run = 0;
+const script = readerScripts(dir);
 
 try {
   if (!server.databaseUrl) throw new Error("needs the bench's own server: unset BASE_URL");
@@ -76,14 +73,13 @@ try {
     // the order alternates within pairs, so a drift biases neither kind
     for (const k of i % 2 === 0 ? kinds : [...kinds].reverse()) {
       const cpu = () => cpuSeconds({ w: [k.worker] }).w ?? 0;
-      const script = readerScript(
-        dir,
-        article.path,
-        `${salt}${(run++ % 36 ** 2).toString(36).padStart(2, "0")}`,
-        false,
-      );
       const c0 = cpu();
-      const requests = await shortWrk({ url: k.url, script, seconds: SECONDS, pin: PIN });
+      const requests = await shortWrk({
+        url: k.url,
+        script: script(article.path, false),
+        seconds: SECONDS,
+        pin: PIN,
+      });
       const spent = cpu() - c0;
       runs[k.name]?.push({ rps: requests / SECONDS, us: (spent / requests) * 1e6 });
     }

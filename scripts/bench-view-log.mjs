@@ -17,7 +17,7 @@ import {
   benchSetting,
   machineLoad,
   quartiles,
-  readerScript,
+  readerScripts,
   requireTools,
   shortWrk,
 } from "./lib/bench-wrk.mjs";
@@ -37,14 +37,8 @@ const load = machineLoad("other work shared the CPU, the quartiles are wide");
 // one server process (the cost of a view per page is a process' own), pinned whole to one CPU
 const server = await benchTarget({ env: { BYLINE_WORKERS: process.env.BYLINE_WORKERS ?? "1" } });
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "byline-bench-view-log-"));
-// a visitor id is 22 characters: 4 of prefix (2 random, 2 the run) and the script's 18
-const salt = Math.floor(Math.random() * 36 ** 2)
-  .toString(36)
-  .padStart(2, "0");
-let run = 0;
-/** @param {string} articlePath @param {boolean} logged the front says it logged the view */
-const script = (articlePath, logged) =>
-  readerScript(dir, articlePath, `${salt}${(run++ % 36 ** 2).toString(36).padStart(2, "0")}`, logged);
+/** (articlePath, logged): logged, the front says it logged the view */
+const script = readerScripts(dir);
 
 try {
   if (!server.databaseUrl || typeof server.pid !== "number")

@@ -12,7 +12,7 @@ import { benchArticle, benchTarget } from "./lib/bench-server.mjs";
 import {
   machineLoad,
   rawGet,
-  readerScript,
+  readerScripts,
   requireTools,
   staticNginx,
   wrk,
@@ -220,13 +220,8 @@ async function viewCost(server, articlePath) {
   const unlogged = await startFront({ upstream: host, viewLog: null });
   const rows = [];
   let logged = 0;
-  let run = 0;
-  // 4 characters per script, 2 of them random: no two runs, of this bench or an earlier one on the
-  // same database within the 30-minute window, share a visitor
-  const salt = Math.floor(Math.random() * 36 ** 2)
-    .toString(36)
-    .padStart(2, "0");
-  const prefix = () => `${salt}${(run++).toString(36).padStart(2, "0")}`;
+  // no two runs, of this bench or an earlier one on the same database, share a visitor
+  const script = readerScripts(dir);
   // caught up: every file in the folder read to its end (its cursor, view_log_cursors, at its size)
   const left = async () => {
     const { rows } = await db.query(`SELECT file, "offset" FROM view_log_cursors`);
@@ -291,8 +286,8 @@ async function viewCost(server, articlePath) {
       const counting = [];
       // alternated, BENCH_REPEAT times: on a shared machine the load drifts between runs
       for (let i = 0; i < REPEAT; i++) {
-        alone.push(await timed(`${without}${articlePath}`, readerScript(dir, articlePath, prefix(), true)));
-        const m = await timed(`${withView}${articlePath}`, readerScript(dir, articlePath, prefix(), false));
+        alone.push(await timed(`${without}${articlePath}`, script(articlePath, true)));
+        const m = await timed(`${withView}${articlePath}`, script(articlePath, false));
         counting.push(m);
         logged += m.requests;
         lastRunEnd = performance.now();

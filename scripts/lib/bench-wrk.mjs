@@ -212,7 +212,7 @@ export const allBrowserHeaders = () => process.env.BENCH_HEADERS === "chrome";
  * `skip`: the request says the front logged it (X-Byline-View-Logged), so the server logs nothing:
  * the same page without its view.
  */
-export function readerScript(dir, articlePath, prefix, skip) {
+function readerScript(dir, articlePath, prefix, skip) {
   const script = path.join(dir, `reader-${fs.readdirSync(dir).length}.lua`);
   fs.writeFileSync(
     script,
@@ -232,4 +232,20 @@ end
 `,
   );
   return script;
+}
+
+/**
+ * Reader scripts in `dir` whose visitors no other run shares, of this bench or an earlier one on the
+ * same database within the 30-minute window: a visitor id is 22 characters, 4 of prefix (2 random
+ * per bench, 2 the run's) and the script's 18.
+ * @param {string} dir
+ * @returns {(articlePath: string, skip: boolean) => string} a new script (readerScript's `skip`)
+ */
+export function readerScripts(dir) {
+  const salt = Math.floor(Math.random() * 36 ** 2)
+    .toString(36)
+    .padStart(2, "0");
+  let run = 0;
+  return (articlePath, skip) =>
+    readerScript(dir, articlePath, `${salt}${(run++ % 36 ** 2).toString(36).padStart(2, "0")}`, skip);
 }
