@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // What the front's view line costs nginx, counted in instructions: npm run bench:view-instructions
 // counts the server's; this counts deploy/nginx.conf's. Two fronts before the same Byline server,
-// each nginx one process under valgrind's callgrind: one without a view log, one with it (the
-// `access_log … byline_views if=$byline_view` of byline/views.conf). Both answer from their
+// each nginx one process under valgrind's callgrind: one without a view log (an article page's
+// request is a line of the site's access log, the `byline` format), one with it (byline/views.conf:
+// the line is the view log's, the `byline_article` format, the access line with a view's fields,
+// instead). So what is counted is what views add to the line a page pays for anyway. Both answer from their
 // micro-cache; the same requests (an article page as a browser opens it, a new visitor each) go to
 // both in alternated batches, each batch's counters zeroed and dumped with callgrind_control.
 // nginx compiles nothing at run time: the counts repeat to a few instructions in a thousand.

@@ -1,9 +1,9 @@
 /**
- * The shipped front logs an article page's request as its view (deploy/nginx.conf $byline_view,
- * the byline_views format) in the line format the app's counter reads
- * (lib/services/views/view-log.mjs), and tells the app it did (X-Byline-View-Logged). What it must
- * not log: signed-in readers, router and prefetch requests, frames and fetches, other pages,
- * failures, HEAD and POST.
+ * The shipped front logs every request for an article page in the view log (deploy/nginx.conf,
+ * the byline_article format, its access line for them), and the app's counter reads as views
+ * those of a reader's browser opening the page (lib/services/views/view-log.mjs parseViewLine), and
+ * tells the app it did (X-Byline-View-Logged). What must not read as a view: signed-in readers,
+ * router and prefetch requests, frames and fetches, other pages, failures, HEAD and POST.
  * The upstream is a plain HTTP server: what is tested is the real deploy/nginx.conf.
  */
 import fs from "node:fs";
@@ -99,31 +99,38 @@ describe("the front's view log", () => {
     expect(await get("/posts/abc123", { "sec-fetch-dest": "empty" })).toBe(200);
     // the legacy Purpose of Chromium's older prefetch and prerender
     expect(await get("/posts/abc123", { purpose: "prefetch" })).toBe(200);
+    // a value with spaces (made by hand) moves the later fields of its own line only
+    expect(await get("/posts/abc123", { rsc: "a b c" })).toBe(200);
     expect(await get("/posts/abc123", {}, "HEAD")).toBe(200);
     expect(await get("/posts/abc123", {}, "POST")).toBe(200);
     expect(await get("/posts/missing1")).toBe(404);
     expect(await get("/tag/abc123")).toBe(404);
-    // logged (any path under /posts/ the app answered), not counted: the counter reads article
-    // pages' paths only; an encoded line break and spaces stay encoded ($request_uri), so this
-    // is one line that is no view, not a forged view of abc123 on a line of its own
+    // logged, not counted: the counter reads article pages' paths only; an encoded line break
+    // and spaces stay encoded ($request_uri), so this is one line that is no view, not a forged
+    // view of abc123 on a line of its own
     expect(await get("/posts/abc123/older")).toBe(200);
     expect(await get("/posts/x%0A1764684000.000%20/posts/abc123%20%20203.0.113.9%20UA")).toBe(200);
     // counted: no Sec-Fetch-Dest at all (an older browser; crawlers are told by their user agent)
     expect(await get("/posts/def456", { "user-agent": 'Odd "agent" \\ é\tx' })).toBe(200);
 
-    const got = await lines(5);
-    // nothing else arrives after the flush of the five
+    // every request under /posts/ but none other: the site's access log has /tag/abc123
+    const got = await lines(19);
+    // nothing else arrives after the flush of the nineteen
     await new Promise((r) => setTimeout(r, 1_500));
-    expect(await lines(5)).toHaveLength(5);
+    expect(await lines(19)).toHaveLength(19);
     // each of nginx's workers writes its own buffer: the lines' order is not the requests'
-    const byPath = (p: string) => got.filter((l) => l.split(" ")[1] === p);
+    const byPath = (p: string) => got.filter((l) => l.split(" ")[2] === p);
     expect(byPath("/posts/abc123/older")).toHaveLength(1);
     expect(byPath("/posts/x%0A1764684000.000%20/posts/abc123%20%20203.0.113.9%20UA")).toHaveLength(1);
+    expect(byPath("/posts/missing1")).toHaveLength(1);
+    expect(byPath("/posts/abc123")).toHaveLength(14);
     const parsed = got.map((l) => parseViewLine(l)).filter((v) => v !== null);
     expect(parsed.map((v) => v.publicId).sort()).toEqual(["abc123", "abc123", "def456"]);
     expect(parsed.map((v) => v.visitor ?? "").sort()).toEqual(["", "", "AAAAAAAAAAAAAAAAAAAAAA"]);
     for (const v of parsed) {
       expect(v.ip).toBe("127.0.0.1");
+      // nginx's ISO 8601 time, to the second
+      expect(v.at % 1_000).toBe(0);
       expect(v.at).toBeGreaterThanOrEqual(at - 1_000);
       expect(v.at).toBeLessThanOrEqual(Date.now());
     }

@@ -41,6 +41,15 @@ function checked(name, value) {
 }
 
 /**
+ * The site's access log directive.
+ * @param {FrontParams} p
+ */
+function accessLog(p) {
+  return `access_log ${checked("accessLog", p.accessLog)} byline${p.accessLogBuffer ? " buffer=64k flush=1s" : ""};
+`;
+}
+
+/**
  * The byline/*.conf files deploy/nginx.conf includes, for one machine.
  * @param {FrontParams} p
  * @returns {Record<string, string>}
@@ -80,14 +89,15 @@ map "" $byline_static_dir {
     default "${checked("staticDir", p.staticDir)}";
 }
 `,
-    // the site's access log: for every request, and in the article location beside the views'
-    "log.conf": `${head}access_log ${checked("accessLog", p.accessLog)} byline${p.accessLogBuffer ? " buffer=64k flush=1s" : ""};
-`,
+    // the site's access log: for every request but article pages' when they go to the view log
+    "log.conf": `${head}${accessLog(p)}`,
+    // article pages' requests: in the view log (the byline_article format), or in the site's log
     "views.conf": `${head}${
       p.viewLog === null
-        ? "# none: no view log (the bench's page-without-its-view figure)\n"
-        : `# article page views, counted by the app's view counter from this file's folder (VIEW_LOG_DIR)
-access_log ${checked("viewLog", p.viewLog)} byline_views buffer=64k flush=1s if=$byline_view;
+        ? `# no view log: article pages in the site's access log (the bench's page-without-its-view figure)
+${accessLog(p)}`
+        : `# article pages' requests, their views counted by the app's view counter from this file's folder (VIEW_LOG_DIR)
+access_log ${checked("viewLog", p.viewLog)} byline_article buffer=64k flush=1s;
 `
     }`,
     "server.conf": `${head}listen ${checked("listen", p.listen)};

@@ -7,6 +7,7 @@ import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createArticle } from "@/lib/test/factories";
+import { frontLine } from "@/lib/test/front-view-line";
 import { createViewLog } from "@/server/view-log.mjs";
 import { createViewLogCounter } from "@/server/view-log-counter.mjs";
 import { formatViewLine } from "./view-log.mjs";
@@ -77,6 +78,34 @@ describe("the view counter", () => {
     expect(await viewsOf(a.id)).toBe(13);
     const days = await db.articleViewDay.aggregate({ where: { articleId: a.id }, _sum: { views: true } });
     expect(days._sum.views).toBe(3);
+  });
+
+  it("counts the views among the front's lines, which are all its article page requests", async () => {
+    const dir = folder();
+    const a = await createArticle({ viewCount: 0 });
+    const page = `/posts/${a.publicId}`;
+    const time = new Date().toISOString().replace(/\.\d+Z$/, "+00:00");
+    const at = (values: Parameters<typeof frontLine>[0]) =>
+      `${frontLine({ $time_iso8601: time, $request_uri: page, ...values })}\n`;
+    fs.writeFileSync(
+      path.join(dir, "front.log"),
+      [
+        at({ $cookie_bl_vid: visitor() }),
+        at({ $cookie_bl_vid: visitor(), $request_uri: `${page}?from=wechat`, $http_sec_fetch_dest: "" }),
+        at({ $cookie_bl_vid: "", $remote_addr: "198.51.100.4" }), // no cookie: address and browser
+        // the same requests, none a view
+        at({ $cookie_bl_vid: visitor(), $byline_session: "1" }),
+        at({ $cookie_bl_vid: visitor(), $http_rsc: "1", $http_sec_fetch_dest: "empty" }),
+        at({ $cookie_bl_vid: visitor(), $http_sec_purpose: "prefetch;prerender" }),
+        at({ $cookie_bl_vid: visitor(), $http_sec_fetch_dest: "iframe" }),
+        at({ $cookie_bl_vid: visitor(), $request_method: "HEAD" }),
+        at({ $cookie_bl_vid: visitor(), $status: "304" }),
+        at({ $cookie_bl_vid: visitor(), $request_uri: `${page}/older` }),
+        at({ $cookie_bl_vid: visitor(), $http_user_agent: BOT }),
+      ].join(""),
+    );
+    expect((await counter(dir).pass()).lines).toBe(11);
+    expect(await viewsOf(a.id)).toBe(3);
   });
 
   it("waits for a line's end before counting it", async () => {

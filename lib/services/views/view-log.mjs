@@ -1,22 +1,28 @@
 // @ts-check
 /**
- * The view log: one line per article page served to a reader, written where the page is served
- * (the front's nginx, deploy/nginx.conf `byline_views`, and the server's page cache,
+ * The view log: one line per article page request, written where the page is served (the
+ * front's nginx, deploy/nginx.conf `byline_article`, and the server's page cache,
  * server/view-log.mjs) and counted later, off the readers' path, by server/view-log-counter.mjs.
  * The page request is the view: no beacon, no second request per page (issue 12).
  *
+ * The server logs views only (its own test, isDocumentRequest below):
+ *
  *   <seconds.millis> <path> <client address> <bl_vid cookie> <user agent>
  *
- * nginx writes the same fields in the same order (`$msec $request_uri $remote_addr $cookie_bl_vid
- * $http_user_agent`, nothing for an empty variable: with escape=none it writes no `-`); the path
- * as the request had it, its query included (the server writes the path alone). Neither writer
- * escapes, and no field can break a line: nginx and Node refuse CR, LF and NUL in a header's value
- * and spaces and control characters in the request line, and the path is the raw one (an encoded
- * line break stays `%0A`). The bytes are read as latin1, which is how Node holds a header's value,
- * so a reader's user agent reads the same from either writer. A field may hold a space only in the
- * cookie (a client's own, invalid, value), which then spills into the user agent, the last field:
- * the address before it stays whole. Lines written before the path was logged hold the bare public
- * id, then the cookie, then the address, `-` for an empty field: still read.
+ * The front logs every request for an article page, its access log line for them (`$request_method
+ * $time_iso8601 $request_uri $status $remote_addr $byline_session …`, the fields deploy/nginx.conf lists),
+ * and the counter makes the same test on what it holds (parseFrontLine): a test in nginx cost it
+ * more than the line. Its lines begin with the method (letters), the server's with the time
+ * (digits). nginx writes nothing for an empty variable (escape=none: no `-`) and the path as the
+ * request had it, its query included (the server writes the path alone). Neither writer escapes,
+ * and no field can break a line: nginx and Node refuse CR, LF and NUL in a header's value and
+ * spaces and control characters in the request line, and the path is the raw one (an encoded line
+ * break stays `%0A`). The bytes are read as latin1, which is how Node holds a header's value, so a
+ * reader's user agent reads the same from either writer. The fields a client chooses come after
+ * those the writer makes, the user agent last: a value holding a space (a cookie, a header made
+ * by hand) moves only the later fields of its own request's line. Lines written before the path
+ * was logged hold the bare public id, then the cookie, then the address, `-` for an empty field:
+ * still read.
  */
 
 /** lib/public-id.ts PUBLIC_ID_PATTERN (server/view-beacon.test.ts compares them). */
@@ -46,8 +52,8 @@ const ARTICLE_PREFIX = "/posts/";
  * (Sec-Purpose, or the legacy Purpose of Chromium's older prefetch and prerender), not a frame, an
  * image or a fetch (Sec-Fetch-Dest). A client that sends no Sec-Fetch-Dest (an older browser, a
  * plain HTTP client) is counted, and crawlers are told apart by their user agent when counted. An
- * empty header is an absent one, as nginx's variables see it. The front's `$byline_view`
- * (deploy/nginx.conf) is the same test but for letter case (its map keys match in any case).
+ * empty header is an absent one, as nginx's variables see it. The front's lines get the same test
+ * when counted (parseFrontLine).
  * @param {import("node:http").IncomingHttpHeaders} h
  */
 export function isDocumentRequest(h) {
@@ -71,30 +77,34 @@ export function formatViewLine({ at, publicId, visitor, ip, userAgent }) {
  */
 
 /**
- * A line of the log, or null when it is not one (a torn or foreign line is skipped, never counted).
- * @param {string} line without its newline
- * @returns {ViewLine | null}
+ * The first `count` space-separated fields of a line and the offset of what follows them, or null
+ * when it has fewer.
+ * @param {string} line @param {number} count
  */
-export function parseViewLine(line) {
+function leadingFields(line, count) {
   let from = 0;
   /** @type {string[]} */
-  const f = [];
-  for (let i = 0; i < 4; i++) {
+  const fields = [];
+  for (let i = 0; i < count; i++) {
     const sp = line.indexOf(" ", from);
     if (sp === -1) return null;
-    f.push(line.slice(from, sp));
+    fields.push(line.slice(from, sp));
     from = sp + 1;
   }
-  const [msec = "", page = "", third = "", fourth = ""] = f;
-  const at = Math.round(Number(msec) * 1000);
-  // this format: the path (its query cut), then the address; before it, the id, then the cookie
+  return { fields, rest: from };
+}
+
+/**
+ * The view of a line, null when the line says none.
+ * @param {number} at ms since 1970 @param {string} page `/posts/<id>`, a query allowed; or a bare
+ *   id (legacy) @param {string} ip @param {string} visitor @param {string} ua
+ * @returns {ViewLine | null}
+ */
+function viewOf(at, page, ip, visitor, ua) {
   const current = page.startsWith(ARTICLE_PREFIX);
   const query = page.indexOf("?");
   const publicId = current ? page.slice(ARTICLE_PREFIX.length, query === -1 ? page.length : query) : page;
-  const ip = current ? third : fourth;
-  const visitor = current ? fourth : third;
   if (!Number.isFinite(at) || at <= 0 || !PUBLIC_ID.test(publicId)) return null;
-  const ua = line.slice(from);
   return {
     at,
     publicId,
@@ -102,4 +112,46 @@ export function parseViewLine(line) {
     ip: ip === "-" ? "" : ip,
     userAgent: ua === "-" ? "" : ua,
   };
+}
+
+/**
+ * The fields of the front's line before the user agent (deploy/nginx.conf `byline_article`):
+ * method, time (ISO 8601, to the second), path, status, address, signed in, cache status, the app's cache status, bytes,
+ * request time, request id, RSC, Sec-Fetch-Dest, Sec-Purpose, Purpose, the bl_vid cookie.
+ */
+const FRONT_FIELDS = 16;
+
+/**
+ * The front's access line of an article page's request: the view when a reader's browser opened
+ * the page (isDocumentRequest's test on what nginx logged, a GET answered 200, not signed in).
+ * @param {string} line
+ */
+function parseFrontLine(line) {
+  const read = leadingFields(line, FRONT_FIELDS);
+  if (!read) return null;
+  const [method, time = "", page = "", status, ip = "", session, , , , , , rsc, dest, secPurpose, purpose] =
+    read.fields;
+  if (method !== "GET" || status !== "200" || session !== "0") return null;
+  if (rsc || secPurpose || purpose || (dest && dest !== "document")) return null;
+  if (!page.startsWith(ARTICLE_PREFIX)) return null;
+  return viewOf(Date.parse(time), page, ip, read.fields[FRONT_FIELDS - 1] ?? "", line.slice(read.rest));
+}
+
+/**
+ * A line of the log as a view, or null when it is none: a torn or foreign line, or the front's
+ * line of a request that was not a view, is skipped, never counted. The front's lines begin with
+ * the request's method (letters), the server's with the time (digits).
+ * @param {string} line without its newline
+ * @returns {ViewLine | null}
+ */
+export function parseViewLine(line) {
+  const first = line.charCodeAt(0);
+  if (!(first >= 0x30 && first <= 0x39)) return parseFrontLine(line);
+  const read = leadingFields(line, 4);
+  if (!read) return null;
+  const [msec = "", page = "", third = "", fourth = ""] = read.fields;
+  // the server's line: the path (its query cut), then the address; before it, the id, then the cookie
+  const current = page.startsWith(ARTICLE_PREFIX);
+  const at = Math.round(Number(msec) * 1000);
+  return viewOf(at, page, current ? third : fourth, current ? fourth : third, line.slice(read.rest));
 }

@@ -1,5 +1,7 @@
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { PUBLIC_ID_PATTERN } from "@/lib/public-id";
+import { CHROME, FRONT_FORMAT, frontLine } from "@/lib/test/front-view-line";
 import { ARTICLE_PAGE, formatViewLine, isDocumentRequest, parseViewLine } from "./view-log.mjs";
 
 describe("the view log's lines", () => {
@@ -35,7 +37,7 @@ describe("the view log's lines", () => {
     });
   });
 
-  it("reads nginx's line for the same request (deploy/nginx.conf byline_views), bytes as they came", () => {
+  it("reads the line the front wrote before its lines were access lines, bytes as they came", () => {
     // $msec $request_uri $remote_addr $cookie_bl_vid $http_user_agent, escape=none: nothing for an
     // empty variable, the query kept, the agent's bytes as latin1 characters, as Node holds them
     const ua = 'Odd "agent" \\ \u00e9\there\u007f';
@@ -102,6 +104,72 @@ describe("the view log's lines", () => {
       "1764684000.1 /posts/x%0A1764684000.000%20/posts/abc123%20%20203.0.113.9%20UA 127.0.0.1  ua",
     ])
       expect(parseViewLine(bad), bad).toBeNull();
+  });
+});
+
+describe("the front's lines (deploy/nginx.conf byline_article)", () => {
+  it("are written in the order the parser reads, with no escaping", () => {
+    const conf = fs.readFileSync(new URL("../../../deploy/nginx.conf", import.meta.url), "utf8");
+    const format = /log_format byline_article (\S+)((?:\s*'[^']*')+);/.exec(conf);
+    expect(format?.[1]).toBe("escape=none");
+    const text = [...(format?.[2] ?? "").matchAll(/'([^']*)'/g)].map((m) => m[1]).join("");
+    expect(text.trim().split(/\s+/)).toEqual(FRONT_FORMAT);
+  });
+
+  it("read a reader's browser opening an article page as its view", () => {
+    const view = {
+      at: Date.parse("2026-12-02T13:00:05Z"),
+      publicId: "abc123",
+      visitor: "AAAAAAAAAAAAAAAAAAAAAA",
+      ip: "203.0.113.7",
+      userAgent: CHROME,
+    };
+    expect(parseViewLine(frontLine())).toEqual(view);
+    // from the app through the front (a miss: a request id), a query, a first visit, no
+    // Sec-Fetch-Dest (an older browser, a plain client)
+    expect(
+      parseViewLine(
+        frontLine({
+          $upstream_cache_status: "MISS",
+          $upstream_http_x_byline_cache: "MISS",
+          $byline_request_id: "0af1c3d2e4f5a6b7c8d9e0f1a2b3c4d5",
+          $request_uri: "/posts/abc123?from=wechat&x=%22",
+          $cookie_bl_vid: "",
+          $http_sec_fetch_dest: "",
+          $http_user_agent: 'Odd "agent" \\ \u00e9\there',
+        }),
+      ),
+    ).toEqual({ ...view, visitor: undefined, userAgent: 'Odd "agent" \\ \u00e9\there' });
+    // a cookie holding a space (the client's own, invalid) spills into the user agent only
+    expect(parseViewLine(frontLine({ $cookie_bl_vid: "a b" }))).toEqual({
+      ...view,
+      visitor: "a",
+      userAgent: `b ${CHROME}`,
+    });
+  });
+
+  it("read no view from any other request", () => {
+    for (const [why, values] of [
+      ["signed in", { $byline_session: "1" }],
+      ["HEAD", { $request_method: "HEAD" }],
+      ["POST", { $request_method: "POST" }],
+      ["a 404", { $status: "404" }],
+      ["a 304", { $status: "304" }],
+      ["a 502", { $status: "502" }],
+      ["Next.js' router", { $http_rsc: "1" }],
+      ["a frame", { $http_sec_fetch_dest: "iframe" }],
+      ["a fetch", { $http_sec_fetch_dest: "empty" }],
+      ["a speculation rule's prefetch", { $http_sec_purpose: "prefetch" }],
+      ["a prerender", { $http_sec_purpose: "prefetch;prerender" }],
+      ["older Chromium's prefetch", { $http_purpose: "prefetch" }],
+      ["another page under /posts/", { $request_uri: "/posts/abc123/older" }],
+      ["an encoded line break", { $request_uri: "/posts/x%0A1764684000.000%20/posts/abc123" }],
+      ["a header with spaces, made by hand", { $http_rsc: "a b c" }],
+      ["no time", { $time_iso8601: "" }],
+      ["a failed request line", { $request_method: "" }],
+    ] as const)
+      expect(parseViewLine(frontLine(values)), why).toBeNull();
+    expect(parseViewLine("GET 2026-12-02T21:00:05+08:00 /posts/abc123 200 203.0.113.7"), "torn").toBeNull();
   });
 });
 

@@ -1,0 +1,55 @@
+/**
+ * The front's line for an article page's request (deploy/nginx.conf `byline_article`), as nginx
+ * writes it, for the tests of its reader (lib/services/views/view-log.mjs) and its counter.
+ */
+
+/** deploy/nginx.conf's byline_article format, the variables in their order. */
+export const FRONT_FORMAT = [
+  "$request_method",
+  "$time_iso8601",
+  "$request_uri",
+  "$status",
+  "$remote_addr",
+  "$byline_session",
+  "$upstream_cache_status",
+  "$upstream_http_x_byline_cache",
+  "$body_bytes_sent",
+  "$request_time",
+  "$byline_request_id",
+  "$http_rsc",
+  "$http_sec_fetch_dest",
+  "$http_sec_purpose",
+  "$http_purpose",
+  "$cookie_bl_vid",
+  "$http_user_agent",
+] as const;
+
+export const CHROME =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
+
+/**
+ * The front's line for a request, as nginx writes it (escape=none: nothing for an empty value):
+ * by default a reader's Chrome opening an article page, from the front's cache.
+ */
+export function frontLine(values: Partial<Record<(typeof FRONT_FORMAT)[number], string>> = {}) {
+  const navigation: Record<(typeof FRONT_FORMAT)[number], string> = {
+    $request_method: "GET",
+    $time_iso8601: "2026-12-02T21:00:05+08:00",
+    $request_uri: "/posts/abc123",
+    $status: "200",
+    $remote_addr: "203.0.113.7",
+    $byline_session: "0",
+    $upstream_cache_status: "HIT",
+    $upstream_http_x_byline_cache: "",
+    $body_bytes_sent: "18342",
+    $request_time: "0.000",
+    $byline_request_id: "",
+    $http_rsc: "",
+    $http_sec_fetch_dest: "document",
+    $http_sec_purpose: "",
+    $http_purpose: "",
+    $cookie_bl_vid: "AAAAAAAAAAAAAAAAAAAAAA",
+    $http_user_agent: CHROME,
+  };
+  return FRONT_FORMAT.map((v) => values[v] ?? navigation[v]).join(" ");
+}
