@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { authStatePath } from "../auth-state";
 import { withDb } from "../db";
+import { createSpecArticle } from "./comments-db";
 import { draft, translation } from "./seeded-articles";
 
 test.use({ storageState: { cookies: [], origins: [] } });
@@ -143,6 +144,62 @@ test.describe("article page", () => {
     ).toEqual([]);
     expect(await open(`${chrome} reader-2`)).toEqual([]);
     await expect.poll(views, { timeout: 20_000 }).toBe(before + 2);
+  });
+
+  test("a page the browser prefetched counts when the reader opens it, with the beacon", async ({
+    browser,
+  }) => {
+    const a = await createSpecArticle();
+    const views = () =>
+      withDb(async (c) => {
+        const { rows } = await c.query<{ viewCount: number }>(
+          `SELECT "viewCount" FROM articles WHERE id = $1`,
+          [a.id],
+        );
+        return rows[0]!.viewCount;
+      });
+    // the speculation rules another page would have: injected, so this page's CSP is set aside for
+    // the test. (A prerender cannot be tested so: Chromium prerenders nothing while DevTools, which
+    // Playwright drives it with, is attached; page-request-view.test.ts covers its activation.)
+    const context = await browser.newContext({
+      bypassCSP: true,
+      userAgent: `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36 reader-${a.publicId}`,
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto("/");
+      const cdp = await context.newCDPSession(page);
+      const ready = new Promise<void>((resolve) =>
+        cdp.on("Preload.prefetchStatusUpdated", (e: { status: string }) => {
+          if (e.status === "Ready") resolve();
+        }),
+      );
+      await cdp.send("Preload.enable");
+      await page.evaluate((path) => {
+        const rules = document.createElement("script");
+        rules.type = "speculationrules";
+        rules.textContent = JSON.stringify({ prefetch: [{ source: "list", urls: [path] }] });
+        document.head.append(rules);
+        const link = document.createElement("a");
+        link.href = path;
+        link.id = "prefetched";
+        link.textContent = "预取的文章";
+        document.body.prepend(link);
+      }, a.path);
+      await ready;
+      await page.locator("#prefetched").click();
+      await expect(page).toHaveURL(new RegExp(`${a.path}$`));
+      await expect(page.getByTestId("view-count")).toBeVisible();
+      // the page shown is the prefetched answer, whose request (Sec-Purpose: prefetch) was no view
+      expect(
+        await page.evaluate(
+          () => (performance.getEntriesByType("navigation")[0] as { deliveryType?: string }).deliveryType,
+        ),
+      ).toBe("navigational-prefetch");
+      await expect.poll(views, { timeout: 20_000 }).toBe(1);
+    } finally {
+      await context.close();
+    }
   });
 
   test("a signed-in reader's page reports the view with the beacon, which counts it once", async ({

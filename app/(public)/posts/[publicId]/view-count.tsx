@@ -2,19 +2,11 @@
 
 import { useEffect, useRef, useState } from "react";
 import { groupDigits } from "@/lib/format/digits";
-import { SERVER_TIMING } from "@/lib/services/views/view-log.mjs";
-
-/**
- * Whether this page's own request was counted as its view: the page came from the server's page
- * cache or the front, which log it (lib/services/views/view-log.mjs) and say so in Server-Timing.
- * Not for a client-side navigation (the document is another page's) nor for a page rendered for a
- * signed-in reader (no such header): those report the view with the beacon.
- */
-function countedByPageRequest(publicId: string): boolean {
-  const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
-  if (!nav || new URL(nav.name).pathname !== `/posts/${publicId}`) return false;
-  return (nav.serverTiming ?? []).some((t) => t.name === SERVER_TIMING);
-}
+import {
+  countedByPageRequest,
+  type NavigationEntry,
+  whenShown,
+} from "@/lib/services/views/page-request-view";
 
 /**
  * Shows the view count and, where the page request was not already counted, reports this view in
@@ -28,17 +20,21 @@ export function ViewCount({ publicId, initial }: { publicId: string; initial: nu
   useEffect(() => {
     if (sent.current) return;
     sent.current = true;
-    if (countedByPageRequest(publicId)) return;
-    fetch(`/api/views/${encodeURIComponent(publicId)}`, {
-      method: "POST",
-      keepalive: true,
-      credentials: "same-origin",
-    })
-      .then((r) => (r.ok ? (r.json() as Promise<{ views?: number }>) : null))
-      .then((d) => {
-        if (typeof d?.views === "number") setViews((v) => Math.max(v, d.views!));
+    // a prerendered page runs its scripts before anyone opens it, perhaps never: no view until then
+    whenShown(document, () => {
+      const nav = performance.getEntriesByType("navigation")[0] as NavigationEntry | undefined;
+      if (countedByPageRequest(nav, publicId)) return;
+      fetch(`/api/views/${encodeURIComponent(publicId)}`, {
+        method: "POST",
+        keepalive: true,
+        credentials: "same-origin",
       })
-      .catch(() => {});
+        .then((r) => (r.ok ? (r.json() as Promise<{ views?: number }>) : null))
+        .then((d) => {
+          if (typeof d?.views === "number") setViews((v) => Math.max(v, d.views!));
+        })
+        .catch(() => {});
+    });
   }, [publicId]);
 
   return (
