@@ -51,10 +51,10 @@ console.log(
   `  static assets: ${staticDir ? `from ${path.relative(root, staticDir) || staticDir}` : "proxied and cached"}`,
 );
 console.log(
-  `  logs: ${path.relative(root, front.dir)}/access.log, error.log; the app needs TRUST_PROXY_HOPS=1`,
+  `  logs: ${path.relative(root, front.dir)}/access.log (article pages' requests: below), error.log; the app needs TRUST_PROXY_HOPS=1`,
 );
 console.log(
-  `  article page views: ${path.relative(root, front.viewLog ?? "")} (counted by the app's view counter)`,
+  `  article pages' requests: ${path.relative(root, front.viewLog ?? "")} (their views counted by the app's view counter)`,
 );
 console.log("  Ctrl-C stops it");
 const stop = async () => {

@@ -201,7 +201,9 @@ export function createViewLog({
    */
   function served(req, status) {
     const h = req.headers;
-    if (status !== 200 || req.method !== "GET" || h[FRONT_LOGGED_HEADER] !== undefined) return;
+    // a 304: the reader's browser shows the copy it revalidated (view-count.tsx sends no beacon)
+    if ((status !== 200 && status !== 304) || req.method !== "GET" || h[FRONT_LOGGED_HEADER] !== undefined)
+      return;
     const url = req.url ?? "";
     if (!ARTICLE_PAGE.test(url) || !isDocumentRequest(h)) return;
     const i = noted++;

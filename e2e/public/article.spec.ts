@@ -169,9 +169,10 @@ test.describe("article page", () => {
       const page = await context.newPage();
       await page.goto("/");
       const cdp = await context.newCDPSession(page);
-      const ready = new Promise<void>((resolve) =>
-        cdp.on("Preload.prefetchStatusUpdated", (e: { status: string }) => {
+      const ready = new Promise<void>((resolve, reject) =>
+        cdp.on("Preload.prefetchStatusUpdated", (e: { status: string; prefetchStatus?: string }) => {
           if (e.status === "Ready") resolve();
+          if (e.status === "Failure") reject(new Error(`the prefetch failed: ${e.prefetchStatus}`));
         }),
       );
       await cdp.send("Preload.enable");
@@ -187,6 +188,9 @@ test.describe("article page", () => {
         document.body.prepend(link);
       }, a.path);
       await ready;
+      const beacon = page.waitForRequest(
+        (r) => r.url().endsWith(`/api/views/${a.publicId}`) && r.method() === "POST",
+      );
       await page.locator("#prefetched").click();
       await expect(page).toHaveURL(new RegExp(`${a.path}$`));
       await expect(page.getByTestId("view-count")).toBeVisible();
@@ -196,6 +200,8 @@ test.describe("article page", () => {
           () => (performance.getEntriesByType("navigation")[0] as { deliveryType?: string }).deliveryType,
         ),
       ).toBe("navigational-prefetch");
+      // the view is the beacon's: the prefetch's request counted nothing
+      await beacon;
       await expect.poll(views, { timeout: 20_000 }).toBe(1);
     } finally {
       await context.close();

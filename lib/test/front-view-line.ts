@@ -12,7 +12,6 @@ export const FRONT_FORMAT = [
   "$remote_addr",
   "$byline_session",
   "$upstream_cache_status",
-  "$upstream_http_x_byline_cache",
   "$body_bytes_sent",
   "$request_time",
   "$byline_request_id",
@@ -21,6 +20,7 @@ export const FRONT_FORMAT = [
   "$http_sec_purpose",
   "$http_purpose",
   "$cookie_bl_vid",
+  "$upstream_http_x_byline_cache",
   "$http_user_agent",
 ] as const;
 

@@ -20,7 +20,7 @@ describe("whether the page request was the view (view-count.tsx)", () => {
     expect(countedByPageRequest(undefined, "abc123")).toBe(false);
   });
 
-  it("not for a page the browser prerendered or prefetched before the reader opened it", () => {
+  it("not for a page the browser prerendered, prefetched or kept before the reader opened it", () => {
     // its request said Sec-Purpose and was not counted; the stored answer still says bl-view
     expect(
       countedByPageRequest({ name: page, serverTiming: counted, activationStart: 412.5 }, "abc123"),
@@ -31,9 +31,14 @@ describe("whether the page request was the view (view-count.tsx)", () => {
         "abc123",
       ),
     ).toBe(false);
-    expect(countedByPageRequest({ name: page, serverTiming: counted, deliveryType: "cache" }, "abc123")).toBe(
-      true,
-    );
+    // from the browser's cache without asking: a link's prefetch
+    const cached = { name: page, serverTiming: counted, deliveryType: "cache", transferSize: 0 };
+    expect(countedByPageRequest(cached, "abc123")).toBe(false);
+    expect(countedByPageRequest({ ...cached, type: "navigate" }, "abc123")).toBe(false);
+    // but a return through the history was counted when the page was first opened
+    expect(countedByPageRequest({ ...cached, type: "back_forward" }, "abc123")).toBe(true);
+    // and a copy the browser revalidated was asked for: its 304 is the logged view
+    expect(countedByPageRequest({ ...cached, transferSize: 312 }, "abc123")).toBe(true);
   });
 });
 

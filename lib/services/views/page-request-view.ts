@@ -6,6 +6,8 @@ export type NavigationEntry = {
   serverTiming?: readonly { name: string }[];
   activationStart?: number;
   deliveryType?: string;
+  type?: string;
+  transferSize?: number;
 };
 
 /**
@@ -15,11 +17,14 @@ export type NavigationEntry = {
  * (the document is another page's) nor for a page rendered for a signed-in reader (no such
  * header): those report the view with the beacon. Nor for a page the browser prerendered or
  * prefetched before the reader opened it: that request said so (Sec-Purpose), was not counted,
- * and its stored answer still carries the header.
+ * and its stored answer still carries the header. Nor for a page the browser showed from its cache
+ * without asking (a link's prefetch; nothing transferred), except on a return through the history,
+ * counted when the page was first opened. A copy it revalidated was asked for: its 304 is logged.
  */
 export function countedByPageRequest(nav: NavigationEntry | undefined, publicId: string): boolean {
   if (!nav || new URL(nav.name).pathname !== `/posts/${publicId}`) return false;
   if ((nav.activationStart ?? 0) > 0 || nav.deliveryType === "navigational-prefetch") return false;
+  if (nav.deliveryType === "cache" && nav.transferSize === 0 && nav.type !== "back_forward") return false;
   return (nav.serverTiming ?? []).some((t) => t.name === SERVER_TIMING);
 }
 

@@ -93,19 +93,20 @@ describe("the view counter", () => {
         at({ $cookie_bl_vid: visitor() }),
         at({ $cookie_bl_vid: visitor(), $request_uri: `${page}?from=wechat`, $http_sec_fetch_dest: "" }),
         at({ $cookie_bl_vid: "", $remote_addr: "198.51.100.4" }), // no cookie: address and browser
+        at({ $cookie_bl_vid: visitor(), $status: "304" }), // a copy the browser revalidated, shown
         // the same requests, none a view
         at({ $cookie_bl_vid: visitor(), $byline_session: "1" }),
         at({ $cookie_bl_vid: visitor(), $http_rsc: "1", $http_sec_fetch_dest: "empty" }),
         at({ $cookie_bl_vid: visitor(), $http_sec_purpose: "prefetch;prerender" }),
         at({ $cookie_bl_vid: visitor(), $http_sec_fetch_dest: "iframe" }),
         at({ $cookie_bl_vid: visitor(), $request_method: "HEAD" }),
-        at({ $cookie_bl_vid: visitor(), $status: "304" }),
+        at({ $cookie_bl_vid: visitor(), $status: "404" }),
         at({ $cookie_bl_vid: visitor(), $request_uri: `${page}/older` }),
         at({ $cookie_bl_vid: visitor(), $http_user_agent: BOT }),
       ].join(""),
     );
-    expect((await counter(dir).pass()).lines).toBe(11);
-    expect(await viewsOf(a.id)).toBe(3);
+    expect((await counter(dir).pass()).lines).toBe(12);
+    expect(await viewsOf(a.id)).toBe(4);
   });
 
   it("waits for a line's end before counting it", async () => {
@@ -229,15 +230,16 @@ describe("the view counter", () => {
     log.served(req({ "x-byline-view-logged": "1" }), 200); // the front counts it
     log.served(req({ cookie: "authjs.session-token=abc" }), 200); // signed in: the beacon counts it
     log.served(req({ rsc: "1", "sec-fetch-dest": "empty" }), 200);
-    log.served(req({}), 304);
+    log.served(req({}), 304); // a copy the browser revalidated, which it shows: a view
+    log.served(req({}), 404);
     log.served(req({}, `/posts/${a.publicId}`, "HEAD"), 200);
     log.served(req({}, "/tag/web"), 200);
     log.close();
     const files = fs.readdirSync(dir);
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/^app-.+\.log\.done$/);
-    expect((await counter(dir).pass()).lines).toBe(2);
-    expect(await viewsOf(a.id)).toBe(2);
+    expect((await counter(dir).pass()).lines).toBe(3);
+    expect(await viewsOf(a.id)).toBe(3);
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 });

@@ -115,26 +115,43 @@ function viewOf(at, page, ip, visitor, ua) {
 }
 
 /**
- * The fields of the front's line before the user agent (deploy/nginx.conf `byline_article`):
- * method, time (ISO 8601, to the second), path, status, address, signed in, cache status, the app's cache status, bytes,
- * request time, request id, RSC, Sec-Fetch-Dest, Sec-Purpose, Purpose, the bl_vid cookie.
+ * The fields of the front's line the counter reads (deploy/nginx.conf `byline_article`): method,
+ * time (ISO 8601, to the second), path, status, address, signed in, cache status, bytes, request
+ * time, request id, RSC, Sec-Fetch-Dest, Sec-Purpose, Purpose, the bl_vid cookie; then the app's
+ * cache status and the user agent.
  */
 const FRONT_FIELDS = 16;
 
 /**
  * The front's access line of an article page's request: the view when a reader's browser opened
- * the page (isDocumentRequest's test on what nginx logged, a GET answered 200, not signed in).
+ * the page (isDocumentRequest's test on what nginx logged, a GET answered 200, or 304 for a copy
+ * the browser revalidated, not signed in).
  * @param {string} line
  */
 function parseFrontLine(line) {
   const read = leadingFields(line, FRONT_FIELDS);
   if (!read) return null;
-  const [method, time = "", page = "", status, ip = "", session, , , , , , rsc, dest, secPurpose, purpose] =
-    read.fields;
-  if (method !== "GET" || status !== "200" || session !== "0") return null;
+  const [
+    method,
+    time = "",
+    page = "",
+    status,
+    ip = "",
+    session,
+    ,
+    ,
+    ,
+    ,
+    rsc,
+    dest,
+    secPurpose,
+    purpose,
+    visitor,
+  ] = read.fields;
+  if (method !== "GET" || (status !== "200" && status !== "304") || session !== "0") return null;
   if (rsc || secPurpose || purpose || (dest && dest !== "document")) return null;
   if (!page.startsWith(ARTICLE_PREFIX)) return null;
-  return viewOf(Date.parse(time), page, ip, read.fields[FRONT_FIELDS - 1] ?? "", line.slice(read.rest));
+  return viewOf(Date.parse(time), page, ip, visitor ?? "", line.slice(read.rest));
 }
 
 /**

@@ -140,11 +140,19 @@ describe("the front's lines (deploy/nginx.conf byline_article)", () => {
         }),
       ),
     ).toEqual({ ...view, visitor: undefined, userAgent: 'Odd "agent" \\ \u00e9\there' });
-    // a cookie holding a space (the client's own, invalid) spills into the user agent only
+    // a cookie holding a space (the client's own, invalid) moves only what follows it: the app's
+    // cache status (here empty) and the user agent
     expect(parseViewLine(frontLine({ $cookie_bl_vid: "a b" }))).toEqual({
       ...view,
       visitor: "a",
-      userAgent: `b ${CHROME}`,
+      userAgent: ` ${CHROME}`,
+    });
+    // a copy the browser revalidated, which it shows
+    expect(parseViewLine(frontLine({ $status: "304", $body_bytes_sent: "0" }))).toEqual(view);
+    // nginx joins a header the app sent twice with ", ": still the view, the agent's line longer
+    expect(parseViewLine(frontLine({ $upstream_http_x_byline_cache: "MISS, MISS" }))).toEqual({
+      ...view,
+      userAgent: `MISS ${CHROME}`,
     });
   });
 
@@ -154,7 +162,6 @@ describe("the front's lines (deploy/nginx.conf byline_article)", () => {
       ["HEAD", { $request_method: "HEAD" }],
       ["POST", { $request_method: "POST" }],
       ["a 404", { $status: "404" }],
-      ["a 304", { $status: "304" }],
       ["a 502", { $status: "502" }],
       ["Next.js' router", { $http_rsc: "1" }],
       ["a frame", { $http_sec_fetch_dest: "iframe" }],
