@@ -163,8 +163,9 @@ function tempModules(bin) {
  *   staticDir: the build's static/ folder (e.g. .next/static) to serve /_next/static/ from disk;
  *   viewLog: the file article pages' requests are logged to (deploy/nginx.conf byline_article), in
  *   the folder the app's view counter reads (default: views.log in `dir`, counted by nobody; null:
- *   none, they go to the access log, for the bench's page-without-its-view figure); launcher: a command nginx runs under, as one process
- *   with no workers (valgrind, npm run bench:front-view-instructions)
+ *   none, they go to the access log, for the bench's page-without-its-view figure); launcher: a
+ *   command nginx runs under, as one process with no workers (valgrind, npm run
+ *   bench:front-view-instructions)
  * @returns {Promise<{ url: string, dir: string, viewLog: string | null, pid: number,
  *   stop: () => Promise<void> }>}
  */
