@@ -16,8 +16,12 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "byline-embedded-"));
 fs.chmodSync(dir, 0o755); // the postgres user must pass through when the tests run as root
 const stops: (() => Promise<void>)[] = [];
 afterAll(async () => {
-  for (const stop of stops.reverse()) await stop().catch(() => {});
+  // every server is stopped (stop is idempotent), then a failure to stop one is reported: a
+  // postmaster left running would hold its folder and port
+  const failed: unknown[] = [];
+  for (const stop of stops.reverse()) await stop().catch((e: unknown) => failed.push(e));
   fs.rmSync(dir, { recursive: true, force: true });
+  if (failed.length) throw new AggregateError(failed, "stopping an embedded PostgreSQL failed");
 });
 
 async function query(url: string, sql: string) {
