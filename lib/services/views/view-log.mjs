@@ -149,7 +149,8 @@ function parseFrontLine(line) {
     visitor,
   ] = read.fields;
   if (method !== "GET" || (status !== "200" && status !== "304") || session !== "0") return null;
-  if (rsc || secPurpose || purpose || (dest && dest !== "document")) return null;
+  const headers = { rsc, "sec-fetch-dest": dest, "sec-purpose": secPurpose, purpose };
+  if (!isDocumentRequest(headers)) return null;
   if (!page.startsWith(ARTICLE_PREFIX)) return null;
   return viewOf(Date.parse(time), page, ip, visitor ?? "", line.slice(read.rest));
 }
