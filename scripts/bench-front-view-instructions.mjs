@@ -9,8 +9,9 @@
 // both in alternated batches, each batch's counters zeroed and dumped with callgrind_control.
 // nginx compiles nothing at run time: the counts repeat to a few instructions in a thousand.
 //
-//   BENCH_PAIRS (3), BENCH_PAGES (4000) per batch; BENCH_HEADERS=chrome: every header Chrome sends,
-//   not only those that decide the answer. Needs valgrind and nginx (Debian: valgrind,
+//   BENCH_PAIRS (3), BENCH_PAGES (4000) per batch; BENCH_HEADERS=chrome: every header Chrome
+//   sends, not only those that decide the answer (unasked: Chrome's for a navigation the reader
+//   did not make). Needs valgrind and nginx (Debian: valgrind,
 //   nginx-light) and a production build (npm run build).
 import { execFile } from "node:child_process";
 import fs from "node:fs";
@@ -20,7 +21,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { benchArticle, benchTarget } from "./lib/bench-server.mjs";
 import {
-  allBrowserHeaders,
+  benchHeaders,
   benchSetting,
   browserPageHeaders,
   machineLoad,
@@ -30,7 +31,7 @@ import { startFront } from "./lib/nginx-front.mjs";
 import { step } from "./lib/run.mjs";
 
 const exec = promisify(execFile);
-const ALL_HEADERS = allBrowserHeaders();
+const HEADERS = benchHeaders();
 const PAIRS = benchSetting("BENCH_PAIRS", 3, 1);
 const PAGES = benchSetting("BENCH_PAGES", 4000, 100);
 const CONNECTIONS = 10;
@@ -60,7 +61,7 @@ async function pages(url, count) {
           url,
           {
             agent,
-            headers: browserPageHeaders(visitor, ALL_HEADERS),
+            headers: browserPageHeaders(visitor, HEADERS),
           },
           (res) => {
             res.resume();

@@ -13,7 +13,8 @@
 // counters dumped. Prints instructions per page of each kind and the difference per pair.
 //
 //   BENCH_PAIRS (6), BENCH_PAGES (2000) per batch, BENCH_WARM (20000) pages before counting (a
-//   quarter of it before each later pair); BENCH_HEADERS=chrome: every header Chrome sends.
+//   quarter of it before each later pair); BENCH_HEADERS=chrome: every header Chrome sends (unasked:
+//   Chrome's for a navigation the reader did not make).
 //   Needs valgrind (Debian: apt-get install valgrind) and a production build (npm run build).
 import { execFile } from "node:child_process";
 import fs from "node:fs";
@@ -23,7 +24,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { benchArticle, benchTarget } from "./lib/bench-server.mjs";
 import {
-  allBrowserHeaders,
+  benchHeaders,
   benchSetting,
   browserPageHeaders,
   machineLoad,
@@ -32,7 +33,7 @@ import {
 import { step } from "./lib/run.mjs";
 
 const exec = promisify(execFile);
-const ALL_HEADERS = allBrowserHeaders();
+const HEADERS = benchHeaders();
 const PAIRS = benchSetting("BENCH_PAIRS", 6, 2);
 const PAGES = benchSetting("BENCH_PAGES", 2000, 100);
 const WARM = benchSetting("BENCH_WARM", 20_000, 0);
@@ -80,7 +81,7 @@ async function pages(url, count, logged) {
         {
           agent,
           headers: {
-            ...browserPageHeaders(visitor, ALL_HEADERS),
+            ...browserPageHeaders(visitor, HEADERS),
             ...(logged ? { "x-byline-view-logged": "1" } : {}),
           },
         },

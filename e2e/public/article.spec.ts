@@ -176,6 +176,23 @@ test.describe("article page", () => {
         }),
       );
       await cdp.send("Preload.enable");
+      // the requests as Chromium sends them (its own headers are only in the extra info)
+      const urls = new Map<string, string>();
+      const sent = new Map<string, Record<string, string>>();
+      cdp.on("Network.requestWillBeSent", (e: { requestId: string; request: { url: string } }) =>
+        urls.set(e.requestId, e.request.url),
+      );
+      cdp.on(
+        "Network.requestWillBeSentExtraInfo",
+        (e: { requestId: string; headers: Record<string, string> }) =>
+          sent.set(
+            e.requestId,
+            Object.fromEntries(Object.entries(e.headers).map(([k, v]) => [k.toLowerCase(), v])),
+          ),
+      );
+      await cdp.send("Network.enable");
+      const requestsFor = (path: string) =>
+        [...urls].filter(([, u]) => new URL(u).pathname === path).map(([id]) => sent.get(id));
       await page.evaluate((path) => {
         const rules = document.createElement("script");
         rules.type = "speculationrules";
@@ -188,6 +205,13 @@ test.describe("article page", () => {
         document.body.prepend(link);
       }, a.path);
       await ready;
+      // the prefetch says so, and carries no Sec-Fetch-User: no reader asked for it, so the
+      // front, which takes `?1` alone as the reader's navigation, does not count it
+      await expect.poll(() => requestsFor(a.path).filter(Boolean).length, { timeout: 10_000 }).toBe(1);
+      const prefetch = requestsFor(a.path)[0]!;
+      expect(prefetch["sec-purpose"]).toBe("prefetch");
+      expect(prefetch["sec-fetch-dest"]).toBe("document");
+      expect(prefetch).not.toHaveProperty("sec-fetch-user");
       const beacon = page.waitForRequest(
         (r) => r.url().endsWith(`/api/views/${a.publicId}`) && r.method() === "POST",
       );
@@ -200,7 +224,9 @@ test.describe("article page", () => {
           () => (performance.getEntriesByType("navigation")[0] as { deliveryType?: string }).deliveryType,
         ),
       ).toBe("navigational-prefetch");
-      // the view is the beacon's: the prefetch's request counted nothing
+      // the view is the beacon's: the prefetch's request counted nothing, and the click sent no
+      // request of its own (its navigation has no headers sent: the prefetched answer served it)
+      expect(requestsFor(a.path).filter(Boolean)).toHaveLength(1);
       await beacon;
       await expect.poll(views, { timeout: 20_000 }).toBe(1);
     } finally {

@@ -16,9 +16,7 @@ export const FRONT_FORMAT = [
   "$request_time",
   "$byline_request_id",
   "$http_rsc",
-  "$http_sec_fetch_dest",
-  "$http_sec_purpose",
-  "$http_purpose",
+  "$byline_fetch",
   "$cookie_bl_vid",
   "$upstream_http_x_byline_cache",
   "$http_user_agent",
@@ -28,11 +26,27 @@ export const CHROME =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
 
 /**
- * The front's line for a request, as nginx writes it (escape=none: nothing for an empty value):
- * by default a reader's Chrome opening an article page, from the front's cache.
+ * deploy/nginx.conf's `map $http_sec_fetch_user $byline_fetch`, its two entries (the format test
+ * reads them from the file): how the browser fetched the page, as three fields.
  */
-export function frontLine(values: Partial<Record<(typeof FRONT_FORMAT)[number], string>> = {}) {
-  const navigation: Record<(typeof FRONT_FORMAT)[number], string> = {
+export const FETCH_MAP = {
+  "?1": "?1  ",
+  default: "$http_sec_fetch_dest $http_sec_purpose $http_purpose",
+} as const;
+
+/** The request headers `$byline_fetch` is made of. */
+type FetchHeader = "$http_sec_fetch_user" | "$http_sec_fetch_dest" | "$http_sec_purpose" | "$http_purpose";
+
+type Field = (typeof FRONT_FORMAT)[number] | FetchHeader;
+
+/**
+ * The front's line for a request, as nginx writes it (escape=none: nothing for an empty value):
+ * by default a reader's Chrome opening an article page from a link (Sec-Fetch-User: ?1), from
+ * the front's cache. `$byline_fetch` is made from the request's headers as FETCH_MAP says, unless
+ * given.
+ */
+export function frontLine(values: Partial<Record<Field, string>> = {}) {
+  const navigation: Record<Field, string> = {
     $request_method: "GET",
     $time_iso8601: "2026-12-02T21:00:05+08:00",
     $request_uri: "/posts/abc123",
@@ -45,11 +59,19 @@ export function frontLine(values: Partial<Record<(typeof FRONT_FORMAT)[number], 
     $request_time: "0.000",
     $byline_request_id: "",
     $http_rsc: "",
+    $http_sec_fetch_user: "?1",
     $http_sec_fetch_dest: "document",
     $http_sec_purpose: "",
     $http_purpose: "",
+    $byline_fetch: "",
     $cookie_bl_vid: "AAAAAAAAAAAAAAAAAAAAAA",
     $http_user_agent: CHROME,
   };
-  return FRONT_FORMAT.map((v) => values[v] ?? navigation[v]).join(" ");
+  const field = (v: Field) => values[v] ?? navigation[v];
+  const fetch =
+    values.$byline_fetch ??
+    (field("$http_sec_fetch_user") === "?1"
+      ? FETCH_MAP["?1"]
+      : FETCH_MAP.default.replace(/\$\w+/g, (v) => field(v as Field)));
+  return FRONT_FORMAT.map((v) => (v === "$byline_fetch" ? fetch : field(v))).join(" ");
 }

@@ -174,36 +174,56 @@ const CHROME_UA =
  * by the number of headers (nginx walks the list for each one it does not know), so the benches
  * that count instructions can send them too (BENCH_HEADERS=chrome).
  */
-const CHROME_NAVIGATION = {
-  "sec-ch-ua": '"Chromium";v="156", "Not(A:Brand";v="24"',
-  "sec-ch-ua-mobile": "?0",
-  "sec-ch-ua-platform": '"Linux"',
-  "upgrade-insecure-requests": "1",
-  accept:
-    "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7",
-  "sec-fetch-site": "none",
-  "sec-fetch-mode": "navigate",
-  "sec-fetch-user": "?1",
-  "accept-language": "zh-CN,zh;q=0.9,en;q=0.8",
-  priority: "u=0, i",
+/**
+ * The headers of an article page as a browser opens it, a visitor's own (its bl_vid cookie): the
+ * request that is the page's view (lib/services/views/view-log.mjs). By default those that decide
+ * the answer, the reader's click among them (Sec-Fetch-User: ?1); `chrome`: all 16 that Chrome 156
+ * sends for a click, in its order (Node sends Host and Connection first, as Chrome does);
+ * `unasked`: Chrome's for a navigation the reader did not make (a script's, a redirect's: no
+ * Sec-Fetch-User), where the front logs the other headers that tell a view.
+ * @param {string} visitor @param {"" | "chrome" | "unasked"} [kind]
+ */
+export const browserPageHeaders = (visitor, kind = "") => {
+  const cookie = `bl_vid=${visitor}`;
+  if (kind === "")
+    return {
+      "accept-encoding": "gzip, br",
+      "user-agent": CHROME_UA,
+      "sec-fetch-user": "?1",
+      "sec-fetch-dest": "document",
+      cookie,
+    };
+  return {
+    "sec-ch-ua": '"Chromium";v="156", "Not(A:Brand";v="24"',
+    "sec-ch-ua-mobile": "?0",
+    "sec-ch-ua-platform": '"Linux"',
+    "upgrade-insecure-requests": "1",
+    "user-agent": CHROME_UA,
+    accept:
+      "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7",
+    "sec-fetch-site": "none",
+    "sec-fetch-mode": "navigate",
+    ...(kind === "chrome" ? { "sec-fetch-user": "?1" } : {}),
+    "sec-fetch-dest": "document",
+    "accept-encoding": "gzip, br",
+    "accept-language": "zh-CN,zh;q=0.9,en;q=0.8",
+    cookie,
+    priority: "u=0, i",
+  };
 };
 
 /**
- * The headers of an article page as a browser opens it, a visitor's own (its bl_vid cookie): the
- * request that is the page's view (lib/services/views/view-log.mjs). `all`: every header Chrome
- * sends, not only those that decide the answer.
- * @param {string} visitor @param {boolean} [all]
+ * BENCH_HEADERS: which of a browser's headers the instruction benches send (browserPageHeaders):
+ * unset, those that decide the answer; `chrome`, all Chrome sends; `unasked`, Chrome's without
+ * the reader's activation.
+ * @returns {"" | "chrome" | "unasked"}
  */
-export const browserPageHeaders = (visitor, all = false) => ({
-  ...(all ? CHROME_NAVIGATION : {}),
-  "accept-encoding": "gzip, br",
-  "user-agent": CHROME_UA,
-  "sec-fetch-dest": "document",
-  cookie: `bl_vid=${visitor}`,
-});
-
-/** BENCH_HEADERS=chrome: the instruction benches send every header Chrome sends. */
-export const allBrowserHeaders = () => process.env.BENCH_HEADERS === "chrome";
+export const benchHeaders = () => {
+  const kind = process.env.BENCH_HEADERS ?? "";
+  if (kind !== "" && kind !== "chrome" && kind !== "unasked")
+    throw new Error(`BENCH_HEADERS=${kind}: chrome, unasked or unset`);
+  return kind;
+};
 
 /**
  * A reader's wrk script: the article page as a browser opens it (Sec-Fetch-Dest: document, a
@@ -227,7 +247,7 @@ request = function()
   local visitor = string.format("${prefix}%02d%016d", id or 0, n)
   return wrk.format("GET", ${JSON.stringify(articlePath)}, {
     ["Accept-Encoding"] = "gzip, br", ["User-Agent"] = ${JSON.stringify(CHROME_UA)},
-    ["Sec-Fetch-Dest"] = "document", ["Cookie"] = "bl_vid=" .. visitor${skip ? `, ["X-Byline-View-Logged"] = "1"` : ""} })
+    ["Sec-Fetch-User"] = "?1", ["Sec-Fetch-Dest"] = "document", ["Cookie"] = "bl_vid=" .. visitor${skip ? `, ["X-Byline-View-Logged"] = "1"` : ""} })
 end
 `,
   );

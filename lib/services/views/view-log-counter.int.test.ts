@@ -91,14 +91,20 @@ describe("the view counter", () => {
       path.join(dir, "front.log"),
       [
         at({ $cookie_bl_vid: visitor() }),
-        at({ $cookie_bl_vid: visitor(), $request_uri: `${page}?from=wechat`, $http_sec_fetch_dest: "" }),
+        // a script's navigation (no Sec-Fetch-User), from a browser that sends no Sec-Fetch-Dest
+        at({
+          $cookie_bl_vid: visitor(),
+          $request_uri: `${page}?from=wechat`,
+          $http_sec_fetch_user: "",
+          $http_sec_fetch_dest: "",
+        }),
         at({ $cookie_bl_vid: "", $remote_addr: "198.51.100.4" }), // no cookie: address and browser
         at({ $cookie_bl_vid: visitor(), $status: "304" }), // a copy the browser revalidated, shown
         // the same requests, none a view
         at({ $cookie_bl_vid: visitor(), $byline_session: "1" }),
         at({ $cookie_bl_vid: visitor(), $http_rsc: "1", $http_sec_fetch_dest: "empty" }),
-        at({ $cookie_bl_vid: visitor(), $http_sec_purpose: "prefetch;prerender" }),
-        at({ $cookie_bl_vid: visitor(), $http_sec_fetch_dest: "iframe" }),
+        at({ $cookie_bl_vid: visitor(), $http_sec_fetch_user: "", $http_sec_purpose: "prefetch;prerender" }),
+        at({ $cookie_bl_vid: visitor(), $http_sec_fetch_user: "", $http_sec_fetch_dest: "iframe" }),
         at({ $cookie_bl_vid: visitor(), $request_method: "HEAD" }),
         at({ $cookie_bl_vid: visitor(), $status: "404" }),
         at({ $cookie_bl_vid: visitor(), $request_uri: `${page}/older` }),

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { PUBLIC_ID_PATTERN } from "@/lib/public-id";
-import { CHROME, FRONT_FORMAT, frontLine } from "@/lib/test/front-view-line";
+import { CHROME, FETCH_MAP, FRONT_FORMAT, frontLine } from "@/lib/test/front-view-line";
 import { ARTICLE_PAGE, formatViewLine, isDocumentRequest, parseViewLine } from "./view-log.mjs";
 
 describe("the view log's lines", () => {
@@ -114,6 +114,13 @@ describe("the front's lines (deploy/nginx.conf byline_article)", () => {
     expect(format?.[1]).toBe("escape=none");
     const text = [...(format?.[2] ?? "").matchAll(/'([^']*)'/g)].map((m) => m[1]).join("");
     expect(text.trim().split(/\s+/)).toEqual(FRONT_FORMAT);
+    // how the browser fetched the page: the map frontLine writes $byline_fetch by
+    const map = /map \$http_sec_fetch_user \$byline_fetch \{([^}]*)\}/.exec(conf);
+    const entries = [...(map?.[1] ?? "").matchAll(/^\s*("[^"]*"|\S+)\s+"([^"]*)";/gm)].map((m) => [
+      m[1]?.replace(/^"|"$/g, ""),
+      m[2],
+    ]);
+    expect(Object.fromEntries(entries)).toEqual(FETCH_MAP);
   });
 
   it("read a reader's browser opening an article page as its view", () => {
@@ -149,6 +156,13 @@ describe("the front's lines (deploy/nginx.conf byline_article)", () => {
     });
     // a copy the browser revalidated, which it shows
     expect(parseViewLine(frontLine({ $status: "304", $body_bytes_sent: "0" }))).toEqual(view);
+    // a navigation the reader did not make (a script's, a redirect's): the three headers tell
+    const unasked = { $http_sec_fetch_user: "" };
+    expect(frontLine(unasked)).toContain(" document   AAAA");
+    expect(parseViewLine(frontLine(unasked))).toEqual(view);
+    expect(parseViewLine(frontLine({ ...unasked, $http_sec_fetch_dest: "" }))).toEqual(view);
+    // the reader's own: `?1`, nothing else looked up
+    expect(frontLine()).toContain(" ?1   AAAA");
     // nginx joins a header the app sent twice with ", ": still the view, the agent's line longer
     expect(parseViewLine(frontLine({ $upstream_http_x_byline_cache: "MISS, MISS" }))).toEqual({
       ...view,
@@ -164,11 +178,15 @@ describe("the front's lines (deploy/nginx.conf byline_article)", () => {
       ["a 404", { $status: "404" }],
       ["a 502", { $status: "502" }],
       ["Next.js' router", { $http_rsc: "1" }],
-      ["a frame", { $http_sec_fetch_dest: "iframe" }],
-      ["a fetch", { $http_sec_fetch_dest: "empty" }],
-      ["a speculation rule's prefetch", { $http_sec_purpose: "prefetch" }],
-      ["a prerender", { $http_sec_purpose: "prefetch;prerender" }],
-      ["older Chromium's prefetch", { $http_purpose: "prefetch" }],
+      ["Next.js' router, after a click", { $http_rsc: "1", $http_sec_fetch_user: "?1" }],
+      ["a frame", { $http_sec_fetch_user: "", $http_sec_fetch_dest: "iframe" }],
+      ["a fetch", { $http_sec_fetch_user: "", $http_sec_fetch_dest: "empty" }],
+      ["a speculation rule's prefetch", { $http_sec_fetch_user: "", $http_sec_purpose: "prefetch" }],
+      ["a prerender", { $http_sec_fetch_user: "", $http_sec_purpose: "prefetch;prerender" }],
+      ["older Chromium's prefetch", { $http_sec_fetch_user: "", $http_purpose: "prefetch" }],
+      // `?1` in the destination's place from a client's own Sec-Fetch-Dest, beside a purpose
+      ["a Sec-Fetch-Dest of ?1 with a purpose", { $byline_fetch: "?1 prefetch " }],
+      ["Sec-Fetch-User other than ?1", { $http_sec_fetch_user: "?0", $http_sec_fetch_dest: "iframe" }],
       ["another page under /posts/", { $request_uri: "/posts/abc123/older" }],
       ["an encoded line break", { $request_uri: "/posts/x%0A1764684000.000%20/posts/abc123" }],
       ["a header with spaces, made by hand", { $http_rsc: "a b c" }],
@@ -214,5 +232,16 @@ describe("which requests are views", () => {
     expect(isDocumentRequest({ "sec-fetch-dest": "", "sec-purpose": "", rsc: "" })).toBe(true);
     // the legacy Purpose of Chromium's older prefetch and prerender
     expect(isDocumentRequest({ purpose: "prefetch" })).toBe(false);
+  });
+
+  it("takes a navigation the reader made (Sec-Fetch-User: ?1) without its other headers", () => {
+    expect(isDocumentRequest({ "sec-fetch-user": "?1" })).toBe(true);
+    // a frame the reader navigated with a click: the reader's page too
+    expect(isDocumentRequest({ "sec-fetch-user": "?1", "sec-fetch-dest": "iframe" })).toBe(true);
+    // the router's requests follow the reader's clicks too, and are never views
+    expect(isDocumentRequest({ "sec-fetch-user": "?1", rsc: "1" })).toBe(false);
+    // only `?1` is the reader's activation (the header has no other value a browser sends)
+    expect(isDocumentRequest({ "sec-fetch-user": "?0", "sec-fetch-dest": "empty" })).toBe(false);
+    expect(isDocumentRequest({ "sec-fetch-user": "", "sec-fetch-dest": "iframe" })).toBe(false);
   });
 });
