@@ -1,11 +1,7 @@
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  createInvalidationBus,
-  invalidationPayloads,
-  tagsFromPayload,
-  type InvalidationBus,
-} from "./invalidation-bus";
+import { createInvalidationBus, type InvalidationBus } from "./invalidation-bus";
+import { invalidationPayloads, tagsFromPayload } from "./invalidation-message";
 
 const url = () => process.env.DATABASE_URL!;
 const buses: InvalidationBus[] = [];

@@ -1,6 +1,11 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { tags as cacheTags } from "@/lib/cache-tags";
+import {
+  INVALIDATION_CHANNEL,
+  invalidationPayloads,
+  tagsFromPayload,
+} from "@/lib/cache/invalidation-message";
 import { logger } from "@/lib/logger";
 import { onShutdown } from "@/lib/shutdown";
 import { reportDatabaseUnavailable } from "@/lib/db/availability";
@@ -16,9 +21,6 @@ import { reportDatabaseUnavailable } from "@/lib/db/availability";
  * tags once it is back, so a change missed meanwhile is not served for the pages' lifetime.
  */
 
-export const INVALIDATION_CHANNEL = "byline_cache_invalidation";
-/** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more: tags go in chunks well below. */
-const MAX_PAYLOAD_BYTES = 7000;
 /** what expires (nearly) every public page: lists, the site chrome, footer pages, CVE index */
 export const GAP_TAGS = [
   cacheTags.articles(),
@@ -33,37 +35,6 @@ const RETRY_MAX_MS = 30_000;
 
 // one bus per process, shared by Next.js' bundles (instrumentation and the route handlers)
 const g = globalThis as unknown as { __bylineInvalidationBus?: InvalidationBus };
-
-type Message = { o: string; t: string[] };
-
-/** The tags as NOTIFY payloads of this origin, each under the size limit. */
-export function invalidationPayloads(origin: string, tags: string[]): string[] {
-  const out: string[] = [];
-  let chunk: string[] = [];
-  const encode = (t: string[]) => JSON.stringify({ o: origin, t } satisfies Message);
-  for (const tag of new Set(tags)) {
-    if (Buffer.byteLength(encode([tag])) > MAX_PAYLOAD_BYTES) continue; // no real tag is 7 KB
-    if (chunk.length && Buffer.byteLength(encode([...chunk, tag])) > MAX_PAYLOAD_BYTES) {
-      out.push(encode(chunk));
-      chunk = [];
-    }
-    chunk.push(tag);
-  }
-  if (chunk.length) out.push(encode(chunk));
-  return out;
-}
-
-/** A payload from another instance → its tags; null for our own, or anything malformed. */
-export function tagsFromPayload(origin: string, payload: string | undefined): string[] | null {
-  try {
-    const m = JSON.parse(payload ?? "") as Partial<Message>;
-    if (typeof m.o !== "string" || m.o === origin || !Array.isArray(m.t)) return null;
-    const tags = m.t.filter((t): t is string => typeof t === "string" && t.length > 0 && t.length <= 256);
-    return tags.length ? tags : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Tells the other instances to expire these tags. A no-op in a process without the bus (tests,

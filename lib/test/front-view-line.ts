@@ -26,13 +26,15 @@ export const CHROME =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
 
 /**
- * deploy/nginx.conf's `map $http_sec_fetch_user $byline_fetch`, its two entries (the format test
- * reads them from the file): how the browser fetched the page, as three fields.
+ * deploy/nginx.conf's `map "$http_rsc:$http_sec_fetch_user" $byline_fetch`, its entries (the
+ * format test reads them from the file): how the browser fetched the page, as three fields.
  */
-export const FETCH_MAP = {
-  "?1": "?1  ",
+export const FETCH_MAP: Record<string, string> = {
+  ":?1": "?1  ",
+  "1:": "  ",
+  "1:?1": "  ",
   default: "$http_sec_fetch_dest $http_sec_purpose $http_purpose",
-} as const;
+};
 
 /** The request headers `$byline_fetch` is made of. */
 type FetchHeader = "$http_sec_fetch_user" | "$http_sec_fetch_dest" | "$http_sec_purpose" | "$http_purpose";
@@ -68,10 +70,8 @@ export function frontLine(values: Partial<Record<Field, string>> = {}) {
     $http_user_agent: CHROME,
   };
   const field = (v: Field) => values[v] ?? navigation[v];
-  const fetch =
-    values.$byline_fetch ??
-    (field("$http_sec_fetch_user") === "?1"
-      ? FETCH_MAP["?1"]
-      : FETCH_MAP.default.replace(/\$\w+/g, (v) => field(v as Field)));
+  const source = `${field("$http_rsc")}:${field("$http_sec_fetch_user")}`;
+  const entry = (source !== "default" && FETCH_MAP[source]) || FETCH_MAP.default!;
+  const fetch = values.$byline_fetch ?? entry.replace(/\$\w+/g, (v) => field(v as Field));
   return FRONT_FORMAT.map((v) => (v === "$byline_fetch" ? fetch : field(v))).join(" ");
 }

@@ -135,6 +135,9 @@ describe("the front's view log", () => {
     expect(clicked.map((l) => l.split(" ").slice(11, 15))).toEqual([
       ["?1", "", "", "BBBBBBBBBBBBBBBBBBBBBB"],
     ]);
+    // the router's lines (RSC) hold nothing of how they were fetched: nothing more looked up
+    const router = got.filter((l) => l.split(" ")[10] === "1");
+    expect(router.map((l) => l.split(" ").slice(11, 14))).toEqual(Array(4).fill(["", "", ""]));
     const parsed = got.map((l) => parseViewLine(l)).filter((v) => v !== null);
     expect(parsed.map((v) => v.publicId).sort()).toEqual(["abc123", "abc123", "abc123", "def456"]);
     expect(parsed.map((v) => v.visitor ?? "").sort()).toEqual([

@@ -125,7 +125,8 @@ function viewOf(at, page, ip, visitor, ua) {
  * time (ISO 8601, to the second), path, status, address, signed in, cache status, bytes, request
  * time, request id, RSC, then three fields for how the browser fetched the page (`$byline_fetch`:
  * Sec-Fetch-Dest, Sec-Purpose, Purpose; or `?1` and two empty ones for a navigation the reader
- * made, Sec-Fetch-User's value), the bl_vid cookie; then the app's cache status and the user agent.
+ * made, Sec-Fetch-User's value; three empty ones with RSC), the bl_vid cookie; then the app's cache
+ * status and the user agent.
  */
 const FRONT_FIELDS = 16;
 

@@ -115,7 +115,7 @@ describe("the front's lines (deploy/nginx.conf byline_article)", () => {
     const text = [...(format?.[2] ?? "").matchAll(/'([^']*)'/g)].map((m) => m[1]).join("");
     expect(text.trim().split(/\s+/)).toEqual(FRONT_FORMAT);
     // how the browser fetched the page: the map frontLine writes $byline_fetch by
-    const map = /map \$http_sec_fetch_user \$byline_fetch \{([^}]*)\}/.exec(conf);
+    const map = /map "\$http_rsc:\$http_sec_fetch_user" \$byline_fetch \{([^}]*)\}/.exec(conf);
     const entries = [...(map?.[1] ?? "").matchAll(/^\s*("[^"]*"|\S+)\s+"([^"]*)";/gm)].map((m) => [
       m[1]?.replace(/^"|"$/g, ""),
       m[2],
@@ -163,6 +163,8 @@ describe("the front's lines (deploy/nginx.conf byline_article)", () => {
     expect(parseViewLine(frontLine({ ...unasked, $http_sec_fetch_dest: "" }))).toEqual(view);
     // the reader's own: `?1`, nothing else looked up
     expect(frontLine()).toContain(" ?1   AAAA");
+    // the router's: nothing looked up but RSC
+    expect(frontLine({ $http_rsc: "1" })).toContain(" 1    AAAA");
     // nginx joins a header the app sent twice with ", ": still the view, the agent's line longer
     expect(parseViewLine(frontLine({ $upstream_http_x_byline_cache: "MISS, MISS" }))).toEqual({
       ...view,
