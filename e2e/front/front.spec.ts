@@ -128,8 +128,10 @@ test("a reader's browser opening an article through the front is a view in its l
   });
   try {
     const page = await context.newPage();
+    // the frame's answer arrives (and is refused) before the click below leaves the page
+    const framed = page.waitForResponse((r) => r.url().endsWith("?in=frame"));
     await page.goto(`${base}${article}?with=frame`);
-    await expect(page.locator("iframe")).toHaveCount(1);
+    await framed;
     // the same page asked for as Next.js' router asks (RSC: Next.js redirects it to a URL with
     // _rsc, a second such line), then a plain link (not the router's) the reader clicks
     await page.evaluate(async (url) => {

@@ -208,7 +208,7 @@ test.describe("article page", () => {
       // the prefetch says so, and carries no Sec-Fetch-User: no reader asked for it, so the
       // front, which takes `?1` alone as the reader's navigation, does not count it
       await expect.poll(() => requestsFor(a.path).filter(Boolean).length, { timeout: 10_000 }).toBe(1);
-      const prefetch = requestsFor(a.path)[0]!;
+      const prefetch = requestsFor(a.path).filter(Boolean)[0]!;
       expect(prefetch["sec-purpose"]).toBe("prefetch");
       expect(prefetch["sec-fetch-dest"]).toBe("document");
       expect(prefetch).not.toHaveProperty("sec-fetch-user");

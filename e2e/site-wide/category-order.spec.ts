@@ -41,21 +41,20 @@ test.afterAll(async () => {
   });
 });
 
-/** The bar of `path` as a signed-out reader (or `p`'s user) gets it, read again until `expected`. */
+/** The category bar of `path` as `p`'s user gets it, read again until `expected` holds. */
 async function expectBar(p: Page, path: string, expected: (bar: string[]) => boolean) {
   // the save expires this instance's copies at once; another instance's once it hears of it
-  let bar: string[] = [];
   await expect
     .poll(
       async () => {
         await p.goto(path);
-        bar = await barNames(p);
-        return expected(bar);
+        const bar = await barNames(p);
+        // the bar itself in the failure's message
+        return expected(bar) || bar.join(" ");
       },
-      { timeout: 10_000 },
+      { timeout: 20_000 },
     )
     .toBe(true);
-  return bar;
 }
 
 test.use({ storageState: authStatePath("ADMIN") });
@@ -76,9 +75,8 @@ test("an admin moves a category down and the public category bar follows, then m
   });
   const readerPage = await reader.newPage();
   try {
-    await readerPage.goto("/");
-    const shown = await barNames(readerPage);
-    expect(shown.indexOf(first)).toBeLessThan(shown.indexOf(second));
+    const inOrder = (bar: string[]) => bar.indexOf(first) !== -1 && bar.indexOf(first) < bar.indexOf(second);
+    await expectBar(readerPage, "/", inOrder);
 
     await page.getByRole("button", { name: `下移「${first}」`, exact: true }).click();
     await expect(page.getByTestId("category-row").nth(1).getByRole("rowheader")).toContainText(first);
@@ -93,11 +91,7 @@ test("an admin moves a category down and the public category bar follows, then m
     await page.getByRole("button", { name: `上移「${first}」`, exact: true }).click();
     await expect(page.getByTestId("category-row").first().getByRole("rowheader")).toContainText(first);
     expect((await adminNames(page)).join()).toBe(before.join());
-    await expectBar(
-      readerPage,
-      "/",
-      (bar) => bar.indexOf(first) !== -1 && bar.indexOf(first) < bar.indexOf(second),
-    );
+    await expectBar(readerPage, "/", inOrder);
   } finally {
     await reader.close();
   }

@@ -15,7 +15,6 @@ export const FRONT_FORMAT = [
   "$body_bytes_sent",
   "$request_time",
   "$byline_request_id",
-  "$http_rsc",
   "$byline_fetch",
   "$cookie_bl_vid",
   "$upstream_http_x_byline_cache",
@@ -27,17 +26,18 @@ export const CHROME =
 
 /**
  * deploy/nginx.conf's `map "$http_rsc:$http_sec_fetch_user" $byline_fetch`, its entries (the
- * format test reads them from the file): how the browser fetched the page, as three fields.
+ * format test reads them from the file): how the browser fetched the page, as four fields.
  */
 export const FETCH_MAP: Record<string, string> = {
-  ":?1": "?1  ",
-  "1:": "  ",
-  "1:?1": "  ",
-  default: "$http_sec_fetch_dest $http_sec_purpose $http_purpose",
+  ":?1": " ?1  ",
+  "1:": "1   ",
+  "1:?1": "1   ",
+  default: "$http_rsc $http_sec_fetch_dest $http_sec_purpose $http_purpose",
 };
 
 /** The request headers `$byline_fetch` is made of. */
-type FetchHeader = "$http_sec_fetch_user" | "$http_sec_fetch_dest" | "$http_sec_purpose" | "$http_purpose";
+type FetchHeader =
+  "$http_rsc" | "$http_sec_fetch_user" | "$http_sec_fetch_dest" | "$http_sec_purpose" | "$http_purpose";
 
 type Field = (typeof FRONT_FORMAT)[number] | FetchHeader;
 

@@ -170,17 +170,13 @@ const CHROME_UA =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
 
 /**
- * What else Chrome 156 sends when it opens a page (seen in Debian's Chromium): header lookups cost
- * by the number of headers (nginx walks the list for each one it does not know), so the benches
- * that count instructions can send them too (BENCH_HEADERS=chrome).
- */
-/**
  * The headers of an article page as a browser opens it, a visitor's own (its bl_vid cookie): the
  * request that is the page's view (lib/services/views/view-log.mjs). By default those that decide
- * the answer, the reader's click among them (Sec-Fetch-User: ?1); `chrome`: all 16 that Chrome 156
- * sends for a click, in its order (Node sends Host and Connection first, as Chrome does);
- * `unasked`: Chrome's for a navigation the reader did not make (a script's, a redirect's: no
- * Sec-Fetch-User), where the front logs the other headers that tell a view.
+ * the answer, the reader's click among them (Sec-Fetch-User: ?1); `chrome`: what Chrome 156 sends
+ * for a click (seen in Debian's Chromium), in its order, Node adding Host and Connection after
+ * them: 16 headers, and header lookups cost by their number (nginx walks the list for each one it
+ * does not know); `unasked`: Chrome's for a navigation the reader did not make (a script's or a
+ * meta refresh's: no Sec-Fetch-User), where the front logs the other headers that tell a view.
  * @param {string} visitor @param {"" | "chrome" | "unasked"} [kind]
  */
 export const browserPageHeaders = (visitor, kind = "") => {

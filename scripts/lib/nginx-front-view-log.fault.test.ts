@@ -82,6 +82,12 @@ describe("the front's view log", () => {
     // counted: the reader's click, as Chrome sends it (Sec-Fetch-User: ?1 tells it alone)
     const click = { "sec-fetch-mode": "navigate", "sec-fetch-user": "?1", "sec-fetch-dest": "document" };
     expect(await get("/posts/abc123", { ...click, cookie: "bl_vid=BBBBBBBBBBBBBBBBBBBBBB" })).toBe(200);
+    // counted too, what ?1 alone decides (deploy/nginx.conf $byline_fetch): a frame a page added
+    // within seconds of its reader's click, and a purpose beside ?1 (which no browser sends)
+    const frameAfterClick = { ...click, "sec-fetch-dest": "iframe", cookie: "bl_vid=CCCCCCCCCCCCCCCCCCCCCC" };
+    expect(await get("/posts/abc123", frameAfterClick)).toBe(200);
+    const purposeAndClick = { ...click, "sec-purpose": "prefetch", cookie: "bl_vid=DDDDDDDDDDDDDDDDDDDDDD" };
+    expect(await get("/posts/abc123", purposeAndClick)).toBe(200);
     // not counted
     // Next.js' router after the reader's click, and a frame with a Sec-Fetch-User not ?1
     expect(await get("/posts/abc123", { ...click, rsc: "1", "sec-fetch-dest": "empty" })).toBe(200);
@@ -120,16 +126,16 @@ describe("the front's view log", () => {
     expect(await get("/posts/def456", { "user-agent": 'Odd "agent" \\ é\tx' })).toBe(200);
 
     // every request under /posts/ but none other: the site's access log has /tag/abc123
-    const got = await lines(22);
-    // nothing else arrives after the flush of the twenty-two
+    const got = await lines(24);
+    // nothing else arrives after the flush of the twenty-four
     await new Promise((r) => setTimeout(r, 1_500));
-    expect(await lines(22)).toHaveLength(22);
+    expect(await lines(24)).toHaveLength(24);
     // each of nginx's workers writes its own buffer: the lines' order is not the requests'
     const byPath = (p: string) => got.filter((l) => l.split(" ")[2] === p);
     expect(byPath("/posts/abc123/older")).toHaveLength(1);
     expect(byPath("/posts/x%0A1764684000.000%20/posts/abc123%20%20203.0.113.9%20UA")).toHaveLength(1);
     expect(byPath("/posts/missing1")).toHaveLength(1);
-    expect(byPath("/posts/abc123")).toHaveLength(17);
+    expect(byPath("/posts/abc123")).toHaveLength(19);
     // the click's line holds `?1` where the destination goes, and neither purpose
     const clicked = got.filter((l) => l.includes(" BBBBBBBBBBBBBBBBBBBBBB "));
     expect(clicked.map((l) => l.split(" ").slice(11, 15))).toEqual([
@@ -139,12 +145,14 @@ describe("the front's view log", () => {
     const router = got.filter((l) => l.split(" ")[10] === "1");
     expect(router.map((l) => l.split(" ").slice(11, 14))).toEqual(Array(4).fill(["", "", ""]));
     const parsed = got.map((l) => parseViewLine(l)).filter((v) => v !== null);
-    expect(parsed.map((v) => v.publicId).sort()).toEqual(["abc123", "abc123", "abc123", "def456"]);
+    expect(parsed.map((v) => v.publicId).sort()).toEqual([...Array(5).fill("abc123"), "def456"]);
     expect(parsed.map((v) => v.visitor ?? "").sort()).toEqual([
       "",
       "",
       "AAAAAAAAAAAAAAAAAAAAAA",
       "BBBBBBBBBBBBBBBBBBBBBB",
+      "CCCCCCCCCCCCCCCCCCCCCC",
+      "DDDDDDDDDDDDDDDDDDDDDD",
     ]);
     for (const v of parsed) {
       expect(v.ip).toBe("127.0.0.1");
@@ -154,7 +162,7 @@ describe("the front's view log", () => {
       expect(v.at).toBeLessThanOrEqual(Date.now());
     }
     // the agents' bytes as they came (escape=none), read as latin1: what Node's header holds
-    expect(parsed.filter((v) => v.publicId === "abc123").map((v) => v.userAgent)).toEqual([UA, UA, UA]);
+    expect(parsed.filter((v) => v.publicId === "abc123").map((v) => v.userAgent)).toEqual(Array(5).fill(UA));
     expect(parsed.find((v) => v.publicId === "def456")?.userAgent).toBe('Odd "agent" \\ \u00e9\tx');
     // the query stays in nginx's line, and is not part of the id
     expect(byPath("/posts/abc123?from=wechat")).toHaveLength(1);

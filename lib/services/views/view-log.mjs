@@ -50,21 +50,16 @@ const ARTICLE_PREFIX = "/posts/";
  * Whether a request for a page is one a reader's browser made to display it: not a Next.js router
  * request (navigations and prefetches all say `RSC: 1`), not a browser's prefetch or prerender
  * (Sec-Purpose, or the legacy Purpose of Chromium's older prefetch and prerender), not a frame, an
- * image or a fetch (Sec-Fetch-Dest). A navigation the reader made (a click, a typed address, a
- * reload) says `Sec-Fetch-User: ?1`, which no prefetch, prerender or fetch carries, so that alone
- * tells it: the front then logs no other header (deploy/nginx.conf `$byline_fetch`). A frame a
- * page adds within seconds of its reader's click carries it too and counts, as a window the page
- * opened then would. A client that sends no
- * Sec-Fetch-Dest (an older browser, a plain HTTP client) is counted, and crawlers are told apart by
- * their user agent when counted. An empty header is an absent one, as nginx's variables see it.
- * The front's lines get the same test when counted (parseFrontLine).
+ * image or a fetch (Sec-Fetch-Dest). A client that sends no Sec-Fetch-Dest (an older browser, a
+ * plain HTTP client) is counted, and crawlers are told apart by their user agent when counted. An
+ * empty header is an absent one, as nginx's variables see it. The front's lines get the same test
+ * when counted (parseFrontLine), with what they hold: for a navigation the reader made
+ * (`Sec-Fetch-User: ?1`) the front looks up neither the destination nor the purposes.
  * @param {import("node:http").IncomingHttpHeaders} h
  */
 export function isDocumentRequest(h) {
-  if (h.rsc) return false;
-  if (h["sec-fetch-user"] === "?1") return true;
   const dest = h["sec-fetch-dest"];
-  return (!dest || dest === "document") && !h["sec-purpose"] && !h.purpose;
+  return !h.rsc && (!dest || dest === "document") && !h["sec-purpose"] && !h.purpose;
 }
 
 /** @typedef {{ at: number, publicId: string, visitor: string | undefined, ip: string, userAgent: string | undefined }} View */
@@ -123,10 +118,10 @@ function viewOf(at, page, ip, visitor, ua) {
 /**
  * The fields of the front's line the counter reads (deploy/nginx.conf `byline_article`): method,
  * time (ISO 8601, to the second), path, status, address, signed in, cache status, bytes, request
- * time, request id, RSC, then three fields for how the browser fetched the page (`$byline_fetch`:
- * Sec-Fetch-Dest, Sec-Purpose, Purpose; or `?1` and two empty ones for a navigation the reader
- * made, Sec-Fetch-User's value; three empty ones with RSC), the bl_vid cookie; then the app's cache
- * status and the user agent.
+ * time, request id, then four fields for how the browser fetched the page (`$byline_fetch`: RSC,
+ * Sec-Fetch-Dest, Sec-Purpose, Purpose; with `?1`, Sec-Fetch-User's value, and two empty fields
+ * where the destination and the purposes go for a navigation the reader made, none of them looked
+ * up; the three empty with RSC), the bl_vid cookie; then the app's cache status and the user agent.
  */
 const FRONT_FIELDS = 16;
 
@@ -157,10 +152,12 @@ function parseFrontLine(line) {
     visitor,
   ] = read.fields;
   if (method !== "GET" || (status !== "200" && status !== "304") || session !== "0") return null;
-  // `?1` where the destination goes: the reader's own navigation, the other headers not looked up
+  // `?1` where the destination goes: a navigation the reader made (Sec-Fetch-User), which no
+  // prefetch, prerender or fetch carries, so the front looked up neither the destination nor the
+  // purposes; a frame a page adds within seconds of its reader's click carries it too, and counts
   const headers =
     dest === "?1" && !secPurpose && !purpose
-      ? { rsc, "sec-fetch-user": dest }
+      ? { rsc }
       : { rsc, "sec-fetch-dest": dest, "sec-purpose": secPurpose, purpose };
   if (!isDocumentRequest(headers)) return null;
   if (!page.startsWith(ARTICLE_PREFIX)) return null;
