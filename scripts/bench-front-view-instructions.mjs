@@ -25,6 +25,7 @@ import {
   benchSetting,
   browserPageHeaders,
   machineLoad,
+  quartiles,
   requireTools,
 } from "./lib/bench-wrk.mjs";
 import { startFront } from "./lib/nginx-front.mjs";
@@ -161,6 +162,13 @@ try {
         `${(((p.with - p.without) / p.with) * 100).toFixed(2)} %`.padStart(32),
       ].join(""),
     ),
+  );
+  // glibc's allocator alone moves a pair by a few hundred instructions either way (its free lists
+  // differ between the two processes): the median of the pairs is the figure, their range its spread
+  const shares = pairs.map((p) => ((p.with - p.without) / p.with) * 100);
+  const { median } = quartiles(shares);
+  console.log(
+    `median share ${median.toFixed(2)} % (range ${Math.min(...shares).toFixed(2)} to ${Math.max(...shares).toFixed(2)} %)`,
   );
   load.report();
 } finally {
