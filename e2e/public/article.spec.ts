@@ -160,7 +160,8 @@ test.describe("article page", () => {
       });
     // the speculation rules another page would have: injected, so this page's CSP is set aside for
     // the test. (A prerender cannot be tested so: Chromium prerenders nothing while DevTools, which
-    // Playwright drives it with, is attached; page-request-view.test.ts covers its activation.)
+    // Playwright drives it with, is attached; page-request-view.test.ts covers its activation,
+    // prerender-headers.spec.ts its request's headers, from a Chromium run without DevTools.)
     const context = await browser.newContext({
       bypassCSP: true,
       userAgent: `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36 reader-${a.publicId}`,
