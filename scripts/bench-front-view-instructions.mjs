@@ -11,8 +11,8 @@
 //
 //   BENCH_PAIRS (3), BENCH_PAGES (4000) per batch; BENCH_HEADERS=chrome: every header Chrome
 //   sends, not only those that decide the answer (unasked: Chrome's for a navigation the reader
-//   did not make). Needs valgrind and nginx (Debian: valgrind,
-//   nginx-light) and a production build (npm run build).
+//   did not make). Needs valgrind and nginx (Debian: valgrind, nginx-light) and a production
+//   build (npm run build).
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";

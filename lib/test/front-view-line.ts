@@ -71,7 +71,8 @@ export function frontLine(values: Partial<Record<Field, string>> = {}) {
   };
   const field = (v: Field) => values[v] ?? navigation[v];
   const source = `${field("$http_rsc")}:${field("$http_sec_fetch_user")}`;
-  const entry = (source !== "default" && FETCH_MAP[source]) || FETCH_MAP.default!;
+  // the source always holds a colon: never the key "default"
+  const entry = FETCH_MAP[source] ?? FETCH_MAP.default!;
   const fetch = values.$byline_fetch ?? entry.replace(/\$\w+/g, (v) => field(v as Field));
   return FRONT_FORMAT.map((v) => (v === "$byline_fetch" ? fetch : field(v))).join(" ");
 }
