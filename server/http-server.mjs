@@ -81,6 +81,7 @@ function pageCacheFromEnv(dev, base, log) {
   subscribePageCacheEvents({
     tagged: (path, tags) => cache.tagged(path, tags),
     invalidated: (tags) => cache.warming(warmer?.warm(cache.invalidated(tags)) ?? []),
+    staleRender: (path, tags) => cache.warming(warmer?.warm(cache.staleRender(path, tags)) ?? []),
   });
   return cache;
 }

@@ -9,7 +9,10 @@
 //      hook notes when each key was first read since its last write and when each tag was
 //      invalidated; a write whose tags were invalidated after that read is expired at once;
 //   3. it tells the in-process page cache (page-cache.mjs) which tags each page Next.js reads or
-//      stores has, and which tags are invalidated (subscribePageCacheEvents).
+//      stores has, which tags are invalidated, and which pages were written late as in 2
+//      (subscribePageCacheEvents): Next.js answers every request for that page that arrived while
+//      the render was under way with the render's bytes, from before the invalidation, though their
+//      captures in the page cache began after it.
 //
 // A hook on Next.js' default handler rather than a `cacheHandler` in next.config.js: with a
 // custom handler configured, Next.js 16.4 stopped treating a cached article page as stale after
@@ -39,7 +42,11 @@ const HORIZON_MS = 5 * 60_000;
  *   revalidateTag(tags: string | string[], durations?: unknown): Promise<void>,
  * }} CacheMethods
  * @typedef {{ new (options: object): CacheMethods, prototype: CacheMethods }} FileSystemCacheClass
- * @typedef {{ invalidated(tags: string[]): void, tagged(path: string, tags: string[]): void }} PageCacheListener
+ * @typedef {{
+ *   invalidated(tags: string[]): void,
+ *   tagged(path: string, tags: string[]): void,
+ *   staleRender(path: string, tags: string[]): void,
+ * }} PageCacheListener
  */
 
 // Next.js itself loads this module with require(): the same instance, so the patch is what it runs
@@ -215,6 +222,8 @@ export function installPageCacheHook(cache = loadFileSystemCache()) {
     while (Date.now() <= writtenAt) await new Promise((r) => setTimeout(r, 1));
     if (debug) console.log(`page-cache-hook: expired late write of ${pagePathOf(key)} (${late.join(",")})`);
     await revalidateTag.call(this, late);
+    // Next.js answers the requests it joined to this render once set() returns: none is kept
+    for (const l of listeners()) l.staleRender(pagePathOf(key), late);
   };
   proto[HOOKED] = true;
 }

@@ -190,6 +190,7 @@ describe("the ISR race: a regeneration that began before an invalidation and is 
     const stop = subscribePageCacheEvents({
       tagged: (p, tags) => heard.push(`tagged ${p} ${tags.join(",")}`),
       invalidated: (tags) => heard.push(`invalidated ${tags.join(",")}`),
+      staleRender: (p, tags) => heard.push(`stale ${p} ${tags.join(",")}`),
     });
     const tag = fresh("t");
     await cache.set(`/route-cache/APP_PAGE/abc/$/index`, page([tag], "home"), SET);
@@ -198,6 +199,33 @@ describe("the ISR race: a regeneration that began before an invalidation and is 
     stop();
     await cache.revalidateTag(tag);
     expect(heard).toEqual([`tagged / ${tag}`, `tagged / ${tag}`, `invalidated ${tag},b`]);
+    cleanup();
+  });
+
+  it("tells the page cache of a late write once Next.js' copy is expired again, before set() returns", async () => {
+    const { cache, cleanup } = realCache();
+    const key = `/route-cache/APP_PAGE/abc/$/posts/${fresh("late")}`;
+    const path = pagePathOf(key);
+    const tag = fresh("categories");
+    const heard: string[] = [];
+    const stop = subscribePageCacheEvents({
+      tagged: () => {},
+      invalidated: (tags) => heard.push(`invalidated ${tags.join(",")}`),
+      staleRender: (p, tags) => heard.push(`stale ${p} ${tags.join(",")}`),
+    });
+    expect(await cache.get(key, GET)).toBeNull(); // the render starts
+    await tick();
+    await cache.revalidateTag([tag, "other"]); // an admin's change, while it renders
+    await tick();
+    // Next.js answers every request it joined to this render once set() has returned
+    await cache.set(key, page([tag], "rendered before the change"), SET);
+    expect(heard).toEqual([`invalidated ${tag},other`, `stale ${path} ${tag}`]);
+    expect(await cache.get(key, GET)).toBeNull();
+    // a render that began after the change is no news
+    await tick();
+    await cache.set(key, page([tag], "new"), SET);
+    stop();
+    expect(heard).toHaveLength(2);
     cleanup();
   });
 });

@@ -477,6 +477,37 @@ export class PageCache {
   }
 
   /**
+   * Next.js stored a render of `path` that began before an invalidation of `tags`
+   * (page-cache-hook.mjs). It answered the request that rendered it and every request Next.js
+   * joined to that render meanwhile, whose captures may have begun after the invalidation (the
+   * preload's request, most often): none of them is kept, and a copy already kept is dropped,
+   * here and by the other workers. Returns the keys of those pages, to render again.
+   * @param {string} path
+   * @param {string[]} tags
+   * @returns {string[]}
+   */
+  staleRender(path, tags) {
+    /** @type {Set<string>} */
+    const keys = new Set();
+    for (const capture of this.#captures.values())
+      if (decodedPath(capture.key) === path) {
+        capture.anyInvalidation = true;
+        for (const t of tags) capture.invalidated.add(t);
+        keys.add(capture.key);
+      }
+    /** @type {[string, string][]} */
+    const exact = [];
+    for (const [key, entry] of this.#entries)
+      if (decodedPath(key) === path && (!entry.tags || tags.some((t) => entry.tags?.has(t)))) {
+        this.#drop(key, entry);
+        exact.push([key, entry.identity.etag]);
+        keys.add(key);
+      }
+    if (exact.length) this.#peers?.dropped(exact, [], this.#now());
+    return [...keys].filter((k) => !isContentApiKey(k));
+  }
+
+  /**
    * The pages this process' preload is about to render again (page-cache-warm.mjs): the other
    * workers leave them to it, rather than render them with what they may not have heard of yet.
    * @param {string[]} keys

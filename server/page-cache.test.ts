@@ -205,6 +205,40 @@ describe("PageCache", () => {
     expect(cache.pending("/posts/a")).toBeUndefined();
   });
 
+  it("keeps no capture of a page Next.js rendered before an invalidation, and drops one kept", () => {
+    // a preload's request joined by Next.js to a render that began before the invalidation: the
+    // capture began after it, so only the hook's word (staleRender) tells it holds the old page
+    const cache = new PageCache({ maxBytes: 1 << 20, compress: false });
+    for (const path of ["/", "/posts/a", "/posts/b"]) cache.tagged(path, ["categories"]);
+    const late = cache.begin("/");
+    const other = cache.begin("/posts/b");
+    capture(cache, "/posts/a?utm=x");
+    capture(cache, "/posts/a");
+    const staleKeys = cache.staleRender("/posts/a", ["categories"]);
+    expect(cache.staleRender("/", ["categories"])).toEqual(["/"]);
+    expect(staleKeys.sort()).toEqual(["/posts/a", "/posts/a?utm=x"]);
+    expect(cache.fresh("/posts/a")).toBeUndefined();
+    expect(cache.fresh("/posts/a?utm=x")).toBeUndefined();
+    const entry = cache.store(late, {
+      headers: pageHeaders(),
+      body: Buffer.from("old"),
+      placeholder: PLACEHOLDER,
+    });
+    late.settle(entry);
+    expect(entry.identity.body.toString()).toBe("old"); // still served to the waiters
+    expect(cache.fresh("/")).toBeUndefined();
+    // another page's capture, and a page stored after, are kept
+    other.settle(
+      cache.store(other, { headers: pageHeaders(), body: Buffer.from("b"), placeholder: PLACEHOLDER }),
+    );
+    expect(cache.fresh("/posts/b")).toBeDefined();
+    capture(cache, "/");
+    expect(cache.fresh("/")).toBeDefined();
+    // tags the page does not have leave it
+    expect(cache.staleRender("/", ["settings"])).toEqual([]);
+    expect(cache.fresh("/")).toBeDefined();
+  });
+
   it("stores an HTML page's run of flight scripts as one script: one hash in the policy", () => {
     const cache = new PageCache({ maxBytes: 1 << 20, compress: false });
     const flight = [0, 1, 2].map((i) => `<script nonce="${PLACEHOLDER}">self.__next_f.push([${i}])</script>`);
