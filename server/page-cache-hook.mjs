@@ -7,7 +7,8 @@
 //      regeneration that started before `updateTag(comments:<id>)` and is written after it would
 //      be stored as fresh while holding the old data (an approved comment never showed). So the
 //      hook notes when each key was first read since its last write and when each tag was
-//      invalidated; a write whose tags were invalidated after that read is expired at once;
+//      invalidated; a write whose tags were invalidated after that read is not written (or, when
+//      the invalidation came while it was written, expired at once);
 //   3. it tells the in-process page cache (page-cache.mjs) which tags each page Next.js reads or
 //      stores has, which tags are invalidated, and which pages were written late as in 2
 //      (subscribePageCacheEvents): Next.js answers every request for that page that arrived while
@@ -201,6 +202,21 @@ export function installPageCacheHook(cache = loadFileSystemCache()) {
     return revalidateTag.call(this, tags, durations);
   };
 
+  /**
+   * A render of `key` that began before an invalidation of these of its tags (the ISR race above):
+   * Next.js answers every request it joined to that render once set() returns, so the page cache
+   * keeps none of them. Told even when expiring failed (Redis away): those captures are stale all the same.
+   * @param {string} key @param {string[]} late
+   * @param {() => Promise<void>} [expire] what to finish first
+   */
+  async function staleRender(key, late, expire) {
+    try {
+      await expire?.();
+    } finally {
+      for (const l of listeners()) l.staleRender(pagePathOf(key), late);
+    }
+  }
+
   /** @type {CacheMethods["set"]} */
   proto.set = async function setAndRecord(key, data, ctx) {
     const page = /** @type {{ kind?: unknown, html?: unknown } | null} */ (data);
@@ -209,21 +225,29 @@ export function installPageCacheHook(cache = loadFileSystemCache()) {
     if (typeof page?.html === "string") trustedInlineScripts().record(key, page.html);
     const readAt = readSince.get(key);
     readSince.delete(key);
-    const stored = set.call(this, key, data, ctx);
+    const lateTags = () =>
+      readAt === undefined ? [] : tags.filter((tag) => (invalidatedAt.get(tag) ?? -1) >= readAt);
     if (debug) console.log(`page-cache-hook: stored ${pagePathOf(key)}`);
     for (const l of listeners()) l.tagged(pagePathOf(key), tags);
-    await stored;
-    const late = readAt === undefined ? [] : tags.filter((tag) => (invalidatedAt.get(tag) ?? -1) >= readAt);
+    const early = lateTags();
+    if (early.length) {
+      // known stale before it is written: not written at all, so no other worker reads it from the
+      // shared cache (disk or Redis) as fresh; the copy it would replace predates the same
+      // invalidation, so it is expired already
+      if (debug)
+        console.log(`page-cache-hook: kept out late write of ${pagePathOf(key)} (${early.join(",")})`);
+      return staleRender(key, early);
+    }
+    await set.call(this, key, data, ctx);
+    // an invalidation while it was written: expire its tags again. An expiry counts only when
+    // strictly later than the entry's lastModified (its stamp in memory, its file's mtime on disk),
+    // both no later than now: wait for the next millisecond
+    const late = lateTags();
     if (!late.length) return;
-    // the render may predate these invalidations: expire its tags again. An expiry counts only
-    // when strictly later than the entry's lastModified (its stamp in memory, its file's mtime
-    // on disk), both no later than now: wait for the next millisecond
     const writtenAt = Date.now();
     while (Date.now() <= writtenAt) await new Promise((r) => setTimeout(r, 1));
     if (debug) console.log(`page-cache-hook: expired late write of ${pagePathOf(key)} (${late.join(",")})`);
-    await revalidateTag.call(this, late);
-    // Next.js answers the requests it joined to this render once set() returns: none is kept
-    for (const l of listeners()) l.staleRender(pagePathOf(key), late);
+    return staleRender(key, late, () => revalidateTag.call(this, late));
   };
   proto[HOOKED] = true;
 }

@@ -54,6 +54,19 @@ describe("the compiled runtimes' copies of FileSystemCache", () => {
       );
     });
   }
+  it("app-page-turbo.runtime.prod.js answers a render's joined requests only once the page cache's set() has returned", () => {
+    // staleRender rests on it: the hook tells the page cache of a late render inside set(), before
+    // any request Next.js joined to that render is answered (its batcher resolves them with the
+    // entry this returns)
+    const source = fs.readFileSync(
+      req.resolve("next/dist/compiled/next-server/app-page-turbo.runtime.prod.js"),
+      "utf8",
+    );
+    expect(
+      source,
+      "Next.js' response cache no longer awaits incrementalCache.set before it returns the render: see staleRender in server/page-cache-hook.mjs",
+    ).toMatch(/isMiss:![\w$]+\}\);return [\w$]+\.cacheControl&&!this\.minimal_mode&&await [\w$]+\.set\(/);
+  });
   it("is replaced by the hooked class once the hook is installed", () => {
     installPageCacheHook();
     const slot = (globalThis as unknown as Record<symbol, { FetchCache?: unknown }>)[NEXT_CACHE_HANDLERS];
@@ -118,7 +131,7 @@ function realCache() {
     revalidatedTags: [],
     _requestHeaders: {},
   }) as unknown as PageCache;
-  return { cache, cleanup: () => fs.rmSync(serverDistDir, { recursive: true }) };
+  return { cache, dir: serverDistDir, cleanup: () => fs.rmSync(serverDistDir, { recursive: true }) };
 }
 
 const GET = { kind: "APP_PAGE", isRoutePPREnabled: false, isFallback: false };
@@ -202,10 +215,10 @@ describe("the ISR race: a regeneration that began before an invalidation and is 
     cleanup();
   });
 
-  it("tells the page cache of a late write once Next.js' copy is expired again, before set() returns", async () => {
-    const { cache, cleanup } = realCache();
+  it("keeps a render it knows is late out of the cache, disk included, and tells the page cache before set() returns", async () => {
+    const { cache, dir, cleanup } = realCache();
     const key = `/route-cache/APP_PAGE/abc/$/posts/${fresh("late")}`;
-    const path = pagePathOf(key);
+    const pagePath = pagePathOf(key);
     const tag = fresh("categories");
     const heard: string[] = [];
     const stop = subscribePageCacheEvents({
@@ -219,13 +232,44 @@ describe("the ISR race: a regeneration that began before an invalidation and is 
     await tick();
     // Next.js answers every request it joined to this render once set() has returned
     await cache.set(key, page([tag], "rendered before the change"), SET);
-    expect(heard).toEqual([`invalidated ${tag},other`, `stale ${path} ${tag}`]);
+    expect(heard).toEqual([`invalidated ${tag},other`, `stale ${pagePath} ${tag}`]);
     expect(await cache.get(key, GET)).toBeNull();
-    // a render that began after the change is no news
+    // on disk, where another worker reads what its memory lacks, the late page is not
+    const onDisk = () =>
+      fs
+        .readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((f) => f.isFile())
+        .map((f) => fs.readFileSync(path.join(f.parentPath, f.name), "utf8"));
+    expect(onDisk().filter((text) => text.includes("before the change"))).toEqual([]);
+    // a render that began after the change is no news, and is written
     await tick();
     await cache.set(key, page([tag], "new"), SET);
     stop();
     expect(heard).toHaveLength(2);
+    expect((await cache.get(key, GET))?.value).toMatchObject({ html: "<p>new</p>" });
+    expect(onDisk().some((text) => text.includes("<p>new</p>"))).toBe(true);
+    cleanup();
+  });
+
+  it("expires a render invalidated while it is written, then tells the page cache", async () => {
+    const { cache, cleanup } = realCache();
+    const key = `/route-cache/APP_PAGE/abc/$/posts/${fresh("during")}`;
+    const tag = fresh("categories");
+    const readsWhenTold: Promise<unknown>[] = [];
+    const stop = subscribePageCacheEvents({
+      tagged: () => {},
+      invalidated: () => {},
+      // what a request Next.js answers right after set() returns would find
+      staleRender: () => void readsWhenTold.push(cache.get(key, GET)),
+    });
+    expect(await cache.get(key, GET)).toBeNull();
+    await tick();
+    const written = cache.set(key, page([tag], "old"), SET);
+    await cache.revalidateTag(tag); // lands while the files are written
+    await written;
+    stop();
+    expect(readsWhenTold).toHaveLength(1);
+    expect(await readsWhenTold[0]).toBeNull();
     cleanup();
   });
 });

@@ -117,6 +117,40 @@ describe("invalidations across workers", () => {
   });
 });
 
+describe("a render Next.js began before an invalidation (staleRender, page-cache-hook.mjs)", () => {
+  it("is served to every worker's readers waiting for it, and kept by none", async () => {
+    const workers = await machine(2, { renderMs: 200, compress: false });
+    const [w0, w1] = workers as [(typeof workers)[0], (typeof workers)[0]];
+    const first = get(`${w0.base}/posts/a`);
+    await new Promise((r) => setTimeout(r, 50));
+    const waiting = get(`${w1.base}/posts/a`);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(w0.cache.staleRender("/posts/a", ["a"])).toEqual(["/posts/a"]);
+    const [a, b] = await Promise.all([first, waiting]);
+    expect(a.headers["x-byline-cache"]).toBe("MISS");
+    expect(b.headers["x-byline-cache"]).toBe("HIT");
+    expect(b.body.toString()).toBe(a.body.toString());
+    await tick();
+    expect(workers.map((w) => w.cache.size)).toEqual([0, 0]);
+    expect(renders(workers)).toBe(1);
+  });
+
+  it("is dropped by every worker once kept; a page another worker rendered is left to it", async () => {
+    const workers = await machine(2, { compress: false });
+    const [w0, w1] = workers as [(typeof workers)[0], (typeof workers)[0]];
+    await get(`${w0.base}/posts/a`);
+    await tick();
+    expect(workers.map((w) => w.cache.size)).toEqual([1, 1]);
+    // w1 did not render it: not its to drop
+    expect(w1.cache.staleRender("/posts/a", ["a"])).toEqual([]);
+    await tick();
+    expect(workers.map((w) => w.cache.size)).toEqual([1, 1]);
+    expect(w0.cache.staleRender("/posts/a", ["a"])).toEqual(["/posts/a"]);
+    await tick();
+    expect(workers.map((w) => w.cache.size)).toEqual([0, 0]);
+  });
+});
+
 describe("a page rendered after an invalidation, heard late by another worker", () => {
   it("is kept there when its renderer heard the same tags first: one render, not two", async () => {
     const workers = await machine(2, { compress: false });

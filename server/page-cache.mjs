@@ -477,34 +477,41 @@ export class PageCache {
   }
 
   /**
-   * Next.js stored a render of `path` that began before an invalidation of `tags`
-   * (page-cache-hook.mjs). It answered the request that rendered it and every request Next.js
-   * joined to that render meanwhile, whose captures may have begun after the invalidation (the
-   * preload's request, most often): none of them is kept, and a copy already kept is dropped,
-   * here and by the other workers. Returns the keys of those pages, to render again.
+   * This process' Next.js rendered `path` from before an invalidation of `tags`, and answered with
+   * that render the request that began it and every request for the page it joined to it meanwhile
+   * (page-cache-hook.mjs): their captures may have begun after the invalidation (the preload's
+   * request, most often), so none is kept. A copy of this process' own render already kept is
+   * dropped, here and, by its exact bytes, in the other workers; copies they rendered are theirs to
+   * judge. Captures of the path that had not reached Next.js yet are refused too: a fresh page
+   * served, not kept, at worst. Returns the keys to render again, the bare path first.
    * @param {string} path
    * @param {string[]} tags
    * @returns {string[]}
    */
   staleRender(path, tags) {
-    /** @type {Set<string>} */
-    const keys = new Set();
+    /** @type {string[]} */
+    const keys = [];
     for (const capture of this.#captures.values())
       if (decodedPath(capture.key) === path) {
         capture.anyInvalidation = true;
         for (const t of tags) capture.invalidated.add(t);
-        keys.add(capture.key);
+        keys.push(capture.key);
       }
-    /** @type {[string, string][]} */
+    /** @type {[string, string][]} entries are kept least recently read first */
     const exact = [];
     for (const [key, entry] of this.#entries)
-      if (decodedPath(key) === path && (!entry.tags || tags.some((t) => entry.tags?.has(t)))) {
+      if (
+        entry.renderer === null &&
+        decodedPath(key) === path &&
+        (!entry.tags || tags.some((t) => entry.tags?.has(t)))
+      ) {
         this.#drop(key, entry);
         exact.push([key, entry.identity.etag]);
-        keys.add(key);
       }
     if (exact.length) this.#peers?.dropped(exact, [], this.#now());
-    return [...keys].filter((k) => !isContentApiKey(k));
+    keys.push(...exact.map(([key]) => key).reverse());
+    // a capture's key may be an entry's too; the bare path (what readers open) first
+    return [...new Set(keys)].sort((a, b) => Number(b === path) - Number(a === path));
   }
 
   /**
