@@ -22,9 +22,10 @@ export default function AdminLayout({ children }: { children: ReactNode }) {
           <Link href="/editor" className="rounded px-2 py-1 text-sm hover:bg-brand-50">
             编辑工作台
           </Link>
-          <Link href="/" className="ml-auto rounded px-2 py-1 text-sm hover:bg-brand-50">
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a public page loads as a document (docs/public-site.md) */}
+          <a href="/" className="ml-auto rounded px-2 py-1 text-sm hover:bg-brand-50">
             返回网站
-          </Link>
+          </a>
         </nav>
       </header>
       <div className="mx-auto flex w-full max-w-6xl flex-1 flex-col gap-4 px-3 py-4 sm:px-4 md:flex-row md:gap-6 md:py-6">

@@ -37,9 +37,9 @@ export function ArticleTable({ items, showAuthor, caption }: Props) {
             {a.submitNote && <p className="mt-1 text-sm text-ink-900">附言：{a.submitNote}</p>}
           </div>
           {a.status === "PUBLISHED" && (
-            <Link href={`/posts/${a.publicId}`} className="text-sm text-brand-700 hover:underline">
+            <a href={`/posts/${a.publicId}`} className="text-sm text-brand-700 hover:underline">
               查看<span className="sr-only">《{a.title}》</span>
-            </Link>
+            </a>
           )}
         </li>
       ))}

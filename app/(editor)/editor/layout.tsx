@@ -63,9 +63,10 @@ export default function EditorLayout({ children }: { children: ReactNode }) {
           <Suspense fallback={null}>
             <ModerationLink className={link} />
           </Suspense>
-          <Link href="/" className={`${link} ml-auto`}>
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a public page loads as a document (docs/public-site.md) */}
+          <a href="/" className={`${link} ml-auto`}>
             返回网站
-          </Link>
+          </a>
         </nav>
       </header>
       <main id="main" className="mx-auto w-full max-w-[96rem] flex-1 px-3 py-4 sm:px-4 sm:py-6">

@@ -40,9 +40,9 @@ export async function MissedSchedulesList({ actor }: { actor: Actor }) {
               )}
             </span>
             {a.status === "PUBLISHED" && (
-              <Link href={`/posts/${a.publicId}`} className="text-xs text-brand-700 underline">
+              <a href={`/posts/${a.publicId}`} className="text-xs text-brand-700 underline">
                 查看文章
-              </Link>
+              </a>
             )}
           </li>
         ))}

@@ -1,5 +1,4 @@
 import "server-only";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { requireUserOrRedirect } from "@/lib/auth/session";
@@ -25,9 +24,10 @@ export function NoAccess({ message = "你的账号没有进入编辑工作台的
     <div className="rounded-lg bg-white p-8 text-center">
       <h1 className="text-lg font-semibold text-ink-900">无法访问</h1>
       <p className="mt-2 text-ink-600">{message}如需成为作者或译者，请联系编辑部。</p>
-      <Link href="/" className="mt-4 inline-block text-brand-700 underline">
+      {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a public page loads as a document (docs/public-site.md) */}
+      <a href="/" className="mt-4 inline-block text-brand-700 underline">
         返回首页
-      </Link>
+      </a>
     </div>
   );
 }

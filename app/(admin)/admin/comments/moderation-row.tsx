@@ -101,9 +101,9 @@ export function ModerationRow({ ref, item: c, decisions, isCurrent, isTabStop, i
         </td>
         <td className={`${td} max-w-[14rem]`}>
           {c.article.isPublished ? (
-            <Link href={`/posts/${c.article.publicId}#comments`} className="text-brand-700 hover:underline">
+            <a href={`/posts/${c.article.publicId}#comments`} className="text-brand-700 hover:underline">
               {c.article.title}
-            </Link>
+            </a>
           ) : (
             <span>{c.article.title}（未发布）</span>
           )}

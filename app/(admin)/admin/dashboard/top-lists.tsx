@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ViewStats } from "@/lib/services/admin/dashboard/view-stats";
 
 type Item = { key: string; href: string; label: string; views: number };
@@ -12,9 +11,9 @@ function TopList({ title, items, testId }: { title: string; items: Item[]; testI
           {items.map((it, i) => (
             <li key={it.key} className="flex items-baseline gap-2">
               <span className="w-5 shrink-0 text-right tabular-nums text-ink-600">{i + 1}.</span>
-              <Link href={it.href} className="min-w-0 flex-1 truncate hover:text-brand-700" title={it.label}>
+              <a href={it.href} className="min-w-0 flex-1 truncate hover:text-brand-700" title={it.label}>
                 {it.label}
-              </Link>
+              </a>
               <span className="shrink-0 tabular-nums text-ink-600">
                 {it.views.toLocaleString("zh-CN")} 次
               </span>

@@ -42,14 +42,14 @@ export default async function PagesPage() {
                   >
                     编辑
                   </Link>
-                  <Link
+                  <a
                     href={`/page/${slug}`}
                     className={`${secondaryButton} ${smallButton}`}
                     aria-label={`查看「${page.title}」公开页面`}
                     target="_blank"
                   >
                     查看
-                  </Link>
+                  </a>
                 </div>
               ) : (
                 <CreatePageButton slug={slug} label={label} />

@@ -66,9 +66,9 @@ export function ListRowActions({ id, publicId, title, status, version, actions, 
           </Link>
         )}
         {!inTrash && status === "PUBLISHED" && (
-          <Link href={`/posts/${publicId}`} className={button} aria-label={`在网站上查看《${name}》`}>
+          <a href={`/posts/${publicId}`} className={button} aria-label={`在网站上查看《${name}》`}>
             查看
-          </Link>
+          </a>
         )}
         {actions.unpublish && (
           <button

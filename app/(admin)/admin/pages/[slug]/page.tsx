@@ -33,9 +33,9 @@ export default async function EditPagePage({ params, searchParams }: Props) {
       </p>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-xl font-bold">编辑页面：{page?.title ?? pageLabel(slug.data)}</h1>
-        <Link href={`/page/${slug.data}`} target="_blank" className="text-sm text-brand-700 underline">
+        <a href={`/page/${slug.data}`} target="_blank" className="text-sm text-brand-700 underline">
           查看公开页面 /page/{slug.data}
-        </Link>
+        </a>
       </div>
       {param(sp.restored) === "1" && <FormAlert tone="success">已恢复所选版本，并记为一个新版本。</FormAlert>}
       {page ? (

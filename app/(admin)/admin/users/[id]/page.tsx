@@ -46,12 +46,12 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
       <h1 className="text-xl font-bold">
         {u.displayName}
         {u.publicId && (
-          <Link
+          <a
             href={`/member/${u.publicId}`}
             className="ml-3 text-sm font-normal text-brand-700 hover:underline"
           >
             公开主页
-          </Link>
+          </a>
         )}
       </h1>
       <section aria-labelledby="facts" className={cardClass}>

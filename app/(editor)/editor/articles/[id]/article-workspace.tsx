@@ -188,13 +188,9 @@ export function ArticleWorkspace({ article, options }: Props) {
           </button>
         )}
         {article.status === "PUBLISHED" && (
-          <Link
-            href={`/posts/${article.publicId}`}
-            className="text-sm text-brand-700 underline"
-            target="_blank"
-          >
+          <a href={`/posts/${article.publicId}`} className="text-sm text-brand-700 underline" target="_blank">
             查看文章
-          </Link>
+          </a>
         )}
         <div className="ml-auto">
           <WorkflowButtons article={article} save={saveNow} version={save.version} disabled={!ready} />
