@@ -78,10 +78,12 @@ function pageCacheFromEnv(dev, base, log) {
           onError: (key, e) =>
             log(`page cache: preload of ${key} failed: ${e instanceof Error ? e.message : e}`),
         });
+  /** @param {string[]} dropped pages to render again */
+  const rewarm = (dropped) => cache.warming(warmer?.warm(dropped) ?? []);
   subscribePageCacheEvents({
     tagged: (path, tags) => cache.tagged(path, tags),
-    invalidated: (tags) => cache.warming(warmer?.warm(cache.invalidated(tags)) ?? []),
-    staleRender: (path, tags) => cache.warming(warmer?.warm(cache.staleRender(path, tags)) ?? []),
+    invalidated: (tags) => rewarm(cache.invalidated(tags)),
+    staleRender: (path, tags) => rewarm(cache.staleRender(path, tags)),
   });
   return cache;
 }

@@ -468,10 +468,7 @@ export class PageCache {
         if (!isContentApiKey(key)) dropped.push(key);
       }
     this.#peers?.dropped(exact, tags, this.#now());
-    for (const capture of this.#captures.values()) {
-      capture.anyInvalidation = true;
-      for (const t of tags) capture.invalidated.add(t);
-    }
+    for (const capture of this.#captures.values()) markInvalidated(capture, tags);
     // entries are kept least recently read first
     return dropped.reverse();
   }
@@ -493,8 +490,7 @@ export class PageCache {
     const keys = [];
     for (const capture of this.#captures.values())
       if (decodedPath(capture.key) === path) {
-        capture.anyInvalidation = true;
-        for (const t of tags) capture.invalidated.add(t);
+        markInvalidated(capture, tags);
         keys.push(capture.key);
       }
     /** @type {[string, string][]} entries are kept least recently read first */
@@ -769,6 +765,16 @@ export class PageCache {
     this.#entries.delete(key);
     this.#bytes -= entry.bytes;
   }
+}
+
+/**
+ * A capture under way heard an invalidation of `tags`: it is served to its waiters, and stored only
+ * if its page has none of them (#keep).
+ * @param {Capture} capture @param {string[]} tags
+ */
+function markInvalidated(capture, tags) {
+  capture.anyInvalidation = true;
+  for (const t of tags) capture.invalidated.add(t);
 }
 
 /** The pathname as Next.js keys its page cache: decoded, without the query. @param {string} key */

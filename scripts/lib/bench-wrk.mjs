@@ -223,8 +223,9 @@ export const benchHeaders = () => {
 
 /**
  * A reader's wrk script: the article page as a reader's click opens it (Sec-Fetch-User: ?1,
- * Sec-Fetch-Dest: document, a Chrome user agent, gzip and brotli), a new visitor every time (a bl_vid cookie of its own, with
- * `prefix` so that no two runs share one), so every view counts: the most counting can cost.
+ * Sec-Fetch-Dest: document, a Chrome user agent, gzip and brotli), a new visitor every time (a
+ * bl_vid cookie of its own, with `prefix` so that no two runs share one), so every view counts:
+ * the most counting can cost.
  * `skip`: the request says the front logged it (X-Byline-View-Logged), so the server logs nothing:
  * the same page without its view.
  */
