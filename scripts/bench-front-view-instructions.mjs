@@ -11,7 +11,8 @@
 //
 //   BENCH_PAIRS (3), BENCH_PAGES (4000) per batch; BENCH_HEADERS=chrome: every header Chrome
 //   sends, not only those that decide the answer (unasked: Chrome's for a navigation the reader
-//   did not make). Needs valgrind and nginx (Debian: valgrind, nginx-light) and a production
+//   did not make); BENCH_KEEP=<folder>: keeps each batch's dump there (`<n>-with`, `<n>-without`),
+//   for callgrind_annotate. Needs valgrind and nginx (Debian: valgrind, nginx-light) and a production
 //   build (npm run build).
 import { execFile } from "node:child_process";
 import fs from "node:fs";
@@ -134,8 +135,14 @@ try {
       fs.readFileSync(path.join(f.out, dumps[0] ?? ""), "utf8"),
     );
     if (!totals) throw new Error(`${f.name}: no totals in its dump`);
+    if (process.env.BENCH_KEEP) {
+      const keep = path.join(process.env.BENCH_KEEP, `${++kept}-${f.name}`);
+      fs.mkdirSync(keep, { recursive: true });
+      fs.copyFileSync(path.join(f.out, dumps[0] ?? ""), path.join(keep, "callgrind.out"));
+    }
     return Number(totals[1]) / PAGES;
   };
+  let kept = 0;
   // warm: each front's micro-cache holds the page, its connections to the app are open
   for (const f of [without, withView]) await pages(f.url, 500);
   const pairs = [];

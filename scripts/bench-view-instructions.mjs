@@ -9,12 +9,15 @@
 // compiled, then counting is switched on (callgrind_control) and batches of BENCH_PAGES article
 // pages as browsers open them (a new visitor each, so every view is logged) alternate with
 // batches whose requests say the front logged them (X-Byline-View-Logged: the server logs nothing,
-// the same page otherwise). Each batch: counters zeroed, the pages sent over 4 connections, the
+// the same page otherwise; the logged batches send a header of the same length the server ignores,
+// since parsing one costs a page about 1,500 instructions). Each batch: counters zeroed, the pages sent over 4 connections, the
 // counters dumped. Prints instructions per page of each kind and the difference per pair.
 //
 //   BENCH_PAIRS (6), BENCH_PAGES (2000) per batch, BENCH_WARM (20000) pages before counting (a
 //   quarter of it before each later pair); BENCH_HEADERS=chrome: every header Chrome sends (unasked:
-//   Chrome's for a navigation the reader did not make).
+//   Chrome's for a navigation the reader did not make); BENCH_KEEP=<folder>: keeps each batch's
+//   dumps there (`<n>-with`, `<n>-without`), for callgrind_annotate (BENCH_SERVER_NODE_ARGS=
+//   --perf-basic-prof writes /tmp/perf-<pid>.map, which names the JIT's code addresses).
 //   Needs valgrind (Debian: apt-get install valgrind) and a production build (npm run build).
 import { execFile } from "node:child_process";
 import fs from "node:fs";
@@ -82,7 +85,8 @@ async function pages(url, count, logged) {
           agent,
           headers: {
             ...browserPageHeaders(visitor, HEADERS),
-            ...(logged ? { "x-byline-view-logged": "1" } : {}),
+            // the same header's length either way: parsing it is not what is measured
+            ...(logged ? { "x-byline-view-logged": "1" } : { "x-byline-view-unseen": "1" }),
           },
         },
         (res) => {
@@ -121,10 +125,15 @@ const control = (/** @type {string[]} */ args) =>
   exec("callgrind_control", [...args, String(server.pid)], { timeout: 120_000 });
 
 let redone = 0;
+let kept = 0;
 let resets = 0;
 
 /** Instructions per page of a batch of hits; a batch that met the entry's renewal is sent again. */
 async function counted(/** @type {string} */ url, /** @type {boolean} */ logged) {
+  // Pages of this kind first, uncounted: switching kinds sends the page's optimized code back to
+  // the compiler (its type feedback saw the other kind's path), and that recompiling, a few
+  // thousand instructions a page on the compiler's thread, is the alternation's, not a view's
+  await pages(url, PAGES / 2, logged);
   for (;;) {
     await control(["--zero"]);
     if ((await pages(url, PAGES, logged)) === 0) break;
@@ -142,6 +151,11 @@ async function counted(/** @type {string} */ url, /** @type {boolean} */ logged)
     if (file.endsWith("-01")) main = Number(totals[1]);
   }
   if (Number.isNaN(main)) throw new Error("callgrind wrote no dump of the main thread");
+  if (process.env.BENCH_KEEP) {
+    const keep = path.join(process.env.BENCH_KEEP, `${++kept}-${logged ? "without" : "with"}`);
+    fs.mkdirSync(keep, { recursive: true });
+    for (const file of fs.readdirSync(dir)) fs.copyFileSync(path.join(dir, file), path.join(keep, file));
+  }
   return { main: main / PAGES, all: all / PAGES };
 }
 
@@ -217,6 +231,22 @@ try {
     const shares = sorted(pairs.map((p) => (p.with[which] - p.without[which]) / p.with[which]));
     console.log(
       `median, ${which === "main" ? "main thread" : "all threads (with the compiler's and the collector's helpers)"}: logging ${n(mid(pairs.map((p) => p.with[which] - p.without[which])))} instructions of ${n(mid(pairs.map((p) => p.with[which])))} a page, ${pct(mid(shares))} (range ${pct(shares[0] ?? NaN)} to ${pct(shares[shares.length - 1] ?? NaN)})`,
+    );
+  }
+  // A batch the collector or the compiler happened to work in (a full collection, code sent back to
+  // be optimized again) moves by tens of thousands of instructions a page, in either kind, far more
+  // than a view costs, and takes its pair's difference with it; the median of each kind's batches,
+  // unpaired, is what such a batch moves least (the order alternates, so a drift biases neither)
+  const median = (/** @type {number[]} */ v) => {
+    const s = sorted(v);
+    const h = s.length >> 1;
+    return s.length % 2 ? (s[h] ?? NaN) : ((s[h - 1] ?? NaN) + (s[h] ?? NaN)) / 2;
+  };
+  for (const which of /** @type {const} */ (["main", "all"])) {
+    const without = median(pairs.map((p) => p.without[which]));
+    const withView = median(pairs.map((p) => p.with[which]));
+    console.log(
+      `medians of each kind's ${PAIRS} batches, ${which === "main" ? "main thread" : "all threads"}: without ${n(without)}, with ${n(withView)}: logging ${n(withView - without)} instructions a page, ${pct((withView - without) / withView)}`,
     );
   }
   load.report();
