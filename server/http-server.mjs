@@ -396,8 +396,9 @@ export async function startServer({
    */
   const onRequest = (req, res) => {
     connections.request(req, res);
-    if (serveHit?.(req, res)) {
-      pageViews?.served(req, res.statusCode);
+    const hit = serveHit?.(req, res);
+    if (hit) {
+      if (hit.view) pageViews?.servedHit(req, res.statusCode, hit.view);
       return;
     }
     // what every public page asks after it loads, for a reader who is not signed in

@@ -98,28 +98,28 @@ export function createPageCacheHandler({
 /**
  * The page cache's hit, served first thing for a request (http-server.mjs): a GET or HEAD without
  * a body whose page is fresh in the cache is sent from memory before the request id, the guard and
- * anything else per request; false for every other request, which takes the normal path (where
+ * anything else per request; null for every other request, which takes the normal path (where
  * servePage above answers hits with a body, Content API hits after their count, waits and misses).
  * On a 2-core machine the per-request work around a hit cost more than sending it: a header set
  * before writeHead alone (the request id) makes Node merge the stored header list one by one.
  * @param {{ cache: PageCache, onHit?: (req: Req, entry: Entry, status: 200 | 304, seconds: number) => void }} options
  *   onHit: each hit sent, with how long sending it took (server/metrics.mjs)
- * @returns {(req: Req, res: Res) => boolean}
+ * @returns {(req: Req, res: Res) => Entry | null} the entry sent, null when none was
  */
 export function createHitPath({ cache, onHit = () => {} }) {
   return function serveHit(req, res) {
     const started = performance.now();
     const h = req.headers;
     // a body is read, capped and refused by the guard (request-guard.mjs), never skipped here
-    if (h["content-length"] !== undefined || h["transfer-encoding"] !== undefined) return false;
+    if (h["content-length"] !== undefined || h["transfer-encoding"] !== undefined) return null;
     const key = cacheKeyOf(req);
     // Content API reads are counted per address before they are answered (content-api-limit.mjs)
-    if (key === null || isContentApiKey(key)) return false;
+    if (key === null || isContentApiKey(key)) return null;
     const entry = cache.fresh(key);
-    if (!entry) return false;
+    if (!entry) return null;
     const status = sendEntry(req, res, entry, "HIT");
     onHit(req, entry, status, (performance.now() - started) / 1000);
-    return true;
+    return entry;
   };
 }
 

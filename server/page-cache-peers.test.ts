@@ -16,7 +16,7 @@ afterEach(closeServers);
  */
 async function machine(
   count: number,
-  { renderMs = 30, compress = true, delayMs = 0, preclaimMs = 10_000 } = {},
+  { renderMs = 30, compress = true, delayMs = 0, preclaimMs = 10_000, countsViews = false } = {},
 ) {
   const handlers: ((msg: unknown) => void)[] = [];
   const deliver = (to: number, msg: unknown) =>
@@ -31,7 +31,7 @@ async function machine(
   const coordinator = createPeerCoordinator({ workers: () => ends, preclaimMs });
   return Promise.all(
     ends.map(async (end, i) => {
-      const cache = new PageCache({ maxBytes: 1 << 20, compress });
+      const cache = new PageCache({ maxBytes: 1 << 20, compress, countsViews });
       // what Next.js reports of the page (page-cache-hook.mjs)
       cache.tagged("/posts/a", ["a"]);
       const next = fakeNext(() => pageHeaders({ "x-nextjs-cache": "MISS" }), undefined, renderMs);
@@ -79,6 +79,20 @@ describe("one render per page across workers", () => {
       expect(zlib.brotliDecompressSync(r.body).toString()).toBe(page);
     }
     expect(renders(workers)).toBe(1);
+  });
+});
+
+describe("an article page another worker rendered", () => {
+  it("keeps, in the worker that adopted it, the path its view's line holds, as its headers tell its script", async () => {
+    const workers = await machine(2, { compress: false, countsViews: true });
+    const first = await get(`${workers[0]!.base}/posts/a`);
+    expect(first.headers["server-timing"]).toBe("bl-view");
+    await new Promise((r) => setTimeout(r, 50));
+    const second = await get(`${workers[1]!.base}/posts/a`);
+    expect(second.headers["x-byline-cache"]).toBe("HIT");
+    expect(second.headers["server-timing"]).toBe("bl-view");
+    expect(renders(workers)).toBe(1);
+    expect(workers.map((w) => w.cache.fresh("/posts/a")?.view?.toString())).toEqual(["/posts/a", "/posts/a"]);
   });
 });
 

@@ -28,6 +28,7 @@ import {
   PUBLIC_RENDER_MARKER,
 } from "./page-cache-policy.mjs";
 import { ARTICLE_PAGE, SERVER_TIMING } from "../lib/services/views/view-log.mjs";
+import { pathBytes } from "./view-line.mjs";
 
 /**
  * The clock as it was before Next.js loaded (http-server.mjs imports this file statically, Next.js
@@ -142,9 +143,11 @@ export function negotiate(header, has) {
  * @typedef {{
  *   key: string, tags: Set<string> | null, expiresAt: number, bytes: number, base: string[],
  *   identity: Variant, gzip?: Variant, br?: Variant, compressing?: Promise<void>, brotli?: Promise<void>,
- *   renderer: number | null, startedAt: number,
+ *   renderer: number | null, startedAt: number, view: Buffer | null,
  * }} Entry
- *   renderer: the worker that rendered it (its pid), null for this process; startedAt: when its capture began
+ *   renderer: the worker that rendered it (its pid), null for this process; startedAt: when its capture began;
+ *   view: an article page whose request is its view (it tells its script so: Server-Timing, no beacon),
+ *   its path's bytes for the view's line (server/view-line.mjs pathBytes); null for other pages
  * @typedef {{ key: string, invalidated: Set<string>, anyInvalidation: boolean, rendering: boolean,
  *   done: boolean, startedAt: number, promise: Promise<Entry | null>, settle: (entry: Entry | null) => void }} Capture
  *   rendering: this process renders it (not another worker, page-cache-peers.mjs); done: settled
@@ -244,6 +247,17 @@ export function isStorable(status, res, key = "") {
     typeof csp === "string" &&
     hashPolicy(csp, []) !== null
   );
+}
+
+/**
+ * Whether a stored page's headers tell its script that its request was its view (Server-Timing):
+ * a page another worker rendered is logged as it says, whatever this process would have decided.
+ * @param {string[]} base header names and values, alternating
+ */
+function tellsView(base) {
+  for (let i = 0; i < base.length; i += 2)
+    if (base[i] === "server-timing" && base[i + 1] === SERVER_TIMING) return true;
+  return false;
 }
 
 /**
@@ -587,7 +601,8 @@ export class PageCache {
     }
     const vary = headers.vary ? `${headers.vary}, Accept-Encoding` : "Accept-Encoding";
     base.push("vary", vary);
-    if (this.#countsViews && ARTICLE_PAGE.test(capture.key)) base.push("server-timing", SERVER_TIMING);
+    const view = this.#countsViews && ARTICLE_PAGE.test(capture.key) ? pathBytes(capture.key) : null;
+    if (view) base.push("server-timing", SERVER_TIMING);
     const hash =
       api && typeof headers.etag === "string"
         ? headers.etag.replace(/^"|"$/g, "")
@@ -603,6 +618,7 @@ export class PageCache {
       identity: variant(base, bytes, `"${hash}"`, "identity"),
       renderer: null,
       startedAt: capture.startedAt,
+      view,
     };
     entry.bytes = capture.key.length + bytes.length + 2 * base.join("").length;
     // raster images are compressed already
@@ -670,6 +686,7 @@ export class PageCache {
       identity: variant(base, wire.body, wire.etag, "identity"),
       renderer: wire.renderer,
       startedAt: wire.startedAt,
+      view: tellsView(base) ? pathBytes(key) : null,
     };
     if (wire.gzip) entry.gzip = variant(base, wire.gzip.body, wire.gzip.etag, "gzip");
     const capture = this.#captures.get(key);

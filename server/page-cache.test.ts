@@ -121,10 +121,17 @@ describe("PageCache", () => {
     expect(header(counting, "/posts/abc123?utm_source=wechat")).toBe("bl-view");
     for (const key of ["/", "/tag/web", "/posts/abc123/older"])
       expect(header(counting, key), key).toBeUndefined();
+    // and the entry says so to the server, which logs the view of each hit of it (view-log.mjs)
+    expect(
+      ["/posts/abc123", "/posts/abc123?utm_source=wechat", "/", "/tag/web", "/posts/abc123/older"].map(
+        (k) => counting.fresh(k)?.view?.toString() ?? null,
+      ),
+    ).toEqual(["/posts/abc123", "/posts/abc123", null, null, null]);
     // BYLINE_VIEWS=beacon: every page sends the beacon
     const beacon = new PageCache({ maxBytes: 1 << 20, compress: false });
     capture(beacon, "/posts/abc123");
     expect(header(beacon, "/posts/abc123")).toBeUndefined();
+    expect(beacon.fresh("/posts/abc123")?.view).toBeNull();
   });
 
   it("keeps entries within the byte bound, dropping the least recently used", () => {

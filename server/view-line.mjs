@@ -4,16 +4,16 @@
 // string. On the page cache's hit path, a line made as a string (a template, flattened, then
 // copied into the buffer) cost the server about 2 µs of CPU a page under load, against 0.3 µs in
 // a warm loop: the strings and the copy between JavaScript and C++ are what a busy server pays
-// for, not the characters (docs/request-path.md "Views"). Here nothing is allocated per line: the
-// time's digits are put one by one, a user agent's bytes made once and kept (512 slots).
-// Counted with `npm run bench:view-instructions`: a Map of user agents hashed each request's new
-// string whole (about 170 ns a line, more than the rest of the line), and the time made as a
-// string once a millisecond allocated a Buffer that often.
+// for, not the characters (docs/request-path.md "Views"). Here nothing is allocated per line of a
+// page sent from the page cache (its entry keeps its path's bytes): the
+// time's bytes are made once per write of the buffer (timeBytes) and copied, the visitor's copied
+// straight from the Cookie header (no substring), a user agent's bytes made once and kept (512
+// slots). Counted with `npm run bench:view-instructions`: a Map of user agents hashed each
+// request's new string whole (about 170 ns a line, more than the rest of the line); the time made
+// once a millisecond allocated a Buffer that often.
 
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
-/** `/posts/<public id>`: the longest an article page's path is (lib/public-id.ts). */
-const PATH_MAX = 7 + 16;
 
 /**
  * Puts `s` at `at`, one byte a character (latin1, as Node holds a header's value, and as nginx
@@ -47,15 +47,17 @@ function agentSlot(s) {
 const TIME_MAX = 17;
 
 /**
- * `<seconds>.<milliseconds>` (nginx's $msec), digit by digit; the offset after it.
- * @param {Buffer} buf @param {number} at @param {number} ms a time in ms since 1970, ≥ 0
+ * `<seconds>.<milliseconds>` (nginx's $msec) as bytes, digit by digit: made once for the lines put
+ * until the buffer is next written (view-log.mjs), then copied into each.
+ * @param {number} ms a time in ms since 1970, ≥ 0
  */
-function putTime(buf, at, ms) {
+export function timeBytes(ms) {
+  const buf = Buffer.alloc(TIME_MAX);
   let seconds = Math.floor(ms / 1000);
   const millis = ms - seconds * 1000;
-  let end = at + 1;
+  let end = 1;
   for (let p = 10; p <= seconds; p *= 10) end++;
-  for (let i = end - 1; i >= at; i--) {
+  for (let i = end - 1; i >= 0; i--) {
     buf[i] = 0x30 + (seconds % 10);
     seconds = Math.floor(seconds / 10);
   }
@@ -63,20 +65,40 @@ function putTime(buf, at, ms) {
   buf[end + 1] = 0x30 + Math.floor(millis / 100);
   buf[end + 2] = 0x30 + (Math.floor(millis / 10) % 10);
   buf[end + 3] = 0x30 + (millis % 10);
-  return end + 4;
+  return buf.subarray(0, end + 4);
+}
+
+/** What String.prototype.trim takes off a cookie's value, among latin1's characters. @param {number} c */
+const isSpace = (c) => c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0;
+
+/**
+ * The bytes of an article page's path, its query cut: what its view's line holds (the page cache
+ * makes them once per stored page).
+ * @param {string} url matched by ARTICLE_PAGE: [A-Za-z0-9_/-] before any query
+ */
+export function pathBytes(url) {
+  const q = url.indexOf("?");
+  const path = q === -1 ? url : url.slice(0, q);
+  // memory of its own: a slice of Node's shared pool would keep the pool's 8 KB alive with the entry
+  const bytes = Buffer.allocUnsafeSlow(path.length);
+  bytes.write(path, "latin1");
+  return bytes;
 }
 
 /**
- * @returns {(buf: Buffer, at: number, view: { at: number, url: string, visitor: string | undefined,
- *   ip: string, userAgent: string | undefined }) => number} puts one line (with its newline) for
- *   an article page's URL (`/posts/<public id>`, ARTICLE_PAGE) at `at`; the offset after it, or -1
- *   when the line might not fit in what is left (nothing written then)
+ * @returns {(buf: Buffer, at: number, time: Buffer, path: Buffer, ip: string, cookie: string | undefined,
+ *   from: number, userAgent: string | undefined) => number} puts one line (with its newline) at `at`:
+ *   `time` from timeBytes, `path` from pathBytes, the visitor the Cookie header's value that starts
+ *   at `from` (to its `;`, trimmed; none when `from` is -1). The offset after it, or -1 when the
+ *   line might not fit in what is left (nothing written then).
  */
 export function createLinePutter() {
   /** Kept user agents, by agentSlot, and their bytes: a newcomer replaces its slot's. */
   const agents = new Array(AGENT_SLOTS).fill("");
   const bytes = new Array(AGENT_SLOTS).fill(Buffer.alloc(0));
-  return (buf, at, { at: ms, url, visitor, ip, userAgent }) => {
+  // Bytes made once are copied with set(); a string's are put one by one (charCodeAt and a store
+  // each: counted, that is what a line cost, so only the address and the visitor are put so)
+  return (buf, at, time, path, ip, cookie, from, userAgent) => {
     /** @type {Buffer | undefined} */
     let ua;
     if (userAgent) {
@@ -88,18 +110,30 @@ export function createLinePutter() {
         bytes[slot] = ua;
       }
     }
-    const most = TIME_MAX + PATH_MAX + (visitor?.length ?? 0) + ip.length + (ua?.length ?? 0) + 5;
+    const visitor = cookie === undefined || from === -1 ? 0 : cookie.length - from;
+    const most = time.length + path.length + visitor + ip.length + (ua?.length ?? 0) + 5;
     if (at + most > buf.length) return -1;
-    at = putTime(buf, at, ms);
+    buf.set(time, at);
+    at += time.length;
     buf[at++] = SPACE;
-    // the path without its query; the URL matched ARTICLE_PAGE: [A-Za-z0-9_/-]
-    const q = url.indexOf("?");
-    for (let i = 0, end = q === -1 ? url.length : q; i < end; i++) buf[at++] = url.charCodeAt(i);
+    buf.set(path, at);
+    at += path.length;
     buf[at++] = SPACE;
     // the address before the cookie, as nginx writes them; an empty field is empty (escape=none)
     at = putLatin1(buf, at, ip);
     buf[at++] = SPACE;
-    if (visitor) at = putLatin1(buf, at, visitor);
+    if (visitor) {
+      const c = /** @type {string} */ (cookie);
+      let i = from;
+      while (i < c.length && isSpace(c.charCodeAt(i))) i++;
+      const start = at;
+      for (; i < c.length; i++) {
+        const ch = c.charCodeAt(i);
+        if (ch === 0x3b) break;
+        buf[at++] = ch;
+      }
+      while (at > start && isSpace(/** @type {number} */ (buf[at - 1]))) at--;
+    }
     buf[at++] = SPACE;
     if (ua) {
       buf.set(ua, at);

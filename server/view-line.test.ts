@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatViewLine, parseViewLine } from "../lib/services/views/view-log.mjs";
-import { createLinePutter } from "./view-line.mjs";
+import { createLinePutter, pathBytes, timeBytes } from "./view-line.mjs";
 
 type View = {
   at: number;
@@ -40,12 +40,21 @@ const views: View[] = [
 
 const reference = (v: View) => formatViewLine({ ...v, publicId: /^\/posts\/([^?]+)/.exec(v.url)![1]! });
 
+type Put = ReturnType<typeof createLinePutter>;
+
+/** Puts a view as the server does: its time's bytes, its visitor read from a Cookie header among others. */
+function putView(put: Put, buf: Buffer, at: number, v: View) {
+  const cookie = v.visitor === undefined ? undefined : `theme=dark; bl_vid=${v.visitor}; x=1`;
+  const from = cookie === undefined ? -1 : cookie.indexOf("bl_vid=") + "bl_vid=".length;
+  return put(buf, at, timeBytes(v.at), pathBytes(v.url), v.ip, cookie, from, v.userAgent);
+}
+
 describe("a view log line put byte by byte", () => {
   it("is the reference line, byte for byte, one after another in one buffer", () => {
     const put = createLinePutter();
     const buf = Buffer.alloc(4096);
     let at = 0;
-    for (const v of views) at = put(buf, at, v);
+    for (const v of views) at = putView(put, buf, at, v);
     expect(buf.subarray(0, at).toString("latin1")).toBe(views.map(reference).join(""));
     const lines = buf.subarray(0, at).toString("latin1").split("\n").filter(Boolean);
     expect(lines.map((l) => parseViewLine(l)?.publicId)).toEqual([
@@ -62,10 +71,10 @@ describe("a view log line put byte by byte", () => {
     const v = views[0]!;
     const line = reference(v);
     const buf = Buffer.alloc(line.length + 200).fill(0x2e);
-    // room for the line, but not for the longest path and time a line can have
-    expect(put(buf, buf.length - line.length, v)).toBe(-1);
+    // room for the line, but not for the rest of the Cookie header after the visitor's value
+    expect(putView(put, buf, buf.length - line.length, v)).toBe(-1);
     expect(buf.every((b) => b === 0x2e)).toBe(true);
-    expect(put(buf, 0, v)).toBe(line.length);
+    expect(putView(put, buf, 0, v)).toBe(line.length);
     expect(buf.subarray(0, line.length).toString("latin1")).toBe(line);
   });
 
@@ -76,7 +85,25 @@ describe("a view log line put byte by byte", () => {
       0, 7, 999, 1_000, 1_001, 59_999, 1_764_684_000_000, 1_764_684_000_999, 9_999_999_999_999,
     ]) {
       const v = { ...views[0]!, at };
-      expect(buf.subarray(0, put(buf, 0, v)).toString("latin1")).toBe(reference(v));
+      expect(buf.subarray(0, putView(put, buf, 0, v)).toString("latin1")).toBe(reference(v));
+    }
+  });
+
+  it("copies the visitor's cookie value to its semicolon, trimmed as String.prototype.trim trims", () => {
+    const put = createLinePutter();
+    const buf = Buffer.alloc(256);
+    const v = views[0]!;
+    for (const [cookie, visitor] of [
+      ["bl_vid=abc", "abc"],
+      ["bl_vid=abc;", "abc"],
+      ["bl_vid= \t abc \u00a0; bl_vid=later", "abc"],
+      ["x=1; bl_vid=a b;y=2", "a b"],
+      ["bl_vid=;x=1", ""],
+      ["bl_vid=  ", ""],
+    ] as const) {
+      const from = cookie.indexOf("bl_vid=") + "bl_vid=".length;
+      const end = put(buf, 0, timeBytes(v.at), pathBytes(v.url), v.ip, cookie, from, v.userAgent);
+      expect(buf.subarray(0, end).toString("latin1")).toBe(reference({ ...v, visitor }));
     }
   });
 
@@ -87,7 +114,7 @@ describe("a view log line put byte by byte", () => {
     const agents = [`aX${"b".repeat(98)}`, `aY${"b".repeat(98)}`];
     for (let i = 0; i < 6; i++) {
       const v = { ...views[0]!, userAgent: agents[i % 2] };
-      expect(buf.subarray(0, put(buf, 0, v)).toString("latin1")).toBe(reference(v));
+      expect(buf.subarray(0, putView(put, buf, 0, v)).toString("latin1")).toBe(reference(v));
     }
   });
 
@@ -97,7 +124,7 @@ describe("a view log line put byte by byte", () => {
     // more agents than it keeps: each line still exact
     for (let i = 0; i < 1_100; i++) {
       const v = { ...views[0]!, userAgent: `UA/${i} "q"` };
-      const end = put(buf, 0, v);
+      const end = putView(put, buf, 0, v);
       expect(buf.subarray(0, end).toString("latin1")).toBe(reference(v));
     }
   });

@@ -2,11 +2,13 @@
 // The server's half of the view log (lib/services/views/view-log.mjs): every article page this
 // server sends to a reader from its page cache is one line, appended to a file of its own in the
 // view log folder and counted later by the view counter (view-log-counter.mjs, a child process at
-// the lowest CPU priority). A page notes its request's strings; the lines of 256 pages at a time are
-// put byte by byte into a buffer outside the JavaScript heap (view-line.mjs: no string per line;
-// made as strings, one per page, lines cost the server about twice as much, docs/request-path.md
-// "Views"); the buffer is written once per second or per 64 KB, whichever comes first, with one
-// synchronous write to the kernel's page cache.
+// the lowest CPU priority). The line is put byte by byte into a buffer outside the JavaScript heap
+// as the page is sent (view-line.mjs: no string per line; made as strings, lines cost the server
+// about twice as much, docs/request-path.md "Views"); the buffer is written once per second or per
+// 64 KB, whichever comes first, with one synchronous write to the kernel's page cache. Nothing of
+// the request is kept past its page: the batches of 256 noted requests tried before kept their
+// strings alive through the collector's copies, and with a fair count (docs/request-path.md
+// "Views", 2026-12-06) saved nothing measurable over this simpler way.
 //
 // Files: `app-<host>-<pid>-<opened at>-<n>.log`, closed and renamed to `….log.done` at `rotateBytes` and
 // on shutdown; the counter deletes a `.done` file once it has counted all of it.
@@ -23,7 +25,7 @@ import {
   isDocumentRequest,
 } from "../lib/services/views/view-log.mjs";
 import { VISITOR_COOKIE } from "../lib/services/views/visitor-id.mjs";
-import { createLinePutter } from "./view-line.mjs";
+import { createLinePutter, pathBytes, timeBytes } from "./view-line.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -53,27 +55,35 @@ export function viewLogDir(env = process.env) {
 const VISITOR_PREFIX = `${VISITOR_COOKIE}=`;
 
 /**
- * The bl_vid cookie's value, undefined without one, or null when a session cookie is present.
- * On every page sent from memory: a substring search first, the full parse only when a session
- * cookie's name is in the header.
+ * Where the bl_vid cookie's value starts in a Cookie header, -1 without one, or null when a session
+ * cookie is present (unless the caller knows there is none: the page cache sends no page it holds
+ * to a session). A substring search first, the full parse only when a session cookie's name is in
+ * the header.
  * @param {string | undefined} header
- * @returns {string | undefined | null}
+ * @param {boolean} signedOut
+ * @returns {number | null}
  */
-function visitorCookie(header) {
-  if (!header) return undefined;
-  if (header.includes("session-token") && hasSessionCookie(header)) return null;
+function visitorFrom(header, signedOut) {
+  if (!header) return -1;
+  if (!signedOut && header.includes("session-token") && hasSessionCookie(header)) return null;
   let at = header.indexOf(VISITOR_PREFIX);
   // a name that ends in bl_vid= is another cookie
-  while (at > 0 && header[at - 1] !== ";" && header[at - 1] !== " ")
+  while (at > 0 && header.charCodeAt(at - 1) !== 0x3b && header.charCodeAt(at - 1) !== 0x20)
     at = header.indexOf(VISITOR_PREFIX, at + 1);
-  if (at === -1) return undefined;
-  const from = at + VISITOR_PREFIX.length;
-  const end = header.indexOf(";", from);
-  return (end === -1 ? header.slice(from) : header.slice(from, end)).trim() || undefined;
+  return at === -1 ? -1 : at + VISITOR_PREFIX.length;
 }
 
 /**
- * @param {{ dir: string, flushMs?: number, flushBytes?: number, rotateBytes?: number, batch?: number,
+ * The cookie's value that starts at `from`, to its `;`, trimmed (what the line putter copies).
+ * @param {string} cookie @param {number} from
+ */
+function visitorValue(cookie, from) {
+  const end = cookie.indexOf(";", from);
+  return (end === -1 ? cookie.slice(from) : cookie.slice(from, end)).trim() || undefined;
+}
+
+/**
+ * @param {{ dir: string, flushMs?: number, flushBytes?: number, rotateBytes?: number,
  *   now?: () => number, log?: (msg: string) => void }} options
  */
 export function createViewLog({
@@ -81,7 +91,6 @@ export function createViewLog({
   flushMs = 1_000,
   flushBytes = 64 * 1024,
   rotateBytes = 32 * 1024 * 1024,
-  batch = 256,
   now = wallClock,
   log = console.error,
 }) {
@@ -97,7 +106,7 @@ export function createViewLog({
   let timer = null;
   let failedAt = 0;
   let opened = 0;
-  const put = createLinePutter();
+  const putLine = createLinePutter();
 
   function open() {
     // the sequence: two files opened within a millisecond must not share a name (the second's
@@ -133,69 +142,68 @@ export function createViewLog({
     }
   }
 
+  // The time of the lines put since the buffer was last written, taken at the first of them: the
+  // buffer is written within `flushMs`, so a line's time is at most that much early (the front's
+  // is to the second). Taking the time and putting its digits for each view cost more than the
+  // rest of its line but the user agent (npm run bench:view-instructions).
+  /** @type {Buffer | null} */
+  let time = null;
+
   /** What the buffer holds, which it no longer does. */
   function take() {
     const n = buffered;
     buffered = 0;
+    time = null;
     return buffer.subarray(0, n);
-  }
-
-  // A view is noted as its request's strings, and its line made later, `batch` at a time: the
-  // formatting in one warm loop, not between two pages' worth of HTTP work (docs/request-path.md
-  // "Views" measured both)
-  const ats = new Float64Array(batch);
-  /** @returns {(string | undefined)[]} */
-  const slots = () => new Array(batch).fill(undefined);
-  // each view's URL, cookie, socket address, X-Forwarded-For and user agent
-  const [urls, cookies, addresses, forwarded, agents] = [slots(), slots(), slots(), slots(), slots()];
-  let noted = 0;
-
-  /** Puts the noted views' lines in the buffer, writing it whenever it fills. */
-  function writeNoted() {
-    for (let i = 0; i < noted; i++) {
-      const visitor = visitorCookie(cookies[i]);
-      // a signed-in reader may be staff: their page sends the beacon, which Next.js answers
-      if (visitor === null) continue;
-      const view = {
-        at: /** @type {number} */ (ats[i]),
-        url: /** @type {string} */ (urls[i]),
-        visitor,
-        ip: resolveClientIp(addresses[i], forwarded[i], TRUST_PROXY_HOPS),
-        userAgent: agents[i],
-      };
-      let end = put(buffer, buffered, view);
-      if (end === -1) {
-        if (buffered) write(take());
-        end = put(buffer, 0, view);
-        // more than the buffer's 16 KB of headers: on its own
-        if (end === -1) {
-          const publicId = /** @type {string} */ (ARTICLE_PAGE.exec(view.url)?.[1]);
-          write(Buffer.from(formatViewLine({ ...view, publicId }), "latin1"));
-          continue;
-        }
-      }
-      buffered = end;
-    }
-    urls.fill(undefined, 0, noted);
-    cookies.fill(undefined, 0, noted);
-    addresses.fill(undefined, 0, noted);
-    forwarded.fill(undefined, 0, noted);
-    agents.fill(undefined, 0, noted);
-    noted = 0;
-    if (buffered >= flushBytes) write(take());
   }
 
   function flush() {
     if (timer) clearTimeout(timer);
     timer = null;
-    writeNoted();
     if (buffered) write(take());
   }
 
   /**
+   * Puts the view's line in the buffer, writing it when full.
+   * @param {import("node:http").IncomingMessage} req
+   * @param {import("node:http").IncomingHttpHeaders} h
+   * @param {Buffer} path the page's path (pathBytes)
+   * @param {number} from where the visitor's cookie value starts, -1 without one
+   */
+  function put(req, h, path, from) {
+    if (time === null) time = timeBytes(now());
+    const cookie = h.cookie;
+    // (X-Forwarded-For only read when trusted: each header looked up costs a line)
+    const forwarded = TRUST_PROXY_HOPS > 0 ? h["x-forwarded-for"] : undefined;
+    const ip = resolveClientIp(req.socket?.remoteAddress, forwarded, TRUST_PROXY_HOPS);
+    const agent = h["user-agent"];
+    let end = putLine(buffer, buffered, time, path, ip, cookie, from, agent);
+    if (end === -1) {
+      if (buffered) write(take());
+      time ??= timeBytes(now());
+      end = putLine(buffer, 0, time, path, ip, cookie, from, agent);
+      // more than the buffer's 16 KB of headers: on its own
+      if (end === -1) {
+        const visitor = from === -1 ? undefined : visitorValue(/** @type {string} */ (cookie), from);
+        const publicId = /** @type {string} */ (ARTICLE_PAGE.exec(path.toString("latin1"))?.[1]);
+        write(Buffer.from(formatViewLine({ at: now(), publicId, visitor, ip, userAgent: agent }), "latin1"));
+        // nothing is buffered, no flush is due: the next line takes the time anew
+        time = null;
+        return;
+      }
+    }
+    buffered = end;
+    if (buffered >= flushBytes) write(take());
+    else if (!timer) {
+      timer = setTimeout(flush, flushMs);
+      timer.unref();
+    }
+  }
+
+  /**
    * Logs the view when this response is an article page sent to a reader's browser. Call once
-   * the status is set (a page-cache hit) or when the response finished. On disk within
-   * `flushMs`, at once on `flush` and `close`.
+   * the status is set or when the response finished. On disk within `flushMs`, at once on `flush`
+   * and `close`.
    * @param {import("node:http").IncomingMessage} req
    * @param {number} status
    */
@@ -206,23 +214,29 @@ export function createViewLog({
       return;
     const url = req.url ?? "";
     if (!ARTICLE_PAGE.test(url) || !isDocumentRequest(h)) return;
-    const i = noted++;
-    ats[i] = now();
-    urls[i] = url;
-    cookies[i] = h.cookie;
-    addresses[i] = req.socket?.remoteAddress;
-    forwarded[i] = /** @type {string | undefined} */ (h["x-forwarded-for"]);
-    agents[i] = h["user-agent"];
-    if (noted === batch) writeNoted();
-    // lines made by the batch just full wait in the buffer too
-    if (!timer) {
-      timer = setTimeout(flush, flushMs);
-      timer.unref();
-    }
+    const from = visitorFrom(h.cookie, false);
+    // a signed-in reader may be staff: their page sends the beacon, which Next.js answers
+    if (from !== null) put(req, h, pathBytes(url), from);
+  }
+
+  /**
+   * `served` for an article page the page cache sent from memory (its entry's `view`): what the
+   * page cache tested already is not tested again (an article page's path, no session cookie).
+   * @param {import("node:http").IncomingMessage} req
+   * @param {number} status
+   * @param {Buffer} path the page's path, as its entry keeps it (pathBytes)
+   */
+  function servedHit(req, status, path) {
+    const h = req.headers;
+    if ((status !== 200 && status !== 304) || req.method !== "GET" || h[FRONT_LOGGED_HEADER] !== undefined)
+      return;
+    if (!isDocumentRequest(h)) return;
+    put(req, h, path, /** @type {number} */ (visitorFrom(h.cookie, true)));
   }
 
   return {
     served,
+    servedHit,
     /** Whether a request may be an article page view: worth watching its response. @param {string} url */
     isCandidate: (url) => ARTICLE_PAGE.test(url),
     flush,

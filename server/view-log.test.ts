@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { formatViewLine, parseViewLine } from "../lib/services/views/view-log.mjs";
 import { createViewLog, viewLogDir } from "./view-log.mjs";
+import { pathBytes } from "./view-line.mjs";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -54,30 +55,29 @@ describe("the server's view log", () => {
     expect(written(dir).map((v) => v?.visitor)).toEqual([id, undefined, id, id, undefined]);
   });
 
-  it("writes the client address TRUST_PROXY_HOPS picks, and the time of the view", () => {
+  it("writes the client address TRUST_PROXY_HOPS picks, and the time of the buffer's first view", () => {
     const dir = folder();
     let now = 1_764_684_000_123;
     const log = createViewLog({ dir, log: () => {}, now: () => now });
     log.served(req({}), 200);
     now += 5;
     log.served(req({}, "/posts/def456?from=wechat"), 200);
+    // the buffer written (at most flushMs after its first line): the next line's time is taken anew
+    log.flush();
+    now += 5;
+    log.served(req({}, "/posts/ghi789"), 200);
     log.close();
+    const view = { visitor: undefined, ip: "192.0.2.9", userAgent: "UA/1.0" };
     expect(written(dir)).toEqual([
-      { at: 1_764_684_000_123, publicId: "abc123", visitor: undefined, ip: "192.0.2.9", userAgent: "UA/1.0" },
-      { at: 1_764_684_000_128, publicId: "def456", visitor: undefined, ip: "192.0.2.9", userAgent: "UA/1.0" },
+      { at: 1_764_684_000_123, publicId: "abc123", ...view },
+      { at: 1_764_684_000_123, publicId: "def456", ...view },
+      { at: 1_764_684_000_133, publicId: "ghi789", ...view },
     ]);
   });
 
-  it("makes lines per batch of views, writes per buffer or flush interval, seals a file at its size bound", () => {
+  it("puts each view's line as its page is sent, writes per buffer or flush interval, seals a file at its size bound", () => {
     const dir = folder();
-    const log = createViewLog({
-      dir,
-      log: () => {},
-      flushMs: 60_000,
-      flushBytes: 200,
-      rotateBytes: 400,
-      batch: 4,
-    });
+    const log = createViewLog({ dir, log: () => {}, flushMs: 60_000, flushBytes: 200, rotateBytes: 400 });
     const line = formatViewLine({
       at: Date.now(),
       publicId: "abc123",
@@ -85,28 +85,28 @@ describe("the server's view log", () => {
       ip: "192.0.2.9",
       userAgent: "UA/1.0",
     });
-    // four lines fill less than flushBytes, eight more
-    expect(4 * line.length).toBeLessThan(200);
-    expect(8 * line.length).toBeGreaterThanOrEqual(200);
-    for (let i = 0; i < 7; i++) log.served(req({}), 200);
-    // one batch made, buffered: nothing on disk yet
+    // the lines that fill flushBytes: one write; two writes pass rotateBytes
+    const fill = Math.ceil(200 / line.length);
+    expect(fill * line.length).toBeLessThan(400);
+    expect(2 * fill * line.length).toBeGreaterThanOrEqual(400);
+    for (let i = 0; i < fill - 1; i++) log.served(req({}), 200);
     expect(fs.readdirSync(dir)).toEqual([]);
     log.served(req({}), 200);
     expect(fs.readdirSync(dir)).toEqual([expect.stringMatching(/\.log$/)]);
-    for (let i = 0; i < 8; i++) log.served(req({}), 200);
-    // 16 lines written in two writes: past rotateBytes, sealed
+    expect(fs.statSync(path.join(dir, fs.readdirSync(dir)[0]!)).size).toBe(fill * line.length);
+    for (let i = 0; i < fill; i++) log.served(req({}), 200);
     expect(fs.readdirSync(dir)).toEqual([expect.stringMatching(/\.log\.done$/)]);
     log.served(req({}), 200);
     log.close();
     const lines = fs
       .readdirSync(dir)
       .flatMap((f) => fs.readFileSync(path.join(dir, f), "latin1").split("\n").filter(Boolean));
-    expect(lines).toHaveLength(17);
+    expect(lines).toHaveLength(2 * fill + 1);
   });
 
-  it.each([1, 256])("writes what is buffered within its flush interval (batches of %i)", async (batch) => {
+  it("writes what is buffered within its flush interval", async () => {
     const dir = folder();
-    const log = createViewLog({ dir, log: () => {}, flushMs: 20, batch });
+    const log = createViewLog({ dir, log: () => {}, flushMs: 20 });
     log.served(req({}), 200);
     expect(fs.readdirSync(dir)).toEqual([]);
     // the timer's write opened the file: close() only seals it
@@ -117,19 +117,60 @@ describe("the server's view log", () => {
     expect(written(dir).map((v) => v?.publicId)).toEqual(["abc123"]);
   });
 
+  it("logs a page the page cache sent as served does, but for what the page cache tested already", () => {
+    const dir = folder();
+    const log = createViewLog({ dir, log: () => {} });
+    const id = "AAAAAAAAAAAAAAAAAAAAAA";
+    // the line holds the path the entry keeps, not one read again from the request (whose URL is the
+    // entry's key: a different one here tells the two apart)
+    log.servedHit(req({ cookie: `bl_vid=${id}` }, "/posts/other"), 200, pathBytes("/posts/hit1"));
+    log.servedHit(req({ cookie: `theme=dark; bl_vid=${id}` }, "/posts/hit2"), 304, pathBytes("/posts/hit2"));
+    // not a view: another status, a HEAD, the front logged it, a prefetch, a frame, the router
+    log.servedHit(req({}, "/posts/no1"), 404, pathBytes("/posts/no1"));
+    log.servedHit(
+      { ...req({}, "/posts/no2"), method: "HEAD" } as IncomingMessage,
+      200,
+      pathBytes("/posts/no2"),
+    );
+    log.servedHit(req({ "x-byline-view-logged": "1" }, "/posts/no3"), 200, pathBytes("/posts/no3"));
+    log.servedHit(
+      req({ "sec-purpose": "prefetch", "sec-fetch-dest": "document" }, "/posts/no4"),
+      200,
+      pathBytes("/posts/no4"),
+    );
+    log.servedHit(req({ "sec-fetch-dest": "iframe" }, "/posts/no5"), 200, pathBytes("/posts/no5"));
+    log.servedHit(req({ rsc: "1" }, "/posts/no6"), 200, pathBytes("/posts/no6"));
+    log.servedHit(req({ purpose: "prefetch" }, "/posts/no7"), 200, pathBytes("/posts/no7"));
+    log.servedHit(
+      req({ "sec-fetch-dest": "document", "sec-fetch-user": "?1" }, "/posts/hit3"),
+      200,
+      pathBytes("/posts/hit3"),
+    );
+    log.close();
+    expect(written(dir).map((v) => [v?.publicId, v?.visitor])).toEqual([
+      ["hit1", id],
+      ["hit2", id],
+      ["hit3", undefined],
+    ]);
+  });
+
   it("writes a line longer than its buffer on its own, in order, nothing cut", () => {
     const dir = folder();
     // the buffer holds flushBytes and 16 KB more: a 20 KB user agent does not fit it
-    const log = createViewLog({ dir, log: () => {}, flushMs: 60_000, flushBytes: 200 });
+    let now = 1_764_684_000_000;
+    const log = createViewLog({ dir, log: () => {}, flushMs: 60_000, flushBytes: 200, now: () => now });
     const long = `UA/${"x".repeat(20_000)}`;
     log.served(req({}, "/posts/first"), 200);
-    log.served(req({ "user-agent": long }, "/posts/long"), 200);
+    now += 5;
+    log.served(req({ "user-agent": long, cookie: "a=1; bl_vid= LONGVISITOR ;b=2" }, "/posts/long"), 200);
+    now += 5;
+    // nothing was left buffered: this line's time is its own, not the long line's
     log.served(req({}, "/posts/last"), 200);
     log.close();
-    expect(written(dir).map((v) => [v?.publicId, v?.userAgent.length])).toEqual([
-      ["first", 6],
-      ["long", long.length],
-      ["last", 6],
+    expect(written(dir).map((v) => [v?.publicId, v?.userAgent.length, v?.visitor, v?.at])).toEqual([
+      ["first", 6, undefined, 1_764_684_000_000],
+      ["long", long.length, "LONGVISITOR", 1_764_684_000_005],
+      ["last", 6, undefined, 1_764_684_000_010],
     ]);
   });
 
