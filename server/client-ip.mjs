@@ -9,6 +9,14 @@
 export const TRUST_PROXY_HOPS = Math.max(0, Number(process.env.TRUST_PROXY_HOPS ?? 0) || 0);
 
 /**
+ * Where a socket's address starts: past the `::ffff:` of an IPv4 client of a dual-stack socket.
+ * (Its first character first: this runs for every page sent.)
+ * @param {string} address
+ */
+export const socketAddressStart = (address) =>
+  address.charCodeAt(0) === 0x3a && address.startsWith("::ffff:") ? 7 : 0;
+
+/**
  * The client address: the socket's, or the one `hops` proxies back in X-Forwarded-For (each
  * proxy appends the address it received from, so only the rightmost entries are trustworthy).
  * @param {string | undefined} socketAddress
@@ -17,8 +25,8 @@ export const TRUST_PROXY_HOPS = Math.max(0, Number(process.env.TRUST_PROXY_HOPS 
  */
 export function resolveClientIp(socketAddress, forwardedFor, hops) {
   const address = socketAddress ?? "";
-  // an IPv4 client of a dual-stack socket (its first character first: this runs for every page sent)
-  const socket = address.charCodeAt(0) === 0x3a && address.startsWith("::ffff:") ? address.slice(7) : address;
+  const start = socketAddressStart(address);
+  const socket = start ? address.slice(start) : address;
   if (hops <= 0 || typeof forwardedFor !== "string") return socket;
   const chain = forwardedFor
     .split(",")
@@ -30,10 +38,11 @@ export function resolveClientIp(socketAddress, forwardedFor, hops) {
 /**
  * Overwrites any client-sent value: rate limits and the audit log must not take an address on trust.
  * @param {import("node:http").IncomingMessage} req
+ * @param {string} [socketAddress] the connection's peer address when the caller has it (graceful-close.mjs)
  */
-export function stampClientIp(req) {
+export function stampClientIp(req, socketAddress = req.socket?.remoteAddress) {
   req.headers["x-byline-client-ip"] = resolveClientIp(
-    req.socket?.remoteAddress,
+    socketAddress,
     req.headers["x-forwarded-for"],
     TRUST_PROXY_HOPS,
   );

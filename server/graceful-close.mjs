@@ -8,32 +8,37 @@ import net from "node:net";
 
 /**
  * Call `track.request(req, res)` first thing for every request and `track.drain()` on SIGTERM.
+ * Each connection's peer address is read once, as it opens: `request` answers it for each of the
+ * connection's requests (Node's getter for it cost a page's view 400-500 instructions, its
+ * lookups on the socket being megamorphic: docs/request-path.md "Views").
  * @param {import("node:http").Server} server
  * @param {{ idleGraceMs?: number, log?: (msg: string) => void }} [opts]
  */
 export function trackConnections(server, { idleGraceMs = 1_000, log = () => {} } = {}) {
-  /** @type {Map<import("node:net").Socket, { active: Set<import("node:http").ServerResponse>, quietSince: number }>} */
+  /** @type {Map<import("node:net").Socket, { active: Set<import("node:http").ServerResponse>, quietSince: number, address: string | undefined }>} */
   const sockets = new Map();
   let draining = false;
 
   server.on("connection", (socket) => {
-    sockets.set(socket, { active: new Set(), quietSince: Date.now() });
+    sockets.set(socket, { active: new Set(), quietSince: Date.now(), address: socket.remoteAddress });
     socket.once("close", () => sockets.delete(socket));
   });
 
   /**
    * @param {import("node:http").IncomingMessage} req
    * @param {import("node:http").ServerResponse} res
+   * @returns {string | undefined} the peer address of the request's connection, as it opened
    */
   function request(req, res) {
     const s = sockets.get(req.socket);
     if (draining) res.shouldKeepAlive = false;
-    if (!s) return;
+    if (!s) return undefined;
     s.active.add(res);
     res.once("close", () => {
       s.active.delete(res);
       s.quietSince = Date.now();
     });
+    return s.address;
   }
 
   /** Stops accepting and resolves once every connection is gone, or after `timeoutMs` (then they are cut). */

@@ -63,6 +63,27 @@ describe("graceful shutdown", () => {
     agent.destroy();
   });
 
+  it("answers each request its connection's peer address, read once as the connection opened", async () => {
+    const seen: (string | undefined)[] = [];
+    const server = http.createServer((req, res) => {
+      seen.push(track.request(req, res));
+      res.end("ok");
+    });
+    const track = trackConnections(server);
+    let opened = 0;
+    server.on("connection", () => opened++);
+    const base = await listen(server);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    for (let i = 0; i < 3; i++) await send(base, { path: `/${i}`, agent });
+    // one connection, three requests, each told the loopback address the socket reports
+    expect(opened).toBe(1);
+    expect(seen).toHaveLength(3);
+    expect(seen[0]).toMatch(/^(::ffff:)?127\.0\.0\.1$|^::1$/);
+    expect(new Set(seen).size).toBe(1);
+    agent.destroy();
+    await track.drain(1_000);
+  });
+
   it("cuts requests still running after the timeout, and then resolves", async () => {
     const { server, track } = slowServer();
     const base = await listen(server);

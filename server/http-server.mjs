@@ -395,18 +395,18 @@ export async function startServer({
    * @param {http.ServerResponse} res
    */
   const onRequest = (req, res) => {
-    connections.request(req, res);
+    const address = connections.request(req, res);
     const hit = serveHit?.(req, res);
     if (hit) {
-      if (hit.view) pageViews?.servedHit(req, res.statusCode, hit.view);
+      if (hit.view) pageViews?.servedHit(req, res.statusCode, hit.view, address);
       return;
     }
     // what every public page asks after it loads, for a reader who is not signed in
     if (answerSignedOut(req, res, metrics.observe)) return;
     // an article page from Next.js or the page cache's other paths: its view when it was sent
     if (pageViews?.isCandidate(req.url ?? ""))
-      res.once("finish", () => pageViews.served(req, res.statusCode));
-    stampClientIp(req);
+      res.once("finish", () => pageViews.served(req, res.statusCode, address));
+    stampClientIp(req, address);
     metrics.observe(req, res);
     if (answerMetrics(metrics, req, res)) return;
     withRequestId(req, res, () =>

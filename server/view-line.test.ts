@@ -46,7 +46,7 @@ type Put = ReturnType<typeof createLinePutter>;
 function putView(put: Put, buf: Buffer, at: number, v: View) {
   const cookie = v.visitor === undefined ? undefined : `theme=dark; bl_vid=${v.visitor}; x=1`;
   const from = cookie === undefined ? -1 : cookie.indexOf("bl_vid=") + "bl_vid=".length;
-  return put(buf, at, timeBytes(v.at), pathBytes(v.url), v.ip, cookie, from, v.userAgent);
+  return put(buf, at, timeBytes(v.at), pathBytes(v.url), v.ip, 0, cookie, from, v.userAgent);
 }
 
 describe("a view log line put byte by byte", () => {
@@ -100,11 +100,28 @@ describe("a view log line put byte by byte", () => {
       ["x=1; bl_vid=a b;y=2", "a b"],
       ["bl_vid=;x=1", ""],
       ["bl_vid=  ", ""],
+      ["bl_vid=abc \t", "abc"],
+      ["a=1; bl_vid=\u00a0a;b", "a"],
     ] as const) {
       const from = cookie.indexOf("bl_vid=") + "bl_vid=".length;
-      const end = put(buf, 0, timeBytes(v.at), pathBytes(v.url), v.ip, cookie, from, v.userAgent);
+      const end = put(buf, 0, timeBytes(v.at), pathBytes(v.url), v.ip, 0, cookie, from, v.userAgent);
       expect(buf.subarray(0, end).toString("latin1")).toBe(reference({ ...v, visitor }));
     }
+  });
+
+  it("puts the address from where it is told to start (an IPv4 client of a dual-stack socket)", () => {
+    const put = createLinePutter();
+    const buf = Buffer.alloc(256);
+    const v = views[0]!;
+    const cookie = `bl_vid=${v.visitor}`;
+    const end = put(buf, 0, timeBytes(v.at), pathBytes(v.url), `::ffff:${v.ip}`, 7, cookie, 7, v.userAgent);
+    expect(buf.subarray(0, end).toString("latin1")).toBe(reference(v));
+    // the room it asks for is the address's, not the whole string's
+    const line = reference(v);
+    const tight = Buffer.alloc(line.length + cookie.length - 7 - v.visitor!.length);
+    expect(
+      put(tight, 0, timeBytes(v.at), pathBytes(v.url), `::ffff:${v.ip}`, 7, cookie, 7, v.userAgent),
+    ).toBe(tight.length);
   });
 
   it("tells apart two user agents that share a slot (the same length and sampled characters)", () => {

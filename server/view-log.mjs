@@ -17,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { hasSessionCookie, wallClock } from "./page-cache.mjs";
-import { resolveClientIp, TRUST_PROXY_HOPS } from "./client-ip.mjs";
+import { resolveClientIp, socketAddressStart, TRUST_PROXY_HOPS } from "./client-ip.mjs";
 import {
   ARTICLE_PAGE,
   FRONT_LOGGED_HEADER,
@@ -81,6 +81,20 @@ function visitorValue(cookie, from) {
   const end = cookie.indexOf(";", from);
   return (end === -1 ? cookie.slice(from) : cookie.slice(from, end)).trim() || undefined;
 }
+
+/**
+ * Whether a response to this request is a view of its page, whatever the page: sent whole or
+ * revalidated (a 304: the reader's browser shows the copy it revalidated, and view-count.tsx
+ * sends no beacon), to a reader's browser opening it, and not logged by the front already.
+ * @param {import("node:http").IncomingMessage} req
+ * @param {import("node:http").IncomingHttpHeaders} h
+ * @param {number} status
+ */
+const isView = (req, h, status) =>
+  (status === 200 || status === 304) &&
+  req.method === "GET" &&
+  h[FRONT_LOGGED_HEADER] === undefined &&
+  isDocumentRequest(h);
 
 /**
  * @param {{ dir: string, flushMs?: number, flushBytes?: number, rotateBytes?: number,
@@ -164,29 +178,41 @@ export function createViewLog({
   }
 
   /**
-   * Puts the view's line in the buffer, writing it when full.
+   * Puts the view's line in the buffer, writing it when full. Its callers hand it the headers
+   * they read already: on Node's header object each lookup costs a view more than most of its
+   * line (npm run bench:view-instructions: 150-200 instructions, the object's shape being a
+   * different one for each set of headers a browser sends).
    * @param {import("node:http").IncomingMessage} req
    * @param {import("node:http").IncomingHttpHeaders} h
    * @param {Buffer} path the page's path (pathBytes)
-   * @param {number} from where the visitor's cookie value starts, -1 without one
+   * @param {string | undefined} cookie the Cookie header
+   * @param {number} from where the visitor's cookie value starts in it, -1 without one
+   * @param {string | undefined} agent the User-Agent header
+   * @param {string | undefined} address the connection's peer address, when the caller has it
    */
-  function put(req, h, path, from) {
+  function put(req, h, path, cookie, from, agent, address) {
     if (time === null) time = timeBytes(now());
-    const cookie = h.cookie;
+    let ip = address ?? req.socket?.remoteAddress ?? "";
+    let ipFrom = 0;
     // (X-Forwarded-For only read when trusted: each header looked up costs a line)
-    const forwarded = TRUST_PROXY_HOPS > 0 ? h["x-forwarded-for"] : undefined;
-    const ip = resolveClientIp(req.socket?.remoteAddress, forwarded, TRUST_PROXY_HOPS);
-    const agent = h["user-agent"];
-    let end = putLine(buffer, buffered, time, path, ip, cookie, from, agent);
+    if (TRUST_PROXY_HOPS > 0) ip = resolveClientIp(ip, h["x-forwarded-for"], TRUST_PROXY_HOPS);
+    else ipFrom = socketAddressStart(ip);
+    let end = putLine(buffer, buffered, time, path, ip, ipFrom, cookie, from, agent);
     if (end === -1) {
       if (buffered) write(take());
       time ??= timeBytes(now());
-      end = putLine(buffer, 0, time, path, ip, cookie, from, agent);
+      end = putLine(buffer, 0, time, path, ip, ipFrom, cookie, from, agent);
       // more than the buffer's 16 KB of headers: on its own
       if (end === -1) {
         const visitor = from === -1 ? undefined : visitorValue(/** @type {string} */ (cookie), from);
         const publicId = /** @type {string} */ (ARTICLE_PAGE.exec(path.toString("latin1"))?.[1]);
-        write(Buffer.from(formatViewLine({ at: now(), publicId, visitor, ip, userAgent: agent }), "latin1"));
+        const client = ip.slice(ipFrom);
+        write(
+          Buffer.from(
+            formatViewLine({ at: now(), publicId, visitor, ip: client, userAgent: agent }),
+            "latin1",
+          ),
+        );
         // nothing is buffered, no flush is due: the next line takes the time anew
         time = null;
         return;
@@ -206,17 +232,16 @@ export function createViewLog({
    * and `close`.
    * @param {import("node:http").IncomingMessage} req
    * @param {number} status
+   * @param {string} [address] the connection's peer address (graceful-close.mjs), else read from its socket
    */
-  function served(req, status) {
+  function served(req, status, address) {
     const h = req.headers;
-    // a 304: the reader's browser shows the copy it revalidated (view-count.tsx sends no beacon)
-    if ((status !== 200 && status !== 304) || req.method !== "GET" || h[FRONT_LOGGED_HEADER] !== undefined)
-      return;
     const url = req.url ?? "";
-    if (!ARTICLE_PAGE.test(url) || !isDocumentRequest(h)) return;
-    const from = visitorFrom(h.cookie, false);
+    if (!isView(req, h, status) || !ARTICLE_PAGE.test(url)) return;
+    const cookie = h.cookie;
+    const from = visitorFrom(cookie, false);
     // a signed-in reader may be staff: their page sends the beacon, which Next.js answers
-    if (from !== null) put(req, h, pathBytes(url), from);
+    if (from !== null) put(req, h, pathBytes(url), cookie, from, h["user-agent"], address);
   }
 
   /**
@@ -225,13 +250,13 @@ export function createViewLog({
    * @param {import("node:http").IncomingMessage} req
    * @param {number} status
    * @param {Buffer} path the page's path, as its entry keeps it (pathBytes)
+   * @param {string} [address] as for `served`
    */
-  function servedHit(req, status, path) {
+  function servedHit(req, status, path, address) {
     const h = req.headers;
-    if ((status !== 200 && status !== 304) || req.method !== "GET" || h[FRONT_LOGGED_HEADER] !== undefined)
-      return;
-    if (!isDocumentRequest(h)) return;
-    put(req, h, path, /** @type {number} */ (visitorFrom(h.cookie, true)));
+    if (!isView(req, h, status)) return;
+    const cookie = h.cookie;
+    put(req, h, path, cookie, /** @type {number} */ (visitorFrom(cookie, true)), h["user-agent"], address);
   }
 
   return {

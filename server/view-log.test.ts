@@ -146,11 +146,16 @@ describe("the server's view log", () => {
       200,
       pathBytes("/posts/hit3"),
     );
+    // the connection's address the server read as it opened, rather than the socket's getter
+    log.servedHit(req({}, "/posts/hit4"), 200, pathBytes("/posts/hit4"), "::ffff:198.51.100.7");
+    log.served(req({}, "/posts/hit5"), 200, "2001:db8::5");
     log.close();
-    expect(written(dir).map((v) => [v?.publicId, v?.visitor])).toEqual([
-      ["hit1", id],
-      ["hit2", id],
-      ["hit3", undefined],
+    expect(written(dir).map((v) => [v?.publicId, v?.visitor, v?.ip])).toEqual([
+      ["hit1", id, "192.0.2.9"],
+      ["hit2", id, "192.0.2.9"],
+      ["hit3", undefined, "192.0.2.9"],
+      ["hit4", undefined, "198.51.100.7"],
+      ["hit5", undefined, "2001:db8::5"],
     ]);
   });
 
@@ -167,10 +172,10 @@ describe("the server's view log", () => {
     // nothing was left buffered: this line's time is its own, not the long line's
     log.served(req({}, "/posts/last"), 200);
     log.close();
-    expect(written(dir).map((v) => [v?.publicId, v?.userAgent.length, v?.visitor, v?.at])).toEqual([
-      ["first", 6, undefined, 1_764_684_000_000],
-      ["long", long.length, "LONGVISITOR", 1_764_684_000_005],
-      ["last", 6, undefined, 1_764_684_000_010],
+    expect(written(dir).map((v) => [v?.publicId, v?.userAgent.length, v?.visitor, v?.ip, v?.at])).toEqual([
+      ["first", 6, undefined, "192.0.2.9", 1_764_684_000_000],
+      ["long", long.length, "LONGVISITOR", "192.0.2.9", 1_764_684_000_005],
+      ["last", 6, undefined, "192.0.2.9", 1_764_684_000_010],
     ]);
   });
 
