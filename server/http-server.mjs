@@ -395,6 +395,7 @@ export async function startServer({
    * @param {http.ServerResponse} res
    */
   const onRequest = (req, res) => {
+    // the connection's address, read as it opened (undefined for the internal server's: read from the socket then)
     const address = connections.request(req, res);
     const hit = serveHit?.(req, res);
     if (hit) {

@@ -179,9 +179,9 @@ export function createViewLog({
 
   /**
    * Puts the view's line in the buffer, writing it when full. Its callers hand it the headers
-   * they read already: on Node's header object each lookup costs a view more than most of its
-   * line (npm run bench:view-instructions: 150-200 instructions, the object's shape being a
-   * different one for each set of headers a browser sends).
+   * they read already, and the connection's address: each lookup on Node's header object is a
+   * megamorphic load in real traffic (browsers send different sets of headers), and Node's getter
+   * for a socket's address cost a view about 440 instructions (npm run bench:view-instructions).
    * @param {import("node:http").IncomingMessage} req
    * @param {import("node:http").IncomingHttpHeaders} h
    * @param {Buffer} path the page's path (pathBytes)

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import type { IncomingMessage } from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { formatViewLine, parseViewLine } from "../lib/services/views/view-log.mjs";
 import { createViewLog, viewLogDir } from "./view-log.mjs";
 import { pathBytes } from "./view-line.mjs";
@@ -73,6 +73,30 @@ describe("the server's view log", () => {
       { at: 1_764_684_000_123, publicId: "def456", ...view },
       { at: 1_764_684_000_133, publicId: "ghi789", ...view },
     ]);
+  });
+
+  it("behind TRUST_PROXY_HOPS proxies, writes the address that many back in X-Forwarded-For", async () => {
+    // read once as the module loads: a fresh copy of it under the setting
+    vi.stubEnv("TRUST_PROXY_HOPS", "1");
+    vi.resetModules();
+    try {
+      const fresh = (await import("./view-log.mjs")) as typeof import("./view-log.mjs");
+      const dir = folder();
+      const log = fresh.createViewLog({ dir, log: () => {} });
+      log.servedHit(
+        req({ "x-forwarded-for": "203.0.113.1, 198.51.100.2" }),
+        200,
+        pathBytes("/posts/abc123"),
+        "::ffff:127.0.0.1",
+      );
+      // no header: the connection's address, as it stands (the proxy's)
+      log.servedHit(req({}), 200, pathBytes("/posts/abc123"), "::ffff:127.0.0.1");
+      log.close();
+      expect(written(dir).map((v) => v?.ip)).toEqual(["198.51.100.2", "127.0.0.1"]);
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
   });
 
   it("puts each view's line as its page is sent, writes per buffer or flush interval, seals a file at its size bound", () => {
