@@ -57,11 +57,19 @@ export default defineConfig({
     // specs that change site-wide settings run alone, after the rest (e2e/site-wide/ and the two
     // comment-rule specs): a reader's comment elsewhere would otherwise be held by a rule it never
     // expected, a header assertion would meet another site name; each restores what it changed
+    // the sign-ins again, once the rest is done: a staff session ends after 30 minutes without a
+    // request (lib/auth/claims.ts STAFF_IDLE_MS), and on a busy machine the rest took about that
+    // long, so the site-wide specs met the first sign-ins' sessions ended (signed out, 404)
+    {
+      name: "setup-site-wide",
+      testMatch: /auth\.setup\.ts/,
+      dependencies: ["chromium"],
+    },
     {
       name: "site-wide",
       testMatch: SITE_WIDE,
       use: { ...devices["Desktop Chrome"], launchOptions: chromium },
-      dependencies: ["chromium"],
+      dependencies: ["setup-site-wide"],
       workers: 1,
     },
     // last: scans what every other spec made the server say and log
