@@ -16,19 +16,12 @@
 //   build (npm run build).
 import { execFile } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { benchArticle, benchTarget } from "./lib/bench-server.mjs";
-import {
-  benchHeaders,
-  benchSetting,
-  browserPageHeaders,
-  machineLoad,
-  quartiles,
-  requireTools,
-} from "./lib/bench-wrk.mjs";
+import { createPageSender } from "./lib/bench-pages.mjs";
+import { benchHeaders, benchSetting, machineLoad, quartiles, requireTools } from "./lib/bench-wrk.mjs";
 import { startFront } from "./lib/nginx-front.mjs";
 import { step } from "./lib/run.mjs";
 
@@ -43,51 +36,8 @@ const load = machineLoad("valgrind's counts do not depend on it");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "byline-bench-front-instructions-"));
 const server = await benchTarget({ logName: "bench-front-instructions-server.log" });
 
-let visitors = 0;
-const salt = Math.floor(Math.random() * 36 ** 4)
-  .toString(36)
-  .padStart(4, "0");
-
-/**
- * Sends `count` GETs of `url` over CONNECTIONS kept-alive connections, each a new visitor's.
- * @param {string} url @param {number} count
- */
-async function pages(url, count) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  let sent = 0;
-  const one = () =>
-    new Promise((resolve, reject) => {
-      const visitor = `${salt}${String(visitors++).padStart(18, "0")}`;
-      http
-        .get(
-          url,
-          {
-            agent,
-            headers: browserPageHeaders(visitor, HEADERS),
-          },
-          (res) => {
-            res.resume();
-            res.on("end", () =>
-              res.statusCode === 200
-                ? resolve(undefined)
-                : reject(new Error(`${url}: HTTP ${res.statusCode}`)),
-            );
-          },
-        )
-        .on("error", reject);
-    });
-  const loop = async () => {
-    while (sent < count) {
-      sent++;
-      await one();
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: CONNECTIONS }, loop));
-  } finally {
-    agent.destroy();
-  }
-}
+// the front decides what is a view: the requests say nothing of it
+const { pages } = createPageSender({ connections: CONNECTIONS, headers: HEADERS });
 
 /** @type {Awaited<ReturnType<typeof startFront>>[]} */
 const fronts = [];
@@ -126,7 +76,7 @@ try {
       if (file.startsWith("callgrind.out")) fs.rmSync(path.join(f.out, file));
     await control(["--instr=on"]);
     await control(["--zero"]);
-    await pages(f.url, PAGES);
+    await pages(f.url, PAGES, undefined);
     await control(["--dump"]);
     await control(["--instr=off"]);
     const dumps = fs.readdirSync(f.out).filter((file) => /^callgrind\.out\.\d+$/.test(file));
@@ -144,7 +94,7 @@ try {
   };
   let kept = 0;
   // warm: each front's micro-cache holds the page, its connections to the app are open
-  for (const f of [without, withView]) await pages(f.url, 500);
+  for (const f of [without, withView]) await pages(f.url, 500, undefined);
   const pairs = [];
   for (let i = 0; i < PAIRS; i++) {
     // the order alternates, so a drift (the micro-cache's refreshes) biases neither kind

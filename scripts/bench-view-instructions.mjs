@@ -21,18 +21,12 @@
 //   Needs valgrind (Debian: apt-get install valgrind) and a production build (npm run build).
 import { execFile } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { benchArticle, benchTarget } from "./lib/bench-server.mjs";
-import {
-  benchHeaders,
-  benchSetting,
-  browserPageHeaders,
-  machineLoad,
-  requireTools,
-} from "./lib/bench-wrk.mjs";
+import { createPageSender } from "./lib/bench-pages.mjs";
+import { benchHeaders, benchSetting, machineLoad, requireTools } from "./lib/bench-wrk.mjs";
 import { step } from "./lib/run.mjs";
 
 const exec = promisify(execFile);
@@ -62,63 +56,7 @@ const server = await benchTarget({
   startSeconds: 900,
 });
 
-let visitors = 0;
-const salt = Math.floor(Math.random() * 36 ** 4)
-  .toString(36)
-  .padStart(4, "0");
-
-/**
- * Sends `count` GETs of the article over CONNECTIONS kept-alive connections, each a new visitor's.
- * @param {string} url @param {number} count @param {boolean} logged the front says it logged the view
- * @returns {Promise<number>} how many were not answered from the page cache (its entry renewed)
- */
-async function pages(url, count, logged) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  let sent = 0;
-  let missed = 0;
-  const one = () =>
-    new Promise((resolve, reject) => {
-      const visitor = `${salt}${String(visitors++).padStart(18, "0")}`;
-      const req = http.get(
-        url,
-        {
-          agent,
-          headers: {
-            ...browserPageHeaders(visitor, HEADERS),
-            // the same header's length either way: parsing it is not what is measured
-            ...(logged ? { "x-byline-view-logged": "1" } : { "x-byline-view-unseen": "1" }),
-          },
-        },
-        (res) => {
-          res.resume();
-          res.on("end", () => {
-            if (res.statusCode !== 200) reject(new Error(`${url}: HTTP ${res.statusCode}`));
-            if (res.headers["x-byline-cache"] !== "HIT") missed++;
-            resolve(undefined);
-          });
-        },
-      );
-      req.on("error", reject);
-    });
-  const loop = async () => {
-    while (sent < count) {
-      sent++;
-      // a kept-alive connection the server closed as this request went out (valgrind slows it
-      // past its keep-alive timeout when the machine is busy): sent again on a new one
-      await one().catch((/** @type {NodeJS.ErrnoException} */ e) => {
-        if (e.code !== "ECONNRESET") throw e;
-        resets++;
-        return one();
-      });
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: CONNECTIONS }, loop));
-  } finally {
-    agent.destroy();
-  }
-  return missed;
-}
+const { pages, resets } = createPageSender({ connections: CONNECTIONS, headers: HEADERS });
 
 /** callgrind_control on the server; the dump's total instructions. */
 const control = (/** @type {string[]} */ args) =>
@@ -126,7 +64,6 @@ const control = (/** @type {string[]} */ args) =>
 
 let redone = 0;
 let kept = 0;
-let resets = 0;
 
 /** Instructions per page of a batch of hits; a batch that met the entry's renewal is sent again. */
 async function counted(/** @type {string} */ url, /** @type {boolean} */ logged) {
@@ -225,7 +162,7 @@ try {
     ),
   );
   console.log(
-    `${redone} batch(es) sent again: a page rendered anew during them; ${resets} request(s) sent again after a connection reset`,
+    `${redone} batch(es) sent again: a page rendered anew during them; ${resets()} request(s) sent again after a connection reset`,
   );
   for (const which of /** @type {const} */ (["main", "all"])) {
     const shares = sorted(pairs.map((p) => (p.with[which] - p.without[which]) / p.with[which]));

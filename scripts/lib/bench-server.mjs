@@ -49,11 +49,13 @@ async function healthy(base) {
 
 /**
  * @param {{ database?: string, env?: Record<string, string>, logName?: string,
- *   prepare?: (databaseUrl: string) => Promise<void>, launcher?: string[], startSeconds?: number }}
+ *   prepare?: (databaseUrl: string) => Promise<void>, launcher?: string[], nodeArgs?: string[],
+ *   startSeconds?: number }}
  *   [options] database: the own server's database (seeded with the demo content); env: added to
  *   the server's; logName: its log in .data/ (two own servers at once need two); prepare: runs on
  *   that database after the seed, before the server starts (npm run bench:api adds its articles
  *   there); launcher: a command the server runs under (valgrind, npm run bench:view-instructions);
+ *   nodeArgs: Node options of the server's (V8's traces, npm run bench:view-steady);
  *   startSeconds: how long it may take to start (60)
  * @returns {Promise<{ base: string, site: string, own: boolean, databaseUrl?: string,
  *   invalidate?: (tags: string[]) => Promise<void>, stop: () => Promise<void> }>}
@@ -64,6 +66,7 @@ export async function benchTarget({
   logName = "bench-server.log",
   prepare,
   launcher = [],
+  nodeArgs: ownNodeArgs = [],
   startSeconds = 60,
 } = {}) {
   if (process.env.BASE_URL) {
@@ -101,7 +104,7 @@ export async function benchTarget({
   const out = fs.openSync(log, "w");
   // BENCH_SERVER_NODE_ARGS: Node options for the server alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`
   // (NODE_OPTIONS refuses --cpu-prof, and would reach wrk's helpers and the view counter too)
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const nodeArgs = [...ownNodeArgs, ...(process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean)];
   const [command = process.execPath, ...args] = [...launcher, process.execPath, ...nodeArgs, self];
   const child = spawn(command, args, {
     cwd: root,
