@@ -37,7 +37,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "byline-bench-front-instructio
 const server = await benchTarget({ logName: "bench-front-instructions-server.log" });
 
 // the front decides what is a view: the requests say nothing of it
-const { pages } = createPageSender({ connections: CONNECTIONS, headers: HEADERS });
+const { pages, resets } = createPageSender({ connections: CONNECTIONS, headers: HEADERS });
 
 /** @type {Awaited<ReturnType<typeof startFront>>[]} */
 const fronts = [];
@@ -127,6 +127,8 @@ try {
   console.log(
     `median share ${median.toFixed(2)} % (range ${Math.min(...shares).toFixed(2)} to ${Math.max(...shares).toFixed(2)} %)`,
   );
+  // a reset request is sent again within its batch: its instructions are counted to the batch
+  console.log(`${resets()} request(s) sent again after a connection reset`);
   load.report();
 } finally {
   for (const f of fronts) await f.stop();

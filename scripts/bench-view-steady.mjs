@@ -8,8 +8,9 @@
 // collection at each one; --trace-opt and --trace-deopt each function optimized or sent back),
 // warmed with both kinds, then BENCH_PHASES alternated phases of BENCH_PAGES pages without and
 // with the view logged (X-Byline-View-Logged, as in bench:view-instructions: the same page, the
-// same header's length). Each phase's share of the server's log is read apart (V8 writes each
-// trace line at once) and summed: bytes allocated a page (between the phase's first and last
+// same header's length), in the order without, with, with, without, … (each after a tenth of a
+// phase of its kind, uncounted). Each phase's share of the server's log is read apart (its whole
+// lines) and summed: bytes allocated a page (between the phase's first and last
 // collections, at the phase's pages/s: allocatedPerPage), collections, their pauses, functions
 // optimized and deoptimized, and the optimizing compiler's time.
 //
@@ -41,7 +42,30 @@ const server = await benchTarget({
 const log = path.join(root, ".data", LOG);
 const { pages, resets } = createPageSender({ connections: CONNECTIONS, headers: benchHeaders() });
 
+/**
+ * The whole lines the server's log holds from `from` to its end: V8 writes a trace line in a few
+ * writes, so a phase's first and last lines may be cut; a line that straddles a phase's edge is
+ * left out of both phases (the allocation is taken between collections: it loses nothing).
+ * @param {number} from
+ */
+function linesFrom(from) {
+  const to = fs.statSync(log).size;
+  const start = Math.max(0, from - 1);
+  const bytes = Buffer.alloc(to - start);
+  const fd = fs.openSync(log, "r");
+  try {
+    fs.readSync(fd, bytes, 0, bytes.length, start);
+  } finally {
+    fs.closeSync(fd);
+  }
+  // the first whole line: at `from` when the byte before it ends a line, else after the next newline
+  const first = from === 0 ? 0 : bytes[0] === 0x0a ? 1 : bytes.indexOf(0x0a) + 1;
+  const last = bytes.lastIndexOf(0x0a) + 1;
+  return (from === 0 || first > 0) && first < last ? bytes.subarray(first, last).toString("utf8") : "";
+}
+
 try {
+  if (!server.own) throw new Error("needs the bench's own server (V8's traces in its log): unset BASE_URL");
   const article = await benchArticle(/** @type {string} */ (server.databaseUrl));
   const url = `${server.base}${article.path}`;
   for (let i = 0; i < 3; i++) await fetch(url, { headers: { "accept-encoding": "gzip, br" } });
@@ -52,25 +76,25 @@ try {
   /** @type {(ReturnType<typeof readV8Trace> & { logged: boolean, missed: number, ms: number, perPage: number })[]} */
   const phases = [];
   for (let i = 0; i < PHASES; i++) {
-    // "without" first, as the warming ended with it
-    const logged = i % 2 === 0;
+    // without, with, with, without, without, …: a drift over the run (the old space filling, the
+    // compiler settling) weighs on both kinds alike
+    const logged = ((i + 1) >> 1) % 2 === 0;
+    // pages of this kind first, uncounted: what switching kinds sends back to the compiler is
+    // the alternation's, not a view's
+    await pages(url, PAGES / 10, logged);
     const from = fs.statSync(log).size;
     const started = performance.now();
     const missed = await pages(url, PAGES, logged);
     const ms = performance.now() - started;
-    const to = fs.statSync(log).size;
-    const fd = fs.openSync(log, "r");
-    const bytes = Buffer.alloc(to - from);
-    fs.readSync(fd, bytes, 0, bytes.length, from);
-    fs.closeSync(fd);
-    const trace = readV8Trace(bytes.toString("utf8"));
-    phases.push({ ...trace, logged, missed, ms, perPage: allocatedPerPage(trace.each, PAGES / ms) });
+    const trace = readV8Trace(linesFrom(from));
+    phases.push({ ...trace, logged, missed, ms, perPage: allocatedPerPage(trace.each, PAGES, ms) });
   }
 
   const n = (/** @type {number} */ x, digits = 0) =>
     x.toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const median = (/** @type {number[]} */ v) => {
-    const s = [...v].sort((a, b) => a - b);
+    // a phase with fewer than two collections has no figure (NaN): left out
+    const s = v.filter(Number.isFinite).sort((a, b) => a - b);
     const h = s.length >> 1;
     return s.length % 2 ? (s[h] ?? NaN) : ((s[h - 1] ?? NaN) + (s[h] ?? NaN)) / 2;
   };
@@ -86,7 +110,7 @@ try {
         String(i + 1).padEnd(7),
         (p.logged ? "no (front)" : "yes").padEnd(13),
         n((PAGES * 1000) / p.ms).padStart(8),
-        n(p.perPage).padStart(22),
+        n(p.perPage).padStart(24),
         String(p.collections).padStart(13),
         n(p.pause, 1).padStart(16),
         String(p.optimized.length).padStart(11),

@@ -7,7 +7,8 @@ import http from "node:http";
 import { browserPageHeaders } from "./bench-wrk.mjs";
 
 /**
- * @param {{ connections: number, headers: string }} options headers: BENCH_HEADERS (benchHeaders)
+ * @param {{ connections: number, headers: "" | "chrome" | "unasked" }} options headers: BENCH_HEADERS
+ *   (benchHeaders)
  */
 export function createPageSender({ connections, headers }) {
   let visitors = 0;

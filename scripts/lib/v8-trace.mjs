@@ -43,19 +43,20 @@ export function readV8Trace(text) {
 }
 
 /**
- * Bytes allocated a page in a stretch of steady traffic at `pagesPerMs`: what the collections
- * after the first found allocated, over the pages sent between the first and the last. Summing
- * every collection of the stretch instead counts the bytes before its first one, which belong to
- * the stretch before, and misses those after its last: up to one collection's worth (about 270
- * bytes a page of the article at 50,000 pages), more than a view could allocate.
+ * Bytes allocated a page in a stretch of steady traffic of `pages` pages over `ms` milliseconds:
+ * what the collections after the first found allocated, over the pages sent between the first and
+ * the last at the stretch's rate. Summing every collection of the stretch instead counts the bytes
+ * before its first one, which belong to the stretch before, and misses those after its last: up
+ * to one collection's worth (about 270 bytes a page of the article at 50,000 pages), more than a
+ * view could allocate.
  * @param {{ at: number, allocated: number }[]} each readV8Trace's, in order
- * @param {number} pagesPerMs
- * @returns {number} NaN with fewer than two collections
+ * @param {number} pages @param {number} ms
+ * @returns {number} NaN with fewer than two collections whose times were read
  */
-export function allocatedPerPage(each, pagesPerMs) {
+export function allocatedPerPage(each, pages, ms) {
   const first = each[0];
   const last = each[each.length - 1];
-  if (!first || !last || last.at <= first.at) return NaN;
+  if (!first || !last || !(last.at > first.at) || !(ms > 0)) return NaN;
   const bytes = each.slice(1).reduce((sum, c) => sum + c.allocated, 0);
-  return bytes / ((last.at - first.at) * pagesPerMs);
+  return bytes / ((last.at - first.at) * (pages / ms));
 }

@@ -14,6 +14,9 @@ const anonymous =
   "[completed optimizing 0x35b199f45f79 <JSFunction (sfi = 0x24905f847971)> (target TURBOFAN)]";
 const deopt =
   "[bailout (kind: deopt-eager, reason: wrong map): begin. deoptimizing 0x3b568e457db1 <JSFunction ReadableState (sfi = 0x32f976ca7be1)>, 0x2f7c69cbbc11 <Code TURBOFAN>, opt id 158, bytecode offset 75]";
+// on-stack replacement: a loop's function optimized while it runs
+const osr =
+  "[completed optimizing 0x2a6c6e0c1f31 <JSFunction run (sfi = 0x1c6b1e45a4e9)> (target TURBOFAN) OSR]";
 const deoptEnd = "[bailout end. took 0.034 ms]";
 
 describe("readV8Trace", () => {
@@ -23,11 +26,13 @@ describe("readV8Trace", () => {
     expect(t.allocated).toBe(4074320 + 12640);
     expect(t.pause).toBeCloseTo(6.2);
     expect(t.compiling).toBeCloseTo(2 * 8.783);
+    // a compile job is not a function optimized: that is its own line
+    expect(t.optimized).toEqual([]);
   });
 
   it("names the functions optimized and deoptimized, in order, an anonymous one as such", () => {
-    const t = readV8Trace([optimized, anonymous, deopt, deoptEnd, optimized].join("\n"));
-    expect(t.optimized).toEqual(["normalizeString", "(anonymous)", "normalizeString"]);
+    const t = readV8Trace([optimized, anonymous, deopt, deoptEnd, osr].join("\n"));
+    expect(t.optimized).toEqual(["normalizeString", "(anonymous)", "run"]);
     expect(t.deoptimized).toEqual(["ReadableState"]);
   });
 
@@ -53,13 +58,24 @@ describe("allocatedPerPage", () => {
       { at: 1500, allocated: 4_000_000 },
       { at: 2000, allocated: 4_000_000 },
     ];
-    // 2 pages a ms: 2,000 pages between 1000 and 2000 ms, 8 MB allocated
-    expect(allocatedPerPage(each, 2)).toBe(4000);
+    // 10,000 pages in 5 s, 2 a ms: 2,000 pages between 1000 and 2000 ms, 8 MB allocated
+    expect(allocatedPerPage(each, 10_000, 5000)).toBe(4000);
   });
 
   it("is NaN with fewer than two collections", () => {
-    expect(allocatedPerPage([], 2)).toBeNaN();
-    expect(allocatedPerPage([{ at: 5, allocated: 10 }], 2)).toBeNaN();
+    expect(allocatedPerPage([], 10, 5)).toBeNaN();
+    expect(allocatedPerPage([{ at: 5, allocated: 10 }], 10, 5)).toBeNaN();
+    // a collection whose time was not read
+    expect(
+      allocatedPerPage(
+        [
+          { at: NaN, allocated: 10 },
+          { at: 9, allocated: 10 },
+        ],
+        10,
+        5,
+      ),
+    ).toBeNaN();
   });
 
   it("reads a collection's time from its line", () => {
