@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // npm run bench:lighthouse: Lighthouse 12 (mobile preset, its default: emulated phone, simulated
-// slow 4G and 4× CPU) in Debian Chromium on the home page and the 1,500-character article, five
-// runs each, one table of medians. The server: BASE_URL, else one the bench starts (see
-// scripts/lib/bench-server.mjs). Chromium: CHROME_PATH, default /usr/bin/chromium. Prints figures.
+// slow 4G and 4× CPU) in Debian Chromium on the home page, the 1,500-character article and a bare
+// Next.js page (the reference: scripts/lib/bare-next.mjs), in rounds, each page once a round,
+// BENCH_RUNS rounds (5); one table of medians, total blocking time also as a ratio to the bare
+// page's. The server: BASE_URL, else one the bench starts (see scripts/lib/bench-server.mjs).
+// Chromium: CHROME_PATH, default /usr/bin/chromium. Prints figures.
 // BENCH_CPU_SLOWDOWN (Lighthouse's 4): its simulated CPU slowdown; Lighthouse simulates from what
 // it observes on this machine, so a machine half as fast (half the benchmark index printed below)
 // reads about as this one does at twice the slowdown.
@@ -12,11 +14,13 @@ import os from "node:os";
 import path from "node:path";
 import lighthouse from "lighthouse";
 import { throttling } from "lighthouse/core/config/constants.js";
+import { bareNextTarget } from "./lib/bare-next.mjs";
 import { benchArticle, benchTarget } from "./lib/bench-server.mjs";
 import { benchSetting, machineLoad } from "./lib/bench-wrk.mjs";
 import { step } from "./lib/run.mjs";
 
-const RUNS = 5;
+const RUNS = benchSetting("BENCH_RUNS", 5, 1);
+const BARE = "bare Next.js";
 const SLOWDOWN = benchSetting("BENCH_CPU_SLOWDOWN", throttling.mobileSlow4G.cpuSlowdownMultiplier, 1);
 const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -123,47 +127,66 @@ async function auditOnce(url) {
 
 const machine = machineLoad("total blocking time reads high");
 const target = await benchTarget();
-const rows = [];
+/** @type {Awaited<ReturnType<typeof bareNextTarget>> | undefined} */
+let bare;
+/** @type {{ name: string, url: string, runs: Awaited<ReturnType<typeof audit>>[] }[]} */
+let rows = [];
 try {
   const home = await (await fetch(`${target.base}/`)).text();
   const articlePath = target.own
     ? (await benchArticle(target.databaseUrl)).path
     : (process.env.BENCH_ARTICLE ?? /href="(\/posts\/[^"?#]+)"/.exec(home)?.[1]);
   if (!articlePath) throw new Error("no article link on the home page");
-  for (const [name, p] of [
-    ["home", "/"],
-    ["article", articlePath],
-  ]) {
-    const runs = [];
-    for (let i = 1; i <= RUNS; i++) {
-      await warm(`${target.base}${p}`);
-      step("lighthouse", `${name} ${p}, run ${i} of ${RUNS}`);
-      runs.push(await auditOnce(`${target.base}${p}`));
+  bare = await bareNextTarget();
+  rows = [
+    { name: "home", url: `${target.base}/`, runs: [] },
+    { name: "article", url: `${target.base}${articlePath}`, runs: [] },
+    { name: BARE, url: `${bare.base}/`, runs: [] },
+  ];
+  // round by round, each page once a round: the machine's speed drifts within minutes (its
+  // benchmark index moved 1,100-2,600 in one session), and every page meets the same drift
+  for (let i = 1; i <= RUNS; i++) {
+    for (const row of rows) {
+      await warm(row.url);
+      step("lighthouse", `${row.name} ${new URL(row.url).pathname}, run ${i} of ${RUNS}`);
+      row.runs.push(await auditOnce(row.url));
     }
-    rows.push({ name, p, runs });
   }
 } finally {
+  await bare?.stop();
   await target.stop();
 }
 
 console.log(
   `\nLighthouse ${rows[0]?.runs[0]?.version} mobile preset (CPU slowdown ${SLOWDOWN}×), ${chromePath}, median of ${RUNS} runs\n`,
 );
-console.log("page      performance  accessibility   LCP ms     CLS   TBT ms  performance per run");
+console.log(
+  "page           performance  accessibility   LCP ms     CLS   TBT ms  TBT ÷ bare  performance per run",
+);
+const bareRuns = rows.find((r) => r.name === BARE)?.runs ?? [];
+const bareTbt = median(bareRuns.map((r) => r.tbt));
 for (const { name, runs } of rows) {
   const m = (k) => median(runs.map((r) => r[k]));
   console.log(
     [
-      name.padEnd(10),
+      name.padEnd(15),
       m("performance").toFixed(2).padStart(11),
       m("accessibility").toFixed(2).padStart(15),
       m("lcp").toFixed(0).padStart(9),
       m("cls").toFixed(3).padStart(8),
       m("tbt").toFixed(0).padStart(9),
+      `${(m("tbt") / bareTbt).toFixed(2)} ×`.padStart(12),
       `  ${runs.map((r) => r.performance.toFixed(2)).join(" ")}`,
     ].join(""),
   );
 }
+for (const { name, runs } of rows.filter((r) => r.name !== BARE)) {
+  const ratios = runs.map((r, i) => (r.tbt / (bareRuns[i]?.tbt ?? NaN)).toFixed(2));
+  console.log(`${name}: TBT ÷ the bare page's in the same round: ${ratios.join(" ")}`);
+}
+console.log(
+  `${BARE}: one server-rendered page and no code of ours, built with this repository's next ${bare?.version} (scripts/lib/bare-next.mjs): the floor of any Next.js page on this machine`,
+);
 console.log(
   `Lighthouse's benchmark index of this machine (median): ${median(rows.flatMap((r) => r.runs.map((x) => x.benchmark))).toFixed(0)}`,
 );

@@ -21,7 +21,7 @@ import os from "node:os";
 import path from "node:path";
 import { createPageSender } from "./lib/bench-pages.mjs";
 import { benchArticle, benchTarget } from "./lib/bench-server.mjs";
-import { benchHeaders, benchSetting, machineLoad } from "./lib/bench-wrk.mjs";
+import { benchHeaders, benchSetting, machineLoad, quartiles } from "./lib/bench-wrk.mjs";
 import { root, step } from "./lib/run.mjs";
 import { allocatedPerPage, readV8Trace } from "./lib/v8-trace.mjs";
 
@@ -92,12 +92,8 @@ try {
 
   const n = (/** @type {number} */ x, digits = 0) =>
     x.toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  const median = (/** @type {number[]} */ v) => {
-    // a phase with fewer than two collections has no figure (NaN): left out
-    const s = v.filter(Number.isFinite).sort((a, b) => a - b);
-    const h = s.length >> 1;
-    return s.length % 2 ? (s[h] ?? NaN) : ((s[h - 1] ?? NaN) + (s[h] ?? NaN)) / 2;
-  };
+  // a phase with fewer than two collections has no figure (NaN): left out
+  const median = (/** @type {number[]} */ v) => quartiles(v.filter(Number.isFinite)).median;
   console.log(
     `\nview log, steady traffic (one server process, uninstrumented; V8's --trace-gc-nvp, --trace-opt, --trace-deopt): GET ${article.path} as a browser opens it, a new visitor each; ${PHASES} alternated phases of ${PAGES} pages over ${CONNECTIONS} connections, after ${WARM} of each kind`,
   );
