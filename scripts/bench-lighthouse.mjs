@@ -16,14 +16,15 @@ import lighthouse from "lighthouse";
 import { throttling } from "lighthouse/core/config/constants.js";
 import { bareNextTarget } from "./lib/bare-next.mjs";
 import { benchArticle, benchTarget } from "./lib/bench-server.mjs";
-import { benchSetting, machineLoad } from "./lib/bench-wrk.mjs";
+import { benchSetting, machineLoad, quartiles } from "./lib/bench-wrk.mjs";
 import { step } from "./lib/run.mjs";
 
 const RUNS = benchSetting("BENCH_RUNS", 5, 1);
+if (!Number.isInteger(RUNS)) throw new Error(`BENCH_RUNS must be a whole number: got ${RUNS}`);
 const BARE = "bare Next.js";
 const SLOWDOWN = benchSetting("BENCH_CPU_SLOWDOWN", throttling.mobileSlow4G.cpuSlowdownMultiplier, 1);
 const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs) => quartiles(xs).median;
 
 /** A fresh headless Chromium per run, so no run inherits another's caches or compiled code. */
 async function withChromium(fn) {
@@ -185,7 +186,7 @@ for (const { name, runs } of rows.filter((r) => r.name !== BARE)) {
   console.log(`${name}: TBT ÷ the bare page's in the same round: ${ratios.join(" ")}`);
 }
 console.log(
-  `${BARE}: one server-rendered page and no code of ours, built with this repository's next ${bare?.version} (scripts/lib/bare-next.mjs): the floor of any Next.js page on this machine`,
+  `${BARE}: one server-rendered page and no code of ours, built with this repository's next ${bare?.version} (scripts/lib/bare-next.mjs): what any Next.js page reads on this machine`,
 );
 console.log(
   `Lighthouse's benchmark index of this machine (median): ${median(rows.flatMap((r) => r.runs.map((x) => x.benchmark))).toFixed(0)}`,
