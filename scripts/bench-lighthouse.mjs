@@ -3,8 +3,9 @@
 // slow 4G and 4× CPU) in Debian Chromium on the home page, the 1,500-character article and a bare
 // Next.js page (the reference: scripts/lib/bare-next.mjs), in rounds, each page once a round,
 // BENCH_RUNS rounds (5); one table of medians, total blocking time also as a ratio to the bare
-// page's. The server: BASE_URL, else one the bench starts (see scripts/lib/bench-server.mjs).
-// Chromium: CHROME_PATH, default /usr/bin/chromium. Prints figures.
+// page's, then the main thread's work by kind, its total also as a ratio to the bare page's. The
+// server: BASE_URL, else one the bench starts (see scripts/lib/bench-server.mjs). Chromium:
+// CHROME_PATH, default /usr/bin/chromium. Prints figures.
 // BENCH_CPU_SLOWDOWN (Lighthouse's 4): its simulated CPU slowdown; Lighthouse simulates from what
 // it observes on this machine, so a machine half as fast (half the benchmark index printed below)
 // reads about as this one does at twice the slowdown.
@@ -83,6 +84,27 @@ async function warm(url) {
   }
 }
 
+/** Lighthouse's work groups, folded into the four this bench prints. */
+const WORK_GROUPS = {
+  scriptEvaluation: "script",
+  scriptParseCompile: "script",
+  styleLayout: "style+layout",
+  paintCompositeRender: "style+layout",
+  parseHTML: "parse",
+};
+const WORK_KINDS = ["script", "style+layout", "parse", "other"];
+
+/** @param {any} details the mainthread-work-breakdown audit's table */
+function mainThreadWork(details) {
+  /** @type {Record<string, number>} */
+  const work = Object.fromEntries(WORK_KINDS.map((k) => [k, 0]));
+  for (const item of details?.items ?? []) {
+    const kind = WORK_GROUPS[/** @type {keyof typeof WORK_GROUPS} */ (item.group)] ?? "other";
+    work[kind] += Number(item.duration) || 0;
+  }
+  return { ...work, total: WORK_KINDS.reduce((sum, k) => sum + work[k], 0) };
+}
+
 async function audit(url) {
   const result = await withChromium((port) =>
     lighthouse(url, {
@@ -106,6 +128,9 @@ async function audit(url) {
     tbt: value("total-blocking-time"),
     // Lighthouse's own measure of this machine's speed: its simulated TBT scales with it
     benchmark: lhr.environment?.benchmarkIndex ?? NaN,
+    // the main thread's work by kind (ms, at the simulated slowdown): unlike TBT it has no 50 ms
+    // threshold, so it moves in proportion to the work a change adds or removes
+    work: mainThreadWork(lhr.audits["mainthread-work-breakdown"]?.details),
     // what costs accessibility points, so a score under 1 names its cause
     a11yFailures: (lhr.categories.accessibility?.auditRefs ?? [])
       .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score === 0)
@@ -181,9 +206,27 @@ for (const { name, runs } of rows) {
     ].join(""),
   );
 }
+console.log(
+  `\nthe main thread's work (ms at ${SLOWDOWN}× slowdown, median of ${RUNS}; Lighthouse's mainthread-work-breakdown)`,
+);
+console.log(`page           ${WORK_KINDS.map((k) => k.padStart(13)).join("")}        total  total ÷ bare`);
+const bareWork = median(bareRuns.map((r) => r.work.total));
+for (const { name, runs } of rows) {
+  const m = (k) => median(runs.map((r) => r.work[k]));
+  console.log(
+    [
+      name.padEnd(15),
+      ...WORK_KINDS.map((k) => m(k).toFixed(0).padStart(13)),
+      m("total").toFixed(0).padStart(13),
+      `${(m("total") / bareWork).toFixed(2)} ×`.padStart(14),
+    ].join(""),
+  );
+}
 for (const { name, runs } of rows.filter((r) => r.name !== BARE)) {
   const ratios = runs.map((r, i) => (r.tbt / (bareRuns[i]?.tbt ?? NaN)).toFixed(2));
   console.log(`${name}: TBT ÷ the bare page's in the same round: ${ratios.join(" ")}`);
+  const work = runs.map((r, i) => (r.work.total / (bareRuns[i]?.work.total ?? NaN)).toFixed(2));
+  console.log(`${name}: main-thread work ÷ the bare page's in the same round: ${work.join(" ")}`);
 }
 console.log(
   `${BARE}: one server-rendered page and no code of ours, built with this repository's next ${bare?.version} (scripts/lib/bare-next.mjs): what any Next.js page reads on this machine`,
