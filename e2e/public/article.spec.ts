@@ -71,6 +71,32 @@ test.describe("article page", () => {
     });
   });
 
+  test("on a phone the body waits below the first screen until it nears it; on a wide screen it is drawn at once", async ({
+    page,
+  }) => {
+    // rendered: not inside content the browser is skipping (content-visibility: auto)
+    const rendered = (el: Element) => el.checkVisibility({ contentVisibilityAuto: true });
+    const firstBlock = page.locator(".article-body > *").first();
+
+    await page.setViewportSize({ width: 375, height: 240 });
+    await page.goto(translation().path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(firstBlock).toBeAttached();
+    // the premise: the body starts well past this screen and the browser's margin around it
+    // (about half a screen), else this test would be about the seed, not the page
+    expect((await firstBlock.boundingBox())?.y).toBeGreaterThan(480);
+    expect(await firstBlock.evaluate(rendered)).toBe(false);
+    // the text is there all along (find-in-page, screen readers): only its layout waited
+    await expect(firstBlock).not.toHaveText("");
+    await firstBlock.scrollIntoViewIfNeeded();
+    await expect.poll(() => firstBlock.evaluate(rendered), { timeout: 10_000 }).toBe(true);
+
+    await page.setViewportSize({ width: 1280, height: 1600 });
+    await page.goto(translation().path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect.poll(() => firstBlock.evaluate(rendered), { timeout: 10_000 }).toBe(true);
+  });
+
   test("has no serious or critical axe violations", async ({ page }) => {
     await page.goto(translation().path);
     await expect(page.getByTestId("bookmark-button")).not.toHaveAttribute("data-state", "loading");

@@ -16,7 +16,7 @@ export async function CommentsSection({ articleId, publicId }: { articleId: stri
     <section
       id="comments"
       aria-labelledby="comments-title"
-      className="mt-6 scroll-mt-20 rounded bg-white p-5 sm:p-6"
+      className="s-defer mt-6 scroll-mt-20 rounded bg-white p-5 sm:p-6"
     >
       <h2 id="comments-title" className="s-h2">
         评论

@@ -91,7 +91,7 @@ export default async function ArticlePage({ params }: Props) {
           <RelatedArticles items={related} />
           <CommentsSection articleId={article.id} publicId={article.publicId} />
         </div>
-        <aside aria-label="作者与热文" className="mt-6 space-y-6 lg:mt-0">
+        <aside aria-label="作者与热文" className="s-defer mt-6 space-y-6 lg:mt-0">
           <AuthorCard author={article.author} latest={latest} />
           <HotArticles items={hot} categoryName={article.category.name} />
         </aside>

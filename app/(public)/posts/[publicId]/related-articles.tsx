@@ -4,7 +4,7 @@ import type { ArticleLink } from "@/lib/services/public/get-related-articles";
 export function RelatedArticles({ items }: { items: ArticleLink[] }) {
   if (items.length === 0) return null;
   return (
-    <section aria-labelledby="related-title" className="s-box">
+    <section aria-labelledby="related-title" className="s-box s-defer">
       <h2 id="related-title" className="s-h2">
         你可能感兴趣的
       </h2>
