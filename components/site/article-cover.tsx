@@ -2,14 +2,18 @@ import type { ArticleCard } from "@/lib/services/public/article-card";
 
 /**
  * A list cover. Articles without one get a decorative tile with the category name, so rows keep
- * their rhythm; it is aria-hidden because the title next to it says everything.
+ * their rhythm; it is aria-hidden because the title next to it says everything. `sizes` is the
+ * width the cover takes in its place: the browser picks the narrowest WebP rendition that fills
+ * it, so a thumbnail never loads a full-size upload.
  */
 export function ArticleCover({
   article,
+  sizes,
   className = "",
   eager = false,
 }: {
   article: ArticleCard;
+  sizes: string;
   className?: string;
   eager?: boolean;
 }) {
@@ -23,7 +27,7 @@ export function ArticleCover({
       </span>
     );
   }
-  return (
+  const img = (
     // eslint-disable-next-line @next/next/no-img-element -- covers come from our media route, already resized
     <img
       src={article.coverUrl}
@@ -34,5 +38,14 @@ export function ArticleCover({
       decoding="async"
       className={`object-cover ${className}`}
     />
+  );
+  if (!article.coverSrcset) return img;
+  // as body figures are (lib/content/figure.ts): WebP renditions, the original as the fallback;
+  // display: contents leaves the img's box where it was
+  return (
+    <picture className="contents">
+      <source type="image/webp" srcSet={article.coverSrcset} sizes={sizes} />
+      {img}
+    </picture>
   );
 }

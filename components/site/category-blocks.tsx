@@ -30,7 +30,11 @@ export function CategoryBlocks({ blocks }: { blocks: CategoryBlock[] }) {
               </div>
               {first && (
                 <a href={`/posts/${first.publicId}`} className="group mt-3 block">
-                  <ArticleCover article={first} className="aspect-video w-full rounded" />
+                  <ArticleCover
+                    article={first}
+                    sizes="(min-width: 1024px) 20rem, (min-width: 640px) 50vw, 100vw"
+                    className="aspect-video w-full rounded"
+                  />
                   <span className="s-card-a">{first.title}</span>
                 </a>
               )}

@@ -13,7 +13,12 @@ export function HomeHighlights({ highlights }: { highlights: Highlights }) {
       </h2>
       <article className="overflow-hidden rounded bg-white" data-testid="lead-story">
         <a href={`/posts/${lead.publicId}`} tabIndex={-1} aria-hidden="true" className="block">
-          <ArticleCover article={lead} eager className="aspect-video w-full" />
+          <ArticleCover
+            article={lead}
+            eager
+            sizes="(min-width: 1024px) 42rem, 100vw"
+            className="aspect-video w-full"
+          />
         </a>
         <div className="p-5">
           <h3 className="text-xl leading-snug font-bold md:text-2xl">
@@ -36,7 +41,7 @@ export function HomeHighlights({ highlights }: { highlights: Highlights }) {
               aria-hidden="true"
               className="shrink-0 overflow-hidden rounded"
             >
-              <ArticleCover article={a} className="h-20 w-32 text-sm" />
+              <ArticleCover article={a} sizes="8rem" className="h-20 w-32 text-sm" />
             </a>
             <div className="min-w-0">
               <h3 className="line-clamp-2 leading-snug font-semibold">

@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import { authStatePath } from "../auth-state";
 import { withDb } from "../db";
 import { createSpecArticle } from "./comments-db";
+import { loadedCover } from "./helpers";
 import { draft, translation } from "./seeded-articles";
 
 test.use({ storageState: { cookies: [], origins: [] } });
@@ -95,6 +96,22 @@ test.describe("article page", () => {
     await page.goto(translation().path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expect.poll(() => firstBlock.evaluate(rendered), { timeout: 10_000 }).toBe(true);
+  });
+
+  test("the cover loads the WebP rendition that fills the column: 480 px on a phone, 960 on a wide screen", async ({
+    page,
+  }) => {
+    const cover = page.getByTestId("article").locator("figure img").first();
+    for (const [width, expected] of [
+      [375, 480],
+      [1280, 960],
+    ] as const) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(translation().path);
+      const { chosen, offered } = await loadedCover(cover);
+      expect(Object.values(offered)).toEqual([480, 960, 1200]);
+      expect(offered[chosen]).toBe(expected);
+    }
   });
 
   test("has no serious or critical axe violations", async ({ page }) => {

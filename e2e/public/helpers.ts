@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /** Fails on any serious or critical axe violation, listing the rule ids and the offending nodes. */
 export async function expectNoSeriousA11yViolations(page: Page) {
@@ -46,4 +46,27 @@ export async function waitForUserArea(page: Page) {
       .getByRole("link", { name: "登录" })
       .or(page.locator("header").getByRole("button", { name: /账户菜单/ })),
   ).toBeVisible();
+}
+
+/**
+ * A cover once its picture has loaded: the file the browser chose (currentSrc's path) and the
+ * widths its <picture>'s WebP source offered, by URL path. (naturalWidth is no help: for a srcset
+ * candidate it is the width in CSS pixels, the file's divided by its density.)
+ */
+export async function loadedCover(img: Locator) {
+  await img.scrollIntoViewIfNeeded();
+  await expect
+    .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), {
+      timeout: 15_000,
+    })
+    .toBe(true);
+  return img.evaluate((el: HTMLImageElement) => ({
+    chosen: new URL(el.currentSrc).pathname,
+    offered: Object.fromEntries(
+      (el.parentElement?.querySelector("source[type='image/webp']")?.getAttribute("srcset") ?? "")
+        .split(", ")
+        .filter(Boolean)
+        .map((entry) => [entry.split(" ")[0]!, Number.parseInt(entry.split(" ")[1]!, 10)]),
+    ) as Record<string, number>,
+  }));
 }

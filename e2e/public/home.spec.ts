@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { categories } from "../../prisma/seed/data/categories";
 import { authStatePath } from "../auth-state";
-import { expectNoSeriousA11yViolations, postIds, waitForUserArea } from "./helpers";
+import { expectNoSeriousA11yViolations, loadedCover, postIds, waitForUserArea } from "./helpers";
 
 test.describe("home page", () => {
   test("shows the lead story, featured, latest, hot, category blocks and comments, with metadata", async ({
@@ -40,6 +40,26 @@ test.describe("home page", () => {
     );
     await waitForUserArea(page);
     await expectNoSeriousA11yViolations(page);
+  });
+
+  test("on a phone, covers load their narrowest WebP rendition, not the full-size upload", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto("/");
+    const covers = [
+      page.getByTestId("lead-story").locator("img"),
+      page.getByTestId("featured-stories").locator("img").first(),
+      page.getByTestId("category-block").locator("img").first(),
+    ];
+    for (const img of covers) {
+      const { chosen, offered } = await loadedCover(img);
+      // the seeded covers are 1200 px uploads with 480, 960 and 1200 px renditions; every slot
+      // here is at most 375 CSS px wide at a device pixel ratio of 1 (the river's thumbnails are
+      // hidden on a phone, and a hidden lazy picture is never fetched)
+      expect(Object.values(offered)).toEqual([480, 960, 1200]);
+      expect(offered[chosen]).toBe(480);
+    }
   });
 
   test("加载更多 pages by keyset: the next page shares no article with the first", async ({ page }) => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MEDIA_KEY } from "./storage/types";
 
 /** One stored rendition (Media.variants). */
 export type MediaVariant = { width: number; height: number; mime: string; storageKey: string; size: number };
@@ -17,10 +18,20 @@ export function parseVariants(value: unknown): MediaVariant[] {
   return r.success ? r.data.map((v) => ({ ...v, height: v.height ?? 0 })) : [];
 }
 
-/** The `srcset` value of the WebP renditions, narrowest first ("" when there are none). */
+/**
+ * The `srcset` value of the WebP renditions, narrowest first ("" when there are none). A key that
+ * is not one of ours (a site import's JSON is not trusted to be) is left out: covers reach the
+ * page without the sanitiser that checks a body figure's srcset.
+ */
 export const webpSrcset = (variants: MediaVariant[]) =>
   variants
-    .filter((v) => v.mime === "image/webp")
+    .filter((v) => v.mime === "image/webp" && v.storageKey.endsWith(".webp") && MEDIA_KEY.test(v.storageKey))
     .sort((a, b) => a.width - b.width)
     .map((v) => `/media/${v.storageKey} ${v.width}w`)
     .join(", ");
+
+/** The storage key of one of our media URLs ("/media/<key>"); null for any other URL. */
+export function mediaKeyOf(url: string | null): string | null {
+  const key = url?.startsWith("/media/") ? url.slice("/media/".length) : null;
+  return key && MEDIA_KEY.test(key) ? key : null;
+}

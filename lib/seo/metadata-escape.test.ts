@@ -31,6 +31,7 @@ const article: PublicArticle = {
   bodyHtml: "<p>正文</p>",
   bodyLength: 2,
   coverUrl: null,
+  coverSrcset: "",
   coverAlt: null,
   coverCaption: null,
   publishedAt: new Date("2026-11-01T04:00:00Z"),

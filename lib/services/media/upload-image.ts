@@ -5,8 +5,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { encodeOriginal, encodeRenditions, MAX_PIXELS, probe, type Encoded } from "@/lib/media/renditions";
 import { sniffImageFile } from "@/lib/media/sniff-image";
+import { saveImage } from "@/lib/media/save-media";
 import { StorageFullError } from "@/lib/media/storage";
-import { storeFiles, unstoreFiles } from "@/lib/media/store-files";
 import { safeText } from "@/lib/validation";
 import { toMediaDto, type MediaDto } from "./media-dto";
 
@@ -74,7 +74,8 @@ async function encodeAll(file: string, type: NonNullable<Awaited<ReturnType<type
  * GIF and WebP only. At most 40 megapixels (all frames); a cut-off file is refused. Stored: the
  * original re-encoded in its own format without metadata (the fallback), plus WebP renditions at
  * 480/960/1600 px (lib/media/renditions.ts); animations stay animated in both. All files go to
- * storage first, then the row; any failure removes what this upload placed: nothing is left.
+ * storage first, then the row (saveImage); any failure removes what this upload placed: nothing
+ * is left.
  * `file` is the temporary file the route streamed the upload to; the caller removes it.
  */
 export async function uploadImage(actor: Actor | null, input: UploadImageInput): Promise<MediaDto> {
@@ -87,38 +88,15 @@ export async function uploadImage(actor: Actor | null, input: UploadImageInput):
   if (!type) throw invalid(UPLOAD_MESSAGES.type);
 
   const { original, renditions, animated } = await encodeAll(input.file, type);
-  const stored = await storeFiles([original, ...renditions]);
-  const [main, ...rest] = stored;
-  const variants = rest.map((s, i) => ({
-    width: renditions[i]!.width,
-    height: renditions[i]!.height,
-    mime: s.mime,
-    storageKey: s.key,
-    size: s.size,
-  }));
   const decorative = input.decorative === true;
-  try {
-    const media = await db.media.upsert({
-      where: { sha256: main!.sha256 },
-      update: {},
-      create: {
-        sha256: main!.sha256,
-        storageKey: main!.key,
-        mime: main!.mime,
-        size: main!.size,
-        width: original.width,
-        height: original.height,
-        alt: decorative ? null : alt,
-        decorative,
-        animated,
-        variants,
-        filename: input.filename?.trim().slice(0, 255) || null,
-        uploaderId: actor.id,
-      },
-    });
-    return toMediaDto(media);
-  } catch (e) {
-    await unstoreFiles(stored);
-    throw e;
-  }
+  const media = await saveImage(db, {
+    original,
+    renditions,
+    animated,
+    alt,
+    decorative,
+    filename: input.filename ?? null,
+    uploaderId: actor.id,
+  });
+  return toMediaDto(media);
 }

@@ -6,6 +6,7 @@ import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 import { readPending, reviveFields } from "@/lib/services/articles/pending/pending-data";
 import {
   articleViewSelect,
+  coverSrcset,
   toArticleView,
   type PublicArticle,
 } from "@/lib/services/public/get-public-article";
@@ -91,13 +92,16 @@ async function withPendingEdit(article: PreviewArticle, a: Row): Promise<Preview
       : null,
   ]);
   const sourceUrl = pick(f, "sourceUrl", a.sourceUrl);
+  const coverUrl = pick(f, "coverUrl", a.coverUrl);
   return {
     ...article,
     title: pending.title,
     lede: pending.lede,
     bodyHtml: rendered.html,
     bodyLength: rendered.text.length,
-    coverUrl: pick(f, "coverUrl", a.coverUrl),
+    coverUrl,
+    // the pending cover's own renditions, never the live cover's
+    coverSrcset: coverUrl === a.coverUrl ? article.coverSrcset : await coverSrcset(coverUrl),
     coverAlt: pick(f, "coverAlt", a.coverAlt),
     coverCaption: pick(f, "coverCaption", a.coverCaption),
     category: category ?? article.category,

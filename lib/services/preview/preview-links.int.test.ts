@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createActor, doc } from "@/lib/services/articles/test-helpers";
@@ -139,5 +140,36 @@ describe("preview links", () => {
     expect(got.article).toMatchObject({ title: "待更新的标题", lede: "新导语", coverCaption: null });
     expect(got.article.bodyHtml).toContain("待更新的正文");
     expect(got.article.bodyHtml).not.toContain("线上版本");
+  });
+
+  it("a pending cover comes with its own renditions, not the live cover's", async () => {
+    const editor = await createActor("EDITOR");
+    const upload = async () => {
+      const sha = crypto.randomBytes(32).toString("hex");
+      const rendition = `${sha.slice(0, 2)}/${crypto.randomBytes(32).toString("hex")}.webp`;
+      const media = await db.media.create({
+        data: {
+          storageKey: `${sha.slice(0, 2)}/${sha}.jpg`,
+          sha256: sha,
+          mime: "image/jpeg",
+          size: 1,
+          variants: [{ width: 480, height: 270, mime: "image/webp", storageKey: rendition, size: 1 }],
+        },
+      });
+      return { url: `/media/${media.storageKey}`, srcset: `/media/${rendition} 480w` };
+    };
+    const [live, pending] = [await upload(), await upload()];
+    const article = await createArticle({ authorId: editor.id, status: "PUBLISHED", body: doc("封面") });
+    await db.article.update({ where: { id: article.id }, data: { coverUrl: live.url } });
+    await db.articlePendingEdit.create({
+      data: {
+        articleId: article.id,
+        baseVersion: article.version,
+        editorId: editor.id,
+        data: { title: "换封面", lede: "", body: doc("封面"), fields: { coverUrl: pending.url } },
+      },
+    });
+    const got = await getStaffPreview(editor, article.id);
+    expect(got.article).toMatchObject({ coverUrl: pending.url, coverSrcset: pending.srcset });
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { parseVariants, webpSrcset } from "@/lib/media/variants";
 
 /** A byline: public profile data only, never the User row. */
 export type PersonRef = { publicId: string; displayName: string; avatarUrl: string | null };
@@ -20,6 +21,8 @@ type CardFields = {
 
 /** What a list shows for one article. */
 export type ArticleCard = CardFields & {
+  /** the cover's WebP renditions as a srcset ("" for a cover without them) */
+  coverSrcset: string;
   category: { slug: string; name: string };
   author: PersonRef | null;
   translator: PersonRef | null;
@@ -27,6 +30,8 @@ export type ArticleCard = CardFields & {
 
 /** One row of `cardColumns`: the joined names flat, as SQL returns them. */
 export type CardRow = CardFields & {
+  /** Media.variants of the cover, when it is one of our uploads */
+  coverVariants: unknown;
   categorySlug: string;
   categoryName: string;
   authorPublicId: string | null;
@@ -38,12 +43,25 @@ export type CardRow = CardFields & {
 };
 
 /**
+ * The cover's Media.variants when it is one of our uploads, as a correlated lookup by the unique
+ * storage key ("/media/" is 7 characters: the rest is the key; the pattern is MEDIA_KEY's, as in
+ * mediaKeyOf), so a list stays one statement. Alias `a` is the article.
+ */
+export const coverVariantsColumn = Prisma.sql`(SELECT m.variants FROM media m
+    WHERE a."coverUrl" ~ '^/media/[0-9a-f]{2}/[0-9a-f]{64}[.][a-z]{3,4}$'
+      AND m."storageKey" = substr(a."coverUrl", 8)) AS "coverVariants"`;
+
+/** The srcset of a cover's WebP renditions ("" without them), from coverVariantsColumn. */
+export const coverSrcsetOf = (variants: unknown) => webpSrcset(parseVariants(variants));
+
+/**
  * Lists are single raw statements: a Prisma `include` of author → profile, translator → profile
  * and category would add up to five statements per list. Alias `a` is the article.
  */
 export const cardColumns = Prisma.sql`
   a."publicId", a.title, a.lede, a."coverUrl", a."coverAlt", a."publishedAt", a."viewCount", a."commentCount",
   (a."sourceUrl" IS NOT NULL) AS "isTranslation",
+  ${coverVariantsColumn},
   c.slug AS "categorySlug", c.name AS "categoryName",
   ap."publicId" AS "authorPublicId", ap."displayName" AS "authorName", ap."avatarUrl" AS "authorAvatarUrl",
   tp."publicId" AS "translatorPublicId", tp."displayName" AS "translatorName", tp."avatarUrl" AS "translatorAvatarUrl"`;
@@ -72,6 +90,7 @@ export function toCard(r: CardRow): ArticleCard {
     lede: r.lede,
     coverUrl: r.coverUrl,
     coverAlt: r.coverAlt,
+    coverSrcset: coverSrcsetOf(r.coverVariants),
     publishedAt: r.publishedAt,
     viewCount: Number(r.viewCount),
     commentCount: Number(r.commentCount),

@@ -4,6 +4,8 @@ import { cache } from "react";
 import { tags } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { mediaKeyOf } from "@/lib/media/variants";
+import { coverSrcsetOf } from "./article-card";
 import { lists } from "./cache-profile";
 import { currentBodyHtml } from "./current-body-html";
 import { PUBLIC_ID_PATTERN } from "@/lib/public-id";
@@ -31,6 +33,8 @@ export type PublicArticle = {
   bodyHtml: string;
   bodyLength: number;
   coverUrl: string | null;
+  /** the cover's WebP renditions as a srcset ("" for a cover without them) */
+  coverSrcset: string;
   coverAlt: string | null;
   coverCaption: string | null;
   publishedAt: Date;
@@ -115,6 +119,14 @@ export const articleViewSelect = {
 
 type ArticleViewRow = Prisma.ArticleGetPayload<{ select: typeof articleViewSelect }>;
 
+/** The srcset of a cover's renditions: "" unless it is one of our uploads that has them. */
+export async function coverSrcset(coverUrl: string | null): Promise<string> {
+  const storageKey = mediaKeyOf(coverUrl);
+  if (!storageKey) return "";
+  const media = await db.media.findUnique({ where: { storageKey }, select: { variants: true } });
+  return coverSrcsetOf(media?.variants);
+}
+
 /** The article page's DTO from its row; unpublished rows (previews) have no publishedAt yet. */
 export async function toArticleView(
   a: ArticleViewRow,
@@ -128,6 +140,7 @@ export async function toArticleView(
     bodyHtml: await currentBodyHtml(a),
     bodyLength: a.bodyText.length,
     coverUrl: a.coverUrl,
+    coverSrcset: await coverSrcset(a.coverUrl),
     coverAlt: a.coverAlt,
     coverCaption: a.coverCaption,
     publishedAt: a.publishedAt,

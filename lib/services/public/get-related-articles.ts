@@ -2,7 +2,7 @@ import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
 import { tags } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
-import { isPublic } from "./article-card";
+import { coverSrcsetOf, coverVariantsColumn, isPublic } from "./article-card";
 import { lists } from "./cache-profile";
 
 export type ArticleLink = {
@@ -10,6 +10,8 @@ export type ArticleLink = {
   publicId: string;
   title: string;
   coverUrl: string | null;
+  /** the cover's WebP renditions as a srcset ("" for a cover without them) */
+  coverSrcset: string;
   publishedAt: Date;
 };
 
@@ -30,8 +32,8 @@ export async function getRelatedArticles({
   cacheLife(lists);
   cacheTag(tags.articles(), tags.article(articleId));
   const ids = tagIds.length ? tagIds : [-1];
-  return db.$queryRaw<ArticleLink[]>`
-    SELECT a.id, a."publicId", a.title, a."coverUrl", a."publishedAt"
+  const rows = await db.$queryRaw<(Omit<ArticleLink, "coverSrcset"> & { coverVariants: unknown })[]>`
+    SELECT a.id, a."publicId", a.title, a."coverUrl", ${coverVariantsColumn}, a."publishedAt"
     FROM articles a
     LEFT JOIN (
       SELECT "articleId", count(*)::int AS shared FROM article_tags
@@ -42,4 +44,5 @@ export async function getRelatedArticles({
       AND (s.shared IS NOT NULL OR a."categoryId" = ${categoryId})
     ORDER BY coalesce(s.shared, 0) DESC, (a."categoryId" = ${categoryId}) DESC, a."publishedAt" DESC, a."publicId" DESC
     LIMIT ${limit}`;
+  return rows.map(({ coverVariants, ...r }) => ({ ...r, coverSrcset: coverSrcsetOf(coverVariants) }));
 }

@@ -13,7 +13,7 @@ export const articlesL1: SeedArticle[] = [
     daysAgo: 0.4,
     cover: {
       label: "执法行动",
-      alt: "深蓝色背景上的文字“执法行动”，象征跨境联合执法",
+      alt: "网格背景上的抽象柱形图案，象征跨境联合执法",
       caption: "“暗桥”服务的查封公告页面示意",
     },
     blocks: [

@@ -17,7 +17,7 @@ export type SeedBlock =
   | { type: "quote"; text: InlineText }
   | { type: "code"; language: string; code: string }
   | { type: "table"; header: string[]; rows: string[][] }
-  /** A figure drawn by the seed (no external images): `label` is printed on it. */
+  /** A figure drawn by the seed (no external images, no text): `label` seeds its drawing. */
   | { type: "figure"; label: string; alt: string; caption: string }
   /** An IOC block (issue 16): values as an editor would enter them (real, not defanged). */
   | {
@@ -74,7 +74,7 @@ export type SeedArticle = {
   status: "PUBLISHED" | "IN_REVIEW" | "DRAFT" | "SCHEDULED";
   /** published (or scheduled: in the future) this many days before/after seeding; fractional allowed */
   daysAgo: number;
-  /** text drawn on the generated cover image, and its alt text */
+  /** label: with the article's key, the seed of the generated (text-free) cover; and its alt text */
   cover: { label: string; alt: string; caption?: string };
   blocks: SeedBlock[];
 };

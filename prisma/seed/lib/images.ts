@@ -1,7 +1,10 @@
 import crypto from "node:crypto";
 
-// Demo covers, figures and avatars are drawn as SVG: no external images, and the text renders
-// with the reader's own CJK fonts instead of needing fonts on the server.
+// Demo covers, figures and avatars are drawn as SVG (no external images) and stored as uploads
+// are: rasterised by sharp and saved through the media pipeline, so covers and figures get the
+// same WebP renditions as an editor's photo (prisma/seed/lib/pictures.ts). They carry no text: a
+// server without CJK fonts would draw it as boxes, and a reader's browser laying out SVG text was
+// the costliest part of the demo home page's main-thread work.
 const palettes = [
   ["#1f58bf", "#0b2a66"],
   ["#0f766e", "#064e3b"],
@@ -13,26 +16,35 @@ const palettes = [
 
 const esc = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const pick = (seed: string) =>
-  palettes[crypto.createHash("sha1").update(seed).digest()[0]! % palettes.length]!;
+const digest = (seed: string) => crypto.createHash("sha1").update(seed).digest();
 
-export function coverSvg(label: string, seed: string, sub = "BYLINE"): string {
-  const [a, b] = pick(seed);
+/** An abstract 1200 × 630 cover: the seed picks the colours and where the shapes sit. */
+export function coverSvg(seed: string): string {
+  const d = digest(seed);
+  const [a, b] = palettes[d[0]! % palettes.length]!;
+  const x = 820 + (d[1]! % 240);
+  const y = 120 + (d[2]! % 360);
+  const bars = [0, 1, 2, 3, 4]
+    .map((i) => {
+      const h = 60 + (d[3 + i]! % 220);
+      return `<rect x="${90 + i * 70}" y="${520 - h}" width="44" height="${h}" rx="6" fill="#fff" fill-opacity=".${2 + (i % 3)}"/>`;
+    })
+    .join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" viewBox="0 0 1200 630">
 <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${a}"/><stop offset="1" stop-color="${b}"/></linearGradient>
 <pattern id="p" width="40" height="40" patternUnits="userSpaceOnUse"><path d="M40 0H0V40" fill="none" stroke="#fff" stroke-opacity=".07"/></pattern></defs>
 <rect width="1200" height="630" fill="url(#g)"/><rect width="1200" height="630" fill="url(#p)"/>
-<circle cx="1010" cy="140" r="220" fill="#fff" fill-opacity=".06"/><circle cx="1060" cy="520" r="120" fill="#fff" fill-opacity=".05"/>
-<text x="80" y="360" font-family="Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif" font-size="96" font-weight="700" fill="#fff">${esc(label)}</text>
-<text x="84" y="440" font-family="Menlo, monospace" font-size="28" letter-spacing="8" fill="#fff" fill-opacity=".7">${esc(sub)}</text>
+<circle cx="${x}" cy="${y}" r="220" fill="#fff" fill-opacity=".06"/><circle cx="${x + 60}" cy="${y + 300}" r="120" fill="#fff" fill-opacity=".05"/>
+${bars}<path d="M90 540H490" stroke="#fff" stroke-opacity=".5" stroke-width="4"/>
 </svg>`;
 }
 
-export function avatarSvg(name: string, color: string): string {
-  const initial = [...name][0] ?? "?";
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="160" height="160" viewBox="0 0 160 160">
-<rect width="160" height="160" rx="80" fill="${esc(color)}"/>
-<text x="80" y="104" text-anchor="middle" font-family="Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif" font-size="72" font-weight="600" fill="#fff">${esc(initial)}</text>
+/** A 256 × 256 avatar: a head-and-shoulders silhouette on the author's colour. */
+export function avatarSvg(color: string): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256" viewBox="0 0 256 256">
+<rect width="256" height="256" fill="${esc(color)}"/>
+<circle cx="128" cy="100" r="48" fill="#fff" fill-opacity=".85"/>
+<path d="M40 256c6-62 44-94 88-94s82 32 88 94z" fill="#fff" fill-opacity=".85"/>
 </svg>`;
 }
 

@@ -29,8 +29,10 @@ const cell = (type: "tableHeader" | "tableCell", text: string): JSONContent => (
   content: [para(text)],
 });
 
+type FigureImage = { url: string; srcset: string; width: number; height: number };
+
 /** Demo blocks → a tiptap document, so seeded articles take the same render path as edited ones. */
-export function toDoc(blocks: SeedBlock[], figureSrc: (label: string, i: number) => string): JSONContent {
+export function toDoc(blocks: SeedBlock[], figure: (i: number) => FigureImage): JSONContent {
   let figures = 0;
   const content = blocks.map((b): JSONContent => {
     switch (b.type) {
@@ -65,11 +67,11 @@ export function toDoc(blocks: SeedBlock[], figureSrc: (label: string, i: number)
             ...b.rows.map((r) => ({ type: "tableRow", content: r.map((c) => cell("tableCell", c)) })),
           ],
         };
-      case "figure":
-        return {
-          type: "figure",
-          attrs: { src: figureSrc(b.label, ++figures), alt: b.alt, caption: b.caption },
-        };
+      case "figure": {
+        const f = figure(++figures);
+        const attrs = { src: f.url, srcset: f.srcset || null, width: f.width, height: f.height };
+        return { type: "figure", attrs: { ...attrs, alt: b.alt, caption: b.caption } };
+      }
       case "ioc":
         return { type: "iocBlock", attrs: { items: b.items } };
     }

@@ -1,10 +1,10 @@
 import { hash } from "@node-rs/argon2";
 import type { Db } from "@/lib/db/client";
-import { saveMedia } from "@/lib/media/save-media";
 import { authors } from "../data/authors";
 import type { AuthorKey } from "../data/types";
 import { DEMO_PASSWORD } from "../demo-accounts";
 import { avatarSvg, publicIdFor } from "../lib/images";
+import { saveAvatar } from "../lib/pictures";
 
 export type SeededUsers = Map<AuthorKey, { id: string }>;
 
@@ -21,13 +21,7 @@ export async function seedAccounts(db: Db): Promise<SeededUsers> {
     const id = `seed-user-${a.key}`;
     const existing = await db.user.findUnique({ where: { id }, select: { id: true } });
     if (!existing) {
-      const avatar = await saveMedia(db, {
-        data: Buffer.from(avatarSvg(a.name, a.avatarColor)),
-        mime: "image/svg+xml",
-        alt: a.name,
-        width: 160,
-        height: 160,
-      });
+      const avatar = await saveAvatar(db, avatarSvg(a.avatarColor));
       await db.user.create({
         data: {
           id,

@@ -2,12 +2,12 @@ import crypto from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { renderArticle } from "@/lib/content/render";
 import { RENDER_VERSION } from "@/lib/content/render-version";
-import { saveMedia } from "@/lib/media/save-media";
 import { indexArticle } from "@/lib/search/index-article";
 import { demoArticles } from "../data/articles";
 import type { SeedArticle } from "../data/types";
 import { coverSvg, publicIdFor } from "../lib/images";
 import { toDoc } from "../lib/inline";
+import { mapLimit, savePicture } from "../lib/pictures";
 import type { SeededUsers } from "./accounts";
 
 export const seedArticleId = (key: string) => `seed-article-${key}`;
@@ -19,13 +19,22 @@ const num = (key: string, salt: string) =>
     .digest()
     .readUInt32BE(0);
 
-async function svgMedia(db: Db, svg: string, alt: string, width: number, height: number) {
-  return saveMedia(db, { data: Buffer.from(svg), mime: "image/svg+xml", alt, width, height });
+type Picture = Awaited<ReturnType<typeof savePicture>>;
+
+/** The article's cover and figures, drawn and stored as uploads are. */
+async function picturesOf(db: Db, a: SeedArticle): Promise<{ cover: Picture; figures: Picture[] }> {
+  const cover = await savePicture(db, coverSvg(`${a.key}:${a.cover.label}`), a.cover.alt);
+  const figures: Picture[] = [];
+  for (const b of a.blocks) {
+    if (b.type === "figure") figures.push(await savePicture(db, coverSvg(`${a.key}:${b.label}`), b.alt));
+  }
+  return { cover, figures };
 }
 
 async function seedOne(
   db: Db,
   a: SeedArticle,
+  { cover, figures }: { cover: Picture; figures: Picture[] },
   users: SeededUsers,
   tagIds: Map<string, number>,
   categoryIds: Map<string, number>,
@@ -33,15 +42,7 @@ async function seedOne(
 ) {
   const id = seedArticleId(a.key);
   const now = Date.now();
-  const cover = await svgMedia(db, coverSvg(a.cover.label, a.key), a.cover.alt, 1200, 630);
-  const figureUrls: string[] = [];
-  for (const b of a.blocks) {
-    if (b.type === "figure")
-      figureUrls.push(
-        (await svgMedia(db, coverSvg(b.label, `${a.key}:${b.label}`, "FIGURE"), b.alt, 1200, 630)).url,
-      );
-  }
-  const doc = toDoc(a.blocks, (_label, i) => figureUrls[i - 1]!);
+  const doc = toDoc(a.blocks, (i) => figures[i - 1]!);
   const rendered = renderArticle(doc);
   const at = new Date(now - a.daysAgo * DAY);
   const isPublished = a.status === "PUBLISHED";
@@ -138,11 +139,10 @@ export async function seedArticles(db: Db, users: SeededUsers) {
       .slice(0, 3)
       .map((a) => a.key),
   );
-  let created = 0;
-  for (const a of all) {
-    if (existing.has(seedArticleId(a.key))) continue;
-    await seedOne(db, a, users, tagIds, categoryIds, featured.has(a.key));
-    created++;
-  }
-  return { total: all.length, created };
+  const todo = all.filter((a) => !existing.has(seedArticleId(a.key)));
+  // the pictures first, a few at a time: encoding them is most of this step's time
+  const pictures = await mapLimit(todo, 4, (a) => picturesOf(db, a));
+  for (const [i, a] of todo.entries())
+    await seedOne(db, a, pictures[i]!, users, tagIds, categoryIds, featured.has(a.key));
+  return { total: all.length, created: todo.length };
 }

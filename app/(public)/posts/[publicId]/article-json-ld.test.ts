@@ -12,6 +12,7 @@ const base: PublicArticle = {
   bodyHtml: "<p>正文</p>",
   bodyLength: 2,
   coverUrl: "/media/ab/cover.svg",
+  coverSrcset: "",
   coverAlt: "封面",
   coverCaption: null,
   publishedAt: new Date("2026-11-01T04:00:00Z"),

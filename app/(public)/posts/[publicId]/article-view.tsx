@@ -42,6 +42,7 @@ export function ArticleView({
       <ArticleLede lede={article.lede} />
       <ArticleCover
         url={article.coverUrl}
+        srcset={article.coverSrcset}
         alt={article.coverAlt}
         caption={article.coverCaption}
         title={article.title}

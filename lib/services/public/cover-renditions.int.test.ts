@@ -1,0 +1,71 @@
+import crypto from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { createArticle, createCategory } from "@/lib/test/factories";
+import { getPublicArticle } from "./get-public-article";
+import { getRelatedArticles } from "./get-related-articles";
+import { listCategoryArticles } from "./list-category-articles";
+
+/** A content-addressed key of the kind storeFiles writes. */
+const key = (ext: string) => {
+  const sha = crypto.randomBytes(32).toString("hex");
+  return `${sha.slice(0, 2)}/${sha}.${ext}`;
+};
+
+describe("cover renditions", () => {
+  let category: Awaited<ReturnType<typeof createCategory>>;
+  const covers: Record<string, string> = {};
+  const r480 = key("webp");
+  const r960 = key("webp");
+
+  beforeAll(async () => {
+    category = await createCategory();
+    const original = key("jpg");
+    await db.media.create({
+      data: {
+        storageKey: original,
+        sha256: original.slice(3, 67),
+        mime: "image/jpeg",
+        size: 1000,
+        width: 1600,
+        height: 900,
+        // listed widest first, with a non-WebP entry: the srcset is the WebP ones, narrowest first
+        variants: [
+          { width: 960, height: 540, mime: "image/webp", storageKey: r960, size: 500 },
+          { width: 800, height: 450, mime: "image/jpeg", storageKey: key("jpg"), size: 700 },
+          { width: 480, height: 270, mime: "image/webp", storageKey: r480, size: 200 },
+        ],
+      },
+    });
+    const orphan = key("webp"); // a /media/ URL with no row (an older seed's, a deleted upload)
+    for (const [name, url] of [
+      ["upload", `/media/${original}`],
+      ["orphan", `/media/${orphan}`],
+      ["external", "https://img.example.com/cover.jpg"],
+      ["none", null],
+    ] as const) {
+      const a = await createArticle({ categoryId: category.id });
+      await db.article.update({ where: { id: a.id }, data: { coverUrl: url } });
+      covers[name] = a.publicId;
+    }
+  });
+
+  it("a list card, the article page and 你可能感兴趣的 carry an upload's WebP renditions; other covers none", async () => {
+    const cards = (await listCategoryArticles(category, null, 10)).items;
+    const srcset = (name: string) => cards.find((c) => c.publicId === covers[name])?.coverSrcset;
+    const expected = `/media/${r480} 480w, /media/${r960} 960w`;
+    expect(srcset("upload")).toBe(expected);
+    for (const name of ["orphan", "external", "none"]) expect(srcset(name)).toBe("");
+
+    expect((await getPublicArticle(covers.upload!))?.coverSrcset).toBe(expected);
+    for (const name of ["orphan", "external", "none"])
+      expect((await getPublicArticle(covers[name]!))?.coverSrcset).toBe("");
+
+    // the four share a category, so each is related to the others
+    const none = (await getPublicArticle(covers.none!))!;
+    const related = await getRelatedArticles({ articleId: none.id, categoryId: category.id, tagIds: [] });
+    const relatedSrcset = (name: string) => related.find((r) => r.publicId === covers[name])?.coverSrcset;
+    expect(relatedSrcset("upload")).toBe(expected);
+    for (const name of ["orphan", "external"]) expect(relatedSrcset(name)).toBe("");
+  });
+});
