@@ -3,8 +3,10 @@ import type { ArticleCard } from "@/lib/services/public/article-card";
 /**
  * A list cover. Articles without one get a decorative tile with the category name, so rows keep
  * their rhythm; it is aria-hidden because the title next to it says everything. `sizes` is the
- * width the cover takes in its place: the browser picks the narrowest WebP rendition that fills
- * it, so a thumbnail never loads a full-size upload.
+ * width the cover takes in a wide place: the browser picks the narrowest WebP rendition that
+ * fills it. Without `sizes` the place is a thumbnail (at most 15rem): its narrowest rendition,
+ * with no srcset to write twice into the page (HTML and flight data). Either way a phone never
+ * loads the full-size upload.
  */
 export function ArticleCover({
   article,
@@ -13,7 +15,7 @@ export function ArticleCover({
   eager = false,
 }: {
   article: ArticleCard;
-  sizes: string;
+  sizes?: string;
   className?: string;
   eager?: boolean;
 }) {
@@ -30,7 +32,7 @@ export function ArticleCover({
   const img = (
     // eslint-disable-next-line @next/next/no-img-element -- covers come from our media route, already resized
     <img
-      src={article.coverUrl}
+      src={sizes ? article.coverUrl : (article.coverThumb ?? article.coverUrl)}
       alt={article.coverAlt ?? ""}
       width={640}
       height={360}
@@ -39,7 +41,7 @@ export function ArticleCover({
       className={`object-cover ${className}`}
     />
   );
-  if (!article.coverSrcset) return img;
+  if (!sizes || !article.coverSrcset) return img;
   // as body figures are (lib/content/figure.ts): WebP renditions, the original as the fallback;
   // display: contents leaves the img's box where it was
   return (

@@ -21,7 +21,7 @@ export function ArticleList({
       {articles.map((a) => (
         <li key={a.publicId} className="flex gap-4 py-5 first:pt-0">
           <a href={`/posts/${a.publicId}`} tabIndex={-1} aria-hidden="true" className="s-thumb">
-            <ArticleCover article={a} sizes="12rem" className="h-[6.75rem] w-48" />
+            <ArticleCover article={a} className="h-[6.75rem] w-48" />
           </a>
           <div className="min-w-0 flex-1">
             <Heading className="s-title">

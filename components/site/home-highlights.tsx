@@ -41,7 +41,7 @@ export function HomeHighlights({ highlights }: { highlights: Highlights }) {
               aria-hidden="true"
               className="shrink-0 overflow-hidden rounded"
             >
-              <ArticleCover article={a} sizes="8rem" className="h-20 w-32 text-sm" />
+              <ArticleCover article={a} className="h-20 w-32 text-sm" />
             </a>
             <div className="min-w-0">
               <h3 className="line-clamp-2 leading-snug font-semibold">

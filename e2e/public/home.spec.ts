@@ -42,24 +42,37 @@ test.describe("home page", () => {
     await expectNoSeriousA11yViolations(page);
   });
 
-  test("on a phone, covers load their narrowest WebP rendition, not the full-size upload", async ({
+  test("covers load a 480 px rendition on a phone, not the full-size upload; thumbnails need no srcset", async ({
     page,
   }) => {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto("/");
-    const covers = [
+    // the seeded covers are 1200 px uploads with 480, 960 and 1200 px renditions; these slots are
+    // at most 375 CSS px wide at a device pixel ratio of 1
+    for (const img of [
       page.getByTestId("lead-story").locator("img"),
-      page.getByTestId("featured-stories").locator("img").first(),
       page.getByTestId("category-block").locator("img").first(),
-    ];
-    for (const img of covers) {
+    ]) {
       const { chosen, offered } = await loadedCover(img);
-      // the seeded covers are 1200 px uploads with 480, 960 and 1200 px renditions; every slot
-      // here is at most 375 CSS px wide at a device pixel ratio of 1 (the river's thumbnails are
-      // hidden on a phone, and a hidden lazy picture is never fetched)
       expect(Object.values(offered)).toEqual([480, 960, 1200]);
       expect(offered[chosen]).toBe(480);
     }
+    // a thumbnail (8rem here) is its narrowest rendition alone (the river's are hidden on a phone)
+    const thumb = page.getByTestId("featured-stories").locator("img").first();
+    await expect(thumb).not.toHaveAttribute("srcset");
+    await expect
+      .poll(() => thumb.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth), {
+        timeout: 15_000,
+      })
+      .toBe(480);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const riverThumb = page.getByTestId("article-list").locator("img").first();
+    await riverThumb.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => riverThumb.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth), {
+        timeout: 15_000,
+      })
+      .toBe(480);
   });
 
   test("加载更多 pages by keyset: the next page shares no article with the first", async ({ page }) => {

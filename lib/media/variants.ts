@@ -24,11 +24,20 @@ export function parseVariants(value: unknown): MediaVariant[] {
  * page without the sanitiser that checks a body figure's srcset.
  */
 export const webpSrcset = (variants: MediaVariant[]) =>
-  variants
-    .filter((v) => v.mime === "image/webp" && v.storageKey.endsWith(".webp") && MEDIA_KEY.test(v.storageKey))
-    .sort((a, b) => a.width - b.width)
+  ownWebp(variants)
     .map((v) => `/media/${v.storageKey} ${v.width}w`)
     .join(", ");
+
+/** The URL of the narrowest WebP rendition (null without one): a thumbnail's whole need. */
+export function narrowestWebp(variants: MediaVariant[]): string | null {
+  const v = ownWebp(variants)[0];
+  return v ? `/media/${v.storageKey}` : null;
+}
+
+const ownWebp = (variants: MediaVariant[]) =>
+  variants
+    .filter((v) => v.mime === "image/webp" && v.storageKey.endsWith(".webp") && MEDIA_KEY.test(v.storageKey))
+    .sort((a, b) => a.width - b.width);
 
 /** The storage key of one of our media URLs ("/media/<key>"); null for any other URL. */
 export function mediaKeyOf(url: string | null): string | null {

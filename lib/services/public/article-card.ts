@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { parseVariants, webpSrcset } from "@/lib/media/variants";
+import { narrowestWebp, parseVariants, webpSrcset } from "@/lib/media/variants";
 
 /** A byline: public profile data only, never the User row. */
 export type PersonRef = { publicId: string; displayName: string; avatarUrl: string | null };
@@ -23,6 +23,8 @@ type CardFields = {
 export type ArticleCard = CardFields & {
   /** the cover's WebP renditions as a srcset ("" for a cover without them) */
   coverSrcset: string;
+  /** for a thumbnail: the cover's narrowest rendition, else the cover itself */
+  coverThumb: string | null;
   category: { slug: string; name: string };
   author: PersonRef | null;
   translator: PersonRef | null;
@@ -53,6 +55,13 @@ export const coverVariantsColumn = Prisma.sql`(SELECT m.variants FROM media m
 
 /** The srcset of a cover's WebP renditions ("" without them), from coverVariantsColumn. */
 export const coverSrcsetOf = (variants: unknown) => webpSrcset(parseVariants(variants));
+
+/**
+ * What a thumbnail (a slot at most 15rem wide) loads: the cover's narrowest rendition (480 px)
+ * already fills it at a device pixel ratio of 2, so a srcset would only add bytes to the page.
+ */
+export const coverThumbOf = (variants: unknown, coverUrl: string | null) =>
+  coverUrl && (narrowestWebp(parseVariants(variants)) ?? coverUrl);
 
 /**
  * Lists are single raw statements: a Prisma `include` of author → profile, translator → profile
@@ -91,6 +100,7 @@ export function toCard(r: CardRow): ArticleCard {
     coverUrl: r.coverUrl,
     coverAlt: r.coverAlt,
     coverSrcset: coverSrcsetOf(r.coverVariants),
+    coverThumb: coverThumbOf(r.coverVariants, r.coverUrl),
     publishedAt: r.publishedAt,
     viewCount: Number(r.viewCount),
     commentCount: Number(r.commentCount),

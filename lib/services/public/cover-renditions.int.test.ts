@@ -15,6 +15,7 @@ const key = (ext: string) => {
 describe("cover renditions", () => {
   let category: Awaited<ReturnType<typeof createCategory>>;
   const covers: Record<string, string> = {};
+  const urls = { orphan: "", external: "https://img.example.com/cover.jpg" };
   const r480 = key("webp");
   const r960 = key("webp");
 
@@ -38,10 +39,11 @@ describe("cover renditions", () => {
       },
     });
     const orphan = key("webp"); // a /media/ URL with no row (an older seed's, a deleted upload)
+    urls.orphan = `/media/${orphan}`;
     for (const [name, url] of [
       ["upload", `/media/${original}`],
-      ["orphan", `/media/${orphan}`],
-      ["external", "https://img.example.com/cover.jpg"],
+      ["orphan", urls.orphan],
+      ["external", urls.external],
       ["none", null],
     ] as const) {
       const a = await createArticle({ categoryId: category.id });
@@ -50,22 +52,29 @@ describe("cover renditions", () => {
     }
   });
 
-  it("a list card, the article page and 你可能感兴趣的 carry an upload's WebP renditions; other covers none", async () => {
+  it("a list card and the article page carry an upload's WebP renditions; other covers none", async () => {
     const cards = (await listCategoryArticles(category, null, 10)).items;
-    const srcset = (name: string) => cards.find((c) => c.publicId === covers[name])?.coverSrcset;
+    const card = (name: string) => cards.find((c) => c.publicId === covers[name]);
     const expected = `/media/${r480} 480w, /media/${r960} 960w`;
-    expect(srcset("upload")).toBe(expected);
-    for (const name of ["orphan", "external", "none"]) expect(srcset(name)).toBe("");
+    expect(card("upload")?.coverSrcset).toBe(expected);
+    for (const name of ["orphan", "external", "none"]) expect(card(name)?.coverSrcset).toBe("");
 
     expect((await getPublicArticle(covers.upload!))?.coverSrcset).toBe(expected);
     for (const name of ["orphan", "external", "none"])
       expect((await getPublicArticle(covers[name]!))?.coverSrcset).toBe("");
+  });
 
+  it("a thumbnail, in lists and in 你可能感兴趣的, is the narrowest rendition, else the cover itself", async () => {
+    const cards = (await listCategoryArticles(category, null, 10)).items;
     // the four share a category, so each is related to the others
     const none = (await getPublicArticle(covers.none!))!;
     const related = await getRelatedArticles({ articleId: none.id, categoryId: category.id, tagIds: [] });
-    const relatedSrcset = (name: string) => related.find((r) => r.publicId === covers[name])?.coverSrcset;
-    expect(relatedSrcset("upload")).toBe(expected);
-    for (const name of ["orphan", "external"]) expect(relatedSrcset(name)).toBe("");
+    for (const list of [cards, related]) {
+      const thumb = (name: string) => list.find((c) => c.publicId === covers[name])?.coverThumb;
+      expect(thumb("upload")).toBe(`/media/${r480}`);
+      expect(thumb("orphan")).toBe(urls.orphan);
+      expect(thumb("external")).toBe(urls.external);
+    }
+    expect(cards.find((c) => c.publicId === covers.none)?.coverThumb).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
 import { tags } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
-import { coverSrcsetOf, coverVariantsColumn, isPublic } from "./article-card";
+import { coverThumbOf, coverVariantsColumn, isPublic } from "./article-card";
 import { lists } from "./cache-profile";
 
 export type ArticleLink = {
@@ -10,8 +10,8 @@ export type ArticleLink = {
   publicId: string;
   title: string;
   coverUrl: string | null;
-  /** the cover's WebP renditions as a srcset ("" for a cover without them) */
-  coverSrcset: string;
+  /** the cover's narrowest rendition, else the cover itself (coverThumbOf) */
+  coverThumb: string | null;
   publishedAt: Date;
 };
 
@@ -32,7 +32,7 @@ export async function getRelatedArticles({
   cacheLife(lists);
   cacheTag(tags.articles(), tags.article(articleId));
   const ids = tagIds.length ? tagIds : [-1];
-  const rows = await db.$queryRaw<(Omit<ArticleLink, "coverSrcset"> & { coverVariants: unknown })[]>`
+  const rows = await db.$queryRaw<(Omit<ArticleLink, "coverThumb"> & { coverVariants: unknown })[]>`
     SELECT a.id, a."publicId", a.title, a."coverUrl", ${coverVariantsColumn}, a."publishedAt"
     FROM articles a
     LEFT JOIN (
@@ -44,5 +44,8 @@ export async function getRelatedArticles({
       AND (s.shared IS NOT NULL OR a."categoryId" = ${categoryId})
     ORDER BY coalesce(s.shared, 0) DESC, (a."categoryId" = ${categoryId}) DESC, a."publishedAt" DESC, a."publicId" DESC
     LIMIT ${limit}`;
-  return rows.map(({ coverVariants, ...r }) => ({ ...r, coverSrcset: coverSrcsetOf(coverVariants) }));
+  return rows.map(({ coverVariants, ...r }) => ({
+    ...r,
+    coverThumb: coverThumbOf(coverVariants, r.coverUrl),
+  }));
 }
