@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { encodeOriginal, encodeRenditions } from "@/lib/media/renditions";
 import { saveImage, saveMedia } from "@/lib/media/save-media";
 import { stageBytes } from "@/lib/media/storage";
-import { parseVariants, webpSrcset } from "@/lib/media/variants";
+import { toMediaDto } from "@/lib/services/media/media-dto";
 
 const WEBP = { mime: "image/webp", ext: "webp" } as const;
 
@@ -30,12 +30,8 @@ export async function savePicture(db: Pick<Db, "media">, svg: string, alt: strin
       filename: null,
       uploaderId: null,
     });
-    return {
-      url: `/media/${media.storageKey}`,
-      srcset: webpSrcset(parseVariants(media.variants)),
-      width: original.width,
-      height: original.height,
-    };
+    // url, width, height and srcset as the upload API answers them
+    return toMediaDto(media);
   } finally {
     await fs.rm(file, { force: true });
   }
