@@ -37,7 +37,7 @@ export default async function HomePage() {
           </SectionHeading>
           <LatestArticles />
         </section>
-        <aside className="space-y-6" aria-label="侧栏">
+        <aside className="s-defer space-y-6" aria-label="侧栏">
           <HotList id="hot" articles={hot} />
           <LatestComments comments={comments} />
         </aside>

@@ -17,7 +17,7 @@ export function ArticleList({
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <ul className="divide-y divide-slate-100" data-testid={testId}>
+    <ul className="s-list divide-y divide-slate-100" data-testid={testId}>
       {articles.map((a) => (
         <li key={a.publicId} className="flex gap-4 py-5 first:pt-0">
           <a href={`/posts/${a.publicId}`} tabIndex={-1} aria-hidden="true" className="s-thumb">

@@ -17,7 +17,7 @@ export function CategoryBlocks({ blocks }: { blocks: CategoryBlock[] }) {
             <section
               key={b.slug}
               aria-labelledby={`block-${b.slug}`}
-              className="rounded bg-white p-5"
+              className="s-defer rounded bg-white p-5"
               data-testid="category-block"
             >
               <div className="flex items-center justify-between border-b border-slate-100 pb-2">

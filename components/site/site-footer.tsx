@@ -14,7 +14,7 @@ export function SiteFooter({
   logo: ReactNode;
 }) {
   return (
-    <footer className="s-foot">
+    <footer className="s-foot s-defer">
       <div className="s-foot-in">
         {logo}
         <nav aria-label="关于本站">
