@@ -7,6 +7,7 @@
 import http from "node:http";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MEDIA_KEY } from "@/lib/media/storage/types";
 import { signIn } from "@/lib/test/fault-actions";
 import { faultDatabaseUrl, startFaultServer, type FaultServer } from "@/lib/test/fault-server";
 import { startPgRelay, type PgRelay } from "@/lib/test/pg-relay";
@@ -102,9 +103,8 @@ describe("PostgreSQL restarted under a running server", () => {
       expect([cached.status, cached.headers["x-byline-cache"]]).toEqual([200, "HIT"]);
     }
     // the first media URL on home, in a src or the first of a srcset ("<url> 480w, …")
-    const image = /"(\/media\/[0-9a-f]{2}\/[0-9a-f]{64}\.[a-z]{3,4})[" ]/.exec(
-      (await request("/")).body,
-    )?.[1];
+    const key = MEDIA_KEY.source.slice(1, -1); // the storage key's own rule, without ^ and $
+    const image = new RegExp(`"(/media/${key})[" ]`).exec((await request("/")).body)?.[1];
     expect(image).toBeDefined();
     expect((await request(image!)).status).toBe(200);
     // the readiness check says what is wrong
