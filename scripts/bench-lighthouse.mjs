@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // npm run bench:lighthouse: Lighthouse 12 (mobile preset, its default: emulated phone, simulated
-// slow 4G and 4× CPU) in Debian Chromium on the home page, the 1,500-character article and a bare
-// Next.js page (the reference: scripts/lib/bare-next.mjs), in rounds, each page once a round,
-// BENCH_RUNS rounds (5); one table of medians, total blocking time also as a ratio to the bare
-// page's, then the main thread's work by kind, its total also as a ratio to the bare page's. The
+// slow 4G and 4× CPU) in Debian Chromium on the home page, the 1,500-character article and two
+// references (scripts/lib/bare-next.mjs, scripts/lib/lighthouse-reference.mjs): a bare Next.js
+// page (what the framework alone costs) and the same article with every script removed (what our
+// markup and CSS alone cost), in rounds, each page once a round, BENCH_RUNS rounds (5); one table
+// of medians, total blocking time also as a ratio to the bare page's, then the main thread's work
+// by kind, its total also as a ratio to the bare page's, and the CPU slowdown Lighthouse's own
+// calculator recommends for this machine's benchmark index (is 4× the phone it means?). The
 // server: BASE_URL, else one the bench starts (see scripts/lib/bench-server.mjs). Chromium:
 // CHROME_PATH, default /usr/bin/chromium. Prints figures.
 // BENCH_CPU_SLOWDOWN (Lighthouse's 4): its simulated CPU slowdown; Lighthouse simulates from what
@@ -18,11 +21,13 @@ import { throttling } from "lighthouse/core/config/constants.js";
 import { bareNextTarget } from "./lib/bare-next.mjs";
 import { benchArticle, benchTarget } from "./lib/bench-server.mjs";
 import { benchSetting, machineLoad, quartiles } from "./lib/bench-wrk.mjs";
+import { recommendedSlowdown, scriptFreePage } from "./lib/lighthouse-reference.mjs";
 import { step } from "./lib/run.mjs";
 
 const RUNS = benchSetting("BENCH_RUNS", 5, 1);
 if (!Number.isInteger(RUNS)) throw new Error(`BENCH_RUNS must be a whole number: got ${RUNS}`);
 const BARE = "bare Next.js";
+const NO_SCRIPT = "article, no JS";
 const SLOWDOWN = benchSetting("BENCH_CPU_SLOWDOWN", throttling.mobileSlow4G.cpuSlowdownMultiplier, 1);
 const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const median = (xs) => quartiles(xs).median;
@@ -155,6 +160,8 @@ const machine = machineLoad("total blocking time reads high");
 const target = await benchTarget();
 /** @type {Awaited<ReturnType<typeof bareNextTarget>> | undefined} */
 let bare;
+/** @type {Awaited<ReturnType<typeof scriptFreePage>> | undefined} */
+let noScript;
 /** @type {{ name: string, url: string, runs: Awaited<ReturnType<typeof audit>>[] }[]} */
 let rows = [];
 try {
@@ -164,10 +171,14 @@ try {
     : (process.env.BENCH_ARTICLE ?? /href="(\/posts\/[^"?#]+)"/.exec(home)?.[1]);
   if (!articlePath) throw new Error("no article link on the home page");
   bare = await bareNextTarget();
+  // the page-cache HIT readers get, with its scripts taken out once
+  await warm(`${target.base}${articlePath}`);
+  noScript = await scriptFreePage(target.base, articlePath);
   rows = [
     { name: "home", url: `${target.base}/`, runs: [] },
     { name: "article", url: `${target.base}${articlePath}`, runs: [] },
     { name: BARE, url: `${bare.base}/`, runs: [] },
+    { name: NO_SCRIPT, url: noScript.url, runs: [] },
   ];
   // round by round, each page once a round: the machine's speed drifts within minutes (its
   // benchmark index moved 1,100-2,600 in one session), and every page meets the same drift
@@ -179,6 +190,7 @@ try {
     }
   }
 } finally {
+  await noScript?.stop();
   await bare?.stop();
   await target.stop();
 }
@@ -222,7 +234,7 @@ for (const { name, runs } of rows) {
     ].join(""),
   );
 }
-for (const { name, runs } of rows.filter((r) => r.name !== BARE)) {
+for (const { name, runs } of rows.filter((r) => r.name !== BARE && r.name !== NO_SCRIPT)) {
   const ratios = runs.map((r, i) => (r.tbt / (bareRuns[i]?.tbt ?? NaN)).toFixed(2));
   console.log(`${name}: TBT ÷ the bare page's in the same round: ${ratios.join(" ")}`);
   const work = runs.map((r, i) => (r.work.total / (bareRuns[i]?.work.total ?? NaN)).toFixed(2));
@@ -232,7 +244,11 @@ console.log(
   `${BARE}: one server-rendered page and no code of ours, built with this repository's next ${bare?.version} (scripts/lib/bare-next.mjs): what any Next.js page reads on this machine`,
 );
 console.log(
-  `Lighthouse's benchmark index of this machine (median): ${median(rows.flatMap((r) => r.runs.map((x) => x.benchmark))).toFixed(0)}`,
+  `${NO_SCRIPT}: the article's HTML as readers get it with every script and script preload removed (JSON-LD kept), the rest from the same server: what our markup and CSS cost with no JavaScript at all`,
+);
+const index = median(rows.flatMap((r) => r.runs.map((x) => x.benchmark)));
+console.log(
+  `Lighthouse's benchmark index of this machine (median): ${index.toFixed(0)}; the CPU slowdown Lighthouse's throttling calculator recommends for it: ${recommendedSlowdown(index).toFixed(1)}× (this run: ${SLOWDOWN}×; a recommendation above the run's slowdown means the run simulates a faster phone than the preset's, below it a slower one)`,
 );
 for (const { name, runs } of rows) {
   const failed = [...new Set(runs.flatMap((r) => r.a11yFailures))];
