@@ -189,6 +189,11 @@ try {
       row.runs.push(await auditOnce(row.url));
     }
   }
+  // the row must have measured the page without scripts, not the original passed through
+  if (noScript.served() < RUNS)
+    throw new Error(
+      `${NO_SCRIPT}: the page without scripts was answered ${noScript.served()} times in ${RUNS} runs`,
+    );
 } finally {
   await noScript?.stop();
   await bare?.stop();

@@ -15,8 +15,8 @@ describe("recommendedSlowdown", () => {
     expect(recommendedSlowdown(150)).toBe(1);
   });
 
-  it("has no answer without an index", () => {
-    for (const index of [NaN, 0, -5, Infinity]) expect(recommendedSlowdown(index)).toBeNaN();
+  it("has no answer without an index, or under 150 where the calculator has none", () => {
+    for (const index of [NaN, 0, -5, 149, Infinity]) expect(recommendedSlowdown(index)).toBeNaN();
   });
 });
 
@@ -41,9 +41,16 @@ describe("withoutScripts", () => {
     );
   });
 
-  it("leaves a page without scripts as it is", () => {
-    const plain = '<html><head><link rel="stylesheet" href="/a.css"></head><body><p>x</p></body></html>';
+  it("leaves a page without scripts as it is: other preloads, and attributes that only end in as or type", () => {
+    const plain = [
+      '<html><head><link rel="stylesheet" href="/a.css">',
+      '<link rel="preload" href="/f.woff2" as="font" crossorigin="">',
+      '<link rel="preload" href="/a.css" as="style">',
+      '<link rel="preload" href="/i.webp?as=script" data-as="script" as="image">',
+      "</head><body><p>x</p></body></html>",
+    ].join("");
     expect(withoutScripts(plain)).toBe(plain);
+    expect(withoutScripts('<script data-type="application/ld+json">run()</script><p>x</p>')).toBe("<p>x</p>");
   });
 });
 
@@ -54,7 +61,13 @@ describe("scriptFreePage", () => {
   beforeAll(async () => {
     upstream = http.createServer((req, res) => {
       requests.push(`${req.method} ${req.url}`);
-      if (req.url === "/posts/a")
+      if (req.url === "/posts/%E6%96%87") {
+        // compressed although identity was asked, and chunked: neither header may reach the copy
+        res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-encoding": "gzip" });
+        const gz = zlib.gzipSync(PAGE);
+        res.write(gz.subarray(0, 10));
+        res.end(gz.subarray(10));
+      } else if (req.url === "/posts/a")
         res
           .writeHead(200, {
             "content-type": "text/html; charset=utf-8",
@@ -98,12 +111,41 @@ describe("scriptFreePage", () => {
       expect(missing.status).toBe(404);
       // the page was read from upstream once, when the server started
       expect(requests).toEqual(["GET /posts/a", "GET /a.css", "GET /nope"]);
+      expect(page.served()).toBe(2);
     } finally {
       await page.stop();
     }
   });
 
-  it("refuses to start on a page the server does not answer", async () => {
+  it("serves a page stored compressed and chunked upstream as plain bytes, under its percent-encoded path", async () => {
+    const page = await scriptFreePage(base, "/posts/文");
+    try {
+      const res = await fetch(new URL("/posts/%E6%96%87", page.url), {
+        headers: { "accept-encoding": "identity" },
+      });
+      expect(res.headers.get("content-encoding")).toBeNull();
+      expect(res.headers.get("transfer-encoding")).toBeNull();
+      expect(Number(res.headers.get("content-length"))).toBe(Buffer.byteLength(withoutScripts(PAGE)));
+      expect(await res.text()).toBe(withoutScripts(PAGE));
+      expect(page.served()).toBe(1);
+    } finally {
+      await page.stop();
+    }
+  });
+
+  it("answers 502 for what it cannot pass on", async () => {
+    const page = await scriptFreePage(base, "/posts/a");
+    await new Promise<void>((r) => upstream.close(() => r()));
+    try {
+      expect((await fetch(page.url.replace("/posts/a", "/a.css"))).status).toBe(502);
+    } finally {
+      await page.stop();
+      await new Promise<void>((r) => upstream.listen(Number(new URL(base).port), "127.0.0.1", r));
+    }
+  });
+
+  it("refuses to start on a page the server does not answer, or a base it cannot pass on to", async () => {
+    await expect(scriptFreePage("https://127.0.0.1:1", "/")).rejects.toThrow(/needs an http:\/\/ server/);
     await expect(scriptFreePage(base, "/gone")).rejects.toThrow(/answered 404/);
   });
 });
