@@ -1,7 +1,7 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getRaw, listen } from "@/server/test/http-client";
 import { recommendedSlowdown, scriptFreePage, withoutScripts } from "./lighthouse-reference.mjs";
 
 describe("recommendedSlowdown", () => {
@@ -77,8 +77,7 @@ describe("scriptFreePage", () => {
       else if (req.url === "/a.css") res.writeHead(200, { "content-type": "text/css" }).end("p{color:red}");
       else res.writeHead(404).end("nothing");
     });
-    await new Promise<void>((r) => upstream.listen(0, "127.0.0.1", r));
-    base = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+    base = await listen(upstream);
   });
   afterAll(() => new Promise<void>((r) => upstream.close(() => r())));
 
@@ -87,15 +86,7 @@ describe("scriptFreePage", () => {
     const page = await scriptFreePage(base, "/posts/a");
     try {
       expect(page.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/posts\/a$/);
-      const raw = await new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) =>
-        http
-          .get(page.url, { headers: { "accept-encoding": "gzip, br" } }, (res) => {
-            const chunks: Buffer[] = [];
-            res.on("data", (c: Buffer) => chunks.push(c));
-            res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
-          })
-          .on("error", reject),
-      );
+      const raw = await getRaw(page.url, { "accept-encoding": "gzip, br" });
       expect(raw.headers["content-encoding"]).toBe("br");
       expect(raw.headers["content-security-policy"]).toBe("script-src 'nonce-n'");
       expect(zlib.brotliDecompressSync(raw.body).toString()).toBe(withoutScripts(PAGE));
